@@ -1,0 +1,165 @@
+# Seller Self-Check — English
+
+lang-name = English
+app-title = Seller Self-Check
+app-intro = Check your computer, network, camera and microphone before the real AliExpress video verification. Nothing leaves this computer except the speed-test data.
+
+## Status
+status-pass = Pass
+status-warn = Warning
+status-fail = Fail
+status-skipped = Skipped
+status-error = Not measured
+
+## Verdict
+verdict-ready = Ready to verify
+verdict-warnings = Some items need attention
+verdict-not-ready = Not ready: fix the red items first
+
+## Check titles
+title-camera-device = Camera
+title-camera-resolution = Camera resolution
+title-camera-frame-rate = Camera frame rate
+title-camera-virtual = Virtual camera / beauty filter
+title-image-lighting = Lighting
+title-image-sharpness = Sharpness
+title-image-glare = ID card glare
+title-image-faces = People in view
+title-audio-device = Microphone
+title-audio-level = Speaking level
+title-audio-noise = Background noise
+title-audio-clipping = Distortion (clipping)
+title-audio-digits = Reading 4 digits aloud
+title-network-upload = Upload speed
+title-network-latency = Network latency
+title-network-proxy = Proxy
+title-network-vpn = VPN / accelerator
+title-system-remote-desktop = Remote-control software
+title-system-virtual-machine = Virtual machine
+title-system-time-of-day = Time of day
+title-browser-version = Browser version
+title-checklist-id-card-validity = ID card validity
+title-checklist-phone-real-name = Real-name phone number
+title-checklist-product-samples = Product samples
+title-checklist-business-premises = Business premises
+
+## General
+advice-error-generic = This item could not be measured. Close other programs and check again; if it still fails, send the report to support.
+skipped-no-network = Not measured: network use was turned off.
+runner-panicked = Internal error while checking: { $reason }
+runner-timeout = Stopped after { $seconds } s without a result.
+
+## Time of day
+tod-summary-day = Local time is { $time }, outside the night window ({ $start }–{ $end }).
+tod-summary-night = Local time is { $time }, inside the night window ({ $start }–{ $end }).
+tod-advice-night = At night fewer human reviewers work and automatic misjudgements are more common. Verify between { $end } and { $start }.
+tod-bad-profile = The night window in the requirement profile is malformed.
+
+## Virtual machine
+vm-summary-guest = This computer is a virtual machine (evidence: { $signals }).
+vm-summary-weak = Signs of a virtual machine: { $signals }.
+vm-summary-physical = No sign of a virtual machine.
+vm-summary-hyperv-host = A physical PC with Hyper-V / core isolation / WSL2 enabled; not a virtual machine.
+vm-summary-unreadable = The facts needed to detect a virtual machine could not be read.
+vm-advice = Virtual machines are rejected outright. Verify directly on a physical desktop or laptop, not inside a virtual machine or cloud PC.
+
+## Remote control
+rd-summary-none = No remote-control software or remote session found.
+rd-summary-found = Remote-control software or session found: { $found }.
+rd-advice = Remote-control environments are rejected outright. Quit ToDesk, TeamViewer, Sunlogin, AnyDesk and similar tools completely (including their tray services) and sit at this computer yourself.
+
+## Proxy
+proxy-summary-none = No proxy configured; the connection is direct.
+proxy-summary-found = Proxy configured: { $list }.
+proxy-summary-unreadable = These proxy settings could not be read: { $sources }.
+proxy-advice = The verification needs a direct connection. Turn off the system and browser proxy, quit Clash, V2Ray and similar tools, then check again.
+
+## VPN
+vpn-summary-none = No VPN or accelerator found.
+vpn-summary-route = Traffic goes through a VPN tunnel ({ $signals }).
+vpn-summary-present = VPN adapter or software found: { $found }.
+vpn-summary-unreadable = The routing table could not be read, so a VPN cannot be ruled out.
+vpn-advice = Disconnect and quit every VPN, accelerator and tunnelling tool before verifying. Public Wi-Fi also raises the risk; use your home or office broadband.
+
+## Latency
+latency-summary = Median latency { $median } ms, jitter { $jitter } ms, { $failures } of { $attempts } attempts failed.
+latency-summary-unreachable = The verification servers could not be reached ({ $reason }).
+latency-advice = On an unsteady connection the video stutters, and one frame taking over 2 s counts as an interruption. Pause downloads and streaming on other devices and prefer a cable to the router.
+latency-advice-unreachable = Make sure the computer is online and no firewall or security tool blocks the browser.
+
+## Browser
+browser-summary-ok = Supported browser installed: { $list }.
+browser-summary-none = Neither Chrome nor Firefox was found.
+browser-summary-old = Browser too old: { $list }.
+browser-summary-unsearched = Installed browsers cannot be looked up on this system.
+browser-summary-default-unsupported = A supported browser is installed ({ $list }), but the default browser is { $default }.
+browser-advice-install = Install { $minimum } or newer and open the verification page in it.
+browser-advice-update = Update the browser to { $minimum } or newer (browser menu → Help → About).
+browser-advice-open-supported = When you open the verification from the seller back office, copy the link into Chrome or Firefox; do not use Edge, Safari, 360, QQ, Sogou or a phone.
+
+## Virtual camera
+vcam-summary-none = No virtual camera or beauty filter found.
+vcam-summary-default = The default camera is a virtual camera: { $name }.
+vcam-summary-present = Virtual camera or beauty-filter software found: { $found }.
+vcam-advice = The platform switches off all image enhancement; a beauty filter or virtual camera ends the verification. Quit OBS, beauty-camera apps and similar tools, and pick the real camera in the browser.
+
+## Checklist
+checklist-not-confirmed = Not confirmed yet.
+checklist-confirmed = Confirmed.
+checklist-not-ready = Not met yet.
+idcard-summary-ok = The ID card is valid until { $expiry }, { $months } months left.
+idcard-summary-short = The ID card is valid until { $expiry }: only { $months } months left, fewer than { $min }.
+idcard-summary-expired = The ID card expired on { $expiry }.
+idcard-summary-long-term = The ID card is valid long-term.
+idcard-advice = The ID card needs at least { $months } months of validity left or it may be rejected. Renew it at the police station first, then verify.
+advice-checklist-phone-real-name = The bound phone number must have full (operator level-2) real-name registration, or the attempt is blocked. Ask your operator's hotline or shop.
+advice-checklist-product-samples = During the room pan at least one product sample of your main category must be visible (e.g. a few phone cases on the desk for a phone-case shop).
+advice-checklist-business-premises = Verify at your real business premises, not a café, co-working space or bedroom. A plain white wall is best, with nobody else and no logo posters in view.
+
+## Report
+report-title = Video verification self-check report
+report-id = Report ID
+report-verdict = Verdict
+report-created = Created
+report-version = Version
+report-profile = Requirements
+report-system = Computer
+report-checks = Results
+report-measured = Measured
+report-threshold = Threshold
+report-advice = Advice
+report-id-mismatch = Note: the report ID does not match the content; this report was edited after it was made.
+report-privacy = This report holds only check results and basic facts about the computer (OS, CPU, camera and microphone names): no user name, computer name, network card address, IP address, photo or recording.
+report-send = When you contact AliExpress support (category "Account and security"), give your seller ID, the report ID and this report. Verification is free; anyone charging to "verify for you" is a scam.
+report-text-counts = { $pass } other checks passed, { $skipped } skipped.
+system-os = Operating system
+system-cpu = Processor
+system-camera = Camera
+system-microphone = Microphone
+system-none-found = none found
+system-unreadable = could not be read ({ $reason })
+system-mic-unavailable = { $name } (cannot be opened)
+
+## App
+gui-run = Start checks
+gui-running = Checking…
+gui-save-html = Save report (web page)
+gui-save-json = Save report (JSON)
+gui-copy-text = Copy text summary
+gui-copied = Summary copied; paste it into the support chat.
+gui-saved = Report saved to { $path }
+gui-cannot-start = The program window cannot open ({ $reason }). Run "selfcheck check" in a terminal instead.
+
+## Command line
+cli-saved = Report saved: { $path } (ID { $id })
+cli-error-profile = Cannot use the requirement profile: { $reason }
+cli-error-save = Cannot save the report to { $path }: { $reason }. Any earlier file is unchanged.
+cli-error-read = Cannot read { $path }: { $reason }
+cli-error-report-invalid = { $path } is not a valid self-check report: { $reason }
+cli-error-unknown-ids = Unknown check ids: { $ids }. Known ids: { $known }
+cli-error-not-runnable = These checks need the camera, microphone or a photo and cannot be run by the check command: { $ids }
+cli-error-date = Unrecognised date "{ $value }": use YYYY-MM-DD, or long-term.
+
+## Reading facts
+probe-processes-unreadable = The list of running programs could not be read ({ $reason }).
+probe-adapters-unreadable = The network adapters could not be read ({ $reason }).

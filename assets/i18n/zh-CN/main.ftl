@@ -1,0 +1,165 @@
+# 视频验证自检助手 — 简体中文（默认语言）
+
+lang-name = 中文
+app-title = 视频验证自检助手
+app-intro = 在正式进行速卖通视频验证之前，先检查电脑、网络、摄像头和麦克风。除测速数据外，任何内容都不会离开这台电脑。
+
+## 状态
+status-pass = 通过
+status-warn = 警告
+status-fail = 未通过
+status-skipped = 已跳过
+status-error = 无法检测
+
+## 总结论
+verdict-ready = 可以开始验证
+verdict-warnings = 有需要注意的项目
+verdict-not-ready = 未就绪：请先处理标红的项目
+
+## 检查项名称
+title-camera-device = 摄像头
+title-camera-resolution = 摄像头分辨率
+title-camera-frame-rate = 摄像头帧率
+title-camera-virtual = 虚拟摄像头 / 美颜软件
+title-image-lighting = 光线
+title-image-sharpness = 清晰度
+title-image-glare = 身份证反光
+title-image-faces = 画面中的人数
+title-audio-device = 麦克风
+title-audio-level = 说话音量
+title-audio-noise = 环境噪音
+title-audio-clipping = 声音失真（爆音）
+title-audio-digits = 朗读 4 位数字
+title-network-upload = 上传速度
+title-network-latency = 网络延迟
+title-network-proxy = 代理
+title-network-vpn = VPN / 加速器
+title-system-remote-desktop = 远程控制软件
+title-system-virtual-machine = 虚拟机
+title-system-time-of-day = 验证时段
+title-browser-version = 浏览器版本
+title-checklist-id-card-validity = 身份证有效期
+title-checklist-phone-real-name = 手机号实名认证
+title-checklist-product-samples = 主营类目样品
+title-checklist-business-premises = 实际经营场所
+
+## 通用
+advice-error-generic = 这一项没能测出来。请关闭其他程序后重新检查；如果仍然失败，请把报告发给客服。
+skipped-no-network = 已按要求不使用网络，本项未检测。
+runner-panicked = 检测过程中出现内部错误：{ $reason }
+runner-timeout = 检测超过 { $seconds } 秒仍未完成，已停止。
+
+## 验证时段
+tod-summary-day = 当前本地时间 { $time }，不在夜间时段（{ $start }–{ $end }）。
+tod-summary-night = 当前本地时间 { $time }，处于夜间时段（{ $start }–{ $end }）。
+tod-advice-night = 夜间人工审核人员较少，机器误判更多。建议在 { $end } 到 { $start } 之间进行验证。
+tod-bad-profile = 要求配置中的夜间时段格式不正确。
+
+## 虚拟机
+vm-summary-guest = 这台电脑是虚拟机（证据：{ $signals }）。
+vm-summary-weak = 发现可能是虚拟机的迹象：{ $signals }。
+vm-summary-physical = 未发现虚拟机迹象。
+vm-summary-hyperv-host = 这是一台开启了 Hyper-V / 内核隔离 / WSL2 的实体电脑，不算虚拟机。
+vm-summary-unreadable = 无法读取判断虚拟机所需的信息。
+vm-advice = 平台会直接拒绝虚拟机。请在一台实体电脑（台式机或笔记本）上直接进行验证，不要在虚拟机或云电脑里操作。
+
+## 远程控制
+rd-summary-none = 未发现远程控制软件或远程会话。
+rd-summary-found = 发现远程控制软件或远程会话：{ $found }。
+rd-advice = 平台会直接拒绝远程控制环境。请完全退出 ToDesk、TeamViewer、向日葵、AnyDesk 等软件（包括托盘里的后台服务），并坐在这台电脑前亲自操作。
+
+## 代理
+proxy-summary-none = 未发现代理设置，网络为直连。
+proxy-summary-found = 发现代理设置：{ $list }。
+proxy-summary-unreadable = 无法读取以下代理设置：{ $sources }。
+proxy-advice = 验证必须直连网络。请关闭系统代理和浏览器代理，退出 Clash、V2Ray 等软件，然后重新检查。
+
+## VPN
+vpn-summary-none = 未发现 VPN 或加速器。
+vpn-summary-route = 网络流量正经过 VPN 隧道（{ $signals }）。
+vpn-summary-present = 发现 VPN 网卡或软件：{ $found }。
+vpn-summary-unreadable = 无法读取路由表，无法确认流量是否经过 VPN。
+vpn-advice = 验证前请断开并退出所有 VPN、加速器和“科学上网”软件，公共 Wi-Fi 也会增加风险，建议使用家里或公司的宽带。
+
+## 网络延迟
+latency-summary = 延迟中位数 { $median } 毫秒，抖动 { $jitter } 毫秒，{ $attempts } 次中失败 { $failures } 次。
+latency-summary-unreachable = 无法连接到验证服务器（{ $reason }）。
+latency-advice = 网络不稳定时视频容易卡顿，单帧超过 2 秒就算中断。请关闭正在下载或看视频的设备，尽量用网线连接路由器。
+latency-advice-unreachable = 请确认电脑已联网，并且没有防火墙或安全软件拦截浏览器。
+
+## 浏览器
+browser-summary-ok = 已安装可用的浏览器：{ $list }。
+browser-summary-none = 没有找到 Chrome 或 Firefox。
+browser-summary-old = 浏览器版本过旧：{ $list }。
+browser-summary-unsearched = 无法在这个系统上查找已安装的浏览器。
+browser-summary-default-unsupported = 已安装可用的浏览器（{ $list }），但默认浏览器是 { $default }。
+browser-advice-install = 请安装 { $minimum } 或更新版本，并用它打开验证页面。
+browser-advice-update = 请把浏览器更新到 { $minimum } 或更新版本（浏览器菜单 → 帮助 → 关于）。
+browser-advice-open-supported = 从卖家后台点进验证时，请复制链接到 Chrome 或 Firefox 中打开，不要用 Edge、Safari、360、QQ、搜狗等浏览器或手机。
+
+## 虚拟摄像头
+vcam-summary-none = 未发现虚拟摄像头或美颜软件。
+vcam-summary-default = 默认摄像头是虚拟摄像头：{ $name }。
+vcam-summary-present = 发现虚拟摄像头或美颜软件：{ $found }。
+vcam-advice = 平台会关闭所有画面增强，开着美颜或虚拟摄像头会直接终止验证。请退出 OBS、美颜相机等软件，在浏览器里选择真实的摄像头。
+
+## 清单
+checklist-not-confirmed = 还没有确认。
+checklist-confirmed = 已确认。
+checklist-not-ready = 尚未满足。
+idcard-summary-ok = 身份证有效期至 { $expiry }，还剩 { $months } 个月。
+idcard-summary-short = 身份证有效期至 { $expiry }，只剩 { $months } 个月，少于 { $min } 个月。
+idcard-summary-expired = 身份证已于 { $expiry } 过期。
+idcard-summary-long-term = 身份证为长期有效。
+idcard-advice = 身份证剩余有效期需要至少 { $months } 个月，否则可能被拒绝。请先到派出所换领新证，再进行验证。
+advice-checklist-phone-real-name = 绑定的手机号必须完成运营商二级实名认证，否则会被直接拦截。可以拨打运营商客服或在营业厅查询。
+advice-checklist-product-samples = 环视拍摄时需要看到至少一件主营类目的实物样品（例如卖手机壳就在桌上摆几款手机壳）。
+advice-checklist-business-premises = 请在实际经营场所进行验证，不要在咖啡馆、共享办公区或卧室。背景最好是干净的白墙，不要有其他人或带商标的海报。
+
+## 报告
+report-title = 视频验证自检报告
+report-id = 报告编号
+report-verdict = 结论
+report-created = 生成时间
+report-version = 版本
+report-profile = 验证要求
+report-system = 电脑信息
+report-checks = 检查结果
+report-measured = 测得
+report-threshold = 标准
+report-advice = 建议
+report-id-mismatch = 注意：报告编号与内容不符，这份报告在生成后被修改过。
+report-privacy = 本报告只包含检查结果和电脑的基本信息（系统、处理器、摄像头和麦克风名称），不包含用户名、电脑名、网卡地址、IP 地址、照片或录音。
+report-send = 联系速卖通客服时（选择“账号与安全”），请提供卖家 ID、报告编号和这份报告。验证是免费的，任何收费“代验证”都是诈骗。
+report-text-counts = 其余 { $pass } 项通过，{ $skipped } 项跳过。
+system-os = 操作系统
+system-cpu = 处理器
+system-camera = 摄像头
+system-microphone = 麦克风
+system-none-found = 未找到
+system-unreadable = 无法读取（{ $reason }）
+system-mic-unavailable = { $name }（无法打开）
+
+## 图形界面
+gui-run = 开始检查
+gui-running = 正在检查…
+gui-save-html = 保存报告（网页）
+gui-save-json = 保存报告（JSON）
+gui-copy-text = 复制文字摘要
+gui-copied = 摘要已复制，可以直接粘贴给客服。
+gui-saved = 报告已保存到 { $path }
+gui-cannot-start = 无法打开程序窗口（{ $reason }）。请在命令行中运行 “selfcheck check” 进行检查。
+
+## 命令行
+cli-saved = 报告已保存：{ $path }（编号 { $id }）
+cli-error-profile = 无法使用要求配置：{ $reason }
+cli-error-save = 无法保存报告到 { $path }：{ $reason }。之前的文件没有被改动。
+cli-error-read = 无法读取 { $path }：{ $reason }
+cli-error-report-invalid = { $path } 不是有效的自检报告：{ $reason }
+cli-error-unknown-ids = 未知的检查项：{ $ids }。可用的检查项：{ $known }
+cli-error-not-runnable = 这些检查项需要摄像头、麦克风或照片，不能由 check 命令单独运行：{ $ids }
+cli-error-date = 无法识别的日期 “{ $value }”，请使用 YYYY-MM-DD 格式，或填写 long-term（长期）。
+
+## 读取信息
+probe-processes-unreadable = 无法读取正在运行的程序列表（{ $reason }）。
+probe-adapters-unreadable = 无法读取网卡列表（{ $reason }）。

@@ -1,0 +1,5 @@
+//! Camera (nokhwa) and microphone (cpal) access. Device enumeration lives here; capture
+//! threads and replay sources join it as the camera and audio work lands.
+
+pub mod devices;
+pub mod quiet_stderr;

@@ -1,0 +1,16 @@
+//! Verdicts: each check turns facts or measurements plus the profile into a `CheckResult`.
+//! Nothing here does I/O, so every verdict is testable from recorded facts of any OS.
+
+pub mod browser;
+pub mod checklist;
+pub mod ids;
+pub mod latency;
+pub mod model;
+pub mod proxy;
+pub mod remote_desktop;
+pub mod time_of_day;
+pub mod virtual_camera;
+pub mod virtual_machine;
+pub mod vpn;
+
+pub use model::{CheckResult, Status};

@@ -1,0 +1,82 @@
+//! `network.proxy`: the verification must run over a direct connection.
+
+use super::ids::NETWORK_PROXY;
+use super::model::{CheckResult, Status};
+use crate::i18n::Tr;
+use crate::probe::proxy::ProxyFacts;
+
+pub fn judge(facts: &ProxyFacts, tr: &Tr) -> CheckResult {
+    let sources: Vec<serde_json::Value> = facts
+        .settings
+        .iter()
+        .map(|s| serde_json::json!({ "source": s.source, "value": s.value }))
+        .collect();
+    if !facts.settings.is_empty() {
+        let list = facts
+            .settings
+            .iter()
+            .map(|s| format!("{} ({})", s.value, s.source))
+            .collect::<Vec<_>>()
+            .join(", ");
+        return CheckResult::new(NETWORK_PROXY, Status::Fail, tr)
+            .summary(tr.f("proxy-summary-found", &[("list", list)]))
+            .advice(tr.t("proxy-advice"))
+            .measured("sources", sources)
+            .measured("unreadable", facts.unreadable.clone())
+            .threshold("allowed", 0);
+    }
+    if !facts.unreadable.is_empty() {
+        return CheckResult::error(
+            NETWORK_PROXY,
+            tr,
+            tr.f(
+                "proxy-summary-unreadable",
+                &[("sources", facts.unreadable.join(", "))],
+            ),
+        )
+        .measured("sources", sources)
+        .measured("unreadable", facts.unreadable.clone());
+    }
+    CheckResult::new(NETWORK_PROXY, Status::Pass, tr)
+        .summary(tr.t("proxy-summary-none"))
+        .measured("sources", sources)
+        .measured("unreadable", facts.unreadable.clone())
+        .threshold("allowed", 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::probe::proxy::{ProxySetting, parse_windows_internet_settings};
+
+    #[test]
+    fn found_fails_with_sources_none_passes_unreadable_is_error() {
+        let tr = Tr::new(Lang::ZhCn);
+        let found = ProxyFacts {
+            settings: parse_windows_internet_settings(Some(1), Some("127.0.0.1:7890"), None),
+            unreadable: vec![],
+        };
+        let r = judge(&found, &tr);
+        assert_eq!(r.status, Status::Fail);
+        assert_eq!(
+            r.measured["sources"][0]["source"],
+            "windows:internet-settings"
+        );
+        assert!(r.summary.contains("127.0.0.1:7890"));
+        assert_eq!(judge(&ProxyFacts::default(), &tr).status, Status::Pass);
+        let unknown = ProxyFacts {
+            settings: vec![],
+            unreadable: vec!["gnome".into()],
+        };
+        assert_eq!(judge(&unknown, &tr).status, Status::Error);
+        let both = ProxyFacts {
+            settings: vec![ProxySetting {
+                source: "env:ALL_PROXY".into(),
+                value: "socks5://127.0.0.1:1080".into(),
+            }],
+            unreadable: vec!["gnome".into()],
+        };
+        assert_eq!(judge(&both, &tr).status, Status::Fail);
+    }
+}

@@ -1,0 +1,198 @@
+//! `system.virtual_machine`: the platform rejects virtual machines outright.
+//!
+//! Strong evidence (fail): a guest hypervisor vendor in CPUID, VM firmware strings. Weak
+//! evidence (warn): the hypervisor bit alone, VM network-card prefixes. A Windows host that
+//! runs Hyper-V, VBS, WSL2 or Sandbox shows "Microsoft Hv" too, but in the root partition —
+//! that is a physical PC and passes.
+
+use super::ids::SYSTEM_VIRTUAL_MACHINE;
+use super::model::{CheckResult, Status};
+use crate::i18n::Tr;
+use crate::probe::vm::VmFacts;
+use crate::profile::VirtualMachineReq;
+
+pub fn judge(facts: &VmFacts, req: &VirtualMachineReq, tr: &Tr) -> CheckResult {
+    let mut strong: Vec<String> = Vec::new();
+    let mut weak: Vec<String> = Vec::new();
+    let mut host_note = false;
+
+    if let Some(vendor) = &facts.hypervisor_vendor {
+        let known = req.hypervisor_vendors.iter().any(|v| v == vendor);
+        let host_capable = req.host_capable_vendors.iter().any(|v| v == vendor);
+        match (known, host_capable, facts.root_partition) {
+            (_, true, Some(true)) => host_note = true,
+            (_, true, None) => weak.push(format!("cpuid:{vendor} (root partition unknown)")),
+            (true, _, _) => strong.push(format!("cpuid:{vendor}")),
+            (false, _, _) => weak.push(format!("cpuid:{vendor}")),
+        }
+    } else if facts.hypervisor_bit == Some(true) {
+        weak.push("cpuid:hypervisor-bit".to_string());
+    }
+    for (field, value) in &facts.firmware {
+        let lower = value.to_lowercase();
+        if req
+            .dmi_markers
+            .iter()
+            .any(|m| lower.contains(&m.to_lowercase()))
+        {
+            strong.push(format!("dmi:{field}={value}"));
+        }
+    }
+    for mac in &facts.macs {
+        let mac = mac.to_lowercase();
+        if let Some(prefix) = req
+            .mac_prefixes
+            .iter()
+            .find(|p| mac.starts_with(&p.to_lowercase()))
+        {
+            let s = format!("mac-prefix:{}", prefix.to_lowercase());
+            if !weak.contains(&s) {
+                weak.push(s);
+            }
+        }
+    }
+    if facts.cpuinfo_hypervisor_flag == Some(true)
+        && !host_note
+        && strong.is_empty()
+        && weak.is_empty()
+    {
+        weak.push("cpuinfo:hypervisor".to_string());
+    }
+
+    let readable = facts.hypervisor_bit.is_some() || facts.firmware_readable;
+    let signals: Vec<String> = strong.iter().chain(weak.iter()).cloned().collect();
+    let base = |status| {
+        CheckResult::new(SYSTEM_VIRTUAL_MACHINE, status, tr)
+            .measured("signals", signals.clone())
+            .measured(
+                "hypervisor_vendor",
+                facts
+                    .hypervisor_vendor
+                    .clone()
+                    .map_or(serde_json::Value::Null, Into::into),
+            )
+            .measured("hyperv_host", host_note)
+            .threshold("allowed", false)
+    };
+    if !strong.is_empty() {
+        base(Status::Fail)
+            .summary(tr.f("vm-summary-guest", &[("signals", strong.join(", "))]))
+            .advice(tr.t("vm-advice"))
+    } else if !weak.is_empty() {
+        base(Status::Warn)
+            .summary(tr.f("vm-summary-weak", &[("signals", weak.join(", "))]))
+            .advice(tr.t("vm-advice"))
+    } else if !readable {
+        CheckResult::error(SYSTEM_VIRTUAL_MACHINE, tr, tr.t("vm-summary-unreadable"))
+    } else if host_note {
+        base(Status::Pass).summary(tr.t("vm-summary-hyperv-host"))
+    } else {
+        base(Status::Pass).summary(tr.t("vm-summary-physical"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::profile::Profile;
+
+    fn req() -> VirtualMachineReq {
+        Profile::builtin().expect("profile").virtual_machine
+    }
+
+    fn cpuid(vendor: Option<&str>, root: Option<bool>) -> VmFacts {
+        VmFacts {
+            hypervisor_bit: Some(vendor.is_some()),
+            hypervisor_vendor: vendor.map(str::to_string),
+            root_partition: root,
+            ..VmFacts::default()
+        }
+    }
+
+    #[test]
+    fn guests_fail_by_cpuid_vendor() {
+        let tr = Tr::new(Lang::En);
+        for v in [
+            "KVMKVMKVM",
+            "VMwareVMware",
+            "VBoxVBoxVBox",
+            "XenVMMXenVMM",
+            "TCGTCGTCGTCG",
+            " lrpepyh vr",
+        ] {
+            let r = judge(&cpuid(Some(v), None), &req(), &tr);
+            assert_eq!(r.status, Status::Fail, "{v}");
+            assert!(
+                r.measured["signals"][0]
+                    .as_str()
+                    .is_some_and(|s| s.contains(v))
+            );
+        }
+    }
+
+    #[test]
+    fn hyperv_host_passes_and_hyperv_guest_fails() {
+        let tr = Tr::new(Lang::En);
+        // Windows 11 host with VBS/WSL2: Microsoft Hv, CreatePartitions set.
+        let host = judge(&cpuid(Some("Microsoft Hv"), Some(true)), &req(), &tr);
+        assert_eq!(host.status, Status::Pass);
+        assert_eq!(host.measured["hyperv_host"], true);
+        // A Hyper-V guest (e.g. Azure VM or Windows Sandbox inside): flag clear.
+        let guest_facts = VmFacts {
+            firmware: vec![("product_name".into(), "Virtual Machine".into())],
+            firmware_readable: true,
+            ..cpuid(Some("Microsoft Hv"), Some(false))
+        };
+        assert_eq!(judge(&guest_facts, &req(), &tr).status, Status::Fail);
+        let guest_cpuid_only = judge(&cpuid(Some("Microsoft Hv"), Some(false)), &req(), &tr);
+        assert_eq!(guest_cpuid_only.status, Status::Fail);
+    }
+
+    #[test]
+    fn physical_pc_passes_and_dmi_alone_fails() {
+        let tr = Tr::new(Lang::ZhCn);
+        let physical = VmFacts {
+            hypervisor_bit: Some(false),
+            firmware: vec![
+                ("sys_vendor".into(), "LENOVO".into()),
+                ("product_name".into(), "20XW0055CD".into()),
+            ],
+            firmware_readable: true,
+            cpuinfo_hypervisor_flag: Some(false),
+            macs: vec!["8c:16:45:aa:bb:cc".into()],
+            ..VmFacts::default()
+        };
+        assert_eq!(judge(&physical, &req(), &tr).status, Status::Pass);
+        // VirtualBox guest with the hypervisor leaf hidden: DMI still tells.
+        let vbox = VmFacts {
+            hypervisor_bit: Some(false),
+            firmware: vec![
+                ("sys_vendor".into(), "innotek GmbH".into()),
+                ("product_name".into(), "VirtualBox".into()),
+            ],
+            firmware_readable: true,
+            ..VmFacts::default()
+        };
+        let r = judge(&vbox, &req(), &tr);
+        assert_eq!(r.status, Status::Fail);
+        assert_eq!(r.measured["signals"].as_array().map(Vec::len), Some(2));
+    }
+
+    #[test]
+    fn weak_evidence_warns_and_nothing_readable_is_error() {
+        let tr = Tr::new(Lang::En);
+        let mac_only = VmFacts {
+            hypervisor_bit: Some(false),
+            macs: vec!["08:00:27:12:34:56".into()],
+            ..VmFacts::default()
+        };
+        let r = judge(&mac_only, &req(), &tr);
+        assert_eq!(r.status, Status::Warn);
+        assert_eq!(r.measured["signals"][0], "mac-prefix:08:00:27");
+        assert_eq!(
+            judge(&VmFacts::default(), &req(), &tr).status,
+            Status::Error
+        );
+    }
+}

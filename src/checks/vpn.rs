@@ -1,0 +1,197 @@
+//! `network.vpn`: a VPN or a proxy client in tunnel mode makes the connection look foreign.
+//!
+//! Fail: the default route goes through a tunnel adapter, or a tunnel holds a fake-IP
+//! address (Clash/mihomo TUN). Warn: a tunnel adapter is up, or a VPN client runs.
+
+use super::ids::NETWORK_VPN;
+use super::model::{CheckResult, Status};
+use crate::i18n::Tr;
+use crate::probe::net_facts::{Adapter, in_cidr, parse_cidr};
+use crate::probe::processes::find_matches;
+use crate::profile::VpnReq;
+
+pub struct VpnFacts<'a> {
+    pub adapters: &'a [Adapter],
+    /// Interfaces carrying the default route; None when this OS's routes could not be read.
+    pub default_route: Option<&'a [String]>,
+    pub processes: &'a [String],
+}
+
+fn is_tunnel(a: &Adapter, req: &VpnReq) -> bool {
+    let name = a.name.to_lowercase();
+    let desc = a.description.to_lowercase();
+    req.adapter_prefixes
+        .iter()
+        .any(|p| name.starts_with(&p.to_lowercase()))
+        || (!desc.is_empty()
+            && req
+                .adapter_descriptions
+                .iter()
+                .any(|d| desc.contains(&d.to_lowercase())))
+}
+
+pub fn judge(facts: &VpnFacts, req: &VpnReq, tr: &Tr) -> CheckResult {
+    let ranges: Vec<_> = req
+        .fake_ip_ranges
+        .iter()
+        .filter_map(|r| parse_cidr(r))
+        .collect();
+    let tunnels: Vec<&Adapter> = facts
+        .adapters
+        .iter()
+        .filter(|a| a.up != Some(false) && is_tunnel(a, req))
+        .collect();
+    let mut route_signals = Vec::new();
+    if let Some(route) = facts.default_route {
+        for iface in route {
+            if let Some(a) = facts.adapters.iter().find(|a| &a.name == iface) {
+                if is_tunnel(a, req) {
+                    route_signals.push(format!("default-route:{iface}"));
+                }
+            } else if req
+                .adapter_prefixes
+                .iter()
+                .any(|p| iface.to_lowercase().starts_with(&p.to_lowercase()))
+            {
+                route_signals.push(format!("default-route:{iface}"));
+            }
+        }
+    }
+    for a in &tunnels {
+        if a.ipv4
+            .iter()
+            .any(|ip| ranges.iter().any(|r| in_cidr(*ip, *r)))
+        {
+            route_signals.push(format!("fake-ip:{}", a.name));
+        }
+    }
+    let adapters: Vec<String> = tunnels.iter().map(|a| a.name.clone()).collect();
+    let programs = find_matches(facts.processes, &req.programs);
+
+    let base = |status| {
+        CheckResult::new(NETWORK_VPN, status, tr)
+            .measured("default_route", facts.default_route.map(<[String]>::to_vec))
+            .measured("tunnel_adapters", adapters.clone())
+            .measured("programs", programs.clone())
+            .measured("signals", route_signals.clone())
+            .threshold("allowed", false)
+    };
+    if !route_signals.is_empty() {
+        return base(Status::Fail)
+            .summary(tr.f(
+                "vpn-summary-route",
+                &[("signals", route_signals.join(", "))],
+            ))
+            .advice(tr.t("vpn-advice"));
+    }
+    if !adapters.is_empty() || !programs.is_empty() {
+        let seen: Vec<String> = adapters.iter().chain(programs.iter()).cloned().collect();
+        return base(Status::Warn)
+            .summary(tr.f("vpn-summary-present", &[("found", seen.join(", "))]))
+            .advice(tr.t("vpn-advice"));
+    }
+    if facts.default_route.is_none() {
+        return CheckResult::error(NETWORK_VPN, tr, tr.t("vpn-summary-unreadable"))
+            .measured("tunnel_adapters", adapters.clone())
+            .measured("programs", programs.clone());
+    }
+    base(Status::Pass).summary(tr.t("vpn-summary-none"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::profile::Profile;
+    use std::net::Ipv4Addr;
+
+    fn adapter(name: &str, desc: &str, ip: [u8; 4]) -> Adapter {
+        Adapter {
+            name: name.into(),
+            description: desc.into(),
+            up: Some(true),
+            mac: None,
+            ipv4: vec![Ipv4Addr::from(ip)],
+        }
+    }
+
+    #[test]
+    fn default_route_through_tunnel_fails() {
+        let req = Profile::builtin().expect("p").vpn;
+        let tr = Tr::new(Lang::ZhCn);
+        let adapters = vec![
+            adapter("eth0", "", [192, 168, 1, 5]),
+            adapter("wg0", "", [10, 8, 0, 2]),
+        ];
+        let route = vec!["wg0".to_string()];
+        let f = VpnFacts {
+            adapters: &adapters,
+            default_route: Some(&route),
+            processes: &[],
+        };
+        let r = judge(&f, &req, &tr);
+        assert_eq!(r.status, Status::Fail);
+        assert_eq!(r.measured["signals"][0], "default-route:wg0");
+    }
+
+    #[test]
+    fn clash_fake_ip_tunnel_on_windows_fails() {
+        let req = Profile::builtin().expect("p").vpn;
+        let tr = Tr::new(Lang::En);
+        // Windows: mihomo TUN adapter "Meta", description "Meta Tunnel", fake-IP 198.18.0.1.
+        let adapters = vec![
+            adapter(
+                "以太网",
+                "Realtek PCIe GbE Family Controller",
+                [192, 168, 1, 7],
+            ),
+            adapter("Meta", "Meta Tunnel", [198, 18, 0, 1]),
+        ];
+        let procs = vec!["verge-mihomo.exe".to_string()];
+        let f = VpnFacts {
+            adapters: &adapters,
+            default_route: None,
+            processes: &procs,
+        };
+        let r = judge(&f, &req, &tr);
+        assert_eq!(r.status, Status::Fail);
+        assert_eq!(r.measured["programs"][0], "verge-mihomo");
+    }
+
+    #[test]
+    fn idle_tunnel_or_client_warns_clean_passes_unknown_routes_error() {
+        let req = Profile::builtin().expect("p").vpn;
+        let tr = Tr::new(Lang::En);
+        let adapters = vec![
+            adapter("eth0", "", [192, 168, 1, 5]),
+            adapter("tun0", "", [10, 9, 0, 2]),
+        ];
+        let route = vec!["eth0".to_string()];
+        let f = VpnFacts {
+            adapters: &adapters,
+            default_route: Some(&route),
+            processes: &[],
+        };
+        assert_eq!(judge(&f, &req, &tr).status, Status::Warn);
+        let procs = vec!["v2rayN.exe".to_string()];
+        let plain = vec![adapter("eth0", "", [192, 168, 1, 5])];
+        let f = VpnFacts {
+            adapters: &plain,
+            default_route: Some(&route),
+            processes: &procs,
+        };
+        assert_eq!(judge(&f, &req, &tr).status, Status::Warn);
+        let f = VpnFacts {
+            adapters: &plain,
+            default_route: Some(&route),
+            processes: &[],
+        };
+        assert_eq!(judge(&f, &req, &tr).status, Status::Pass);
+        let f = VpnFacts {
+            adapters: &plain,
+            default_route: None,
+            processes: &[],
+        };
+        assert_eq!(judge(&f, &req, &tr).status, Status::Error);
+    }
+}

@@ -1,0 +1,284 @@
+//! The command line: `selfcheck` opens the app; `check` and `report` serve support and
+//! scripts. Exit codes: 0 = nothing failed, 1 = a check failed, 2 = usage error or the report
+//! could not be read or written (the message is on stderr).
+
+use crate::checks::{Status, ids};
+use crate::i18n::{Lang, Tr};
+use crate::plan::{self, CheckOptions, RUNNABLE};
+use crate::profile::Profile;
+use crate::report::{Report, html, save::save_atomic, text};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "selfcheck",
+    version,
+    about = "视频验证自检助手 — checks this computer before a live video identity verification",
+    long_about = None
+)]
+pub struct Cli {
+    /// Language of messages and reports: zh-CN (default) or en.
+    #[arg(long, global = true, value_name = "zh-CN|en", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// A requirement profile (TOML) to use instead of the built-in AliExpress one.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run the computer and network checks without the app and print or save a report.
+    Check(CheckArgs),
+    /// Re-render a saved JSON report (for support).
+    Report(ReportArgs),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Html,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Same as --format json.
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+    /// Output format (default: from --out's extension, else text).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Run only these checks (comma-separated ids).
+    #[arg(long, value_name = "IDS")]
+    pub only: Option<String>,
+    /// Skip these checks (comma-separated ids).
+    #[arg(long, value_name = "IDS")]
+    pub skip: Option<String>,
+    /// Do not touch the network (network.latency is reported as skipped).
+    #[arg(long)]
+    pub no_network: bool,
+    /// ID card expiry date as printed on the back: YYYY-MM-DD, or "long-term" (长期).
+    #[arg(long, value_name = "DATE")]
+    pub id_expiry: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// The saved report (JSON, schema selfcheck-report/1).
+    pub file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("unsupported language '{s}' (use zh-CN or en)"))
+}
+
+/// A failure that ends the program with exit code 2 and this message.
+struct Fatal(String);
+
+/// Parses arguments, runs, and returns the process exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    let lang = cli.lang.unwrap_or_else(Lang::from_system);
+    let tr = Tr::new(lang);
+    match run(cli, lang, &tr) {
+        Ok(code) => code,
+        Err(Fatal(msg)) => {
+            eprintln!("selfcheck: {msg}");
+            2
+        }
+    }
+}
+
+fn load_profile(path: Option<&Path>, tr: &Tr) -> Result<Arc<Profile>, Fatal> {
+    let loaded = match path {
+        Some(p) => Profile::load(p),
+        None => Profile::builtin(),
+    };
+    loaded
+        .map(Arc::new)
+        .map_err(|e| Fatal(tr.f("cli-error-profile", &[("reason", e.to_string())])))
+}
+
+fn run(cli: Cli, lang: Lang, tr: &Tr) -> Result<i32, Fatal> {
+    match cli.command {
+        None => {
+            let profile = load_profile(cli.profile.as_deref(), tr)?;
+            crate::gui::run(profile, lang).map_err(Fatal)?;
+            Ok(0)
+        }
+        Some(Command::Check(args)) => {
+            let profile = load_profile(cli.profile.as_deref(), tr)?;
+            run_check(args, profile, lang, tr)
+        }
+        Some(Command::Report(args)) => run_report(args, cli.lang, tr),
+    }
+}
+
+fn parse_ids(text: Option<&str>, tr: &Tr) -> Result<Option<Vec<&'static str>>, Fatal> {
+    let Some(text) = text else { return Ok(None) };
+    let list = ids::parse_list(text).map_err(|unknown| {
+        Fatal(tr.f(
+            "cli-error-unknown-ids",
+            &[("ids", unknown), ("known", ids::ALL.join(", "))],
+        ))
+    })?;
+    let not_here: Vec<&str> = list
+        .iter()
+        .copied()
+        .filter(|id| !RUNNABLE.contains(id))
+        .collect();
+    if !not_here.is_empty() {
+        return Err(Fatal(
+            tr.f("cli-error-not-runnable", &[("ids", not_here.join(", "))]),
+        ));
+    }
+    Ok(Some(list))
+}
+
+fn output_format(explicit: Option<Format>, json: bool, out: Option<&Path>) -> Format {
+    if json {
+        return Format::Json;
+    }
+    if let Some(f) = explicit {
+        return f;
+    }
+    match out
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+    {
+        Some(e) if e == "json" => Format::Json,
+        Some(e) if e == "html" || e == "htm" => Format::Html,
+        _ => Format::Text,
+    }
+}
+
+fn render(report: &Report, format: Format, tr: &Tr) -> String {
+    match format {
+        Format::Json => report.to_json(),
+        Format::Html => html::render(report, tr),
+        Format::Text => text::render(report, tr),
+    }
+}
+
+fn emit(body: &str, out: Option<&Path>, report_id: &str, tr: &Tr) -> Result<(), Fatal> {
+    match out {
+        Some(path) => {
+            save_atomic(path, body.as_bytes()).map_err(|e| {
+                Fatal(tr.f(
+                    "cli-error-save",
+                    &[
+                        ("path", path.display().to_string()),
+                        ("reason", e.to_string()),
+                    ],
+                ))
+            })?;
+            eprintln!(
+                "{}",
+                tr.f(
+                    "cli-saved",
+                    &[
+                        ("path", path.display().to_string()),
+                        ("id", report_id.to_string())
+                    ]
+                )
+            );
+            Ok(())
+        }
+        None => {
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(body.as_bytes())
+                .and_then(|_| stdout.flush())
+                .map_err(|e| {
+                    Fatal(tr.f(
+                        "cli-error-save",
+                        &[("path", "stdout".into()), ("reason", e.to_string())],
+                    ))
+                })
+        }
+    }
+}
+
+fn parse_expiry(text: Option<&str>, tr: &Tr) -> Result<(Option<chrono::NaiveDate>, bool), Fatal> {
+    match text.map(str::trim) {
+        None => Ok((None, false)),
+        Some(t) if t.eq_ignore_ascii_case("long-term") || t == "长期" => Ok((None, true)),
+        Some(t) => chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
+            .map(|d| (Some(d), false))
+            .map_err(|_| Fatal(tr.f("cli-error-date", &[("value", t.to_string())]))),
+    }
+}
+
+fn run_check(args: CheckArgs, profile: Arc<Profile>, lang: Lang, tr: &Tr) -> Result<i32, Fatal> {
+    let mut opts = CheckOptions::new(profile.clone(), lang);
+    opts.no_network = args.no_network;
+    opts.only = parse_ids(args.only.as_deref(), tr)?;
+    opts.skip = parse_ids(args.skip.as_deref(), tr)?.unwrap_or_default();
+    (opts.id_expiry, opts.id_long_term) = parse_expiry(args.id_expiry.as_deref(), tr)?;
+    let format = output_format(args.format, args.json, args.out.as_deref());
+    let checks = plan::run(&opts, |_| {});
+    let report = Report::new(&profile.profile.id, lang, plan::system_info(lang), checks);
+    let body = render(&report, format, tr);
+    emit(&body, args.out.as_deref(), &report.report_id, tr)?;
+    Ok(if report.checks.iter().any(|c| c.status == Status::Fail) {
+        1
+    } else {
+        0
+    })
+}
+
+fn run_report(args: ReportArgs, lang: Option<Lang>, tr: &Tr) -> Result<i32, Fatal> {
+    let path = args.file.display().to_string();
+    let meta = std::fs::metadata(&args.file).map_err(|e| {
+        Fatal(tr.f(
+            "cli-error-read",
+            &[("path", path.clone()), ("reason", e.to_string())],
+        ))
+    })?;
+    if meta.len() > 16 * 1024 * 1024 {
+        return Err(Fatal(tr.f(
+            "cli-error-report-invalid",
+            &[("path", path), ("reason", "larger than 16 MiB".into())],
+        )));
+    }
+    let text = std::fs::read_to_string(&args.file).map_err(|e| {
+        Fatal(tr.f(
+            "cli-error-read",
+            &[("path", path.clone()), ("reason", e.to_string())],
+        ))
+    })?;
+    let report = Report::from_json(&text).map_err(|e| {
+        Fatal(tr.f(
+            "cli-error-report-invalid",
+            &[("path", path.clone()), ("reason", e.to_string())],
+        ))
+    })?;
+    if !report.id_matches() {
+        eprintln!("{}", tr.t("report-id-mismatch"));
+    }
+    let render_tr = Tr::new(lang.unwrap_or(report.lang));
+    let body = render(&report, args.format, &render_tr);
+    emit(&body, args.out.as_deref(), &report.report_id, tr)?;
+    Ok(0)
+}

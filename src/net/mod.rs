@@ -1,0 +1,4 @@
+//! Network measurements, each bounded in time and bytes. Only the profile's hosts are
+//! contacted.
+
+pub mod latency;

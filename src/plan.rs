@@ -1,0 +1,224 @@
+//! Which checks `selfcheck check` (and the app's "computer and network" step) run, and how
+//! each gathers its facts. The same plan serves the CLI and the GUI.
+
+use crate::checks::{self, CheckResult, ids};
+use crate::i18n::{Lang, Tr};
+use crate::probe;
+use crate::profile::Profile;
+use crate::runner::{Task, run_all};
+use chrono::{Local, NaiveDate, Timelike};
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+/// The ids `check` can measure on its own (camera, image and audio checks come from the app,
+/// `analyze-image` and `analyze-audio`).
+pub const RUNNABLE: &[&str] = &[
+    ids::SYSTEM_VIRTUAL_MACHINE,
+    ids::SYSTEM_REMOTE_DESKTOP,
+    ids::NETWORK_PROXY,
+    ids::NETWORK_VPN,
+    ids::NETWORK_LATENCY,
+    ids::BROWSER_VERSION,
+    ids::CAMERA_VIRTUAL,
+    ids::SYSTEM_TIME_OF_DAY,
+    ids::CHECKLIST_ID_CARD_VALIDITY,
+    ids::CHECKLIST_PHONE_REAL_NAME,
+    ids::CHECKLIST_PRODUCT_SAMPLES,
+    ids::CHECKLIST_BUSINESS_PREMISES,
+];
+
+/// What the caller chose.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    pub profile: Arc<Profile>,
+    pub lang: Lang,
+    pub no_network: bool,
+    pub only: Option<Vec<&'static str>>,
+    pub skip: Vec<&'static str>,
+    pub id_expiry: Option<NaiveDate>,
+    pub id_long_term: bool,
+    /// Seller's answers to the yes/no checklist items, by id.
+    pub confirmations: HashMap<&'static str, bool>,
+}
+
+impl CheckOptions {
+    pub fn new(profile: Arc<Profile>, lang: Lang) -> CheckOptions {
+        CheckOptions {
+            profile,
+            lang,
+            no_network: false,
+            only: None,
+            skip: Vec::new(),
+            id_expiry: None,
+            id_long_term: false,
+            confirmations: HashMap::new(),
+        }
+    }
+
+    /// Ids that will run, in report order.
+    pub fn selected(&self) -> Vec<&'static str> {
+        RUNNABLE
+            .iter()
+            .copied()
+            .filter(|id| self.only.as_ref().is_none_or(|o| o.contains(id)))
+            .filter(|id| !self.skip.contains(id))
+            .collect()
+    }
+}
+
+/// Facts several checks share, gathered once on first use.
+#[derive(Default)]
+struct Shared {
+    processes: OnceLock<Result<Vec<String>, String>>,
+    env: OnceLock<Vec<(String, String)>>,
+}
+
+impl Shared {
+    fn processes(&self) -> Result<&[String], String> {
+        self.processes
+            .get_or_init(probe::processes::running_names)
+            .as_deref()
+            .map_err(Clone::clone)
+    }
+    fn env(&self) -> &[(String, String)] {
+        self.env.get_or_init(probe::env_vars::snapshot)
+    }
+}
+
+/// Runs the selected checks in parallel; `progress` sees each result as it lands.
+pub fn run(opts: &CheckOptions, progress: impl FnMut(&CheckResult)) -> Vec<CheckResult> {
+    let tr = Tr::new(opts.lang);
+    let shared = Arc::new(Shared::default());
+    let tasks: Vec<Task> = opts
+        .selected()
+        .into_iter()
+        .map(|id| task_for(id, opts, &shared, tr))
+        .collect();
+    run_all(tasks, &tr, progress)
+}
+
+fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Shared>, tr: Tr) -> Task {
+    let p = opts.profile.clone();
+    let sh = shared.clone();
+    let secs = Duration::from_secs;
+    match id {
+        ids::SYSTEM_VIRTUAL_MACHINE => Task::new(id, secs(10), move || {
+            checks::virtual_machine::judge(&probe::vm::probe(), &p.virtual_machine, &tr)
+        }),
+        ids::SYSTEM_REMOTE_DESKTOP => Task::new(id, secs(15), move || {
+            let processes = match sh.processes() {
+                Ok(p) => p,
+                Err(e) => return process_list_error(id, &tr, e),
+            };
+            let facts = checks::remote_desktop::RemoteFacts {
+                processes,
+                env: sh.env(),
+                remote_session: None,
+            };
+            checks::remote_desktop::judge(&facts, &p.remote_desktop, &tr)
+        }),
+        ids::NETWORK_PROXY => Task::new(id, secs(15), move || {
+            checks::proxy::judge(&probe::proxy::probe(sh.env()), &tr)
+        }),
+        ids::NETWORK_VPN => Task::new(id, secs(15), move || {
+            let processes = match sh.processes() {
+                Ok(p) => p,
+                Err(e) => return process_list_error(id, &tr, e),
+            };
+            let adapters = match probe::net_facts::adapters() {
+                Ok(a) => a,
+                Err(e) => {
+                    return CheckResult::error(
+                        id,
+                        &tr,
+                        tr.f("probe-adapters-unreadable", &[("reason", e)]),
+                    );
+                }
+            };
+            let route =
+                probe::net_facts::routes().map(|r| probe::net_facts::default_route_interfaces(&r));
+            let facts = checks::vpn::VpnFacts {
+                adapters: &adapters,
+                default_route: route.as_deref(),
+                processes,
+            };
+            checks::vpn::judge(&facts, &p.vpn, &tr)
+        }),
+        ids::NETWORK_LATENCY => {
+            let no_network = opts.no_network;
+            Task::new(id, secs(30), move || {
+                if no_network {
+                    return CheckResult::skipped(id, &tr, tr.t("skipped-no-network"));
+                }
+                let samples = crate::net::latency::measure(
+                    &p.network.latency_hosts,
+                    5,
+                    secs(3),
+                    Duration::from_millis(100),
+                );
+                checks::latency::judge(&samples, &p.network, &tr)
+            })
+        }
+        ids::BROWSER_VERSION => Task::new(id, secs(40), move || {
+            let facts = probe::browsers::probe();
+            checks::browser::judge(&facts, probe::browsers::CAN_SEARCH, &p.browser, &tr)
+        }),
+        ids::CAMERA_VIRTUAL => Task::new(id, secs(15), move || {
+            let processes = match sh.processes() {
+                Ok(p) => p,
+                Err(e) => return process_list_error(id, &tr, e),
+            };
+            let cameras = crate::capture::devices::camera_names().unwrap_or_default();
+            checks::virtual_camera::judge(processes, &cameras, &p.virtual_camera, &tr)
+        }),
+        ids::SYSTEM_TIME_OF_DAY => Task::new(id, secs(5), move || {
+            let now = Local::now();
+            let offset = now.format("%:z").to_string();
+            checks::time_of_day::judge(now.hour(), now.minute(), &offset, &p, &tr)
+        }),
+        ids::CHECKLIST_ID_CARD_VALIDITY => {
+            let (expiry, long_term) = (opts.id_expiry, opts.id_long_term);
+            Task::new(id, secs(5), move || {
+                let today = Local::now().date_naive();
+                checks::checklist::id_card_validity(expiry, long_term, today, &p.checklist, &tr)
+            })
+        }
+        other => {
+            let answer = opts.confirmations.get(other).copied();
+            Task::new(other, secs(5), move || {
+                checks::checklist::confirmation(other, answer, &tr)
+            })
+        }
+    }
+}
+
+fn process_list_error(id: &str, tr: &Tr, reason: String) -> CheckResult {
+    CheckResult::error(
+        id,
+        tr,
+        tr.f("probe-processes-unreadable", &[("reason", reason)]),
+    )
+}
+
+/// The machine description for the report header (no host or user names).
+pub fn system_info(lang: Lang) -> crate::probe::system_info::SystemInfo {
+    let tr = Tr::new(lang);
+    let (os, cpu) = probe::system_info::os_and_cpu();
+    let camera = match crate::capture::devices::camera_names() {
+        Ok(names) if !names.is_empty() => names.join(", "),
+        Ok(_) => tr.t("system-none-found"),
+        Err(e) => tr.f("system-unreadable", &[("reason", e)]),
+    };
+    let microphone = match crate::capture::devices::default_microphone() {
+        Some((name, true)) => name,
+        Some((name, false)) => tr.f("system-mic-unavailable", &[("name", name)]),
+        None => tr.t("system-none-found"),
+    };
+    crate::probe::system_info::SystemInfo {
+        os,
+        cpu,
+        camera,
+        microphone,
+    }
+}

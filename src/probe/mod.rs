@@ -1,0 +1,12 @@
+//! Read-only facts about the machine. Each probe returns raw facts; the `checks` layer judges
+//! them. Per-OS readers are small and sit at the edge; parsers of OS output are plain functions
+//! tested on captured text.
+
+pub mod browsers;
+pub mod command;
+pub mod env_vars;
+pub mod net_facts;
+pub mod processes;
+pub mod proxy;
+pub mod system_info;
+pub mod vm;

@@ -1,0 +1,82 @@
+//! Names of the running processes (remote-control tools, VPN clients, virtual cameras).
+
+use sysinfo::{ProcessRefreshKind, ProcessesToUpdate, RefreshKind, System};
+
+/// The distinct names of all running processes this user can see.
+pub fn running_names() -> Result<Vec<String>, String> {
+    let mut sys = System::new_with_specifics(
+        RefreshKind::nothing().with_processes(ProcessRefreshKind::nothing()),
+    )
+    .map_err(|e| e.to_string())?;
+    sys.refresh_processes(ProcessesToUpdate::All, true);
+    let mut names: Vec<String> = sys
+        .processes()
+        .values()
+        .map(|p| p.name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names.dedup();
+    Ok(names)
+}
+
+/// Lower-case, without a trailing ".exe" or ".app": how names are compared.
+pub fn normalize(name: &str) -> String {
+    let lower = name.trim().to_lowercase();
+    lower
+        .strip_suffix(".exe")
+        .or_else(|| lower.strip_suffix(".app"))
+        .unwrap_or(&lower)
+        .to_string()
+}
+
+/// The entries of `wanted` that match a running process (case-insensitive, `.exe` optional).
+/// Linux truncates process names to 15 bytes, so a long wanted name also matches its prefix.
+pub fn find_matches(running: &[String], wanted: &[String]) -> Vec<String> {
+    let running: Vec<String> = running.iter().map(|n| normalize(n)).collect();
+    let mut found: Vec<String> = wanted
+        .iter()
+        .filter(|w| {
+            let w = normalize(w);
+            running
+                .iter()
+                .any(|r| *r == w || (r.len() == 15 && w.len() > 15 && w.starts_with(r.as_str())))
+        })
+        .cloned()
+        .collect();
+    found.dedup();
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: &[&str]) -> Vec<String> {
+        v.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn matching_ignores_case_and_exe() {
+        let running = s(&["explorer.exe", "TODESK.EXE", "teamviewerd", "bash"]);
+        let wanted = s(&["ToDesk", "TeamViewer", "teamviewerd", "AnyDesk"]);
+        assert_eq!(
+            find_matches(&running, &wanted),
+            s(&["ToDesk", "teamviewerd"])
+        );
+        assert!(find_matches(&s(&["todesk_helper"]), &s(&["ToDesk"])).is_empty());
+    }
+
+    #[test]
+    fn linux_truncated_names_match() {
+        // /proc/PID/comm keeps 15 bytes: "gnome-remote-desktop-daemon" → "gnome-remote-de".
+        let running = s(&["gnome-remote-de"]);
+        let wanted = s(&["gnome-remote-desktop-daemon"]);
+        assert_eq!(find_matches(&running, &wanted), wanted);
+    }
+
+    #[test]
+    fn this_process_is_listed() {
+        let names = running_names().expect("process list");
+        assert!(!names.is_empty());
+    }
+}

@@ -1,0 +1,279 @@
+//! Where a proxy is configured: environment variables, desktop settings (GNOME), macOS
+//! `scutil --proxy`, Windows Internet Settings. Values are reported without passwords.
+
+use serde::{Deserialize, Serialize};
+
+/// One place a proxy was found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProxySetting {
+    /// Where: "env:HTTPS_PROXY", "gnome", "macos:scutil", "windows:internet-settings".
+    pub source: String,
+    /// The proxy, credentials removed.
+    pub value: String,
+}
+
+/// What the probe could and could not read.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct ProxyFacts {
+    pub settings: Vec<ProxySetting>,
+    /// Sources that exist on this OS but could not be read (e.g. gsettings missing).
+    pub unreadable: Vec<String>,
+}
+
+const PROXY_VARS: [&str; 4] = ["http_proxy", "https_proxy", "all_proxy", "ftp_proxy"];
+
+/// Proxy variables from an environment snapshot, any letter case.
+pub fn from_env(env: &[(String, String)]) -> Vec<ProxySetting> {
+    let mut out: Vec<ProxySetting> = env
+        .iter()
+        .filter(|(k, v)| {
+            PROXY_VARS.contains(&k.to_ascii_lowercase().as_str()) && !v.trim().is_empty()
+        })
+        .map(|(k, v)| ProxySetting {
+            source: format!("env:{k}"),
+            value: redact(v.trim()),
+        })
+        .collect();
+    out.sort_by(|a, b| a.source.cmp(&b.source));
+    out
+}
+
+/// Removes "user:password@" from a proxy URL.
+pub fn redact(url: &str) -> String {
+    let (scheme, rest) = match url.split_once("://") {
+        Some((s, r)) => (format!("{s}://"), r),
+        None => (String::new(), url),
+    };
+    let host_part_end = rest.find('/').unwrap_or(rest.len());
+    match rest[..host_part_end].rfind('@') {
+        Some(at) => format!("{scheme}***@{}", &rest[at + 1..]),
+        None => format!("{scheme}{rest}"),
+    }
+}
+
+/// Parses macOS `scutil --proxy` output: enabled HTTP/HTTPS/SOCKS proxies and a PAC URL.
+pub fn parse_scutil(text: &str) -> Vec<ProxySetting> {
+    let mut map = std::collections::HashMap::new();
+    for line in text.lines() {
+        if let Some((k, v)) = line.split_once(" : ") {
+            map.insert(k.trim().to_string(), v.trim().to_string());
+        }
+    }
+    let mut out = Vec::new();
+    for kind in ["HTTP", "HTTPS", "SOCKS"] {
+        if map.get(&format!("{kind}Enable")).map(String::as_str) == Some("1") {
+            let host = map
+                .get(&format!("{kind}Proxy"))
+                .cloned()
+                .unwrap_or_default();
+            let port = map.get(&format!("{kind}Port")).cloned().unwrap_or_default();
+            out.push(ProxySetting {
+                source: format!("macos:scutil:{kind}"),
+                value: format!("{host}:{port}"),
+            });
+        }
+    }
+    if map.get("ProxyAutoConfigEnable").map(String::as_str) == Some("1") {
+        out.push(ProxySetting {
+            source: "macos:scutil:PAC".into(),
+            value: map
+                .get("ProxyAutoConfigURLString")
+                .cloned()
+                .unwrap_or_default(),
+        });
+    }
+    out
+}
+
+/// Judges Windows `HKCU\…\Internet Settings` values: `ProxyEnable` (DWORD), `ProxyServer`
+/// (`host:port` or `http=h:p;https=h:p;socks=h:p`) and `AutoConfigURL`.
+pub fn parse_windows_internet_settings(
+    proxy_enable: Option<u32>,
+    proxy_server: Option<&str>,
+    auto_config_url: Option<&str>,
+) -> Vec<ProxySetting> {
+    let mut out = Vec::new();
+    if proxy_enable.unwrap_or(0) != 0 {
+        let server = proxy_server.unwrap_or("").trim();
+        if server.contains('=') {
+            for part in server.split(';').filter(|p| !p.trim().is_empty()) {
+                let (kind, addr) = part.split_once('=').unwrap_or(("", part));
+                out.push(ProxySetting {
+                    source: format!("windows:internet-settings:{}", kind.trim()),
+                    value: redact(addr.trim()),
+                });
+            }
+        } else if !server.is_empty() {
+            out.push(ProxySetting {
+                source: "windows:internet-settings".into(),
+                value: redact(server),
+            });
+        }
+    }
+    if let Some(pac) = auto_config_url.map(str::trim).filter(|s| !s.is_empty()) {
+        out.push(ProxySetting {
+            source: "windows:internet-settings:AutoConfigURL".into(),
+            value: redact(pac),
+        });
+    }
+    out
+}
+
+/// Parses `gsettings get org.gnome.system.proxy mode` plus host/port answers.
+pub fn parse_gnome(mode: &str, hosts: &[(&str, String, String)]) -> Vec<ProxySetting> {
+    let mode = mode.trim().trim_matches('\'');
+    let mut out = Vec::new();
+    match mode {
+        "manual" => {
+            for (kind, host, port) in hosts {
+                let host = host.trim().trim_matches('\'');
+                let port = port.trim();
+                if !host.is_empty() && port != "0" {
+                    out.push(ProxySetting {
+                        source: format!("gnome:{kind}"),
+                        value: format!("{host}:{port}"),
+                    });
+                }
+            }
+        }
+        "auto" => out.push(ProxySetting {
+            source: "gnome:auto".into(),
+            value: "PAC".into(),
+        }),
+        _ => {}
+    }
+    out
+}
+
+/// Everything this OS offers, with an environment snapshot taken by the caller.
+pub fn probe(env: &[(String, String)]) -> ProxyFacts {
+    let mut facts = ProxyFacts {
+        settings: from_env(env),
+        unreadable: Vec::new(),
+    };
+    os_settings(&mut facts);
+    facts
+}
+
+#[cfg(target_os = "linux")]
+fn os_settings(facts: &mut ProxyFacts) {
+    use super::command::{run, which};
+    if which("gsettings").is_none() {
+        return; // No GNOME settings on this machine: nothing to read, nothing unknown.
+    }
+    let t = std::time::Duration::from_secs(3);
+    let get = |key: &str, schema: &str| {
+        run("gsettings", &["get", schema, key], t)
+            .ok()
+            .filter(|o| o.success)
+            .map(|o| o.stdout)
+    };
+    let Some(mode) = get("mode", "org.gnome.system.proxy") else {
+        facts.unreadable.push("gnome".into());
+        return;
+    };
+    let mut hosts = Vec::new();
+    for kind in ["http", "https", "socks"] {
+        let schema = format!("org.gnome.system.proxy.{kind}");
+        let host = get("host", &schema).unwrap_or_default();
+        let port = get("port", &schema).unwrap_or_default();
+        hosts.push((kind, host, port));
+    }
+    facts.settings.extend(parse_gnome(&mode, &hosts));
+}
+
+#[cfg(target_os = "macos")]
+fn os_settings(facts: &mut ProxyFacts) {
+    match super::command::run("scutil", &["--proxy"], std::time::Duration::from_secs(3)) {
+        Ok(o) if o.success => facts.settings.extend(parse_scutil(&o.stdout)),
+        _ => facts.unreadable.push("macos:scutil".into()),
+    }
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "macos")))]
+fn os_settings(facts: &mut ProxyFacts) {
+    // Windows Internet Settings are read by the Windows probe (registry).
+    facts.unreadable.push("windows:internet-settings".into());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn env_proxies_any_case_with_credentials_hidden() {
+        let e = env(&[
+            ("HTTPS_PROXY", "http://bob:secret@10.1.1.1:7890"),
+            ("all_proxy", "socks5://127.0.0.1:7891"),
+            ("NO_PROXY", "localhost"),
+            ("http_proxy", "  "),
+        ]);
+        let s = from_env(&e);
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].source, "env:HTTPS_PROXY");
+        assert_eq!(s[0].value, "http://***@10.1.1.1:7890");
+        assert_eq!(s[1].value, "socks5://127.0.0.1:7891");
+    }
+
+    // Captured from macOS 14 with ClashX "Set as system proxy" on.
+    const SCUTIL_CLASHX: &str = "<dictionary> {\n  ExceptionsList : <array> {\n    0 : 127.0.0.1\n    1 : localhost\n  }\n  ExcludeSimpleHostnames : 1\n  HTTPEnable : 1\n  HTTPPort : 7890\n  HTTPProxy : 127.0.0.1\n  HTTPSEnable : 1\n  HTTPSPort : 7890\n  HTTPSProxy : 127.0.0.1\n  SOCKSEnable : 1\n  SOCKSPort : 7890\n  SOCKSProxy : 127.0.0.1\n}\n";
+    // Captured from a macOS machine with no proxy.
+    const SCUTIL_NONE: &str = "<dictionary> {\n  ExceptionsList : <array> {\n    0 : *.local\n    1 : 169.254/16\n  }\n  FTPPassive : 1\n  HTTPEnable : 0\n  HTTPSEnable : 0\n}\n";
+
+    #[test]
+    fn scutil_output() {
+        let s = parse_scutil(SCUTIL_CLASHX);
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0].value, "127.0.0.1:7890");
+        assert!(parse_scutil(SCUTIL_NONE).is_empty());
+        let pac = "<dictionary> {\n  ProxyAutoConfigEnable : 1\n  ProxyAutoConfigURLString : http://127.0.0.1:33331/pac\n}\n";
+        assert_eq!(parse_scutil(pac)[0].source, "macos:scutil:PAC");
+    }
+
+    #[test]
+    fn windows_internet_settings_forms() {
+        let one = parse_windows_internet_settings(Some(1), Some("127.0.0.1:7890"), None);
+        assert_eq!(
+            one,
+            vec![ProxySetting {
+                source: "windows:internet-settings".into(),
+                value: "127.0.0.1:7890".into()
+            }]
+        );
+        let per = parse_windows_internet_settings(
+            Some(1),
+            Some("http=127.0.0.1:10809;https=127.0.0.1:10809;socks=127.0.0.1:10808"),
+            None,
+        );
+        assert_eq!(per.len(), 3);
+        assert_eq!(per[2].source, "windows:internet-settings:socks");
+        assert!(parse_windows_internet_settings(Some(0), Some("127.0.0.1:7890"), None).is_empty());
+        let pac = parse_windows_internet_settings(Some(0), None, Some("http://127.0.0.1:1080/pac"));
+        assert_eq!(pac.len(), 1);
+    }
+
+    #[test]
+    fn gnome_modes() {
+        let hosts = vec![
+            ("http", "'127.0.0.1'\n".to_string(), "8080\n".to_string()),
+            ("socks", "''\n".to_string(), "0\n".to_string()),
+        ];
+        let s = parse_gnome("'manual'\n", &hosts);
+        assert_eq!(
+            s,
+            vec![ProxySetting {
+                source: "gnome:http".into(),
+                value: "127.0.0.1:8080".into()
+            }]
+        );
+        assert!(parse_gnome("'none'\n", &hosts).is_empty());
+        assert_eq!(parse_gnome("'auto'", &[]).len(), 1);
+    }
+}

@@ -1,0 +1,338 @@
+//! The requirement profile: every number and name the checks judge against.
+//!
+//! The default profile is embedded in the binary; `--profile FILE` loads another. Unknown and
+//! missing keys are errors that name the key and the line, so a support agent editing a
+//! profile sees exactly what is wrong.
+
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// The AliExpress profile shipped inside the binary.
+pub const DEFAULT_PROFILE_TOML: &str = include_str!("../assets/profiles/aliexpress.toml");
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProfileError {
+    #[error("cannot read profile {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("invalid profile {origin}: {message}")]
+    Invalid { origin: String, message: String },
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub profile: ProfileInfo,
+    pub verification: Verification,
+    pub camera: CameraReq,
+    pub audio: AudioReq,
+    pub image: ImageReq,
+    pub network: NetworkReq,
+    pub browser: BrowserReq,
+    pub schedule: Schedule,
+    pub checklist: ChecklistReq,
+    pub remote_desktop: RemoteDesktopReq,
+    pub vpn: VpnReq,
+    pub virtual_machine: VirtualMachineReq,
+    pub virtual_camera: VirtualCameraReq,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileInfo {
+    pub id: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub verification_domain: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Verification {
+    pub attempts_per_day: u32,
+    pub freeze_hours: u32,
+    pub notice_deadline_hours: u32,
+    pub result_wait_s: u32,
+    pub flow_minutes_min: u32,
+    pub flow_minutes_max: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CameraReq {
+    pub min_width: u32,
+    pub min_height: u32,
+    pub warn_fps_below: f64,
+    pub capture_seconds: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AudioReq {
+    pub digit_count: u32,
+    pub max_s_per_digit: f64,
+    pub min_s_per_digit: f64,
+    pub max_lip_sync_offset_s: f64,
+    pub min_speech_peak_dbfs: f64,
+    pub clipping_run_samples: u32,
+    pub warn_snr_db: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImageReq {
+    pub max_glare_fraction: f64,
+    pub under_exposed_luma: u8,
+    pub over_exposed_luma: u8,
+    pub expected_faces: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NetworkReq {
+    pub upload_pass_mbps: f64,
+    pub upload_warn_mbps: f64,
+    pub max_stall_s: f64,
+    pub upload_url: String,
+    pub upload_max_seconds: f64,
+    pub upload_max_bytes: u64,
+    pub latency_hosts: Vec<String>,
+    pub latency_warn_ms: f64,
+    pub latency_fail_ms: f64,
+    pub jitter_warn_ms: f64,
+    pub trace_url: String,
+    pub expected_countries: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SupportedBrowser {
+    pub family: String,
+    pub min_major: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BrowserReq {
+    pub supported: Vec<SupportedBrowser>,
+    pub discouraged: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Schedule {
+    pub night_start: String,
+    pub night_end: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistReq {
+    pub id_card_min_valid_months: u32,
+    pub id_photo_max_mb: f64,
+    pub min_product_samples: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RemoteDesktopReq {
+    pub programs: Vec<String>,
+    pub session_env: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VpnReq {
+    pub programs: Vec<String>,
+    pub adapter_prefixes: Vec<String>,
+    pub adapter_descriptions: Vec<String>,
+    pub fake_ip_ranges: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VirtualMachineReq {
+    pub hypervisor_vendors: Vec<String>,
+    pub host_capable_vendors: Vec<String>,
+    pub dmi_markers: Vec<String>,
+    pub mac_prefixes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VirtualCameraReq {
+    pub programs: Vec<String>,
+    pub device_name_markers: Vec<String>,
+}
+
+impl Profile {
+    /// The embedded AliExpress profile.
+    pub fn builtin() -> Result<Profile, ProfileError> {
+        Self::parse(DEFAULT_PROFILE_TOML, "(built-in aliexpress)")
+    }
+
+    /// Load a profile file given on the command line.
+    pub fn load(path: &Path) -> Result<Profile, ProfileError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ProfileError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Self::parse(&text, &path.display().to_string())
+    }
+
+    /// Parse and validate profile text. `origin` names the source in error messages.
+    pub fn parse(text: &str, origin: &str) -> Result<Profile, ProfileError> {
+        let profile: Profile = toml::from_str(text).map_err(|e| ProfileError::Invalid {
+            origin: origin.to_string(),
+            message: e.to_string().trim_end().to_string(),
+        })?;
+        profile
+            .validate()
+            .map_err(|message| ProfileError::Invalid {
+                origin: origin.to_string(),
+                message: locate_key(text, &message),
+            })?;
+        Ok(profile)
+    }
+
+    /// Cross-field rules serde cannot express. The message starts with the key's dotted path.
+    fn validate(&self) -> Result<(), String> {
+        parse_clock(&self.schedule.night_start)
+            .ok_or("schedule.night_start: expected HH:MM".to_string())?;
+        parse_clock(&self.schedule.night_end)
+            .ok_or("schedule.night_end: expected HH:MM".to_string())?;
+        let n = &self.network;
+        if !(n.upload_warn_mbps > 0.0 && n.upload_warn_mbps <= n.upload_pass_mbps) {
+            return Err("network.upload_warn_mbps: must be > 0 and <= upload_pass_mbps".into());
+        }
+        if n.latency_warn_ms > n.latency_fail_ms {
+            return Err("network.latency_warn_ms: must be <= latency_fail_ms".into());
+        }
+        if !(n.upload_max_seconds > 0.0 && n.upload_max_seconds <= 60.0) {
+            return Err("network.upload_max_seconds: must be between 0 and 60".into());
+        }
+        let a = &self.audio;
+        if !(a.min_s_per_digit > 0.0 && a.min_s_per_digit < a.max_s_per_digit) {
+            return Err("audio.min_s_per_digit: must be > 0 and < max_s_per_digit".into());
+        }
+        if a.digit_count == 0 {
+            return Err("audio.digit_count: must be at least 1".into());
+        }
+        if self.camera.min_width == 0 || self.camera.min_height == 0 {
+            return Err("camera.min_width: resolution must be positive".into());
+        }
+        if !(0.0..=1.0).contains(&self.image.max_glare_fraction) {
+            return Err("image.max_glare_fraction: must be between 0 and 1".into());
+        }
+        if self.browser.supported.is_empty() {
+            return Err("browser.supported: list at least one browser".into());
+        }
+        for range in &self.vpn.fake_ip_ranges {
+            if crate::probe::net_facts::parse_cidr(range).is_none() {
+                return Err(format!("vpn.fake_ip_ranges: '{range}' is not an IPv4 CIDR"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Adds "(line N)" to a validation message whose first word is a dotted key path.
+fn locate_key(text: &str, message: &str) -> String {
+    let Some(path) = message.split(':').next() else {
+        return message.to_string();
+    };
+    let Some((section, key)) = path.rsplit_once('.') else {
+        return message.to_string();
+    };
+    let mut in_section = false;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if t.starts_with('[') {
+            in_section = t.trim_matches(|c| c == '[' || c == ']').trim() == section;
+        } else if in_section && t.split('=').next().map(str::trim) == Some(key) && t.contains('=') {
+            return format!("{message} (line {})", i + 1);
+        }
+    }
+    message.to_string()
+}
+
+/// "22:00" → minutes after midnight.
+pub fn parse_clock(s: &str) -> Option<u32> {
+    let (h, m) = s.trim().split_once(':')?;
+    let h: u32 = h.parse().ok()?;
+    let m: u32 = m.parse().ok()?;
+    (h < 24 && m < 60).then_some(h * 60 + m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_profile_parses_and_holds_the_article_numbers() {
+        let p = Profile::builtin().expect("builtin");
+        assert_eq!(p.profile.id, "aliexpress");
+        assert_eq!((p.camera.min_width, p.camera.min_height), (1280, 720));
+        assert_eq!(p.audio.digit_count, 4);
+        assert_eq!(p.audio.max_s_per_digit, 2.0);
+        assert_eq!(p.audio.max_lip_sync_offset_s, 0.8);
+        assert_eq!(p.network.max_stall_s, 2.0);
+        assert_eq!(p.checklist.id_card_min_valid_months, 6);
+        assert_eq!(p.verification.freeze_hours, 72);
+        assert_eq!(p.verification.attempts_per_day, 3);
+        assert_eq!(parse_clock(&p.schedule.night_start), Some(22 * 60));
+        assert_eq!(parse_clock(&p.schedule.night_end), Some(6 * 60));
+        let chrome = p.browser.supported.iter().find(|b| b.family == "chrome");
+        assert_eq!(chrome.map(|b| b.min_major), Some(110));
+        let firefox = p.browser.supported.iter().find(|b| b.family == "firefox");
+        assert_eq!(firefox.map(|b| b.min_major), Some(115));
+        assert!(p.remote_desktop.programs.iter().any(|n| n == "ToDesk"));
+        assert!(p.remote_desktop.programs.iter().any(|n| n == "TeamViewer"));
+    }
+
+    #[test]
+    fn missing_key_is_named_with_its_line() {
+        let text = DEFAULT_PROFILE_TOML.replace("min_width = 1280\n", "");
+        let err = Profile::parse(&text, "x.toml")
+            .expect_err("must fail")
+            .to_string();
+        assert!(err.contains("min_width"), "{err}");
+        assert!(err.contains("line"), "{err}");
+    }
+
+    #[test]
+    fn unknown_key_is_named() {
+        let text = DEFAULT_PROFILE_TOML.replace("[camera]\n", "[camera]\nmin_widht = 3\n");
+        let err = Profile::parse(&text, "x.toml")
+            .expect_err("must fail")
+            .to_string();
+        assert!(err.contains("min_widht"), "{err}");
+        assert!(err.contains("line 21"), "{err}");
+    }
+
+    #[test]
+    fn wrong_type_and_bad_values_are_named() {
+        let text = DEFAULT_PROFILE_TOML.replace("min_height = 720", "min_height = \"720p\"");
+        let err = Profile::parse(&text, "x.toml")
+            .expect_err("must fail")
+            .to_string();
+        assert!(err.contains("min_height") || err.contains("line"), "{err}");
+
+        let text = DEFAULT_PROFILE_TOML.replace("night_end = \"06:00\"", "night_end = \"6 am\"");
+        let err = Profile::parse(&text, "x.toml")
+            .expect_err("must fail")
+            .to_string();
+        assert!(err.contains("schedule.night_end"), "{err}");
+        assert!(err.contains("(line "), "{err}");
+    }
+
+    #[test]
+    fn clock_parsing() {
+        assert_eq!(parse_clock("00:00"), Some(0));
+        assert_eq!(parse_clock("23:59"), Some(23 * 60 + 59));
+        assert_eq!(parse_clock("24:00"), None);
+        assert_eq!(parse_clock("7"), None);
+    }
+}

@@ -1,0 +1,11 @@
+//! The readiness report: one model, three renderings (JSON for support tools, a
+//! self-contained HTML page, a short text for chat), saved atomically.
+
+pub mod html;
+pub mod model;
+pub mod report_id;
+pub mod save;
+pub mod text;
+pub mod value_text;
+
+pub use model::{Report, ReportError, SCHEMA, Verdict};

@@ -1,0 +1,225 @@
+//! `selfcheck check`: the report contract, formats, selection and exit codes.
+
+mod common;
+use common::*;
+
+const RUNNABLE: [&str; 12] = [
+    "system.virtual_machine",
+    "system.remote_desktop",
+    "network.proxy",
+    "network.vpn",
+    "network.latency",
+    "browser.version",
+    "camera.virtual",
+    "system.time_of_day",
+    "checklist.id_card_validity",
+    "checklist.phone_real_name",
+    "checklist.product_samples",
+    "checklist.business_premises",
+];
+
+#[test]
+fn json_report_follows_the_v1_contract() {
+    let o = run(&["check", "--json", "--no-network"]);
+    let code = o.status.code();
+    assert!(
+        code == Some(0) || code == Some(1),
+        "exit {code:?}: {}",
+        stderr(&o)
+    );
+    let r = json(&o);
+    assert_eq!(r["schema"], "selfcheck-report/1");
+    for key in [
+        "report_id",
+        "app_version",
+        "created_at",
+        "lang",
+        "profile",
+        "verdict",
+        "system",
+        "checks",
+    ] {
+        assert!(!r[key].is_null(), "missing {key}");
+    }
+    assert_eq!(r["app_version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(r["profile"], "aliexpress");
+    assert_eq!(r["lang"], "zh-CN");
+    let id = r["report_id"].as_str().expect("id");
+    assert!(id.len() == 9 && id.as_bytes()[4] == b'-', "{id}");
+    assert!(chrono::DateTime::parse_from_rfc3339(r["created_at"].as_str().expect("time")).is_ok());
+    for key in ["os", "cpu", "camera", "microphone"] {
+        assert!(
+            r["system"][key].as_str().is_some_and(|s| !s.is_empty()),
+            "system.{key}"
+        );
+    }
+    let checks = r["checks"].as_array().expect("checks");
+    let ids: Vec<&str> = checks.iter().filter_map(|c| c["id"].as_str()).collect();
+    assert_eq!(ids, RUNNABLE);
+    let mut any_fail = false;
+    let mut any_warn = false;
+    for c in checks {
+        let status = c["status"].as_str().expect("status");
+        assert!(["pass", "warn", "fail", "skipped", "error"].contains(&status));
+        assert!(
+            c["title"]
+                .as_str()
+                .is_some_and(|t| !t.is_empty() && !t.starts_with("title-"))
+        );
+        assert!(c["summary"].is_string() && c["advice"].is_string());
+        assert!(c["measured"].is_object() && c["threshold"].is_object());
+        any_fail |= status == "fail";
+        any_warn |= status == "warn" || status == "error";
+    }
+    let expected = if any_fail {
+        "not_ready"
+    } else if any_warn {
+        "warnings"
+    } else {
+        "ready"
+    };
+    assert_eq!(r["verdict"], expected);
+    assert_eq!(code, Some(if any_fail { 1 } else { 0 }));
+    assert_eq!(check(&r, "network.latency")["status"], "skipped");
+}
+
+#[test]
+fn this_kvm_guest_is_caught_as_a_virtual_machine() {
+    let o = run(&[
+        "check",
+        "--json",
+        "--no-network",
+        "--only",
+        "system.virtual_machine",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let r = json(&o);
+    let vm = check(&r, "system.virtual_machine");
+    assert_eq!(vm["status"], "fail");
+    let signals = vm["measured"]["signals"].as_array().expect("signals");
+    assert!(
+        signals
+            .iter()
+            .any(|s| s.as_str().is_some_and(|s| s.starts_with("cpuid:"))),
+        "{vm}"
+    );
+    assert!(
+        vm["advice"]
+            .as_str()
+            .is_some_and(|a| a.contains("实体电脑"))
+    );
+}
+
+#[test]
+fn only_skip_and_language() {
+    let o = run(&[
+        "check",
+        "--json",
+        "--only",
+        "system.time_of_day,network.proxy",
+        "--skip",
+        "network.proxy",
+        "--lang",
+        "en",
+    ]);
+    let r = json(&o);
+    let checks = r["checks"].as_array().expect("checks");
+    assert_eq!(checks.len(), 1);
+    assert_eq!(checks[0]["id"], "system.time_of_day");
+    assert_eq!(checks[0]["title"], "Time of day");
+    assert_eq!(r["lang"], "en");
+}
+
+#[test]
+fn id_card_expiry_is_judged() {
+    let o = run(&[
+        "check",
+        "--json",
+        "--only",
+        "checklist.id_card_validity",
+        "--id-expiry",
+        "2000-01-01",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        check(&json(&o), "checklist.id_card_validity")["status"],
+        "fail"
+    );
+    let o = run(&[
+        "check",
+        "--json",
+        "--only",
+        "checklist.id_card_validity",
+        "--id-expiry",
+        "long-term",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        check(&json(&o), "checklist.id_card_validity")["status"],
+        "pass"
+    );
+    let o = run(&[
+        "check",
+        "--only",
+        "checklist.id_card_validity",
+        "--id-expiry",
+        "31/12/2030",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("YYYY-MM-DD"));
+}
+
+#[test]
+fn proxy_from_environment_fails_and_says_where() {
+    let o = selfcheck()
+        .args(["check", "--json", "--only", "network.proxy"])
+        .env("HTTPS_PROXY", "http://user:secret@127.0.0.1:7890")
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(1));
+    let r = json(&o);
+    let p = check(&r, "network.proxy");
+    assert_eq!(p["status"], "fail");
+    assert_eq!(p["measured"]["sources"][0]["source"], "env:HTTPS_PROXY");
+    assert!(
+        !stdout(&o).contains("secret"),
+        "credentials must not reach the report"
+    );
+    let o = run(&["check", "--json", "--only", "network.proxy"]);
+    let status = check(&json(&o), "network.proxy")["status"].clone();
+    assert!(status == "pass" || status == "error", "{status}");
+}
+
+#[test]
+fn text_is_the_default_and_fits_a_chat() {
+    let o = run(&["check", "--no-network"]);
+    let t = stdout(&o);
+    assert!(t.starts_with("【视频验证自检报告】"), "{t}");
+    assert!(t.contains("报告编号"));
+    assert!(t.chars().count() < 3000, "{}", t.chars().count());
+}
+
+#[test]
+fn usage_errors_exit_2_with_a_message() {
+    for args in [
+        vec!["check", "--bogus-flag"],
+        vec!["check", "--only", "nope.check"],
+        vec!["check", "--only", "image.glare"],
+        vec!["check", "--format", "pdf"],
+        vec!["--lang", "fr", "check"],
+    ] {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(!stderr(&o).trim().is_empty(), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
+    let o = run(&["check", "--only", "nope.check"]);
+    assert!(stderr(&o).contains("nope.check"));
+}
+
+#[test]
+fn version_flag() {
+    let o = run(&["--version"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains(env!("CARGO_PKG_VERSION")));
+}

@@ -1,0 +1,67 @@
+//! A real process named like a remote-control tool makes `system.remote_desktop` fail and
+//! name it; after it stops, the check passes again.
+
+mod common;
+use common::*;
+use std::process::{Command, Stdio};
+
+#[cfg(target_os = "linux")]
+#[test]
+fn running_x11vnc_named_process_is_found_then_gone() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let fake = dir.path().join("x11vnc");
+    std::fs::copy("/bin/sleep", &fake).expect("copy sleep");
+    let mut child = Command::new(&fake)
+        .arg("30")
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+
+    let o = run(&["check", "--json", "--only", "system.remote_desktop"]);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let r = json(&o);
+    let rd = check(&r, "system.remote_desktop");
+    assert_eq!(rd["status"], "fail");
+    assert!(
+        rd["measured"]["found"]
+            .as_array()
+            .expect("found")
+            .iter()
+            .any(|f| f == "x11vnc"),
+        "{rd}"
+    );
+
+    let o = run(&["check", "--json", "--only", "system.remote_desktop"]);
+    let r = json(&o);
+    let found = check(&r, "system.remote_desktop")["measured"]["found"].clone();
+    assert!(
+        !found
+            .as_array()
+            .expect("found")
+            .iter()
+            .any(|f| f == "x11vnc"),
+        "{found}"
+    );
+}
+
+#[test]
+fn ssh_session_marker_is_a_remote_session() {
+    let o = selfcheck()
+        .args(["check", "--json", "--only", "system.remote_desktop"])
+        .env("SSH_CONNECTION", "198.18.0.2 50000 198.18.0.1 22")
+        .output()
+        .expect("runs");
+    let r = json(&o);
+    let rd = check(&r, "system.remote_desktop");
+    assert_eq!(rd["status"], "fail");
+    assert!(
+        rd["measured"]["found"]
+            .as_array()
+            .expect("found")
+            .iter()
+            .any(|f| f == "session:SSH_CONNECTION")
+    );
+}
