@@ -61,9 +61,12 @@ pub struct CheckArgs {
     /// Skip these checks (comma-separated ids).
     #[arg(long, value_name = "IDS")]
     pub skip: Option<String>,
-    /// Do not touch the network (network.latency is reported as skipped).
+    /// Do not touch the network (network.latency and network.upload are reported as skipped).
     #[arg(long)]
     pub no_network: bool,
+    /// Speed-test endpoint for network.upload (HTTP POST sink) instead of the profile's.
+    #[arg(long, value_name = "URL")]
+    pub upload_url: Option<String>,
     /// ID card expiry date as printed on the back: YYYY-MM-DD, or "long-term" (长期).
     #[arg(long, value_name = "DATE")]
     pub id_expiry: Option<String>,
@@ -233,6 +236,7 @@ fn parse_expiry(text: Option<&str>, tr: &Tr) -> Result<(Option<chrono::NaiveDate
 fn run_check(args: CheckArgs, profile: Arc<Profile>, lang: Lang, tr: &Tr) -> Result<i32, Fatal> {
     let mut opts = CheckOptions::new(profile.clone(), lang);
     opts.no_network = args.no_network;
+    opts.upload_url = args.upload_url.clone();
     opts.only = parse_ids(args.only.as_deref(), tr)?;
     opts.skip = parse_ids(args.skip.as_deref(), tr)?.unwrap_or_default();
     (opts.id_expiry, opts.id_long_term) = parse_expiry(args.id_expiry.as_deref(), tr)?;

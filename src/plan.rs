@@ -8,7 +8,7 @@ use crate::profile::Profile;
 use crate::runner::{Task, run_all};
 use chrono::{Local, NaiveDate, Timelike};
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::time::Duration;
 
 /// The ids `check` can measure on its own (camera, image and audio checks come from the app,
@@ -19,6 +19,7 @@ pub const RUNNABLE: &[&str] = &[
     ids::NETWORK_PROXY,
     ids::NETWORK_VPN,
     ids::NETWORK_LATENCY,
+    ids::NETWORK_UPLOAD,
     ids::BROWSER_VERSION,
     ids::CAMERA_VIRTUAL,
     ids::SYSTEM_TIME_OF_DAY,
@@ -34,6 +35,8 @@ pub struct CheckOptions {
     pub profile: Arc<Profile>,
     pub lang: Lang,
     pub no_network: bool,
+    /// Overrides the profile's speed-test endpoint.
+    pub upload_url: Option<String>,
     pub only: Option<Vec<&'static str>>,
     pub skip: Vec<&'static str>,
     pub id_expiry: Option<NaiveDate>,
@@ -48,6 +51,7 @@ impl CheckOptions {
             profile,
             lang,
             no_network: false,
+            upload_url: None,
             only: None,
             skip: Vec::new(),
             id_expiry: None,
@@ -72,6 +76,8 @@ impl CheckOptions {
 struct Shared {
     processes: OnceLock<Result<Vec<String>, String>>,
     env: OnceLock<Vec<(String, String)>>,
+    /// Opened when the idle latency measurement is over, so the upload does not load it.
+    latency_done: (Mutex<bool>, Condvar),
 }
 
 impl Shared {
@@ -84,12 +90,30 @@ impl Shared {
     fn env(&self) -> &[(String, String)] {
         self.env.get_or_init(probe::env_vars::snapshot)
     }
+    fn open_latency_gate(&self) {
+        if let Ok(mut done) = self.latency_done.0.lock() {
+            *done = true;
+        }
+        self.latency_done.1.notify_all();
+    }
+    fn wait_latency_gate(&self, limit: Duration) {
+        let Ok(guard) = self.latency_done.0.lock() else {
+            return;
+        };
+        let _ = self
+            .latency_done
+            .1
+            .wait_timeout_while(guard, limit, |done| !*done);
+    }
 }
 
 /// Runs the selected checks in parallel; `progress` sees each result as it lands.
 pub fn run(opts: &CheckOptions, progress: impl FnMut(&CheckResult)) -> Vec<CheckResult> {
     let tr = Tr::new(opts.lang);
     let shared = Arc::new(Shared::default());
+    if !opts.selected().contains(&ids::NETWORK_LATENCY) {
+        shared.open_latency_gate();
+    }
     let tasks: Vec<Task> = opts
         .selected()
         .into_iter()
@@ -147,17 +171,40 @@ fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Shared>, tr: Tr)
         }),
         ids::NETWORK_LATENCY => {
             let no_network = opts.no_network;
-            Task::new(id, secs(30), move || {
+            Task::new(id, secs(20), move || {
                 if no_network {
+                    sh.open_latency_gate();
                     return CheckResult::skipped(id, &tr, tr.t("skipped-no-network"));
                 }
                 let samples = crate::net::latency::measure(
                     &p.network.latency_hosts,
                     5,
-                    secs(3),
+                    secs(2),
                     Duration::from_millis(100),
                 );
+                sh.open_latency_gate();
                 checks::latency::judge(&samples, &p.network, &tr)
+            })
+        }
+        ids::NETWORK_UPLOAD => {
+            let no_network = opts.no_network;
+            let url = opts
+                .upload_url
+                .clone()
+                .unwrap_or_else(|| p.network.upload_url.clone());
+            let max_s = p.network.upload_max_seconds;
+            // Waiting for the latency test, ramp-up probes, the test itself and a short grace.
+            let bound = secs(20) + Duration::from_secs_f64(max_s) + secs(12);
+            Task::new(id, bound, move || {
+                if no_network {
+                    return CheckResult::skipped(id, &tr, tr.t("skipped-no-network"));
+                }
+                sh.wait_latency_gate(secs(20));
+                let via_proxy = !probe::proxy::from_env(sh.env()).is_empty();
+                let plan =
+                    crate::net::upload::UploadPlan::new(&url, max_s, p.network.upload_max_bytes);
+                let result = crate::net::upload::measure(&plan, |_| {});
+                checks::upload::judge(&result, via_proxy, &p.network, &tr)
             })
         }
         ids::BROWSER_VERSION => Task::new(id, secs(40), move || {

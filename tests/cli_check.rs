@@ -3,12 +3,13 @@
 mod common;
 use common::*;
 
-const RUNNABLE: [&str; 12] = [
+const RUNNABLE: [&str; 13] = [
     "system.virtual_machine",
     "system.remote_desktop",
     "network.proxy",
     "network.vpn",
     "network.latency",
+    "network.upload",
     "browser.version",
     "camera.virtual",
     "system.time_of_day",
@@ -81,6 +82,7 @@ fn json_report_follows_the_v1_contract() {
     assert_eq!(r["verdict"], expected);
     assert_eq!(code, Some(if any_fail { 1 } else { 0 }));
     assert_eq!(check(&r, "network.latency")["status"], "skipped");
+    assert_eq!(check(&r, "network.upload")["status"], "skipped");
 }
 
 #[test]

@@ -11,11 +11,19 @@ fn running_x11vnc_named_process_is_found_then_gone() {
     let dir = tempfile::tempdir().expect("tmp");
     let fake = dir.path().join("x11vnc");
     std::fs::copy("/bin/sleep", &fake).expect("copy sleep");
-    let mut child = Command::new(&fake)
-        .arg("30")
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("spawn");
+    // Another test thread forking while the copy was open for writing makes exec fail with
+    // "text file busy" for a moment; try again briefly.
+    let mut child = (0..50)
+        .find_map(
+            |_| match Command::new(&fake).arg("30").stdout(Stdio::null()).spawn() {
+                Ok(c) => Some(c),
+                Err(_) => {
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                    None
+                }
+            },
+        )
+        .expect("spawn the x11vnc-named process");
     std::thread::sleep(std::time::Duration::from_millis(200));
 
     let o = run(&["check", "--json", "--only", "system.remote_desktop"]);

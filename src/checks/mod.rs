@@ -9,6 +9,7 @@ pub mod model;
 pub mod proxy;
 pub mod remote_desktop;
 pub mod time_of_day;
+pub mod upload;
 pub mod virtual_camera;
 pub mod virtual_machine;
 pub mod vpn;

@@ -31,47 +31,62 @@ fn resolve(host: &str, timeout: Duration) -> Result<SocketAddr, String> {
     }
 }
 
-/// `attempts` TCP connects to each host, spaced by `gap`, each bounded by `timeout`.
+/// `attempts` TCP connects to each host (hosts in parallel), spaced by `gap`, each bounded by
+/// `timeout`.
 pub fn measure(
     hosts: &[String],
     attempts: usize,
     timeout: Duration,
     gap: Duration,
 ) -> Vec<HostSamples> {
-    hosts
+    let handles: Vec<_> = hosts
         .iter()
         .map(|host| {
-            let mut s = HostSamples {
+            let host = host.clone();
+            std::thread::spawn(move || measure_host(host, attempts, timeout, gap))
+        })
+        .collect();
+    handles
+        .into_iter()
+        .zip(hosts)
+        .map(|(h, host)| {
+            h.join().unwrap_or_else(|_| HostSamples {
                 host: host.clone(),
                 rtt_ms: Vec::new(),
-                failures: Vec::new(),
-            };
-            let addr = match resolve(host, timeout) {
-                Ok(a) => a,
-                Err(e) => {
-                    s.failures.push(e);
-                    return s;
-                }
-            };
-            for i in 0..attempts {
-                if i > 0 {
-                    std::thread::sleep(gap);
-                }
-                let start = Instant::now();
-                match TcpStream::connect_timeout(&addr, timeout) {
-                    Ok(stream) => {
-                        s.rtt_ms.push(start.elapsed().as_secs_f64() * 1000.0);
-                        drop(stream);
-                    }
-                    Err(e) if e.kind() == std::io::ErrorKind::TimedOut => {
-                        s.failures.push("timeout".into())
-                    }
-                    Err(e) => s.failures.push(format!("connect: {e}")),
-                }
-            }
-            s
+                failures: vec!["probe failed".into()],
+            })
         })
         .collect()
+}
+
+fn measure_host(host: String, attempts: usize, timeout: Duration, gap: Duration) -> HostSamples {
+    let mut s = HostSamples {
+        host: host.clone(),
+        rtt_ms: Vec::new(),
+        failures: Vec::new(),
+    };
+    let addr = match resolve(&host, timeout) {
+        Ok(a) => a,
+        Err(e) => {
+            s.failures.push(e);
+            return s;
+        }
+    };
+    for i in 0..attempts {
+        if i > 0 {
+            std::thread::sleep(gap);
+        }
+        let start = Instant::now();
+        match TcpStream::connect_timeout(&addr, timeout) {
+            Ok(stream) => {
+                s.rtt_ms.push(start.elapsed().as_secs_f64() * 1000.0);
+                drop(stream);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::TimedOut => s.failures.push("timeout".into()),
+            Err(e) => s.failures.push(format!("connect: {e}")),
+        }
+    }
+    s
 }
 
 /// Median of the values (0 when empty).

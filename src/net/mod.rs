@@ -2,3 +2,4 @@
 //! contacted.
 
 pub mod latency;
+pub mod upload;

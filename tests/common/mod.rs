@@ -10,14 +10,19 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_selfcheck");
 /// remote-session markers, Chinese unless the test says otherwise.
 pub fn selfcheck() -> Command {
     let mut c = Command::new(BIN);
+    clean_env(&mut c);
+    c
+}
+
+/// Removes proxy and remote-session variables and fixes the language, for any command.
+pub fn clean_env(c: &mut Command) -> &mut Command {
     for (k, _) in std::env::vars() {
         let lower = k.to_ascii_lowercase();
         if lower.ends_with("_proxy") || k.starts_with("SSH_") || k.starts_with("XRDP_") {
             c.env_remove(&k);
         }
     }
-    c.env("LANG", "zh_CN.UTF-8");
-    c
+    c.env("LANG", "zh_CN.UTF-8")
 }
 
 pub fn run(args: &[&str]) -> Output {

@@ -163,3 +163,17 @@ cli-error-date = Unrecognised date "{ $value }": use YYYY-MM-DD, or long-term.
 ## Reading facts
 probe-processes-unreadable = The list of running programs could not be read ({ $reason }).
 probe-adapters-unreadable = The network adapters could not be read ({ $reason }).
+
+## Upload
+upload-summary = Sustained upload { $mbps } Mbit/s, at least { $p10 } Mbit/s most of the time, longest stall { $stall } s.
+upload-summary-stall = One stall lasted { $stall } s (over { $max } s counts as a video interruption).
+upload-summary-proxy = The test went through a proxy; a direct connection may differ.
+upload-error-url = The speed-test address is not valid: { $url }
+upload-error-connect = The speed-test server could not be reached ({ $detail }).
+upload-error-status = The speed-test server refused the upload (HTTP { $code }); no trustworthy figure.
+upload-error-nothing-sent = No data could be sent at all.
+upload-error-no-answer = The speed-test server did not answer.
+upload-error-other = The speed test failed ({ $detail }).
+upload-advice-error = Make sure the computer is online and not blocked by a firewall, then test again.
+upload-advice-slow = Upload is too slow; the video will blur or break off. Pause downloads, streaming and cloud sync on other devices, use a cable to the router, or try another network.
+upload-advice-unsteady = The connection speeds up and slows down and may stall for over 2 s. Move closer to the router or use a cable, avoid public Wi-Fi, and pause other devices' traffic.

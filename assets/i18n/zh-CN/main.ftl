@@ -163,3 +163,17 @@ cli-error-date = 无法识别的日期 “{ $value }”，请使用 YYYY-MM-DD �
 ## 读取信息
 probe-processes-unreadable = 无法读取正在运行的程序列表（{ $reason }）。
 probe-adapters-unreadable = 无法读取网卡列表（{ $reason }）。
+
+## 上传速度
+upload-summary = 持续上传速度 { $mbps } Mbit/s，大部分时间不低于 { $p10 } Mbit/s，最长卡顿 { $stall } 秒。
+upload-summary-stall = 有一次卡顿持续了 { $stall } 秒（超过 { $max } 秒就算视频中断）。
+upload-summary-proxy = 本次测速经过了代理，数字可能与直连不同。
+upload-error-url = 测速地址无效：{ $url }
+upload-error-connect = 无法连接测速服务器（{ $detail }）。
+upload-error-status = 测速服务器拒绝了上传（HTTP { $code }），无法得到可信的速度。
+upload-error-nothing-sent = 一点数据都没有发出去。
+upload-error-no-answer = 测速服务器没有回应。
+upload-error-other = 测速失败（{ $detail }）。
+upload-advice-error = 请确认电脑已联网、没有被防火墙拦截，然后重新测速。
+upload-advice-slow = 上传太慢，视频会模糊或中断。请暂停其他设备的下载、看视频和云盘同步，用网线连接路由器，或换一个网络。
+upload-advice-unsteady = 网络时快时慢，可能出现超过 2 秒的卡顿。请靠近路由器或改用网线，避开公共 Wi-Fi，并暂停其他设备的网络占用。

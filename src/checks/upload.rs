@@ -1,0 +1,150 @@
+//! `network.upload`: the verification streams 720p video up; one frame taking more than 2 s
+//! counts as an interruption. Judged on the sustained rate, the rate the link keeps most of
+//! the time, and the longest stall.
+
+use super::ids::NETWORK_UPLOAD;
+use super::model::{CheckResult, Status, round};
+use crate::i18n::Tr;
+use crate::net::upload::{UploadError, UploadOutcome};
+use crate::profile::NetworkReq;
+
+pub fn judge(
+    result: &Result<UploadOutcome, UploadError>,
+    via_proxy: bool,
+    req: &NetworkReq,
+    tr: &Tr,
+) -> CheckResult {
+    let thresholds = |r: CheckResult| {
+        r.threshold("pass_mbps", req.upload_pass_mbps)
+            .threshold("warn_mbps", req.upload_warn_mbps)
+            .threshold("max_stall_s", req.max_stall_s)
+    };
+    let o = match result {
+        Ok(o) => o,
+        Err(e) => {
+            let reason = match e {
+                UploadError::BadUrl(u) => tr.f("upload-error-url", &[("url", u.clone())]),
+                UploadError::Connect(d) => tr.f("upload-error-connect", &[("detail", d.clone())]),
+                UploadError::HttpStatus(code) => {
+                    tr.f("upload-error-status", &[("code", code.to_string())])
+                }
+                UploadError::NothingSent => tr.t("upload-error-nothing-sent"),
+                UploadError::NoAnswer => tr.t("upload-error-no-answer"),
+                UploadError::Other(d) => tr.f("upload-error-other", &[("detail", d.clone())]),
+            };
+            return thresholds(
+                CheckResult::error(NETWORK_UPLOAD, tr, reason)
+                    .advice(tr.t("upload-advice-error"))
+                    .measured("via_proxy", via_proxy),
+            );
+        }
+    };
+    let mut status = if o.mbps >= req.upload_pass_mbps {
+        Status::Pass
+    } else if o.mbps >= req.upload_warn_mbps {
+        Status::Warn
+    } else {
+        Status::Fail
+    };
+    let stalled = o.longest_stall_s >= req.max_stall_s;
+    let unsteady = o.p10_mbps < req.upload_warn_mbps;
+    if status == Status::Pass && (stalled || unsteady) {
+        status = Status::Warn;
+    }
+    let args = [
+        ("mbps", format!("{:.1}", o.mbps)),
+        ("p10", format!("{:.1}", o.p10_mbps)),
+        ("stall", format!("{:.1}", o.longest_stall_s)),
+    ];
+    let mut summary = tr.f("upload-summary", &args);
+    if stalled {
+        summary.push(' ');
+        summary.push_str(&tr.f(
+            "upload-summary-stall",
+            &[
+                ("stall", format!("{:.1}", o.longest_stall_s)),
+                ("max", format!("{}", req.max_stall_s)),
+            ],
+        ));
+    }
+    if via_proxy {
+        summary.push(' ');
+        summary.push_str(&tr.t("upload-summary-proxy"));
+    }
+    let r = CheckResult::new(NETWORK_UPLOAD, status, tr)
+        .summary(summary)
+        .measured("mbps", round(o.mbps, 2))
+        .measured("p10_mbps", round(o.p10_mbps, 2))
+        .measured("longest_stall_s", round(o.longest_stall_s, 2))
+        .measured("duration_s", round(o.duration_s, 1))
+        .measured("bytes_sent", o.bytes_sent)
+        .measured("idle_latency_ms", o.idle_latency_ms.map(|v| round(v, 1)))
+        .measured(
+            "loaded_latency_ms",
+            o.loaded_latency_ms.map(|v| round(v, 1)),
+        )
+        .measured("via_proxy", via_proxy)
+        .measured("stopped_early", o.stopped_early);
+    let r = match status {
+        Status::Pass => r,
+        _ if stalled || unsteady => r.advice(tr.t("upload-advice-unsteady")),
+        _ => r.advice(tr.t("upload-advice-slow")),
+    };
+    thresholds(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::profile::Profile;
+
+    fn outcome(mbps: f64, p10: f64, stall: f64) -> UploadOutcome {
+        UploadOutcome {
+            mbps,
+            p10_mbps: p10,
+            longest_stall_s: stall,
+            duration_s: 8.0,
+            bytes_sent: 1_000_000,
+            series: vec![],
+            idle_latency_ms: Some(20.0),
+            loaded_latency_ms: Some(80.0),
+            requests_ok: 3,
+            stopped_early: true,
+        }
+    }
+
+    #[test]
+    fn upload_verdicts() {
+        let req = Profile::builtin().expect("p").network;
+        let tr = Tr::new(Lang::ZhCn);
+        assert_eq!(
+            judge(&Ok(outcome(10.0, 9.0, 0.0)), false, &req, &tr).status,
+            Status::Pass
+        );
+        assert_eq!(
+            judge(&Ok(outcome(2.0, 1.8, 0.0)), false, &req, &tr).status,
+            Status::Warn
+        );
+        assert_eq!(
+            judge(&Ok(outcome(1.0, 0.9, 0.0)), false, &req, &tr).status,
+            Status::Fail
+        );
+        let stalled = judge(&Ok(outcome(10.0, 9.0, 3.0)), false, &req, &tr);
+        assert_eq!(stalled.status, Status::Warn);
+        assert!(stalled.summary.contains("3.0"));
+        assert_eq!(
+            judge(&Ok(outcome(10.0, 0.5, 0.0)), false, &req, &tr).status,
+            Status::Warn
+        );
+        let e = judge(&Err(UploadError::HttpStatus(413)), false, &req, &tr);
+        assert_eq!(e.status, Status::Error);
+        assert!(e.summary.contains("413"));
+        assert!(
+            e.measured.get("mbps").is_none(),
+            "no figure from a refused upload"
+        );
+        let p = judge(&Ok(outcome(10.0, 9.0, 0.0)), true, &req, &tr);
+        assert_eq!(p.measured["via_proxy"], true);
+    }
+}
