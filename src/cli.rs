@@ -35,6 +35,26 @@ pub enum Command {
     Check(CheckArgs),
     /// Re-render a saved JSON report (for support).
     Report(ReportArgs),
+    /// Judge a WAV recording of the digit reading: level, noise, clipping, digits and pace.
+    AnalyzeAudio(AnalyzeAudioArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct AnalyzeAudioArgs {
+    /// The recording (WAV: 8/16/24/32-bit integer or float, mono or stereo, 8–48 kHz).
+    pub file: PathBuf,
+    /// How many digits were read (default: the profile's digit_count, 4).
+    #[arg(long, value_name = "N")]
+    pub digits: Option<u32>,
+    /// Same as --format json.
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+    /// Output format (default: from --out's extension, else text).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -133,6 +153,10 @@ fn run(cli: Cli, lang: Lang, tr: &Tr) -> Result<i32, Fatal> {
             run_check(args, profile, lang, tr)
         }
         Some(Command::Report(args)) => run_report(args, cli.lang, tr),
+        Some(Command::AnalyzeAudio(args)) => {
+            let profile = load_profile(cli.profile.as_deref(), tr)?;
+            run_analyze_audio(args, profile, lang, tr)
+        }
     }
 }
 
@@ -243,13 +267,57 @@ fn run_check(args: CheckArgs, profile: Arc<Profile>, lang: Lang, tr: &Tr) -> Res
     let format = output_format(args.format, args.json, args.out.as_deref());
     let checks = plan::run(&opts, |_| {});
     let report = Report::new(&profile.profile.id, lang, plan::system_info(lang), checks);
-    let body = render(&report, format, tr);
-    emit(&body, args.out.as_deref(), &report.report_id, tr)?;
+    finish(&report, format, args.out.as_deref(), tr)
+}
+
+/// Reads an input file of at most `limit` bytes, or explains why not.
+fn read_input(path: &Path, limit: u64, tr: &Tr) -> Result<Vec<u8>, Fatal> {
+    let shown = path.display().to_string();
+    let read_err =
+        |e: String| Fatal(tr.f("cli-error-read", &[("path", shown.clone()), ("reason", e)]));
+    let meta = std::fs::metadata(path).map_err(|e| read_err(e.to_string()))?;
+    if meta.len() > limit {
+        return Err(read_err(format!("larger than {} MiB", limit >> 20)));
+    }
+    std::fs::read(path).map_err(|e| read_err(e.to_string()))
+}
+
+fn finish(report: &Report, format: Format, out: Option<&Path>, tr: &Tr) -> Result<i32, Fatal> {
+    let body = render(report, format, tr);
+    emit(&body, out, &report.report_id, tr)?;
     Ok(if report.checks.iter().any(|c| c.status == Status::Fail) {
         1
     } else {
         0
     })
+}
+
+fn run_analyze_audio(
+    args: AnalyzeAudioArgs,
+    profile: Arc<Profile>,
+    lang: Lang,
+    tr: &Tr,
+) -> Result<i32, Fatal> {
+    let bytes = read_input(&args.file, 256 << 20, tr)?;
+    let shown = args.file.display().to_string();
+    let audio = crate::capture::wav_file::decode(&bytes).map_err(|e| {
+        Fatal(tr.f(
+            "cli-error-bad-audio",
+            &[("path", shown), ("reason", e.to_string())],
+        ))
+    })?;
+    let expected = args.digits.unwrap_or(profile.audio.digit_count);
+    let analysis =
+        crate::analysis::speech::analyze(&audio, profile.audio.clipping_run_samples as usize);
+    let checks = crate::checks::audio::all(&analysis, expected, &profile.audio, tr);
+    let report = Report::new(
+        &profile.profile.id,
+        lang,
+        plan::system_info_without_devices(lang),
+        checks,
+    );
+    let format = output_format(args.format, args.json, args.out.as_deref());
+    finish(&report, format, args.out.as_deref(), tr)
 }
 
 fn run_report(args: ReportArgs, lang: Option<Lang>, tr: &Tr) -> Result<i32, Fatal> {

@@ -5,6 +5,7 @@
 //! (camera and microphone), `net` (bounded network measurements), `checks` (verdicts),
 //! `report` (JSON/HTML/text), `gui` (the app). The CLI and the GUI share `plan` and `runner`.
 
+pub mod analysis;
 pub mod capture;
 pub mod checks;
 pub mod cli;

@@ -269,3 +269,15 @@ pub fn system_info(lang: Lang) -> crate::probe::system_info::SystemInfo {
         microphone,
     }
 }
+
+/// OS and CPU only, for reports about a file (no device is opened).
+pub fn system_info_without_devices(lang: Lang) -> crate::probe::system_info::SystemInfo {
+    let tr = Tr::new(lang);
+    let (os, cpu) = probe::system_info::os_and_cpu();
+    crate::probe::system_info::SystemInfo {
+        os,
+        cpu,
+        camera: tr.t("system-not-used"),
+        microphone: tr.t("system-not-used"),
+    }
+}

@@ -76,6 +76,9 @@ pub struct AudioReq {
     pub min_s_per_digit: f64,
     pub max_lip_sync_offset_s: f64,
     pub min_speech_peak_dbfs: f64,
+    pub fail_speech_rms_dbfs: f64,
+    pub warn_speech_rms_dbfs: f64,
+    pub max_single_digit_s: f64,
     pub clipping_run_samples: u32,
     pub warn_snr_db: f64,
 }

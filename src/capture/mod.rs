@@ -3,3 +3,4 @@
 
 pub mod devices;
 pub mod quiet_stderr;
+pub mod wav_file;

@@ -1,6 +1,7 @@
 //! Verdicts: each check turns facts or measurements plus the profile into a `CheckResult`.
 //! Nothing here does I/O, so every verdict is testable from recorded facts of any OS.
 
+pub mod audio;
 pub mod browser;
 pub mod checklist;
 pub mod ids;

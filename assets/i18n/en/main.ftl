@@ -137,6 +137,7 @@ system-cpu = Processor
 system-camera = Camera
 system-microphone = Microphone
 system-none-found = none found
+system-not-used = not used
 system-unreadable = could not be read ({ $reason })
 system-mic-unavailable = { $name } (cannot be opened)
 
@@ -159,6 +160,7 @@ cli-error-report-invalid = { $path } is not a valid self-check report: { $reason
 cli-error-unknown-ids = Unknown check ids: { $ids }. Known ids: { $known }
 cli-error-not-runnable = These checks need the camera, microphone or a photo and cannot be run by the check command: { $ids }
 cli-error-date = Unrecognised date "{ $value }": use YYYY-MM-DD, or long-term.
+cli-error-bad-audio = Cannot analyse the recording { $path }: { $reason }
 
 ## Reading facts
 probe-processes-unreadable = The list of running programs could not be read ({ $reason }).
@@ -177,3 +179,30 @@ upload-error-other = The speed test failed ({ $detail }).
 upload-advice-error = Make sure the computer is online and not blocked by a firewall, then test again.
 upload-advice-slow = Upload is too slow; the video will blur or break off. Pause downloads, streaming and cloud sync on other devices, use a cable to the router, or try another network.
 upload-advice-unsteady = The connection speeds up and slows down and may stall for over 2 s. Move closer to the router or use a cable, avoid public Wi-Fi, and pause other devices' traffic.
+
+## Audio
+audio-exact-silence = The recording is exact digital silence: the microphone is disabled, muted, or this program has no permission to use it.
+audio-advice-blocked = Allow microphone access in the system's privacy settings, check the mute switch, and allow the microphone in the browser's address bar.
+audio-level-ok = Speaking level is good ({ $rms } dBFS average, { $peak } dBFS peak).
+audio-level-quiet = Speaking level is on the quiet side ({ $rms } dBFS average).
+audio-level-too-quiet = Speech is too quiet ({ $rms } dBFS average, { $peak } dBFS peak); the digits may not be understood.
+audio-level-no-speech = No speech was heard.
+audio-advice-quiet = Move closer to the microphone (30–50 cm), speak a little louder than usual, and raise the input volume in the sound settings.
+audio-noise-ok = The room is quiet (noise { $noise } dBFS, speech { $snr } dB above it).
+audio-noise-noisy = The room is noisy (noise { $noise } dBFS, speech only { $snr } dB above it).
+audio-noise-no-speech = Only room sound ({ $noise } dBFS) was recorded, no speech.
+audio-advice-noise = Switch off fans, air conditioning, TV and music, close doors and windows, or move to a quieter room.
+audio-clipping-none = No clipping.
+audio-clipping-found = The sound clips (distorts) in { $runs } places.
+audio-advice-clipping = The sound is so loud it distorts: move a little away from the microphone or lower its input volume.
+digits-ok = Heard { $count } digits, about { $pace } s each: a good pace.
+digits-none = No digits were heard.
+digits-ran-together = The digits ran together ({ $count } stretches of continuous speech); lip movement will not match.
+digits-too-few = Only { $count } digits were heard; { $expected } are needed.
+digits-too-many = Heard { $count } stretches of speech, but only { $expected } digits are to be read.
+digits-too-slow = Too slow: about { $pace } s per digit.
+digits-too-fast = Too fast: about { $pace } s per digit.
+digits-advice-none = When the digits appear, read them clearly towards the microphone.
+digits-advice-fast = Wait until the digits appear, then read them one at a time with a short pause, about one per second.
+digits-advice-complete = Read all 4 digits, say nothing else in between, and do not let anyone read for you.
+digits-advice-slow = Take no more than 2 seconds per digit; read them in one go once they appear.

@@ -137,6 +137,7 @@ system-cpu = 处理器
 system-camera = 摄像头
 system-microphone = 麦克风
 system-none-found = 未找到
+system-not-used = 未使用
 system-unreadable = 无法读取（{ $reason }）
 system-mic-unavailable = { $name }（无法打开）
 
@@ -159,6 +160,7 @@ cli-error-report-invalid = { $path } 不是有效的自检报告：{ $reason }
 cli-error-unknown-ids = 未知的检查项：{ $ids }。可用的检查项：{ $known }
 cli-error-not-runnable = 这些检查项需要摄像头、麦克风或照片，不能由 check 命令单独运行：{ $ids }
 cli-error-date = 无法识别的日期 “{ $value }”，请使用 YYYY-MM-DD 格式，或填写 long-term（长期）。
+cli-error-bad-audio = 无法分析录音 { $path }：{ $reason }
 
 ## 读取信息
 probe-processes-unreadable = 无法读取正在运行的程序列表（{ $reason }）。
@@ -177,3 +179,30 @@ upload-error-other = 测速失败（{ $detail }）。
 upload-advice-error = 请确认电脑已联网、没有被防火墙拦截，然后重新测速。
 upload-advice-slow = 上传太慢，视频会模糊或中断。请暂停其他设备的下载、看视频和云盘同步，用网线连接路由器，或换一个网络。
 upload-advice-unsteady = 网络时快时慢，可能出现超过 2 秒的卡顿。请靠近路由器或改用网线，避开公共 Wi-Fi，并暂停其他设备的网络占用。
+
+## 声音
+audio-exact-silence = 录到的声音完全是零：麦克风被禁用、静音，或程序没有麦克风权限。
+audio-advice-blocked = 请在系统设置的“隐私 → 麦克风”中允许访问，检查麦克风静音开关，并在浏览器地址栏左侧允许使用麦克风。
+audio-level-ok = 说话音量合适（平均 { $rms } dBFS，峰值 { $peak } dBFS）。
+audio-level-quiet = 说话声音偏小（平均 { $rms } dBFS）。
+audio-level-too-quiet = 说话声音太小（平均 { $rms } dBFS，峰值 { $peak } dBFS），系统可能听不清数字。
+audio-level-no-speech = 没有听到说话声。
+audio-advice-quiet = 请靠近麦克风（约 30–50 厘米），用正常偏大的声音说话，并在系统声音设置中调高麦克风音量。
+audio-noise-ok = 环境安静（噪音 { $noise } dBFS，人声比噪音高 { $snr } dB）。
+audio-noise-noisy = 环境比较吵（噪音 { $noise } dBFS，人声只比噪音高 { $snr } dB）。
+audio-noise-no-speech = 只录到环境声（{ $noise } dBFS），没有人声。
+audio-advice-noise = 请关掉风扇、空调、电视和音乐，关上门窗，或换到更安静的房间。
+audio-clipping-none = 没有爆音。
+audio-clipping-found = 声音有 { $runs } 处爆音（失真）。
+audio-advice-clipping = 声音太大导致失真：请离麦克风远一点，或在系统声音设置中调低麦克风音量。
+digits-ok = 听到 { $count } 个数字，每个约 { $pace } 秒，节奏合适。
+digits-none = 没有听到数字。
+digits-ran-together = 数字连在一起读了（听到 { $count } 段连续的声音），系统会对不上口型。
+digits-too-few = 只听到 { $count } 个数字，需要 { $expected } 个。
+digits-too-many = 听到 { $count } 段声音，但只需要读 { $expected } 个数字。
+digits-too-slow = 读得太慢：每个数字约 { $pace } 秒。
+digits-too-fast = 读得太快：每个数字约 { $pace } 秒。
+digits-advice-none = 数字出现后，请对着麦克风清楚地读出来。
+digits-advice-fast = 请等数字出现后再读，一个一个读，每个数字之间稍停一下，大约一秒一个。
+digits-advice-complete = 请把 4 个数字完整读出来，中间不要说别的话，也不要让别人帮你读。
+digits-advice-slow = 每个数字不要超过 2 秒，看到数字后连贯地读完。

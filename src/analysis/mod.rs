@@ -1,0 +1,6 @@
+//! Pure measurements on samples and pixels. No I/O, no clocks: the same input always gives
+//! the same numbers, so every verdict built on them is reproducible in a test.
+
+pub mod audio_levels;
+pub mod speech;
+pub mod voice_activity;
