@@ -131,6 +131,8 @@ fn os_probe() -> BrowserFacts {
         let shown = path.display().to_string();
         if let Ok(out) = run(&shown, &["--version"], Duration::from_secs(8))
             && let Some(b) = parse_version_line(&out.stdout, &shown)
+            // Wrapper scripts (Debian's /usr/bin/firefox) start the same install again.
+            && !facts.browsers.iter().any(|o| o.family == b.family && o.version == b.version)
         {
             facts.browsers.push(b);
         }

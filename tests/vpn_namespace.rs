@@ -1,0 +1,202 @@
+//! `network.vpn` in a network namespace the test builds: a default route through a tun
+//! device fails the check and names it; the same namespace without the tunnel passes.
+//! Needs root (CI runs as root).
+
+mod common;
+use common::*;
+use std::process::Command;
+
+fn sh(args: &[&str]) -> bool {
+    Command::new(args[0])
+        .args(&args[1..])
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false)
+}
+
+struct Ns(String, String);
+impl Drop for Ns {
+    fn drop(&mut self) {
+        let _ = Command::new("ip").args(["link", "del", &self.1]).status();
+        let _ = Command::new("ip").args(["netns", "del", &self.0]).status();
+    }
+}
+
+fn vpn_in(ns: &str) -> serde_json::Value {
+    let o = clean_env(&mut Command::new("ip"))
+        .args([
+            "netns",
+            "exec",
+            ns,
+            BIN,
+            "check",
+            "--json",
+            "--only",
+            "network.vpn",
+        ])
+        .output()
+        .expect("runs");
+    let r: serde_json::Value =
+        serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr(&o)));
+    check(&r, "network.vpn").clone()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn default_route_through_tun_fails_and_plain_route_passes() {
+    let is_root = unsafe { libc::geteuid() } == 0;
+    let name = format!("scvpn{}", std::process::id() % 100000);
+    if !is_root || !sh(&["ip", "netns", "add", &name]) {
+        assert!(
+            std::env::var_os("CI").is_none() || !is_root,
+            "CI must run the namespace test"
+        );
+        eprintln!("SKIP: needs root for network namespaces");
+        return;
+    }
+    let ns = Ns(name, format!("vv{}", std::process::id() % 100000));
+    let n = ns.0.as_str();
+    // A plain uplink first: one end of a veth pair, with a default route.
+    assert!(sh(&[
+        "ip", "link", "add", &ns.1, "type", "veth", "peer", "name", "eth9", "netns", n
+    ]));
+    assert!(sh(&[
+        "ip",
+        "netns",
+        "exec",
+        n,
+        "ip",
+        "addr",
+        "add",
+        "198.19.7.2/24",
+        "dev",
+        "eth9"
+    ]));
+    assert!(sh(&[
+        "ip", "netns", "exec", n, "ip", "link", "set", "eth9", "up"
+    ]));
+    assert!(sh(&[
+        "ip",
+        "netns",
+        "exec",
+        n,
+        "ip",
+        "route",
+        "add",
+        "default",
+        "via",
+        "198.19.7.1"
+    ]));
+    let plain = vpn_in(n);
+    assert_eq!(plain["status"], "pass", "{plain}");
+    assert_eq!(plain["measured"]["default_route"][0], "eth9");
+
+    // Now a VPN: a tun device that takes the default route.
+    assert!(sh(&[
+        "ip", "netns", "exec", n, "ip", "tuntap", "add", "dev", "tun7", "mode", "tun"
+    ]));
+    assert!(sh(&[
+        "ip",
+        "netns",
+        "exec",
+        n,
+        "ip",
+        "addr",
+        "add",
+        "10.77.0.2/24",
+        "dev",
+        "tun7"
+    ]));
+    assert!(sh(&[
+        "ip", "netns", "exec", n, "ip", "link", "set", "tun7", "up"
+    ]));
+    assert!(sh(&[
+        "ip", "netns", "exec", n, "ip", "route", "replace", "default", "dev", "tun7"
+    ]));
+    let vpn = vpn_in(n);
+    assert_eq!(vpn["status"], "fail", "{vpn}");
+    assert!(
+        vpn["measured"]["signals"]
+            .as_array()
+            .is_some_and(|s| s.iter().any(|x| x == "default-route:tun7")),
+        "{vpn}"
+    );
+    assert!(vpn["advice"].as_str().is_some_and(|a| a.contains("VPN")));
+
+    // Tunnel no longer the default route. Nobody holds it open, so it has no carrier: not a
+    // live VPN, and the check passes.
+    assert!(sh(&[
+        "ip",
+        "netns",
+        "exec",
+        n,
+        "ip",
+        "route",
+        "replace",
+        "default",
+        "via",
+        "198.19.7.1"
+    ]));
+    let down = vpn_in(n);
+    assert_eq!(down["status"], "pass", "{down}");
+}
+
+/// Opens /dev/net/tun and attaches to `name`, as a VPN client does (the link gets a carrier).
+#[cfg(target_os = "linux")]
+fn attach_tun(name: &str) -> Option<std::fs::File> {
+    use std::os::fd::AsRawFd;
+    #[repr(C)]
+    struct IfReq {
+        name: [u8; 16],
+        flags: i16,
+        pad: [u8; 22],
+    }
+    const TUNSETIFF: libc::c_ulong = 0x4004_54ca;
+    const IFF_TUN: i16 = 0x0001;
+    const IFF_NO_PI: i16 = 0x1000;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/net/tun")
+        .ok()?;
+    let mut req = IfReq {
+        name: [0; 16],
+        flags: IFF_TUN | IFF_NO_PI,
+        pad: [0; 22],
+    };
+    req.name[..name.len()].copy_from_slice(name.as_bytes());
+    let rc = unsafe { libc::ioctl(file.as_raw_fd(), TUNSETIFF, &mut req) };
+    (rc == 0).then_some(file)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_live_tunnel_beside_the_default_route_warns() {
+    let is_root = unsafe { libc::geteuid() } == 0;
+    if !is_root {
+        eprintln!("SKIP: needs root for network namespaces");
+        return;
+    }
+    // Attaching happens in this process, so create the tunnel in the host namespace under a
+    // unique name and judge from here.
+    let tun = format!("tun{}", std::process::id() % 100000);
+    let Some(_holder) = attach_tun(&tun) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must be able to create a tun device"
+        );
+        eprintln!("SKIP: /dev/net/tun unavailable");
+        return;
+    };
+    assert!(sh(&["ip", "link", "set", &tun, "up"]));
+    let o = run(&["check", "--json", "--only", "network.vpn"]);
+    let r = json(&o);
+    let v = check(&r, "network.vpn");
+    assert_eq!(v["status"], "warn", "{v}");
+    assert!(
+        v["measured"]["tunnel_adapters"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|x| x == tun.as_str())),
+        "{v}"
+    );
+}
