@@ -42,7 +42,15 @@ pub enum Command {
 #[derive(Args, Debug)]
 pub struct AnalyzeAudioArgs {
     /// The recording (WAV: 8/16/24/32-bit integer or float, mono or stereo, 8–48 kHz).
-    pub file: PathBuf,
+    #[arg(required_unless_present = "record")]
+    pub file: Option<PathBuf>,
+    /// Instead of a file, listen to the microphone for this many seconds (1–60) and judge
+    /// what was said; the sound stays in memory.
+    #[arg(long, value_name = "SECONDS", conflicts_with = "file")]
+    pub record: Option<f64>,
+    /// With --record: play this WAV file as the microphone instead of the input device.
+    #[arg(long, value_name = "FILE.wav", requires = "record")]
+    pub mic_source: Option<PathBuf>,
     /// How many digits were read (default: the profile's digit_count, 4).
     #[arg(long, value_name = "N")]
     pub digits: Option<u32>,
@@ -87,6 +95,9 @@ pub struct CheckArgs {
     /// Speed-test endpoint for network.upload (HTTP POST sink) instead of the profile's.
     #[arg(long, value_name = "URL")]
     pub upload_url: Option<String>,
+    /// Play this WAV file as the microphone (real time) instead of the default input device.
+    #[arg(long, value_name = "FILE.wav")]
+    pub mic_source: Option<PathBuf>,
     /// ID card expiry date as printed on the back: YYYY-MM-DD, or "long-term" (长期).
     #[arg(long, value_name = "DATE")]
     pub id_expiry: Option<String>,
@@ -261,6 +272,9 @@ fn run_check(args: CheckArgs, profile: Arc<Profile>, lang: Lang, tr: &Tr) -> Res
     let mut opts = CheckOptions::new(profile.clone(), lang);
     opts.no_network = args.no_network;
     opts.upload_url = args.upload_url.clone();
+    if let Some(path) = &args.mic_source {
+        opts.mic_source = crate::capture::microphone::MicSource::Replay(path.clone());
+    }
     opts.only = parse_ids(args.only.as_deref(), tr)?;
     opts.skip = parse_ids(args.skip.as_deref(), tr)?.unwrap_or_default();
     (opts.id_expiry, opts.id_long_term) = parse_expiry(args.id_expiry.as_deref(), tr)?;
@@ -298,14 +312,30 @@ fn run_analyze_audio(
     lang: Lang,
     tr: &Tr,
 ) -> Result<i32, Fatal> {
-    let bytes = read_input(&args.file, 256 << 20, tr)?;
-    let shown = args.file.display().to_string();
-    let audio = crate::capture::wav_file::decode(&bytes).map_err(|e| {
-        Fatal(tr.f(
-            "cli-error-bad-audio",
-            &[("path", shown), ("reason", e.to_string())],
-        ))
-    })?;
+    let audio = match (&args.file, args.record) {
+        (Some(file), _) => {
+            let bytes = read_input(file, 256 << 20, tr)?;
+            let shown = file.display().to_string();
+            crate::capture::wav_file::decode(&bytes).map_err(|e| {
+                Fatal(tr.f(
+                    "cli-error-bad-audio",
+                    &[("path", shown), ("reason", e.to_string())],
+                ))
+            })?
+        }
+        (None, Some(seconds)) => {
+            if !(1.0..=60.0).contains(&seconds) {
+                return Err(Fatal(tr.t("cli-error-record-seconds")));
+            }
+            let source = match &args.mic_source {
+                Some(p) => crate::capture::microphone::MicSource::Replay(p.clone()),
+                None => crate::capture::microphone::MicSource::Device(None),
+            };
+            plan::record(&source, seconds)
+                .map_err(|e| Fatal(tr.f("mic-cannot-open", &[("reason", e.detail())])))?
+        }
+        (None, None) => return Err(Fatal(tr.t("cli-error-record-seconds"))),
+    };
     let expected = args.digits.unwrap_or(profile.audio.digit_count);
     let analysis =
         crate::analysis::speech::analyze(&audio, profile.audio.clipping_run_samples as usize);

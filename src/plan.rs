@@ -22,6 +22,7 @@ pub const RUNNABLE: &[&str] = &[
     ids::NETWORK_UPLOAD,
     ids::BROWSER_VERSION,
     ids::CAMERA_VIRTUAL,
+    ids::AUDIO_DEVICE,
     ids::SYSTEM_TIME_OF_DAY,
     ids::CHECKLIST_ID_CARD_VALIDITY,
     ids::CHECKLIST_PHONE_REAL_NAME,
@@ -37,6 +38,8 @@ pub struct CheckOptions {
     pub no_network: bool,
     /// Overrides the profile's speed-test endpoint.
     pub upload_url: Option<String>,
+    /// Where the microphone sound comes from (default device unless a WAV replays).
+    pub mic_source: crate::capture::microphone::MicSource,
     pub only: Option<Vec<&'static str>>,
     pub skip: Vec<&'static str>,
     pub id_expiry: Option<NaiveDate>,
@@ -52,6 +55,7 @@ impl CheckOptions {
             lang,
             no_network: false,
             upload_url: None,
+            mic_source: crate::capture::microphone::MicSource::Device(None),
             only: None,
             skip: Vec::new(),
             id_expiry: None,
@@ -219,6 +223,12 @@ fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Shared>, tr: Tr)
             let cameras = crate::capture::devices::camera_names().unwrap_or_default();
             checks::virtual_camera::judge(processes, &cameras, &p.virtual_camera, &tr)
         }),
+        ids::AUDIO_DEVICE => {
+            let source = opts.mic_source.clone();
+            Task::new(id, secs(10), move || {
+                checks::audio_device::judge(&listen(&source, secs(3)), &tr)
+            })
+        }
         ids::SYSTEM_TIME_OF_DAY => Task::new(id, secs(5), move || {
             let now = Local::now();
             let offset = now.format("%:z").to_string();
@@ -280,4 +290,39 @@ pub fn system_info_without_devices(lang: Lang) -> crate::probe::system_info::Sys
         camera: tr.t("system-not-used"),
         microphone: tr.t("system-not-used"),
     }
+}
+
+/// Opens the microphone (or replay) and listens for up to `wait`, returning the last levels.
+pub fn listen(
+    source: &crate::capture::microphone::MicSource,
+    wait: Duration,
+) -> Result<crate::capture::microphone::MicLevels, crate::capture::microphone::MicError> {
+    let mic = crate::capture::microphone::MicCapture::start(source, 3.0)?;
+    let start = std::time::Instant::now();
+    loop {
+        std::thread::sleep(Duration::from_millis(100));
+        let l = mic.levels();
+        let enough = l.seconds >= wait.as_secs_f64() - 0.3;
+        if l.error.is_some() || enough || start.elapsed() >= wait {
+            return Ok(l);
+        }
+    }
+}
+
+/// Records `seconds` from the microphone (or replay) into memory for analysis; nothing is
+/// written to disk.
+pub fn record(
+    source: &crate::capture::microphone::MicSource,
+    seconds: f64,
+) -> Result<crate::analysis::audio_levels::MonoAudio, crate::capture::microphone::MicError> {
+    let mic = crate::capture::microphone::MicCapture::start(source, seconds + 1.0)?;
+    let deadline = std::time::Instant::now() + Duration::from_secs_f64(seconds);
+    while std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+        if let Some(e) = mic.levels().error {
+            return Err(e);
+        }
+    }
+    std::thread::sleep(Duration::from_millis(120));
+    Ok(mic.recent())
 }

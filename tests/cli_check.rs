@@ -3,7 +3,7 @@
 mod common;
 use common::*;
 
-const RUNNABLE: [&str; 13] = [
+const RUNNABLE: [&str; 14] = [
     "system.virtual_machine",
     "system.remote_desktop",
     "network.proxy",
@@ -12,6 +12,7 @@ const RUNNABLE: [&str; 13] = [
     "network.upload",
     "browser.version",
     "camera.virtual",
+    "audio.device",
     "system.time_of_day",
     "checklist.id_card_validity",
     "checklist.phone_real_name",

@@ -24,3 +24,18 @@ fn default_microphone_inner() -> Option<(String, bool)> {
     let usable = device.default_input_config().is_ok();
     Some((name, usable))
 }
+
+/// Names of all input devices (for a device picker).
+pub fn microphone_names() -> Vec<String> {
+    use cpal::traits::{DeviceTrait, HostTrait};
+    super::quiet_stderr::muted(|| {
+        cpal::default_host()
+            .input_devices()
+            .map(|devices| {
+                devices
+                    .filter_map(|d| d.description().ok().map(|x| x.name().to_string()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
+}

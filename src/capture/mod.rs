@@ -2,5 +2,6 @@
 //! threads and replay sources join it as the camera and audio work lands.
 
 pub mod devices;
+pub mod microphone;
 pub mod quiet_stderr;
 pub mod wav_file;

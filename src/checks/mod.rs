@@ -2,6 +2,7 @@
 //! Nothing here does I/O, so every verdict is testable from recorded facts of any OS.
 
 pub mod audio;
+pub mod audio_device;
 pub mod browser;
 pub mod checklist;
 pub mod ids;

@@ -161,6 +161,7 @@ cli-error-unknown-ids = Unknown check ids: { $ids }. Known ids: { $known }
 cli-error-not-runnable = These checks need the camera, microphone or a photo and cannot be run by the check command: { $ids }
 cli-error-date = Unrecognised date "{ $value }": use YYYY-MM-DD, or long-term.
 cli-error-bad-audio = Cannot analyse the recording { $path }: { $reason }
+cli-error-record-seconds = Give a recording, or --record with 1 to 60 seconds to listen.
 
 ## Reading facts
 probe-processes-unreadable = The list of running programs could not be read ({ $reason }).
@@ -206,3 +207,11 @@ digits-advice-none = When the digits appear, read them clearly towards the micro
 digits-advice-fast = Wait until the digits appear, then read them one at a time with a short pause, about one per second.
 digits-advice-complete = Read all 4 digits, say nothing else in between, and do not let anyone read for you.
 digits-advice-slow = Take no more than 2 seconds per digit; read them in one go once they appear.
+
+## Microphone
+mic-ok = The microphone works: { $device } ({ $rate } Hz).
+mic-none = No microphone was found.
+mic-cannot-open = The microphone cannot be opened: { $reason }
+mic-no-data = The microphone opened but delivered no sound.
+mic-advice-none = Plug in a microphone or headset (laptops usually have one built in), then check again.
+mic-advice-open = Close other programs that use the microphone (meeting or recording apps), allow microphone access in the system's privacy settings, then check again.

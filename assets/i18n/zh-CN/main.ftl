@@ -161,6 +161,7 @@ cli-error-unknown-ids = 未知的检查项：{ $ids }。可用的检查项：{ $
 cli-error-not-runnable = 这些检查项需要摄像头、麦克风或照片，不能由 check 命令单独运行：{ $ids }
 cli-error-date = 无法识别的日期 “{ $value }”，请使用 YYYY-MM-DD 格式，或填写 long-term（长期）。
 cli-error-bad-audio = 无法分析录音 { $path }：{ $reason }
+cli-error-record-seconds = 请给出录音文件，或用 --record 指定 1 到 60 秒的录音时长。
 
 ## 读取信息
 probe-processes-unreadable = 无法读取正在运行的程序列表（{ $reason }）。
@@ -206,3 +207,11 @@ digits-advice-none = 数字出现后，请对着麦克风清楚地读出来。
 digits-advice-fast = 请等数字出现后再读，一个一个读，每个数字之间稍停一下，大约一秒一个。
 digits-advice-complete = 请把 4 个数字完整读出来，中间不要说别的话，也不要让别人帮你读。
 digits-advice-slow = 每个数字不要超过 2 秒，看到数字后连贯地读完。
+
+## 麦克风
+mic-ok = 麦克风正常：{ $device }（{ $rate } Hz）。
+mic-none = 没有找到麦克风。
+mic-cannot-open = 麦克风无法打开：{ $reason }
+mic-no-data = 麦克风打开了，但一直没有声音数据。
+mic-advice-none = 请插好麦克风或耳机（笔记本一般自带麦克风），然后重新检查。
+mic-advice-open = 请关闭正在使用麦克风的其他程序（会议软件、录音软件），在系统隐私设置中允许访问麦克风，然后重新检查。

@@ -1,0 +1,334 @@
+//! The microphone on its own thread: cpal's callback converts to mono f32 and pushes into a
+//! lock-free ring (rtrb); a worker drains it, keeps the last seconds and publishes levels
+//! about 20 times a second. A WAV file can stand in for the microphone (`--mic-source`),
+//! played in real time through the same ring.
+
+use crate::analysis::audio_levels::{MonoAudio, amplitude_db, to_db};
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// Where the sound comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MicSource {
+    /// The default input device, or the one whose name contains this text.
+    Device(Option<String>),
+    /// A WAV file played as if spoken into the microphone.
+    Replay(PathBuf),
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum MicError {
+    #[error("no microphone found")]
+    NoDevice,
+    #[error("the microphone cannot be opened: {0}")]
+    Open(String),
+    #[error("the microphone's sample format is not supported: {0}")]
+    Format(String),
+    #[error("the microphone stopped: {0}")]
+    Stream(String),
+    #[error("the recording cannot be played: {0}")]
+    Replay(String),
+}
+
+impl MicError {
+    /// The technical detail without the leading sentence, for embedding in a message.
+    pub fn detail(&self) -> String {
+        match self {
+            MicError::NoDevice => String::new(),
+            MicError::Open(d) | MicError::Format(d) | MicError::Stream(d) | MicError::Replay(d) => {
+                d.clone()
+            }
+        }
+    }
+}
+
+/// What the UI and checks read: updated ~20×/s.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MicLevels {
+    pub device: String,
+    pub rate: u32,
+    pub channels: u16,
+    /// Level of the last 50 ms, dBFS.
+    pub rms_db: f64,
+    pub peak_db: f64,
+    /// Seconds of sound received so far.
+    pub seconds: f64,
+    /// Seconds in a row of exact digital zero up to now.
+    pub zero_run_s: f64,
+    pub error: Option<MicError>,
+}
+
+/// A running capture; dropping it stops the device and the worker.
+pub struct MicCapture {
+    levels: Arc<Mutex<MicLevels>>,
+    history: Arc<Mutex<VecDeque<f32>>>,
+    stop: Arc<AtomicBool>,
+    rate: u32,
+    _stream: Option<StreamHolder>,
+}
+
+/// cpal streams are not Send on every platform; keep it where it was made.
+struct StreamHolder(#[allow(dead_code)] cpal::Stream);
+
+const RING: usize = 48_000 * 2;
+
+impl MicCapture {
+    /// Opens the source; `keep_seconds` of the most recent sound are kept for analysis.
+    pub fn start(source: &MicSource, keep_seconds: f64) -> Result<MicCapture, MicError> {
+        let (producer, consumer) = rtrb::RingBuffer::<f32>::new(RING);
+        let stop = Arc::new(AtomicBool::new(false));
+        let levels = Arc::new(Mutex::new(MicLevels::default()));
+        let (stream, rate, channels, name) = match source {
+            MicSource::Device(name) => {
+                let (s, rate, channels, name) = super::quiet_stderr::muted(|| {
+                    open_device(name.as_deref(), producer, levels.clone())
+                })?;
+                (Some(StreamHolder(s)), rate, channels, name)
+            }
+            MicSource::Replay(path) => {
+                let bytes = std::fs::read(path).map_err(|e| MicError::Replay(e.to_string()))?;
+                let audio =
+                    super::wav_file::decode(&bytes).map_err(|e| MicError::Replay(e.to_string()))?;
+                let rate = audio.rate;
+                spawn_replay(audio, producer, stop.clone());
+                (None, rate, 1, format!("{} (replay)", path.display()))
+            }
+        };
+        if let Ok(mut l) = levels.lock() {
+            l.device = name;
+            l.rate = rate;
+            l.channels = channels;
+        }
+        let history = Arc::new(Mutex::new(VecDeque::new()));
+        let keep = (keep_seconds.max(0.5) * f64::from(rate)) as usize;
+        spawn_worker(
+            consumer,
+            levels.clone(),
+            history.clone(),
+            stop.clone(),
+            rate,
+            keep,
+        );
+        Ok(MicCapture {
+            levels,
+            history,
+            stop,
+            rate,
+            _stream: stream,
+        })
+    }
+
+    pub fn levels(&self) -> MicLevels {
+        self.levels.lock().map(|l| l.clone()).unwrap_or_default()
+    }
+
+    /// The kept recent sound, for analysis (stays in memory; never written anywhere).
+    pub fn recent(&self) -> MonoAudio {
+        let samples = self
+            .history
+            .lock()
+            .map(|h| h.iter().copied().collect())
+            .unwrap_or_default();
+        MonoAudio {
+            rate: self.rate,
+            samples,
+        }
+    }
+}
+
+impl Drop for MicCapture {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+fn open_device(
+    wanted: Option<&str>,
+    mut producer: rtrb::Producer<f32>,
+    levels: Arc<Mutex<MicLevels>>,
+) -> Result<(cpal::Stream, u32, u16, String), MicError> {
+    use cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
+    let host = cpal::default_host();
+    let device = match wanted {
+        None => host.default_input_device().ok_or(MicError::NoDevice)?,
+        Some(w) => host
+            .input_devices()
+            .map_err(|e| MicError::Open(e.to_string()))?
+            .find(|d| {
+                d.description()
+                    .is_ok_and(|n| n.name().to_lowercase().contains(&w.to_lowercase()))
+            })
+            .ok_or(MicError::NoDevice)?,
+    };
+    let name = device
+        .description()
+        .map(|d| d.name().to_string())
+        .unwrap_or_else(|_| "default".into());
+    let supported = device
+        .default_input_config()
+        .map_err(|e| MicError::Open(e.to_string()))?;
+    let format = supported.sample_format();
+    let config = supported.config();
+    let channels = config.channels.max(1);
+    let per = usize::from(channels);
+    let err_levels = levels.clone();
+    let stream = device
+        .build_input_stream_raw(
+            config,
+            format,
+            move |data: &cpal::Data, _info: &cpal::InputCallbackInfo| {
+                let mono = to_mono(data, per);
+                for s in mono {
+                    if producer.push(s).is_err() {
+                        break; // Worker behind: drop, never block the audio thread.
+                    }
+                }
+            },
+            move |e| {
+                if let Ok(mut l) = err_levels.lock() {
+                    l.error = Some(MicError::Stream(e.to_string()));
+                }
+            },
+            Some(Duration::from_secs(2)),
+        )
+        .map_err(|e| match e {
+            cpal::Error { .. } if format_unsupported(format) => {
+                MicError::Format(format!("{format:?}"))
+            }
+            other => MicError::Open(other.to_string()),
+        })?;
+    stream.play().map_err(|e| MicError::Open(e.to_string()))?;
+    Ok((stream, config.sample_rate, channels, name))
+}
+
+fn format_unsupported(format: cpal::SampleFormat) -> bool {
+    !matches!(
+        format,
+        cpal::SampleFormat::F32
+            | cpal::SampleFormat::I16
+            | cpal::SampleFormat::U16
+            | cpal::SampleFormat::I32
+            | cpal::SampleFormat::I8
+            | cpal::SampleFormat::U8
+    )
+}
+
+/// Interleaved samples of any common format → mono f32.
+fn to_mono(data: &cpal::Data, channels: usize) -> Vec<f32> {
+    fn mix<T: Copy>(s: &[T], channels: usize, f: impl Fn(T) -> f32) -> Vec<f32> {
+        s.chunks(channels)
+            .map(|c| c.iter().map(|v| f(*v)).sum::<f32>() / c.len() as f32)
+            .collect()
+    }
+    if let Some(s) = data.as_slice::<f32>() {
+        mix(s, channels, |v| v)
+    } else if let Some(s) = data.as_slice::<i16>() {
+        mix(s, channels, |v| f32::from(v) / 32768.0)
+    } else if let Some(s) = data.as_slice::<u16>() {
+        mix(s, channels, |v| (f32::from(v) - 32768.0) / 32768.0)
+    } else if let Some(s) = data.as_slice::<i32>() {
+        mix(s, channels, |v| v as f32 / 2_147_483_648.0)
+    } else if let Some(s) = data.as_slice::<i8>() {
+        mix(s, channels, |v| f32::from(v) / 128.0)
+    } else if let Some(s) = data.as_slice::<u8>() {
+        mix(s, channels, |v| (f32::from(v) - 128.0) / 128.0)
+    } else {
+        Vec::new()
+    }
+}
+
+/// Plays a recording into the ring in 20 ms chunks at real-time pace, then ends.
+fn spawn_replay(audio: MonoAudio, mut producer: rtrb::Producer<f32>, stop: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        let chunk = (audio.rate as usize / 50).max(1);
+        let start = Instant::now();
+        for (i, part) in audio.samples.chunks(chunk).enumerate() {
+            if stop.load(Ordering::Relaxed) {
+                return;
+            }
+            let due = start + Duration::from_millis(20 * i as u64);
+            if let Some(wait) = due.checked_duration_since(Instant::now()) {
+                std::thread::sleep(wait);
+            }
+            for s in part {
+                if producer.push(*s).is_err() {
+                    break;
+                }
+            }
+        }
+    });
+}
+
+fn spawn_worker(
+    mut consumer: rtrb::Consumer<f32>,
+    levels: Arc<Mutex<MicLevels>>,
+    history: Arc<Mutex<VecDeque<f32>>>,
+    stop: Arc<AtomicBool>,
+    rate: u32,
+    keep: usize,
+) {
+    std::thread::spawn(move || {
+        let mut total: u64 = 0;
+        let mut zero_run: u64 = 0;
+        let mut block: Vec<f32> = Vec::with_capacity(4096);
+        while !stop.load(Ordering::Relaxed) {
+            std::thread::sleep(Duration::from_millis(50));
+            block.clear();
+            while let Ok(s) = consumer.pop() {
+                block.push(s);
+            }
+            if block.is_empty() {
+                continue;
+            }
+            total += block.len() as u64;
+            for s in &block {
+                zero_run = if *s == 0.0 { zero_run + 1 } else { 0 };
+            }
+            let power = block
+                .iter()
+                .map(|s| f64::from(*s) * f64::from(*s))
+                .sum::<f64>()
+                / block.len() as f64;
+            let peak = block.iter().fold(0.0f32, |m, s| m.max(s.abs()));
+            if let Ok(mut h) = history.lock() {
+                h.extend(block.iter().copied());
+                let excess = h.len().saturating_sub(keep);
+                h.drain(..excess);
+            }
+            if let Ok(mut l) = levels.lock() {
+                l.rms_db = to_db(power);
+                l.peak_db = amplitude_db(f64::from(peak));
+                l.seconds = total as f64 / f64::from(rate.max(1));
+                l.zero_run_s = zero_run as f64 / f64::from(rate.max(1));
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replay_source_plays_in_real_time_with_levels() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/audio/fsdd_jackson_4719_gap0.5s.wav"
+        );
+        let mic = MicCapture::start(&MicSource::Replay(path.into()), 10.0).expect("replay opens");
+        std::thread::sleep(Duration::from_millis(1200));
+        let l = mic.levels();
+        assert!(
+            l.seconds > 0.8 && l.seconds < 1.6,
+            "real time, not instant: {}",
+            l.seconds
+        );
+        assert_eq!(l.rate, 8000);
+        assert!(mic.recent().samples.iter().any(|s| *s != 0.0));
+        let missing = MicCapture::start(&MicSource::Replay("/no/such.wav".into()), 1.0);
+        assert!(matches!(missing, Err(MicError::Replay(_))));
+    }
+}

@@ -1,0 +1,108 @@
+//! `audio.device`: the microphone opens and delivers sound. Exact digital zero for 2 s means
+//! blocked (no permission) or muted, which a quiet room never produces.
+
+use super::ids::AUDIO_DEVICE;
+use super::model::{CheckResult, Status, round};
+use crate::capture::microphone::{MicError, MicLevels};
+use crate::i18n::Tr;
+
+/// Seconds of exact zero that mean "blocked or muted".
+pub const ZERO_RUN_S: f64 = 2.0;
+
+pub fn judge(result: &Result<MicLevels, MicError>, tr: &Tr) -> CheckResult {
+    let l = match result {
+        Ok(l) => l,
+        Err(MicError::NoDevice) => {
+            return CheckResult::new(AUDIO_DEVICE, Status::Fail, tr)
+                .summary(tr.t("mic-none"))
+                .advice(tr.t("mic-advice-none"));
+        }
+        Err(e) => {
+            return CheckResult::new(AUDIO_DEVICE, Status::Fail, tr)
+                .summary(tr.f("mic-cannot-open", &[("reason", e.detail())]))
+                .advice(tr.t("mic-advice-open"));
+        }
+    };
+    let r = CheckResult::new(AUDIO_DEVICE, Status::Pass, tr)
+        .measured("device", l.device.clone())
+        .measured("sample_rate", l.rate)
+        .measured("channels", l.channels)
+        .measured("seconds", round(l.seconds, 2))
+        .measured("rms_dbfs", round(l.rms_db, 1))
+        .measured("peak_dbfs", round(l.peak_db, 1))
+        .threshold("zero_run_s", ZERO_RUN_S);
+    if let Some(e) = &l.error {
+        return CheckResult {
+            status: Status::Fail,
+            ..r
+        }
+        .summary(tr.f("mic-cannot-open", &[("reason", e.detail())]))
+        .advice(tr.t("mic-advice-open"));
+    }
+    if l.seconds <= 0.0 {
+        return CheckResult {
+            status: Status::Fail,
+            ..r
+        }
+        .summary(tr.t("mic-no-data"))
+        .advice(tr.t("mic-advice-open"));
+    }
+    if l.zero_run_s >= ZERO_RUN_S {
+        return CheckResult {
+            status: Status::Error,
+            ..r
+        }
+        .summary(tr.t("audio-exact-silence"))
+        .advice(tr.t("audio-advice-blocked"));
+    }
+    r.summary(tr.f(
+        "mic-ok",
+        &[("device", l.device.clone()), ("rate", l.rate.to_string())],
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn device_verdicts() {
+        let tr = Tr::new(Lang::ZhCn);
+        assert_eq!(judge(&Err(MicError::NoDevice), &tr).status, Status::Fail);
+        assert_eq!(
+            judge(&Err(MicError::Open("busy".into())), &tr).status,
+            Status::Fail
+        );
+        let good = MicLevels {
+            device: "USB Mic".into(),
+            rate: 48000,
+            channels: 1,
+            rms_db: -50.0,
+            peak_db: -30.0,
+            seconds: 2.5,
+            zero_run_s: 0.0,
+            error: None,
+        };
+        assert_eq!(judge(&Ok(good.clone()), &tr).status, Status::Pass);
+        let muted = MicLevels {
+            zero_run_s: 2.5,
+            rms_db: -120.0,
+            peak_db: -120.0,
+            ..good.clone()
+        };
+        let r = judge(&Ok(muted), &tr);
+        assert_eq!(r.status, Status::Error);
+        assert!(r.summary.contains("零"));
+        let nothing = MicLevels {
+            seconds: 0.0,
+            ..good.clone()
+        };
+        assert_eq!(judge(&Ok(nothing), &tr).status, Status::Fail);
+        let broke = MicLevels {
+            error: Some(MicError::Stream("unplugged".into())),
+            ..good
+        };
+        assert_eq!(judge(&Ok(broke), &tr).status, Status::Fail);
+    }
+}

@@ -1,0 +1,139 @@
+//! The real cpal/ALSA capture path without a sound card: an ALSA `file` plugin whose input is
+//! a FIFO that this test feeds in real time with a real recording (raw S16_LE, 48 kHz mono),
+//! configured in a test-only HOME. What comes out of cpal must carry the speech: its levels
+//! and the four digits.
+
+mod common;
+use common::*;
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+/// The fixture (8 kHz) upsampled to 48 kHz by linear interpolation, as raw S16_LE bytes.
+fn speech_48k() -> Vec<u8> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/audio/fsdd_jackson_4719_gap0.5s.wav"
+    );
+    let mut reader = hound::WavReader::open(path).expect("fixture");
+    let s: Vec<i16> = reader
+        .samples::<i16>()
+        .map(|x| x.expect("sample"))
+        .collect();
+    let mut out = Vec::with_capacity(s.len() * 12);
+    for i in 0..s.len() {
+        let a = f32::from(s[i]);
+        let b = f32::from(*s.get(i + 1).unwrap_or(&s[i]));
+        for k in 0..6 {
+            let v = a + (b - a) * k as f32 / 6.0;
+            out.extend_from_slice(&(v as i16).to_le_bytes());
+        }
+    }
+    out
+}
+
+struct AlsaHome {
+    dir: tempfile::TempDir,
+    fifo: std::path::PathBuf,
+}
+
+fn alsa_home() -> Option<AlsaHome> {
+    let dir = tempfile::tempdir().ok()?;
+    let fifo = dir.path().join("mic.fifo");
+    let c = std::ffi::CString::new(fifo.to_str()?).ok()?;
+    if unsafe { libc::mkfifo(c.as_ptr(), 0o600) } != 0 {
+        return None;
+    }
+    let conf = format!(
+        "pcm.speechfile {{ type file; slave.pcm \"null\"; file \"/dev/null\"; infile \"{}\"; format \"raw\" }}\n\
+         pcm.!default {{ type plug; slave {{ pcm \"speechfile\"; format S16_LE; rate 48000; channels 1 }} }}\n",
+        fifo.display()
+    );
+    std::fs::write(dir.path().join(".asoundrc"), conf).ok()?;
+    Some(AlsaHome { dir, fifo })
+}
+
+/// Writes `audio` (plus `tail_s` of silence) into the FIFO in 20 ms chunks at real-time pace.
+fn feed(fifo: std::path::PathBuf, audio: Vec<u8>, tail_s: f64) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || {
+        let Ok(mut f) = std::fs::OpenOptions::new().write(true).open(&fifo) else {
+            return;
+        };
+        let chunk = 48_000 / 50 * 2;
+        let mut data = audio;
+        data.extend(std::iter::repeat_n(0u8, (48_000.0 * tail_s) as usize * 2));
+        let start = Instant::now();
+        for (i, part) in data.chunks(chunk).enumerate() {
+            let due = start + Duration::from_millis(20 * i as u64);
+            if let Some(w) = due.checked_duration_since(Instant::now()) {
+                std::thread::sleep(w);
+            }
+            if f.write_all(part).is_err() {
+                return; // The reader closed: done.
+            }
+        }
+    })
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn speech_through_alsa_reaches_cpal_with_levels_and_four_digits() {
+    let Some(home) = alsa_home() else {
+        eprintln!("SKIP: cannot make a FIFO");
+        return;
+    };
+    let speech = speech_48k();
+    let feeder = feed(home.fifo.clone(), speech.clone(), 3.0);
+    let o = selfcheck()
+        .env("HOME", home.dir.path())
+        .args(["analyze-audio", "--record", "6", "--json"])
+        .output()
+        .expect("runs");
+    let _ = feeder.join();
+    assert_eq!(o.status.code(), Some(0), "{}\n{}", stdout(&o), stderr(&o));
+    let r = json(&o);
+    let level = check(&r, "audio.level");
+    assert_eq!(level["status"], "pass", "{level}");
+    let rms = level["measured"]["speech_rms_dbfs"].as_f64().expect("rms");
+    assert!(
+        (-30.0..-15.0).contains(&rms),
+        "speech level through cpal: {rms}"
+    );
+    let digits = check(&r, "audio.digits");
+    assert_eq!(digits["measured"]["count"], 4, "{digits}");
+    assert_eq!(digits["status"], "pass", "{digits}");
+
+    // audio.device opens the same default device and sees sound at 48 kHz.
+    let feeder = feed(home.fifo.clone(), speech, 2.0);
+    let o = selfcheck()
+        .env("HOME", home.dir.path())
+        .args(["check", "--json", "--only", "audio.device"])
+        .output()
+        .expect("runs");
+    let _ = feeder.join();
+    let r = json(&o);
+    let dev = check(&r, "audio.device");
+    assert_eq!(dev["status"], "pass", "{dev}");
+    assert_eq!(dev["measured"]["sample_rate"], 48000);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn exact_zero_from_the_device_means_blocked_or_muted() {
+    let Some(home) = alsa_home() else { return };
+    let feeder = feed(home.fifo.clone(), Vec::new(), 4.0);
+    let o = selfcheck()
+        .env("HOME", home.dir.path())
+        .args(["check", "--json", "--only", "audio.device"])
+        .output()
+        .expect("runs");
+    let _ = feeder.join();
+    let r = json(&o);
+    let dev = check(&r, "audio.device");
+    assert_eq!(dev["status"], "error", "{dev}");
+    assert!(
+        dev["summary"]
+            .as_str()
+            .is_some_and(|s| s.contains("完全是零")),
+        "{dev}"
+    );
+}
