@@ -37,6 +37,35 @@ pub enum Command {
     Report(ReportArgs),
     /// Judge a WAV recording of the digit reading: level, noise, clipping, digits and pace.
     AnalyzeAudio(AnalyzeAudioArgs),
+    /// Judge a photo or camera frame: lighting, sharpness, ID-card glare, people in view.
+    AnalyzeImage(AnalyzeImageArgs),
+    /// Measure how fast this computer analyses camera frames (one thread).
+    Bench(BenchArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct AnalyzeImageArgs {
+    /// The picture (JPEG or PNG).
+    pub file: PathBuf,
+    /// Where the ID card is in the picture, in pixels: x,y,width,height.
+    #[arg(long, value_name = "x,y,w,h")]
+    pub card: Option<String>,
+    /// Same as --format json.
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+    /// Output format (default: from --out's extension, else text).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct BenchArgs {
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Args, Debug)]
@@ -164,6 +193,19 @@ fn run(cli: Cli, lang: Lang, tr: &Tr) -> Result<i32, Fatal> {
             run_check(args, profile, lang, tr)
         }
         Some(Command::Report(args)) => run_report(args, cli.lang, tr),
+        Some(Command::AnalyzeImage(args)) => {
+            let profile = load_profile(cli.profile.as_deref(), tr)?;
+            run_analyze_image(args, profile, lang, tr)
+        }
+        Some(Command::Bench(args)) => {
+            let b = crate::bench::run();
+            if args.json {
+                println!("{}", serde_json::to_string_pretty(&b).unwrap_or_default());
+            } else {
+                println!("{}", b.text(tr));
+            }
+            Ok(0)
+        }
         Some(Command::AnalyzeAudio(args)) => {
             let profile = load_profile(cli.profile.as_deref(), tr)?;
             run_analyze_audio(args, profile, lang, tr)
@@ -340,6 +382,69 @@ fn run_analyze_audio(
     let analysis =
         crate::analysis::speech::analyze(&audio, profile.audio.clipping_run_samples as usize);
     let checks = crate::checks::audio::all(&analysis, expected, &profile.audio, tr);
+    let report = Report::new(
+        &profile.profile.id,
+        lang,
+        plan::system_info_without_devices(lang),
+        checks,
+    );
+    let format = output_format(args.format, args.json, args.out.as_deref());
+    finish(&report, format, args.out.as_deref(), tr)
+}
+
+fn run_analyze_image(
+    args: AnalyzeImageArgs,
+    profile: Arc<Profile>,
+    lang: Lang,
+    tr: &Tr,
+) -> Result<i32, Fatal> {
+    use crate::analysis::frame::{Rect, RgbFrame};
+    let bytes = read_input(&args.file, 64 << 20, tr)?;
+    let shown = args.file.display().to_string();
+    let bad = |reason: String| {
+        Fatal(tr.f(
+            "cli-error-bad-image",
+            &[("path", shown.clone()), ("reason", reason)],
+        ))
+    };
+    let img = crate::capture::image_file::decode(&bytes).map_err(|e| bad(e.to_string()))?;
+    let card = match &args.card {
+        None => None,
+        Some(text) => {
+            let r = Rect::parse(text).ok_or_else(|| {
+                Fatal(tr.f(
+                    "cli-error-card",
+                    &[
+                        ("card", text.clone()),
+                        ("w", img.width.to_string()),
+                        ("h", img.height.to_string()),
+                    ],
+                ))
+            })?;
+            if !r.inside(img.width, img.height) {
+                return Err(Fatal(tr.f(
+                    "cli-error-card",
+                    &[
+                        ("card", text.clone()),
+                        ("w", img.width.to_string()),
+                        ("h", img.height.to_string()),
+                    ],
+                )));
+            }
+            Some(r)
+        }
+    };
+    let frame: RgbFrame = img;
+    let mut detector = crate::analysis::faces::FaceDetector::new().map_err(bad)?;
+    let req = &profile.image;
+    let analysis = crate::analysis::frame_analysis::analyze(
+        &frame,
+        card,
+        &mut detector,
+        req.under_exposed_luma,
+        req.over_exposed_luma,
+    );
+    let checks = crate::checks::image::all(&analysis, card, req, tr);
     let report = Report::new(
         &profile.profile.id,
         lang,

@@ -87,9 +87,23 @@ pub struct AudioReq {
 #[serde(deny_unknown_fields)]
 pub struct ImageReq {
     pub max_glare_fraction: f64,
+    pub warn_glare_fraction: f64,
     pub under_exposed_luma: u8,
     pub over_exposed_luma: u8,
     pub expected_faces: u32,
+    pub fail_dark_mean: f64,
+    pub warn_dark_mean: f64,
+    pub warn_bright_mean: f64,
+    pub fail_bright_mean: f64,
+    pub warn_under_fraction: f64,
+    pub warn_over_fraction: f64,
+    pub fail_over_fraction: f64,
+    pub warn_backlight_delta: f64,
+    pub warn_uneven_delta: f64,
+    pub face_warn_blur: f64,
+    pub face_fail_blur: f64,
+    pub scene_warn_blur: f64,
+    pub scene_fail_blur: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

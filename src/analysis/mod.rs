@@ -2,5 +2,11 @@
 //! the same numbers, so every verdict built on them is reproducible in a test.
 
 pub mod audio_levels;
+pub mod faces;
+pub mod frame;
+pub mod frame_analysis;
+pub mod glare;
+pub mod lighting;
+pub mod sharpness;
 pub mod speech;
 pub mod voice_activity;

@@ -2,6 +2,7 @@
 //! threads and replay sources join it as the camera and audio work lands.
 
 pub mod devices;
+pub mod image_file;
 pub mod microphone;
 pub mod quiet_stderr;
 pub mod wav_file;

@@ -6,6 +6,7 @@ pub mod audio_device;
 pub mod browser;
 pub mod checklist;
 pub mod ids;
+pub mod image;
 pub mod latency;
 pub mod model;
 pub mod proxy;

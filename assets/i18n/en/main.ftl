@@ -161,6 +161,9 @@ cli-error-unknown-ids = Unknown check ids: { $ids }. Known ids: { $known }
 cli-error-not-runnable = These checks need the camera, microphone or a photo and cannot be run by the check command: { $ids }
 cli-error-date = Unrecognised date "{ $value }": use YYYY-MM-DD, or long-term.
 cli-error-bad-audio = Cannot analyse the recording { $path }: { $reason }
+cli-error-bad-image = Cannot analyse the picture { $path }: { $reason }
+cli-error-card = ID card box "{ $card }" is not valid: give x,y,width,height, wholly inside the picture ({ $w }×{ $h }).
+bench-result = Full frame analysis: { $f720 } ms at 720p, { $f1080 } ms at 1080p; face detection at 720p: { $face } ms. One thread.
 cli-error-record-seconds = Give a recording, or --record with 1 to 60 seconds to listen.
 
 ## Reading facts
@@ -215,3 +218,30 @@ mic-cannot-open = The microphone cannot be opened: { $reason }
 mic-no-data = The microphone opened but delivered no sound.
 mic-advice-none = Plug in a microphone or headset (laptops usually have one built in), then check again.
 mic-advice-open = Close other programs that use the microphone (meeting or recording apps), allow microphone access in the system's privacy settings, then check again.
+
+## Picture
+image-region-face = The face
+image-region-centre = The centre of the picture
+light-ok = { $region } is well lit (mean luma { $mean }).
+light-too-dark = The picture is too dark (mean luma { $mean }).
+light-dark = The picture is on the dark side (mean luma { $mean }).
+light-too-bright = The picture is too bright (mean luma { $mean }, { $over }% of pixels blown out).
+light-bright = The picture is on the bright side (mean luma { $mean }, { $over }% of pixels blown out).
+light-shadows = Many near-black pixels ({ $under }%).
+light-backlit = Backlit: the background is much brighter than the face, which will be hard to see.
+light-uneven = Uneven light on the face: one side bright, the other dark.
+light-advice = Sit facing a window or a lamp so the light falls on your face from the front; do not sit with a window behind you, switch off strong lights behind you, and turn on the room light if needed.
+sharp-ok = { $region } is sharp (blur { $blur }).
+sharp-soft = { $region } is a little soft (blur { $blur }).
+sharp-blurred = { $region } is blurred (blur { $blur }); pictures below 720p are easily judged unclear.
+sharp-advice = Wipe the camera lens, keep still, sit about 50 cm from the camera and add light.
+glare-no-card = No ID card position given, so glare was not checked (command line: --card x,y,w,h).
+glare-none = No glare on the ID card.
+glare-found = Glare covers about { $pct }% of the ID card ({ $blobs } spots).
+glare-card-blurred = The ID card is not sharp enough to read.
+glare-advice = Glare is the most common reason for failing: hold the card in the air, never on a glass desk; tilt it slightly until the bright spots disappear, avoid lamps right above, and keep all four corners in view.
+faces-one = Exactly one person in view.
+faces-none = No face was found in the picture.
+faces-more = { $count } people are in view.
+faces-advice-none = Face the camera with your whole face in the picture and enough light.
+faces-advice-more = Only you may be in the picture: ask others to leave the camera's view, and take down posters with people or logos behind you.

@@ -161,6 +161,9 @@ cli-error-unknown-ids = 未知的检查项：{ $ids }。可用的检查项：{ $
 cli-error-not-runnable = 这些检查项需要摄像头、麦克风或照片，不能由 check 命令单独运行：{ $ids }
 cli-error-date = 无法识别的日期 “{ $value }”，请使用 YYYY-MM-DD 格式，或填写 long-term（长期）。
 cli-error-bad-audio = 无法分析录音 { $path }：{ $reason }
+cli-error-bad-image = 无法分析图片 { $path }：{ $reason }
+cli-error-card = 身份证位置 “{ $card }” 无效：需要 x,y,宽,高，并且整个框要在图片（{ $w }×{ $h }）之内。
+bench-result = 每帧完整分析：720P { $f720 } 毫秒，1080P { $f1080 } 毫秒；人脸检测（720P）{ $face } 毫秒。单线程。
 cli-error-record-seconds = 请给出录音文件，或用 --record 指定 1 到 60 秒的录音时长。
 
 ## 读取信息
@@ -215,3 +218,30 @@ mic-cannot-open = 麦克风无法打开：{ $reason }
 mic-no-data = 麦克风打开了，但一直没有声音数据。
 mic-advice-none = 请插好麦克风或耳机（笔记本一般自带麦克风），然后重新检查。
 mic-advice-open = 请关闭正在使用麦克风的其他程序（会议软件、录音软件），在系统隐私设置中允许访问麦克风，然后重新检查。
+
+## 画面
+image-region-face = 脸部
+image-region-centre = 画面中央
+light-ok = { $region }亮度合适（平均亮度 { $mean }）。
+light-too-dark = 画面太暗（平均亮度 { $mean }）。
+light-dark = 画面偏暗（平均亮度 { $mean }）。
+light-too-bright = 画面过亮（平均亮度 { $mean }，{ $over }% 的像素过曝）。
+light-bright = 画面偏亮（平均亮度 { $mean }，{ $over }% 的像素过曝）。
+light-shadows = 有较多暗部（{ $under }% 的像素接近全黑）。
+light-backlit = 逆光：背景比脸亮很多，脸会看不清。
+light-uneven = 脸部光线不均匀：一边亮一边暗。
+light-advice = 请面向窗户或台灯坐，让光从正前方照在脸上；不要背对窗户，关掉身后的强光，必要时打开房间主灯。
+sharp-ok = { $region }清晰（模糊度 { $blur }）。
+sharp-soft = { $region }有点模糊（模糊度 { $blur }）。
+sharp-blurred = { $region }模糊（模糊度 { $blur }），低于 720P 的画面容易被判为不清晰。
+sharp-advice = 请擦干净摄像头镜头，保持身体和手稳定，离摄像头 50 厘米左右，并让光线更充足。
+glare-no-card = 没有给出身份证位置，未检测反光（命令行请用 --card x,y,宽,高）。
+glare-none = 身份证上没有反光。
+glare-found = 身份证上有反光，约占卡面的 { $pct }%（{ $blobs } 处）。
+glare-card-blurred = 身份证不够清晰，文字可能无法识别。
+glare-advice = 反光是验证失败的头号原因：请手持身份证悬空，不要放在玻璃桌面上；稍微倾斜卡片让亮斑消失，避开正上方的灯，让四个角都在画面里。
+faces-one = 画面中只有一个人。
+faces-none = 画面中没有检测到人脸。
+faces-more = 画面中检测到 { $count } 个人。
+faces-advice-none = 请正对摄像头，脸部完整出现在画面中，光线不要太暗。
+faces-advice-more = 验证时画面里只能有你一个人：请让其他人离开镜头范围，并取下背景中有人像或商标的海报。

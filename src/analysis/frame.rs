@@ -1,0 +1,230 @@
+//! Frames as plain pixel buffers, and the small conversions every image measure shares.
+
+/// A rectangle in pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Rect {
+    pub x: u32,
+    pub y: u32,
+    pub w: u32,
+    pub h: u32,
+}
+
+impl Rect {
+    pub fn area(&self) -> u64 {
+        u64::from(self.w) * u64::from(self.h)
+    }
+
+    /// Whether the whole rectangle lies inside a `width`×`height` frame.
+    pub fn inside(&self, width: u32, height: u32) -> bool {
+        self.w > 0
+            && self.h > 0
+            && u64::from(self.x) + u64::from(self.w) <= u64::from(width)
+            && u64::from(self.y) + u64::from(self.h) <= u64::from(height)
+    }
+
+    /// The middle half of a frame (for lighting when no face is found).
+    pub fn centre_of(width: u32, height: u32) -> Rect {
+        Rect {
+            x: width / 4,
+            y: height / 4,
+            w: (width / 2).max(1),
+            h: (height / 2).max(1),
+        }
+    }
+
+    /// Whether the centre of `other` lies inside this rectangle.
+    pub fn contains_centre_of(&self, other: &Rect) -> bool {
+        let cx = u64::from(other.x) + u64::from(other.w) / 2;
+        let cy = u64::from(other.y) + u64::from(other.h) / 2;
+        cx >= u64::from(self.x)
+            && cx < u64::from(self.x) + u64::from(self.w)
+            && cy >= u64::from(self.y)
+            && cy < u64::from(self.y) + u64::from(self.h)
+    }
+
+    /// "x,y,w,h" → Rect.
+    pub fn parse(text: &str) -> Option<Rect> {
+        let v: Vec<u32> = text
+            .split(',')
+            .map(|p| p.trim().parse().ok())
+            .collect::<Option<Vec<u32>>>()?;
+        match v.as_slice() {
+            [x, y, w, h] if *w > 0 && *h > 0 => Some(Rect {
+                x: *x,
+                y: *y,
+                w: *w,
+                h: *h,
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// An RGB8 frame, row-major, 3 bytes a pixel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RgbFrame {
+    pub width: u32,
+    pub height: u32,
+    pub data: Vec<u8>,
+}
+
+/// BT.601 luma in integer arithmetic (weights 77, 150, 29 out of 256).
+#[inline]
+pub fn luma(r: u8, g: u8, b: u8) -> u8 {
+    ((77 * u32::from(r) + 150 * u32::from(g) + 29 * u32::from(b)) >> 8) as u8
+}
+
+impl RgbFrame {
+    /// Grey copy (one luma byte a pixel).
+    pub fn to_gray(&self) -> Vec<u8> {
+        self.data
+            .chunks_exact(3)
+            .map(|p| luma(p[0], p[1], p[2]))
+            .collect()
+    }
+}
+
+/// The long side the measures work at: sharpness and faces are judged at the scale a
+/// reviewer sees, and sensor noise averages out.
+pub const ANALYSIS_LONG_SIDE: u32 = 640;
+
+/// Integer downscale factor that brings the long side to about `ANALYSIS_LONG_SIDE`.
+pub fn analysis_factor(width: u32, height: u32) -> u32 {
+    width.max(height).div_ceil(ANALYSIS_LONG_SIDE).max(1)
+}
+
+impl Rect {
+    /// This rectangle in a frame downscaled by `factor` (at least 1×1).
+    pub fn scaled_down(&self, factor: u32) -> Rect {
+        let f = factor.max(1);
+        Rect {
+            x: self.x / f,
+            y: self.y / f,
+            w: (self.w / f).max(1),
+            h: (self.h / f).max(1),
+        }
+    }
+
+    /// Grown by `by` × its size on every side (before clipping).
+    pub fn expanded(&self, by: f64) -> Rect {
+        let dx = (f64::from(self.w) * by) as u32;
+        let dy = (f64::from(self.h) * by) as u32;
+        Rect {
+            x: self.x.saturating_sub(dx),
+            y: self.y.saturating_sub(dy),
+            w: self.w + 2 * dx,
+            h: self.h + 2 * dy,
+        }
+    }
+
+    /// Clipped to a `width`×`height` frame.
+    pub fn clipped(&self, width: u32, height: u32) -> Rect {
+        let x = self.x.min(width.saturating_sub(1));
+        let y = self.y.min(height.saturating_sub(1));
+        Rect {
+            x,
+            y,
+            w: self.w.min(width - x).max(1),
+            h: self.h.min(height - y).max(1),
+        }
+    }
+}
+
+/// RGB → grey → box downscale by `factor`, in one pass over the frame.
+pub fn small_gray(frame: &RgbFrame, factor: u32) -> (Vec<u8>, u32, u32) {
+    let f = factor.max(1) as usize;
+    let (w, h) = (frame.width as usize, frame.height as usize);
+    let (w2, h2) = ((w / f).max(1), (h / f).max(1));
+    let mut out = vec![0u8; w2 * h2];
+    let mut acc = vec![0u32; w2];
+    let div = (f * f) as u32;
+    for y2 in 0..h2.min(h / f.max(1)).max(if h < f { 0 } else { 1 }) {
+        acc.iter_mut().for_each(|a| *a = 0);
+        for dy in 0..f {
+            let row = &frame.data[(y2 * f + dy) * w * 3..(y2 * f + dy) * w * 3 + w2 * f * 3];
+            for (x2, block) in row.chunks_exact(f * 3).enumerate() {
+                let mut s = 0u32;
+                for p in block.chunks_exact(3) {
+                    s += 77 * u32::from(p[0]) + 150 * u32::from(p[1]) + 29 * u32::from(p[2]);
+                }
+                acc[x2] += s;
+            }
+        }
+        for (o, a) in out[y2 * w2..y2 * w2 + w2].iter_mut().zip(&acc) {
+            *o = ((a >> 8) / div) as u8;
+        }
+    }
+    (out, w2 as u32, h2 as u32)
+}
+
+/// Box-filter downscale of a grey image by an integer factor.
+pub fn downscale_gray(gray: &[u8], width: u32, height: u32, factor: u32) -> (Vec<u8>, u32, u32) {
+    let f = factor.max(1);
+    let (w2, h2) = ((width / f).max(1), (height / f).max(1));
+    if f == 1 {
+        return (gray.to_vec(), width, height);
+    }
+    let (w, f) = (width as usize, f as usize);
+    let mut out = vec![0u8; w2 as usize * h2 as usize];
+    let mut row_sum = vec![0u32; w2 as usize];
+    for y2 in 0..h2 as usize {
+        row_sum.iter_mut().for_each(|s| *s = 0);
+        for dy in 0..f {
+            let row = &gray[(y2 * f + dy) * w..(y2 * f + dy) * w + w];
+            for (x2, s) in row_sum.iter_mut().enumerate() {
+                *s += row[x2 * f..x2 * f + f]
+                    .iter()
+                    .map(|v| u32::from(*v))
+                    .sum::<u32>();
+            }
+        }
+        let div = (f * f) as u32;
+        for (x2, s) in row_sum.iter().enumerate() {
+            out[y2 * w2 as usize + x2] = (s / div) as u8;
+        }
+    }
+    (out, w2, h2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rects_and_luma() {
+        let r = Rect::parse("10, 20,30,40").expect("rect");
+        assert_eq!(
+            r,
+            Rect {
+                x: 10,
+                y: 20,
+                w: 30,
+                h: 40
+            }
+        );
+        assert!(r.inside(40, 60) && !r.inside(39, 60));
+        assert!(
+            Rect::parse("1,2,3").is_none()
+                && Rect::parse("1,2,0,4").is_none()
+                && Rect::parse("a,b,c,d").is_none()
+        );
+        assert_eq!(luma(255, 255, 255), 255);
+        assert_eq!(luma(0, 0, 0), 0);
+        let (d, w, h) = downscale_gray(&[0, 255, 0, 255, 0, 255, 0, 255], 4, 2, 2);
+        assert_eq!((d, w, h), (vec![127, 127], 2, 1));
+        assert!(
+            Rect {
+                x: 0,
+                y: 0,
+                w: 100,
+                h: 100
+            }
+            .contains_centre_of(&Rect {
+                x: 40,
+                y: 40,
+                w: 10,
+                h: 10
+            })
+        );
+    }
+}

@@ -1,0 +1,67 @@
+//! Everything judged on one camera frame or photo, measured once: lighting and sharpness on
+//! the face (else the centre), glare and sharpness on the ID card, faces and people.
+
+use super::faces::{FaceBox, FaceDetector, NotAPerson, people};
+use super::frame::{Rect, RgbFrame, analysis_factor, small_gray};
+use super::glare::Glare;
+use super::lighting::Lighting;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Region {
+    Face,
+    Centre,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrameAnalysis {
+    pub width: u32,
+    pub height: u32,
+    pub region: Region,
+    pub region_rect: Rect,
+    pub lighting: Lighting,
+    pub blur: f64,
+    pub faces: Vec<FaceBox>,
+    pub people: Vec<FaceBox>,
+    pub not_people: Vec<(FaceBox, NotAPerson)>,
+    pub glare: Option<Glare>,
+    pub card_blur: Option<f64>,
+}
+
+/// `card` must lie inside the frame (callers check and explain).
+/// Lighting, sharpness and faces work on one grey copy at analysis scale (long side about
+/// 640 px); glare works on the card's full-resolution colour pixels.
+pub fn analyze(
+    frame: &RgbFrame,
+    card: Option<Rect>,
+    detector: &mut FaceDetector,
+    under: u8,
+    over: u8,
+) -> FrameAnalysis {
+    let factor = analysis_factor(frame.width, frame.height);
+    let (small, sw, sh) = small_gray(frame, factor);
+    let faces = detector.detect_scaled(&small, sw, sh, factor, frame.width, frame.height);
+    let (people_found, not_people) = people(&faces, card);
+    let (region, region_rect) = match people_found.first() {
+        Some(f) => (Region::Face, f.rect),
+        None => (Region::Centre, Rect::centre_of(frame.width, frame.height)),
+    };
+    let small_region = region_rect.scaled_down(factor).clipped(sw, sh);
+    let lighting = super::lighting::measure(&small, sw, sh, small_region, under, over);
+    let blur = super::sharpness::blur(&small, sw, small_region);
+    let glare = card.map(|c| super::glare::measure(frame, c));
+    let card_blur =
+        card.map(|c| super::sharpness::blur(&small, sw, c.scaled_down(factor).clipped(sw, sh)));
+    FrameAnalysis {
+        width: frame.width,
+        height: frame.height,
+        region,
+        region_rect,
+        lighting,
+        blur,
+        faces,
+        people: people_found,
+        not_people,
+        glare,
+        card_blur,
+    }
+}

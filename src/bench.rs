@@ -1,0 +1,108 @@
+//! `selfcheck bench`: median milliseconds per frame of the full frame analysis at 720p and
+//! 1080p and of face detection at 720p, on one thread. Tells support how capable a seller's PC
+//! is, and is our speed benchmark.
+
+use crate::analysis::faces::FaceDetector;
+use crate::analysis::frame::{Rect, RgbFrame, analysis_factor, small_gray};
+use crate::analysis::frame_analysis::analyze;
+use crate::i18n::Tr;
+use serde::Serialize;
+use std::time::Instant;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BenchResult {
+    pub frame_ms_720p: f64,
+    pub frame_ms_1080p: f64,
+    pub face_ms_720p: f64,
+    pub runs: usize,
+}
+
+impl BenchResult {
+    pub fn text(&self, tr: &Tr) -> String {
+        tr.f(
+            "bench-result",
+            &[
+                ("f720", format!("{:.1}", self.frame_ms_720p)),
+                ("f1080", format!("{:.1}", self.frame_ms_1080p)),
+                ("face", format!("{:.1}", self.face_ms_720p)),
+            ],
+        )
+    }
+}
+
+/// A textured test frame: gradients plus pseudo-random detail (no file needed).
+pub fn synthetic_frame(width: u32, height: u32) -> RgbFrame {
+    let mut seed: u32 = 0x1234_5678;
+    let mut data = Vec::with_capacity((width * height * 3) as usize);
+    for y in 0..height {
+        for x in 0..width {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            let n = seed & 63;
+            data.push(((x * 200 / width) + n) as u8);
+            data.push(((y * 200 / height) + n) as u8);
+            data.push((((x + y) * 100 / (width + height)) + n) as u8);
+        }
+    }
+    RgbFrame {
+        width,
+        height,
+        data,
+    }
+}
+
+fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut t: Vec<f64> = (0..runs)
+        .map(|_| {
+            let s = Instant::now();
+            f();
+            s.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    t.sort_by(f64::total_cmp);
+    t[t.len() / 2]
+}
+
+pub fn run() -> BenchResult {
+    let runs = 15;
+    let Ok(mut detector) = FaceDetector::new() else {
+        return BenchResult {
+            frame_ms_720p: f64::NAN,
+            frame_ms_1080p: f64::NAN,
+            face_ms_720p: f64::NAN,
+            runs: 0,
+        };
+    };
+    let f720 = synthetic_frame(1280, 720);
+    let f1080 = synthetic_frame(1920, 1080);
+    let card720 = Rect {
+        x: 440,
+        y: 300,
+        w: 400,
+        h: 252,
+    };
+    let card1080 = Rect {
+        x: 660,
+        y: 450,
+        w: 600,
+        h: 378,
+    };
+    let frame_ms_720p = median_ms(runs, || {
+        std::hint::black_box(analyze(&f720, Some(card720), &mut detector, 25, 247));
+    });
+    let frame_ms_1080p = median_ms(runs, || {
+        std::hint::black_box(analyze(&f1080, Some(card1080), &mut detector, 25, 247));
+    });
+    let factor = analysis_factor(1280, 720);
+    let (small, w, h) = small_gray(&f720, factor);
+    let face_ms_720p = median_ms(runs, || {
+        std::hint::black_box(detector.detect_scaled(&small, w, h, factor, 1280, 720));
+    });
+    BenchResult {
+        frame_ms_720p,
+        frame_ms_1080p,
+        face_ms_720p,
+        runs,
+    }
+}
