@@ -127,6 +127,9 @@ pub struct CheckArgs {
     /// Play this WAV file as the microphone (real time) instead of the default input device.
     #[arg(long, value_name = "FILE.wav")]
     pub mic_source: Option<PathBuf>,
+    /// Play this folder of JPEG/PNG frames (or one picture) as the camera, at 30 fps.
+    #[arg(long, value_name = "PATH")]
+    pub camera_source: Option<PathBuf>,
     /// ID card expiry date as printed on the back: YYYY-MM-DD, or "long-term" (长期).
     #[arg(long, value_name = "DATE")]
     pub id_expiry: Option<String>,
@@ -314,6 +317,9 @@ fn run_check(args: CheckArgs, profile: Arc<Profile>, lang: Lang, tr: &Tr) -> Res
     let mut opts = CheckOptions::new(profile.clone(), lang);
     opts.no_network = args.no_network;
     opts.upload_url = args.upload_url.clone();
+    if let Some(path) = &args.camera_source {
+        opts.camera_source = crate::capture::camera::CameraSource::Replay(path.clone());
+    }
     if let Some(path) = &args.mic_source {
         opts.mic_source = crate::capture::microphone::MicSource::Replay(path.clone());
     }

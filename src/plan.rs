@@ -21,6 +21,9 @@ pub const RUNNABLE: &[&str] = &[
     ids::NETWORK_LATENCY,
     ids::NETWORK_UPLOAD,
     ids::BROWSER_VERSION,
+    ids::CAMERA_DEVICE,
+    ids::CAMERA_RESOLUTION,
+    ids::CAMERA_FRAME_RATE,
     ids::CAMERA_VIRTUAL,
     ids::AUDIO_DEVICE,
     ids::SYSTEM_TIME_OF_DAY,
@@ -40,6 +43,8 @@ pub struct CheckOptions {
     pub upload_url: Option<String>,
     /// Where the microphone sound comes from (default device unless a WAV replays).
     pub mic_source: crate::capture::microphone::MicSource,
+    /// Where the pictures come from (default camera unless images replay).
+    pub camera_source: crate::capture::camera::CameraSource,
     pub only: Option<Vec<&'static str>>,
     pub skip: Vec<&'static str>,
     pub id_expiry: Option<NaiveDate>,
@@ -56,6 +61,7 @@ impl CheckOptions {
             no_network: false,
             upload_url: None,
             mic_source: crate::capture::microphone::MicSource::Device(None),
+            camera_source: crate::capture::camera::CameraSource::Device(0),
             only: None,
             skip: Vec::new(),
             id_expiry: None,
@@ -80,6 +86,8 @@ impl CheckOptions {
 struct Shared {
     processes: OnceLock<Result<Vec<String>, String>>,
     env: OnceLock<Vec<(String, String)>>,
+    /// The camera watched once for all camera checks.
+    camera: OnceLock<crate::capture::camera::CameraState>,
     /// Opened when the idle latency measurement is over, so the upload does not load it.
     latency_done: (Mutex<bool>, Condvar),
 }
@@ -93,6 +101,29 @@ impl Shared {
     }
     fn env(&self) -> &[(String, String)] {
         self.env.get_or_init(probe::env_vars::snapshot)
+    }
+    /// Watches the camera for `seconds` (once; other callers wait for the same result).
+    fn camera(
+        &self,
+        source: &crate::capture::camera::CameraSource,
+        p: &Profile,
+    ) -> &crate::capture::camera::CameraState {
+        self.camera.get_or_init(|| {
+            let cam = crate::capture::camera::CameraCapture::start(
+                source.clone(),
+                p.camera.min_width,
+                p.camera.min_height,
+                None,
+            );
+            let until = std::time::Instant::now()
+                + Duration::from_secs_f64(p.camera.capture_seconds.clamp(1.0, 10.0));
+            while std::time::Instant::now() < until && cam.state().error.is_none() {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            let state = cam.state();
+            cam.stop();
+            state
+        })
     }
     fn open_latency_gate(&self) {
         if let Ok(mut done) = self.latency_done.0.lock() {
@@ -223,6 +254,17 @@ fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Shared>, tr: Tr)
             let cameras = crate::capture::devices::camera_names().unwrap_or_default();
             checks::virtual_camera::judge(processes, &cameras, &p.virtual_camera, &tr)
         }),
+        ids::CAMERA_DEVICE | ids::CAMERA_RESOLUTION | ids::CAMERA_FRAME_RATE => {
+            let source = opts.camera_source.clone();
+            Task::new(id, secs(20), move || {
+                let state = sh.camera(&source, &p);
+                match id {
+                    ids::CAMERA_DEVICE => checks::camera::device(state, &tr),
+                    ids::CAMERA_RESOLUTION => checks::camera::resolution(state, &p.camera, &tr),
+                    _ => checks::camera::frame_rate(state, &p.camera, &tr),
+                }
+            })
+        }
         ids::AUDIO_DEVICE => {
             let source = opts.mic_source.clone();
             Task::new(id, secs(10), move || {

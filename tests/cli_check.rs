@@ -3,7 +3,7 @@
 mod common;
 use common::*;
 
-const RUNNABLE: [&str; 14] = [
+const RUNNABLE: [&str; 17] = [
     "system.virtual_machine",
     "system.remote_desktop",
     "network.proxy",
@@ -11,6 +11,9 @@ const RUNNABLE: [&str; 14] = [
     "network.latency",
     "network.upload",
     "browser.version",
+    "camera.device",
+    "camera.resolution",
+    "camera.frame_rate",
     "camera.virtual",
     "audio.device",
     "system.time_of_day",

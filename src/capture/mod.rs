@@ -1,6 +1,8 @@
 //! Camera (nokhwa) and microphone (cpal) access. Device enumeration lives here; capture
 //! threads and replay sources join it as the camera and audio work lands.
 
+pub mod camera;
+pub mod camera_stats;
 pub mod devices;
 pub mod image_file;
 pub mod microphone;

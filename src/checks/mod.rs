@@ -4,6 +4,7 @@
 pub mod audio;
 pub mod audio_device;
 pub mod browser;
+pub mod camera;
 pub mod checklist;
 pub mod ids;
 pub mod image;

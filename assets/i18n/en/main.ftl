@@ -245,3 +245,20 @@ faces-none = No face was found in the picture.
 faces-more = { $count } people are in view.
 faces-advice-none = Face the camera with your whole face in the picture and enough light.
 faces-advice-more = Only you may be in the picture: ask others to leave the camera's view, and take down posters with people or logos behind you.
+
+## Camera
+cam-ok = The camera works: { $name }.
+cam-none = No camera was found.
+cam-cannot-open = The camera cannot be opened: { $reason }
+cam-lost = The camera disconnected: { $reason }
+cam-no-frames = The camera opened but sent no pictures.
+cam-advice-none = Connect a camera (laptops usually have one built in), make sure its switch or privacy shutter is open, then check again.
+cam-advice-open = Close other programs that use the camera (meeting or beauty-filter apps), allow camera access in the system's privacy settings, replug it and check again.
+cam-res-ok = Delivered { $w }×{ $h }, meets { $mw }×{ $mh }.
+cam-res-low = Only { $w }×{ $h } is delivered, below { $mw }×{ $mh } (720p); the picture is easily judged blurry.
+cam-advice-res = Use a 720p or better camera (most USB HD webcams are) and plug a USB camera directly into the computer, not a hub.
+cam-fps-ok = { $fps } frames per second, smooth.
+cam-fps-low = Only { $fps } frames per second; the video will stutter.
+cam-frozen = { $pct }% of frames repeat the one before (frozen picture).
+cam-black = { $pct }% of frames are black.
+cam-advice-fps = Close programs that load the computer, add light (cameras lower their frame rate in the dark), and do not connect a USB camera through a dock.

@@ -245,3 +245,20 @@ faces-none = 画面中没有检测到人脸。
 faces-more = 画面中检测到 { $count } 个人。
 faces-advice-none = 请正对摄像头，脸部完整出现在画面中，光线不要太暗。
 faces-advice-more = 验证时画面里只能有你一个人：请让其他人离开镜头范围，并取下背景中有人像或商标的海报。
+
+## 摄像头
+cam-ok = 摄像头正常：{ $name }。
+cam-none = 没有找到摄像头。
+cam-cannot-open = 摄像头无法打开：{ $reason }
+cam-lost = 摄像头中途断开：{ $reason }
+cam-no-frames = 摄像头打开了，但没有传来画面。
+cam-advice-none = 请接上摄像头（笔记本一般自带），确认摄像头开关或遮挡片已打开，然后重新检查。
+cam-advice-open = 请关闭正在使用摄像头的其他程序（会议软件、美颜软件），在系统隐私设置中允许访问摄像头，重新插拔后再检查。
+cam-res-ok = 实际画面 { $w }×{ $h }，达到 { $mw }×{ $mh }。
+cam-res-low = 实际画面只有 { $w }×{ $h }，低于 { $mw }×{ $mh }（720P），容易被判为“模糊”。
+cam-advice-res = 请换用 720P 或更高的摄像头（多数 USB 高清摄像头都支持），USB 摄像头请直接插在电脑上，不要经过集线器。
+cam-fps-ok = 每秒 { $fps } 帧，画面流畅。
+cam-fps-low = 每秒只有 { $fps } 帧，画面会卡。
+cam-frozen = { $pct }% 的画面是重复的（画面卡住）。
+cam-black = { $pct }% 的画面是黑的。
+cam-advice-fps = 请关闭占用电脑的其他程序，把房间弄亮一些（暗光下摄像头会自动降低帧率），USB 摄像头不要接在扩展坞上。

@@ -1,0 +1,163 @@
+//! What the camera actually delivers, measured from the frames themselves: size, frame rate
+//! from timestamps, frozen (identical) frames and black frames. Pure, so it is tested on
+//! synthetic sequences.
+
+/// A camera mode offered by the device.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mode {
+    pub width: u32,
+    pub height: u32,
+    pub fps: u32,
+    /// "MJPG", "YUYV", "NV12", …
+    pub fourcc: String,
+}
+
+/// Picks the mode to open: MJPEG or YUYV at 1280×720 (then 1920×1080) at the highest frame
+/// rate of at least 15; otherwise the largest mode at or above the minimum; otherwise the
+/// largest of all (the check then reports it as too small).
+pub fn choose_mode(modes: &[Mode], min_w: u32, min_h: u32) -> Option<Mode> {
+    let preferred = |m: &Mode| matches!(m.fourcc.as_str(), "MJPG" | "YUYV");
+    for (w, h) in [(1280, 720), (1920, 1080)] {
+        if let Some(m) = modes
+            .iter()
+            .filter(|m| m.width == w && m.height == h && preferred(m) && m.fps >= 15)
+            .max_by_key(|m| (m.fps, m.fourcc == "MJPG"))
+        {
+            return Some(m.clone());
+        }
+    }
+    let big_enough = modes
+        .iter()
+        .filter(|m| m.width >= min_w && m.height >= min_h);
+    big_enough
+        .max_by_key(|m| {
+            (
+                m.fps >= 15,
+                std::cmp::Reverse(u64::from(m.width) * u64::from(m.height)),
+                m.fps,
+            )
+        })
+        .or_else(|| {
+            modes
+                .iter()
+                .max_by_key(|m| (u64::from(m.width) * u64::from(m.height), m.fps))
+        })
+        .cloned()
+}
+
+/// Running statistics over delivered frames.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FrameStats {
+    pub frames: u64,
+    pub width: u32,
+    pub height: u32,
+    pub frozen: u64,
+    pub black: u64,
+    first_s: Option<f64>,
+    last_s: f64,
+    last_hash: Option<u64>,
+}
+
+impl FrameStats {
+    /// Records one frame: when it arrived (seconds), a hash of its pixels, its mean luma.
+    pub fn observe(&mut self, t_s: f64, width: u32, height: u32, hash: u64, mean_luma: f64) {
+        self.frames += 1;
+        self.width = width;
+        self.height = height;
+        if self.last_hash == Some(hash) {
+            self.frozen += 1;
+        }
+        if mean_luma < 8.0 {
+            self.black += 1;
+        }
+        self.last_hash = Some(hash);
+        self.first_s.get_or_insert(t_s);
+        self.last_s = t_s;
+    }
+
+    /// Frames per second from the arrival times.
+    pub fn fps(&self) -> f64 {
+        match self.first_s {
+            Some(first) if self.frames > 1 && self.last_s > first => {
+                (self.frames - 1) as f64 / (self.last_s - first)
+            }
+            _ => 0.0,
+        }
+    }
+}
+
+/// A cheap content hash (every 7th byte) to spot a frozen stream.
+pub fn frame_hash(data: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in data.iter().step_by(7) {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(w: u32, h: u32, fps: u32, f: &str) -> Mode {
+        Mode {
+            width: w,
+            height: h,
+            fps,
+            fourcc: f.into(),
+        }
+    }
+
+    #[test]
+    fn mode_choice() {
+        // A typical UVC webcam (Logitech C920 mode list, abridged).
+        let c920 = [
+            m(640, 480, 30, "YUYV"),
+            m(1280, 720, 10, "YUYV"),
+            m(1280, 720, 30, "MJPG"),
+            m(1920, 1080, 30, "MJPG"),
+            m(1920, 1080, 5, "YUYV"),
+        ];
+        assert_eq!(
+            choose_mode(&c920, 1280, 720),
+            Some(m(1280, 720, 30, "MJPG"))
+        );
+        let only_1080 = [m(640, 480, 30, "YUYV"), m(1920, 1080, 30, "MJPG")];
+        assert_eq!(
+            choose_mode(&only_1080, 1280, 720),
+            Some(m(1920, 1080, 30, "MJPG"))
+        );
+        let odd = [
+            m(640, 480, 30, "YUYV"),
+            m(1600, 900, 30, "NV12"),
+            m(2560, 1440, 15, "NV12"),
+        ];
+        assert_eq!(choose_mode(&odd, 1280, 720), Some(m(1600, 900, 30, "NV12")));
+        let small = [m(320, 240, 30, "YUYV"), m(640, 480, 30, "YUYV")];
+        assert_eq!(
+            choose_mode(&small, 1280, 720),
+            Some(m(640, 480, 30, "YUYV"))
+        );
+        assert_eq!(choose_mode(&[], 1280, 720), None);
+    }
+
+    #[test]
+    fn fps_frozen_and_black() {
+        let mut s = FrameStats::default();
+        for i in 0..31u32 {
+            let hash = if i >= 25 { 7 } else { u64::from(i) };
+            s.observe(
+                f64::from(i) / 30.0,
+                1280,
+                720,
+                hash,
+                if i < 3 { 2.0 } else { 120.0 },
+            );
+        }
+        assert!((s.fps() - 30.0).abs() < 0.01);
+        assert_eq!(s.frozen, 5);
+        assert_eq!(s.black, 3);
+        assert_eq!(FrameStats::default().fps(), 0.0);
+    }
+}
