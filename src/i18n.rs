@@ -109,6 +109,26 @@ mod tests {
     }
 
     #[test]
+    fn no_key_is_defined_twice() {
+        for text in [
+            include_str!("../assets/i18n/zh-CN/main.ftl"),
+            include_str!("../assets/i18n/en/main.ftl"),
+        ] {
+            let all: Vec<&str> = text
+                .lines()
+                .filter(|l| !l.starts_with([' ', '#', '\t']) && l.contains(" ="))
+                .filter_map(|l| l.split(" =").next())
+                .collect();
+            let unique: BTreeSet<&str> = all.iter().copied().collect();
+            assert_eq!(
+                all.len(),
+                unique.len(),
+                "a Fluent key is defined twice (the loader would panic)"
+            );
+        }
+    }
+
+    #[test]
     fn both_languages_have_the_same_keys() {
         let zh = keys(include_str!("../assets/i18n/zh-CN/main.ftl"));
         let en = keys(include_str!("../assets/i18n/en/main.ftl"));

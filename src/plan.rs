@@ -180,30 +180,36 @@ fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Shared>, tr: Tr)
         ids::NETWORK_PROXY => Task::new(id, secs(15), move || {
             checks::proxy::judge(&probe::proxy::probe(sh.env()), &tr)
         }),
-        ids::NETWORK_VPN => Task::new(id, secs(15), move || {
-            let processes = match sh.processes() {
-                Ok(p) => p,
-                Err(e) => return process_list_error(id, &tr, e),
-            };
-            let adapters = match probe::net_facts::adapters() {
-                Ok(a) => a,
-                Err(e) => {
-                    return CheckResult::error(
-                        id,
-                        &tr,
-                        tr.f("probe-adapters-unreadable", &[("reason", e)]),
-                    );
-                }
-            };
-            let route =
-                probe::net_facts::routes().map(|r| probe::net_facts::default_route_interfaces(&r));
-            let facts = checks::vpn::VpnFacts {
-                adapters: &adapters,
-                default_route: route.as_deref(),
-                processes,
-            };
-            checks::vpn::judge(&facts, &p.vpn, &tr)
-        }),
+        ids::NETWORK_VPN => {
+            let no_network = opts.no_network;
+            Task::new(id, secs(20), move || {
+                let processes = match sh.processes() {
+                    Ok(p) => p,
+                    Err(e) => return process_list_error(id, &tr, e),
+                };
+                let adapters = match probe::net_facts::adapters() {
+                    Ok(a) => a,
+                    Err(e) => {
+                        return CheckResult::error(
+                            id,
+                            &tr,
+                            tr.f("probe-adapters-unreadable", &[("reason", e)]),
+                        );
+                    }
+                };
+                let route = probe::net_facts::routes()
+                    .map(|r| probe::net_facts::default_route_interfaces(&r));
+                let trace =
+                    (!no_network).then(|| crate::net::trace::fetch(&p.network.trace_url, secs(6)));
+                let facts = checks::vpn::VpnFacts {
+                    trace: trace.as_ref(),
+                    adapters: &adapters,
+                    default_route: route.as_deref(),
+                    processes,
+                };
+                checks::vpn::judge(&facts, &p.vpn, &p.network.expected_countries, &tr)
+            })
+        }
         ids::NETWORK_LATENCY => {
             let no_network = opts.no_network;
             Task::new(id, secs(20), move || {

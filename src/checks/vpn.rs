@@ -11,6 +11,8 @@ use crate::probe::processes::find_matches;
 use crate::profile::VpnReq;
 
 pub struct VpnFacts<'a> {
+    /// Exit country and WARP state from the trace endpoint, when the network was used.
+    pub trace: Option<&'a Result<crate::net::trace::Trace, String>>,
     pub adapters: &'a [Adapter],
     /// Interfaces carrying the default route; None when this OS's routes could not be read.
     pub default_route: Option<&'a [String]>,
@@ -30,7 +32,50 @@ fn is_tunnel(a: &Adapter, req: &VpnReq) -> bool {
                 .any(|d| desc.contains(&d.to_lowercase())))
 }
 
-pub fn judge(facts: &VpnFacts, req: &VpnReq, tr: &Tr) -> CheckResult {
+/// Judges the tunnel facts, then lets the exit country raise a pass to a warning.
+pub fn judge(
+    facts: &VpnFacts,
+    req: &VpnReq,
+    expected_countries: &[String],
+    tr: &Tr,
+) -> CheckResult {
+    let r = judge_tunnels(facts, req, tr);
+    let Some(trace) = facts.trace else { return r };
+    match trace {
+        Err(e) => r
+            .measured("exit_country", serde_json::Value::Null)
+            .measured("trace_error", e.clone()),
+        Ok(t) => {
+            let foreign = t
+                .country
+                .as_ref()
+                .is_some_and(|c| !expected_countries.iter().any(|e| e.eq_ignore_ascii_case(c)));
+            let warp = t.warp.as_deref().is_some_and(|w| w != "off");
+            let mut r = r
+                .measured("exit_country", t.country.clone())
+                .measured("warp", t.warp.clone())
+                .threshold("expected_countries", expected_countries.to_vec());
+            if (foreign || warp) && r.status == Status::Pass {
+                r.status = Status::Warn;
+                r.summary = if warp {
+                    tr.t("vpn-summary-warp")
+                } else {
+                    tr.f(
+                        "vpn-summary-exit",
+                        &[
+                            ("country", t.country.clone().unwrap_or_default()),
+                            ("expected", expected_countries.join(", ")),
+                        ],
+                    )
+                };
+                r.advice = tr.t("vpn-advice");
+            }
+            r
+        }
+    }
+}
+
+fn judge_tunnels(facts: &VpnFacts, req: &VpnReq, tr: &Tr) -> CheckResult {
     let ranges: Vec<_> = req
         .fake_ip_ranges
         .iter()
@@ -125,11 +170,12 @@ mod tests {
         ];
         let route = vec!["wg0".to_string()];
         let f = VpnFacts {
+            trace: None,
             adapters: &adapters,
             default_route: Some(&route),
             processes: &[],
         };
-        let r = judge(&f, &req, &tr);
+        let r = judge(&f, &req, &[], &tr);
         assert_eq!(r.status, Status::Fail);
         assert_eq!(r.measured["signals"][0], "default-route:wg0");
     }
@@ -149,11 +195,12 @@ mod tests {
         ];
         let procs = vec!["verge-mihomo.exe".to_string()];
         let f = VpnFacts {
+            trace: None,
             adapters: &adapters,
             default_route: None,
             processes: &procs,
         };
-        let r = judge(&f, &req, &tr);
+        let r = judge(&f, &req, &[], &tr);
         assert_eq!(r.status, Status::Fail);
         assert_eq!(r.measured["programs"][0], "verge-mihomo");
     }
@@ -168,30 +215,74 @@ mod tests {
         ];
         let route = vec!["eth0".to_string()];
         let f = VpnFacts {
+            trace: None,
             adapters: &adapters,
             default_route: Some(&route),
             processes: &[],
         };
-        assert_eq!(judge(&f, &req, &tr).status, Status::Warn);
+        assert_eq!(judge(&f, &req, &[], &tr).status, Status::Warn);
         let procs = vec!["v2rayN.exe".to_string()];
         let plain = vec![adapter("eth0", "", [192, 168, 1, 5])];
         let f = VpnFacts {
+            trace: None,
             adapters: &plain,
             default_route: Some(&route),
             processes: &procs,
         };
-        assert_eq!(judge(&f, &req, &tr).status, Status::Warn);
+        assert_eq!(judge(&f, &req, &[], &tr).status, Status::Warn);
         let f = VpnFacts {
+            trace: None,
             adapters: &plain,
             default_route: Some(&route),
             processes: &[],
         };
-        assert_eq!(judge(&f, &req, &tr).status, Status::Pass);
+        assert_eq!(judge(&f, &req, &[], &tr).status, Status::Pass);
         let f = VpnFacts {
+            trace: None,
             adapters: &plain,
             default_route: None,
             processes: &[],
         };
-        assert_eq!(judge(&f, &req, &tr).status, Status::Error);
+        assert_eq!(judge(&f, &req, &[], &tr).status, Status::Error);
+    }
+
+    #[test]
+    fn exit_country_outside_the_region_warns() {
+        use crate::net::trace::Trace;
+        let req = Profile::builtin().expect("p").vpn;
+        let tr = Tr::new(Lang::ZhCn);
+        let plain = vec![adapter("eth0", "", [192, 168, 1, 5])];
+        let route = vec!["eth0".to_string()];
+        let expected = vec!["CN".to_string()];
+        let judge_with = |t: Result<Trace, String>| {
+            let f = VpnFacts {
+                trace: Some(&t),
+                adapters: &plain,
+                default_route: Some(&route),
+                processes: &[],
+            };
+            judge(&f, &req, &expected, &tr)
+        };
+        let home = judge_with(Ok(Trace {
+            country: Some("CN".into()),
+            warp: Some("off".into()),
+        }));
+        assert_eq!(home.status, Status::Pass);
+        assert_eq!(home.measured["exit_country"], "CN");
+        let abroad = judge_with(Ok(Trace {
+            country: Some("US".into()),
+            warp: Some("off".into()),
+        }));
+        assert_eq!(abroad.status, Status::Warn);
+        assert!(abroad.summary.contains("US"));
+        let warp = judge_with(Ok(Trace {
+            country: Some("CN".into()),
+            warp: Some("on".into()),
+        }));
+        assert_eq!(warp.status, Status::Warn);
+        assert!(warp.summary.contains("WARP"));
+        let unknown = judge_with(Err("timeout".into()));
+        assert_eq!(unknown.status, Status::Pass);
+        assert_eq!(unknown.measured["trace_error"], "timeout");
     }
 }

@@ -2,4 +2,5 @@
 //! contacted.
 
 pub mod latency;
+pub mod trace;
 pub mod upload;
