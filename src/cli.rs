@@ -50,15 +50,8 @@ pub struct AnalyzeImageArgs {
     /// Where the ID card is in the picture, in pixels: x,y,width,height.
     #[arg(long, value_name = "x,y,w,h")]
     pub card: Option<String>,
-    /// Same as --format json.
-    #[arg(long, conflicts_with = "format")]
-    pub json: bool,
-    /// Output format (default: from --out's extension, else text).
-    #[arg(long, value_enum)]
-    pub format: Option<Format>,
-    /// Write the report to FILE (atomically) instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Args, Debug)]
@@ -83,15 +76,12 @@ pub struct AnalyzeAudioArgs {
     /// How many digits were read (default: the profile's digit_count, 4).
     #[arg(long, value_name = "N")]
     pub digits: Option<u32>,
-    /// Same as --format json.
-    #[arg(long, conflicts_with = "format")]
-    pub json: bool,
-    /// Output format (default: from --out's extension, else text).
-    #[arg(long, value_enum)]
-    pub format: Option<Format>,
-    /// Write the report to FILE (atomically) instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
+    /// When the digits appeared, in seconds from the start of the recording; speech before
+    /// that is flagged as reading too early.
+    #[arg(long, value_name = "SECONDS")]
+    pub shown_at: Option<f64>,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -101,8 +91,9 @@ pub enum Format {
     Html,
 }
 
+/// Where and how a report is written (shared by check, analyze-audio and analyze-image).
 #[derive(Args, Debug)]
-pub struct CheckArgs {
+pub struct OutputArgs {
     /// Same as --format json.
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
@@ -112,6 +103,12 @@ pub struct CheckArgs {
     /// Write the report to FILE (atomically) instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Run only these checks (comma-separated ids).
     #[arg(long, value_name = "IDS")]
     pub only: Option<String>,
@@ -326,10 +323,14 @@ fn run_check(args: CheckArgs, profile: Arc<Profile>, lang: Lang, tr: &Tr) -> Res
     opts.only = parse_ids(args.only.as_deref(), tr)?;
     opts.skip = parse_ids(args.skip.as_deref(), tr)?.unwrap_or_default();
     (opts.id_expiry, opts.id_long_term) = parse_expiry(args.id_expiry.as_deref(), tr)?;
-    let format = output_format(args.format, args.json, args.out.as_deref());
+    let format = output_format(
+        args.output.format,
+        args.output.json,
+        args.output.out.as_deref(),
+    );
     let checks = plan::run(&opts, |_| {});
     let report = Report::new(&profile.profile.id, lang, plan::system_info(lang), checks);
-    finish(&report, format, args.out.as_deref(), tr)
+    finish(&report, format, args.output.out.as_deref(), tr)
 }
 
 /// Reads an input file of at most `limit` bytes, or explains why not.
@@ -387,15 +388,19 @@ fn run_analyze_audio(
     let expected = args.digits.unwrap_or(profile.audio.digit_count);
     let analysis =
         crate::analysis::speech::analyze(&audio, profile.audio.clipping_run_samples as usize);
-    let checks = crate::checks::audio::all(&analysis, expected, &profile.audio, tr);
+    let checks = crate::checks::audio::all(&analysis, expected, args.shown_at, &profile.audio, tr);
     let report = Report::new(
         &profile.profile.id,
         lang,
         plan::system_info_without_devices(lang),
         checks,
     );
-    let format = output_format(args.format, args.json, args.out.as_deref());
-    finish(&report, format, args.out.as_deref(), tr)
+    let format = output_format(
+        args.output.format,
+        args.output.json,
+        args.output.out.as_deref(),
+    );
+    finish(&report, format, args.output.out.as_deref(), tr)
 }
 
 fn run_analyze_image(
@@ -457,8 +462,12 @@ fn run_analyze_image(
         plan::system_info_without_devices(lang),
         checks,
     );
-    let format = output_format(args.format, args.json, args.out.as_deref());
-    finish(&report, format, args.out.as_deref(), tr)
+    let format = output_format(
+        args.output.format,
+        args.output.json,
+        args.output.out.as_deref(),
+    );
+    finish(&report, format, args.output.out.as_deref(), tr)
 }
 
 fn run_report(args: ReportArgs, lang: Option<Lang>, tr: &Tr) -> Result<i32, Fatal> {

@@ -49,6 +49,25 @@ fn real_recordings_get_the_expected_verdicts() {
     assert_eq!(status(&r, "audio.level"), "fail", "quiet speaker");
     assert_eq!(check(&r, "audio.digits")["measured"]["count"], 4);
 
+    // The digits appeared at 1.2 s, but the reading began at 0.5 s: recited too early.
+    let (_, r) = analyze(
+        &fixture("fsdd_jackson_4719_gap0.5s.wav"),
+        &["--shown-at", "1.2"],
+    );
+    let d = check(&r, "audio.digits");
+    assert_eq!(d["status"], "fail", "{d}");
+    assert!(
+        d["summary"]
+            .as_str()
+            .is_some_and(|s| s.contains("出现之前")),
+        "{d}"
+    );
+    let (_, r) = analyze(
+        &fixture("fsdd_jackson_4719_gap0.5s.wav"),
+        &["--shown-at", "0.3"],
+    );
+    assert_eq!(status(&r, "audio.digits"), "pass");
+
     let (code, r) = analyze(&fixture("fifteen_digits_16k.wav"), &[]);
     assert_eq!(code, Some(1));
     assert_eq!(

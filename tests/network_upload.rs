@@ -13,14 +13,6 @@ use std::time::{Duration, Instant};
 /// One test at a time: they share the CPU and measure throughput.
 static SERIAL: Mutex<()> = Mutex::new(());
 
-fn sh(args: &[&str]) -> bool {
-    Command::new(args[0])
-        .args(&args[1..])
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false)
-}
-
 /// A namespace "the seller's PC" behind veth, the host side is "the internet".
 struct Link {
     ns: String,

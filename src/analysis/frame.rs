@@ -130,28 +130,37 @@ impl Rect {
     }
 }
 
-/// RGB → grey → box downscale by `factor`, in one pass over the frame.
+/// RGB → grey → box downscale by `factor`, in one pass over the frame. Channels are summed
+/// per block first and weighted once per output pixel (3 adds a pixel, no multiplies).
 pub fn small_gray(frame: &RgbFrame, factor: u32) -> (Vec<u8>, u32, u32) {
     let f = factor.max(1) as usize;
     let (w, h) = (frame.width as usize, frame.height as usize);
     let (w2, h2) = ((w / f).max(1), (h / f).max(1));
     let mut out = vec![0u8; w2 * h2];
-    let mut acc = vec![0u32; w2];
-    let div = (f * f) as u32;
-    for y2 in 0..h2.min(h / f.max(1)).max(if h < f { 0 } else { 1 }) {
-        acc.iter_mut().for_each(|a| *a = 0);
+    if w < f || h < f {
+        return (out, w2 as u32, h2 as u32);
+    }
+    let mut acc = vec![[0u32; 3]; w2];
+    let div = (f * f) as u32 * 256;
+    for y2 in 0..h2 {
+        acc.iter_mut().for_each(|a| *a = [0; 3]);
         for dy in 0..f {
-            let row = &frame.data[(y2 * f + dy) * w * 3..(y2 * f + dy) * w * 3 + w2 * f * 3];
-            for (x2, block) in row.chunks_exact(f * 3).enumerate() {
-                let mut s = 0u32;
+            let start = (y2 * f + dy) * w * 3;
+            let row = &frame.data[start..start + w2 * f * 3];
+            for (a, block) in acc.iter_mut().zip(row.chunks_exact(f * 3)) {
+                let (mut r, mut g, mut b) = (0u32, 0u32, 0u32);
                 for p in block.chunks_exact(3) {
-                    s += 77 * u32::from(p[0]) + 150 * u32::from(p[1]) + 29 * u32::from(p[2]);
+                    r += u32::from(p[0]);
+                    g += u32::from(p[1]);
+                    b += u32::from(p[2]);
                 }
-                acc[x2] += s;
+                a[0] += r;
+                a[1] += g;
+                a[2] += b;
             }
         }
         for (o, a) in out[y2 * w2..y2 * w2 + w2].iter_mut().zip(&acc) {
-            *o = ((a >> 8) / div) as u8;
+            *o = ((77 * a[0] + 150 * a[1] + 29 * a[2]) / div) as u8;
         }
     }
     (out, w2 as u32, h2 as u32)
@@ -225,6 +234,28 @@ mod tests {
                 w: 10,
                 h: 10
             })
+        );
+    }
+
+    #[test]
+    fn small_gray_matches_per_pixel_luma_averaged() {
+        let frame = RgbFrame {
+            width: 4,
+            height: 2,
+            data: vec![
+                200, 100, 50, 10, 20, 30, 0, 0, 0, 255, 255, 255, 90, 90, 90, 60, 30, 0, 1, 2, 3,
+                250, 250, 250,
+            ],
+        };
+        let (g, w, h) = small_gray(&frame, 2);
+        assert_eq!((w, h), (2, 1));
+        let grey = frame.to_gray();
+        let expect0 =
+            (u32::from(grey[0]) + u32::from(grey[1]) + u32::from(grey[4]) + u32::from(grey[5])) / 4;
+        assert!(
+            (i32::from(g[0]) - expect0 as i32).abs() <= 1,
+            "{} vs {expect0}",
+            g[0]
         );
     }
 }

@@ -40,17 +40,43 @@ pub fn analyze(
     let factor = analysis_factor(frame.width, frame.height);
     let (small, sw, sh) = small_gray(frame, factor);
     let faces = detector.detect_scaled(&small, sw, sh, factor, frame.width, frame.height);
+    measure_with(frame, (&small, sw, sh, factor), card, faces, under, over)
+}
+
+/// The measures without face detection, for faces found earlier (the live preview detects
+/// faces less often than it measures light and focus).
+pub fn analyze_with_faces(
+    frame: &RgbFrame,
+    card: Option<Rect>,
+    faces: Vec<FaceBox>,
+    under: u8,
+    over: u8,
+) -> FrameAnalysis {
+    let factor = analysis_factor(frame.width, frame.height);
+    let (small, sw, sh) = small_gray(frame, factor);
+    measure_with(frame, (&small, sw, sh, factor), card, faces, under, over)
+}
+
+fn measure_with(
+    frame: &RgbFrame,
+    grey: (&[u8], u32, u32, u32),
+    card: Option<Rect>,
+    faces: Vec<FaceBox>,
+    under: u8,
+    over: u8,
+) -> FrameAnalysis {
+    let (small, sw, sh, factor) = grey;
     let (people_found, not_people) = people(&faces, card);
     let (region, region_rect) = match people_found.first() {
         Some(f) => (Region::Face, f.rect),
         None => (Region::Centre, Rect::centre_of(frame.width, frame.height)),
     };
     let small_region = region_rect.scaled_down(factor).clipped(sw, sh);
-    let lighting = super::lighting::measure(&small, sw, sh, small_region, under, over);
-    let blur = super::sharpness::blur(&small, sw, small_region);
+    let lighting = super::lighting::measure(small, sw, sh, small_region, under, over);
+    let blur = super::sharpness::blur(small, sw, small_region);
     let glare = card.map(|c| super::glare::measure(frame, c));
     let card_blur =
-        card.map(|c| super::sharpness::blur(&small, sw, c.scaled_down(factor).clipped(sw, sh)));
+        card.map(|c| super::sharpness::blur(small, sw, c.scaled_down(factor).clipped(sw, sh)));
     FrameAnalysis {
         width: frame.width,
         height: frame.height,

@@ -20,8 +20,8 @@ pub struct Glare {
 /// How much brighter than the card's median a highlight must be, and the floor.
 const ABOVE_MEDIAN: u16 = 25;
 const MIN_BRIGHT: u16 = 235;
-/// (max − min) / max below this is "colourless".
-const MAX_SATURATION: f32 = 0.18;
+/// (max − min) / max at or below this many percent is "colourless".
+const MAX_SATURATION_PCT: u16 = 18;
 /// All channels at or above this: clipped.
 const CLIPPED: u8 = 250;
 
@@ -41,7 +41,8 @@ pub fn measure(frame: &RgbFrame, card: Rect) -> Glare {
             let i = y * cw + x;
             value[i] = max;
             hist[max as usize] += 1;
-            colourless[i] = max > 0 && f32::from(max - min) <= MAX_SATURATION * f32::from(max);
+            colourless[i] =
+                max > 0 && u16::from(max - min) * 100 <= MAX_SATURATION_PCT * u16::from(max);
             clipped[i] = min >= CLIPPED;
         }
     }

@@ -109,7 +109,15 @@ pub fn clipping(a: &SpeechAnalysis, req: &AudioReq, tr: &Tr) -> CheckResult {
 }
 
 /// `expected`: how many digits were to be read (the profile's 4 unless the caller says).
-pub fn digits(a: &SpeechAnalysis, expected: u32, req: &AudioReq, tr: &Tr) -> CheckResult {
+/// `shown_at_s`: when the digits appeared in the recording (the rehearsal knows); speech
+/// before that means the seller recited from memory or guessed, which the platform fails.
+pub fn digits(
+    a: &SpeechAnalysis,
+    expected: u32,
+    shown_at_s: Option<f64>,
+    req: &AudioReq,
+    tr: &Tr,
+) -> CheckResult {
     if a.exact_silence {
         return silence_error(AUDIO_DIGITS, tr);
     }
@@ -129,6 +137,7 @@ pub fn digits(a: &SpeechAnalysis, expected: u32, req: &AudioReq, tr: &Tr) -> Che
             .measured("onsets_s", onsets.clone())
             .measured("pace_s_per_digit", pace.map(|p| round(p, 2)))
             .measured("longest_segment_s", round(longest, 2))
+            .measured("shown_at_s", shown_at_s)
             .threshold("max_s_per_digit", req.max_s_per_digit)
             .threshold("min_s_per_digit", req.min_s_per_digit)
             .threshold("max_single_digit_s", req.max_single_digit_s)
@@ -141,8 +150,12 @@ pub fn digits(a: &SpeechAnalysis, expected: u32, req: &AudioReq, tr: &Tr) -> Che
         ("expected", expected.to_string()),
         ("pace", pace_text),
     ];
+    let early =
+        shown_at_s.is_some_and(|shown| segs.first().is_some_and(|s| s.start_s < shown - 0.1));
     let (status, summary, advice) = if count == 0 {
         (Status::Fail, "digits-none", "digits-advice-none")
+    } else if early {
+        (Status::Fail, "digits-early", "digits-advice-fast")
     } else if longest > req.max_single_digit_s {
         (Status::Fail, "digits-ran-together", "digits-advice-fast")
     } else if count < expected {
@@ -165,11 +178,17 @@ pub fn digits(a: &SpeechAnalysis, expected: u32, req: &AudioReq, tr: &Tr) -> Che
 }
 
 /// All four audio checks for a recording.
-pub fn all(a: &SpeechAnalysis, expected: u32, req: &AudioReq, tr: &Tr) -> Vec<CheckResult> {
+pub fn all(
+    a: &SpeechAnalysis,
+    expected: u32,
+    shown_at_s: Option<f64>,
+    req: &AudioReq,
+    tr: &Tr,
+) -> Vec<CheckResult> {
     vec![
         level(a, req, tr),
         noise(a, req, tr),
         clipping(a, req, tr),
-        digits(a, expected, req, tr),
+        digits(a, expected, shown_at_s, req, tr),
     ]
 }

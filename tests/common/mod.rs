@@ -48,3 +48,12 @@ pub fn check<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Val
         .and_then(|a| a.iter().find(|c| c["id"] == id))
         .unwrap_or_else(|| panic!("no check {id} in {report}"))
 }
+
+/// Runs a command given as words; true when it succeeded.
+pub fn sh(args: &[&str]) -> bool {
+    Command::new(args[0])
+        .args(&args[1..])
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false)
+}

@@ -203,6 +203,7 @@ audio-clipping-found = The sound clips (distorts) in { $runs } places.
 audio-advice-clipping = The sound is so loud it distorts: move a little away from the microphone or lower its input volume.
 digits-ok = Heard { $count } digits, about { $pace } s each: a good pace.
 digits-none = No digits were heard.
+digits-early = Reading started before the digits appeared; the platform treats that as reciting from memory.
 digits-ran-together = The digits ran together ({ $count } stretches of continuous speech); lip movement will not match.
 digits-too-few = Only { $count } digits were heard; { $expected } are needed.
 digits-too-many = Heard { $count } stretches of speech, but only { $expected } digits are to be read.

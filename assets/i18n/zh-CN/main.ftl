@@ -203,6 +203,7 @@ audio-clipping-found = 声音有 { $runs } 处爆音（失真）。
 audio-advice-clipping = 声音太大导致失真：请离麦克风远一点，或在系统声音设置中调低麦克风音量。
 digits-ok = 听到 { $count } 个数字，每个约 { $pace } 秒，节奏合适。
 digits-none = 没有听到数字。
+digits-early = 数字出现之前就开始读了，系统会判为提前背诵。
 digits-ran-together = 数字连在一起读了（听到 { $count } 段连续的声音），系统会对不上口型。
 digits-too-few = 只听到 { $count } 个数字，需要 { $expected } 个。
 digits-too-many = 听到 { $count } 段声音，但只需要读 { $expected } 个数字。
