@@ -23,6 +23,7 @@ fn vpn_in(ns: &str) -> serde_json::Value {
             BIN,
             "check",
             "--json",
+            "--no-network",
             "--only",
             "network.vpn",
         ])
