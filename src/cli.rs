@@ -323,14 +323,9 @@ fn run_check(args: CheckArgs, profile: Arc<Profile>, lang: Lang, tr: &Tr) -> Res
     opts.only = parse_ids(args.only.as_deref(), tr)?;
     opts.skip = parse_ids(args.skip.as_deref(), tr)?.unwrap_or_default();
     (opts.id_expiry, opts.id_long_term) = parse_expiry(args.id_expiry.as_deref(), tr)?;
-    let format = output_format(
-        args.output.format,
-        args.output.json,
-        args.output.out.as_deref(),
-    );
     let checks = plan::run(&opts, |_| {});
     let report = Report::new(&profile.profile.id, lang, plan::system_info(lang), checks);
-    finish(&report, format, args.output.out.as_deref(), tr)
+    finish(&report, &args.output, tr)
 }
 
 /// Reads an input file of at most `limit` bytes, or explains why not.
@@ -345,14 +340,25 @@ fn read_input(path: &Path, limit: u64, tr: &Tr) -> Result<Vec<u8>, Fatal> {
     std::fs::read(path).map_err(|e| read_err(e.to_string()))
 }
 
-fn finish(report: &Report, format: Format, out: Option<&Path>, tr: &Tr) -> Result<i32, Fatal> {
-    let body = render(report, format, tr);
+fn finish(report: &Report, output: &OutputArgs, tr: &Tr) -> Result<i32, Fatal> {
+    let out = output.out.as_deref();
+    let body = render(report, output_format(output.format, output.json, out), tr);
     emit(&body, out, &report.report_id, tr)?;
     Ok(if report.checks.iter().any(|c| c.status == Status::Fail) {
         1
     } else {
         0
     })
+}
+
+/// A report about a file (picture or recording): no device is opened for the header.
+fn file_report(profile: &Profile, lang: Lang, checks: Vec<crate::checks::CheckResult>) -> Report {
+    Report::new(
+        &profile.profile.id,
+        lang,
+        plan::system_info_without_devices(lang),
+        checks,
+    )
 }
 
 fn run_analyze_audio(
@@ -389,18 +395,7 @@ fn run_analyze_audio(
     let analysis =
         crate::analysis::speech::analyze(&audio, profile.audio.clipping_run_samples as usize);
     let checks = crate::checks::audio::all(&analysis, expected, args.shown_at, &profile.audio, tr);
-    let report = Report::new(
-        &profile.profile.id,
-        lang,
-        plan::system_info_without_devices(lang),
-        checks,
-    );
-    let format = output_format(
-        args.output.format,
-        args.output.json,
-        args.output.out.as_deref(),
-    );
-    finish(&report, format, args.output.out.as_deref(), tr)
+    finish(&file_report(&profile, lang, checks), &args.output, tr)
 }
 
 fn run_analyze_image(
@@ -456,18 +451,7 @@ fn run_analyze_image(
         req.over_exposed_luma,
     );
     let checks = crate::checks::image::all(&analysis, card, req, tr);
-    let report = Report::new(
-        &profile.profile.id,
-        lang,
-        plan::system_info_without_devices(lang),
-        checks,
-    );
-    let format = output_format(
-        args.output.format,
-        args.output.json,
-        args.output.out.as_deref(),
-    );
-    finish(&report, format, args.output.out.as_deref(), tr)
+    finish(&file_report(&profile, lang, checks), &args.output, tr)
 }
 
 fn run_report(args: ReportArgs, lang: Option<Lang>, tr: &Tr) -> Result<i32, Fatal> {
