@@ -131,7 +131,8 @@ impl Rect {
 }
 
 /// RGB → grey → box downscale by `factor`, in one pass over the frame. Channels are summed
-/// per block first and weighted once per output pixel (3 adds a pixel, no multiplies).
+/// per block and weighted once per block (BT.601 weights 77/150/29 out of 256); the common
+/// factors 2 and 3 have fixed-size inner loops the compiler unrolls.
 pub fn small_gray(frame: &RgbFrame, factor: u32) -> (Vec<u8>, u32, u32) {
     let f = factor.max(1) as usize;
     let (w, h) = (frame.width as usize, frame.height as usize);
@@ -140,27 +141,46 @@ pub fn small_gray(frame: &RgbFrame, factor: u32) -> (Vec<u8>, u32, u32) {
     if w < f || h < f {
         return (out, w2 as u32, h2 as u32);
     }
-    let mut acc = vec![[0u32; 3]; w2];
+    let mut acc = vec![0u32; w2];
     let div = (f * f) as u32 * 256;
+    let weigh = |r: u32, g: u32, b: u32| 77 * r + 150 * g + 29 * b;
     for y2 in 0..h2 {
-        acc.iter_mut().for_each(|a| *a = [0; 3]);
+        acc.iter_mut().for_each(|a| *a = 0);
         for dy in 0..f {
             let start = (y2 * f + dy) * w * 3;
             let row = &frame.data[start..start + w2 * f * 3];
-            for (a, block) in acc.iter_mut().zip(row.chunks_exact(f * 3)) {
-                let (mut r, mut g, mut b) = (0u32, 0u32, 0u32);
-                for p in block.chunks_exact(3) {
-                    r += u32::from(p[0]);
-                    g += u32::from(p[1]);
-                    b += u32::from(p[2]);
+            match f {
+                2 => {
+                    for (a, p) in acc.iter_mut().zip(row.chunks_exact(6)) {
+                        let r = u32::from(p[0]) + u32::from(p[3]);
+                        let g = u32::from(p[1]) + u32::from(p[4]);
+                        let b = u32::from(p[2]) + u32::from(p[5]);
+                        *a += weigh(r, g, b);
+                    }
                 }
-                a[0] += r;
-                a[1] += g;
-                a[2] += b;
+                3 => {
+                    for (a, p) in acc.iter_mut().zip(row.chunks_exact(9)) {
+                        let r = u32::from(p[0]) + u32::from(p[3]) + u32::from(p[6]);
+                        let g = u32::from(p[1]) + u32::from(p[4]) + u32::from(p[7]);
+                        let b = u32::from(p[2]) + u32::from(p[5]) + u32::from(p[8]);
+                        *a += weigh(r, g, b);
+                    }
+                }
+                _ => {
+                    for (a, block) in acc.iter_mut().zip(row.chunks_exact(f * 3)) {
+                        let (mut r, mut g, mut b) = (0u32, 0u32, 0u32);
+                        for p in block.chunks_exact(3) {
+                            r += u32::from(p[0]);
+                            g += u32::from(p[1]);
+                            b += u32::from(p[2]);
+                        }
+                        *a += weigh(r, g, b);
+                    }
+                }
             }
         }
         for (o, a) in out[y2 * w2..y2 * w2 + w2].iter_mut().zip(&acc) {
-            *o = ((77 * a[0] + 150 * a[1] + 29 * a[2]) / div) as u8;
+            *o = (a / div) as u8;
         }
     }
     (out, w2 as u32, h2 as u32)

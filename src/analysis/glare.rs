@@ -29,9 +29,9 @@ pub fn measure(frame: &RgbFrame, card: Rect) -> Glare {
     let (cw, ch) = (card.w as usize, card.h as usize);
     let fw = frame.width as usize;
     let mut hist = [0u64; 256];
+    // Per pixel: brightness (max channel), and two flags — colourless (bit 0), clipped (bit 1).
     let mut value = vec![0u8; cw * ch];
-    let mut colourless = vec![false; cw * ch];
-    let mut clipped = vec![false; cw * ch];
+    let mut flags = vec![0u8; cw * ch];
     for y in 0..ch {
         let row_start = ((card.y as usize + y) * fw + card.x as usize) * 3;
         let row = &frame.data[row_start..row_start + cw * 3];
@@ -41,9 +41,9 @@ pub fn measure(frame: &RgbFrame, card: Rect) -> Glare {
             let i = y * cw + x;
             value[i] = max;
             hist[max as usize] += 1;
-            colourless[i] =
+            let colourless =
                 max > 0 && u16::from(max - min) * 100 <= MAX_SATURATION_PCT * u16::from(max);
-            clipped[i] = min >= CLIPPED;
+            flags[i] = u8::from(colourless) | (u8::from(min >= CLIPPED) << 1);
         }
     }
     let n = (cw * ch) as u64;
@@ -54,16 +54,14 @@ pub fn measure(frame: &RgbFrame, card: Rect) -> Glare {
     });
     let card_median = median.unwrap_or(0) as u8;
     let threshold = (u16::from(card_median) + ABOVE_MEDIAN).clamp(MIN_BRIGHT, 255) as u8;
-    let mask: Vec<bool> = (0..cw * ch)
-        .map(|i| value[i] >= threshold && colourless[i])
-        .collect();
+    let mask = |i: usize| value[i] >= threshold && flags[i] & 1 != 0;
 
     // Connected blobs (4-neighbour flood fill); keep those with a clipped core.
     let mut seen = vec![false; cw * ch];
     let mut blobs: Vec<(u64, Rect)> = Vec::new();
     let mut stack = Vec::new();
     for start in 0..cw * ch {
-        if !mask[start] || seen[start] {
+        if seen[start] || !mask(start) {
             continue;
         }
         seen[start] = true;
@@ -72,11 +70,11 @@ pub fn measure(frame: &RgbFrame, card: Rect) -> Glare {
         let (mut minx, mut miny, mut maxx, mut maxy) = (usize::MAX, usize::MAX, 0, 0);
         while let Some(i) = stack.pop() {
             area += 1;
-            core |= clipped[i];
+            core |= flags[i] & 2 != 0;
             let (x, y) = (i % cw, i / cw);
             (minx, miny, maxx, maxy) = (minx.min(x), miny.min(y), maxx.max(x), maxy.max(y));
             let mut visit = |j: usize| {
-                if mask[j] && !seen[j] {
+                if !seen[j] && mask(j) {
                     seen[j] = true;
                     stack.push(j);
                 }
