@@ -130,60 +130,67 @@ impl Rect {
     }
 }
 
-/// RGB → grey → box downscale by `factor`, in one pass over the frame. Channels are summed
-/// per block and weighted once per block (BT.601 weights 77/150/29 out of 256); the common
-/// factors 2 and 3 have fixed-size inner loops the compiler unrolls.
+/// RGB → grey → box downscale by `factor`, in one pass over the frame: the `factor` rows of
+/// each output row are first added element by element (contiguous, vectorises), then each
+/// block's channel sums are weighted once (BT.601 weights 77/150/29 out of 256).
 pub fn small_gray(frame: &RgbFrame, factor: u32) -> (Vec<u8>, u32, u32) {
-    let f = factor.max(1) as usize;
+    let f = factor.clamp(1, 16) as usize;
     let (w, h) = (frame.width as usize, frame.height as usize);
     let (w2, h2) = ((w / f).max(1), (h / f).max(1));
     let mut out = vec![0u8; w2 * h2];
     if w < f || h < f {
         return (out, w2 as u32, h2 as u32);
     }
-    let mut acc = vec![0u32; w2];
+    let used = w2 * f * 3;
+    // Up to 16 rows of u8 sum into u16 without overflow (16 × 255 < 65536).
+    let mut rows = vec![0u16; used];
     let div = (f * f) as u32 * 256;
-    let weigh = |r: u32, g: u32, b: u32| 77 * r + 150 * g + 29 * b;
     for y2 in 0..h2 {
-        acc.iter_mut().for_each(|a| *a = 0);
-        for dy in 0..f {
+        let first = y2 * f * w * 3;
+        for (a, b) in rows.iter_mut().zip(&frame.data[first..first + used]) {
+            *a = u16::from(*b);
+        }
+        for dy in 1..f {
             let start = (y2 * f + dy) * w * 3;
-            let row = &frame.data[start..start + w2 * f * 3];
-            match f {
-                2 => {
-                    for (a, p) in acc.iter_mut().zip(row.chunks_exact(6)) {
-                        let r = u32::from(p[0]) + u32::from(p[3]);
-                        let g = u32::from(p[1]) + u32::from(p[4]);
-                        let b = u32::from(p[2]) + u32::from(p[5]);
-                        *a += weigh(r, g, b);
+            for (a, b) in rows.iter_mut().zip(&frame.data[start..start + used]) {
+                *a += u16::from(*b);
+            }
+        }
+        let line = &mut out[y2 * w2..y2 * w2 + w2];
+        match f {
+            1 => weigh_blocks::<1>(&rows, line),
+            2 => weigh_blocks::<2>(&rows, line),
+            3 => weigh_blocks::<3>(&rows, line),
+            4 => weigh_blocks::<4>(&rows, line),
+            _ => {
+                for (o, block) in line.iter_mut().zip(rows.chunks_exact(f * 3)) {
+                    let (mut r, mut g, mut b) = (0u32, 0u32, 0u32);
+                    for p in block.chunks_exact(3) {
+                        r += u32::from(p[0]);
+                        g += u32::from(p[1]);
+                        b += u32::from(p[2]);
                     }
-                }
-                3 => {
-                    for (a, p) in acc.iter_mut().zip(row.chunks_exact(9)) {
-                        let r = u32::from(p[0]) + u32::from(p[3]) + u32::from(p[6]);
-                        let g = u32::from(p[1]) + u32::from(p[4]) + u32::from(p[7]);
-                        let b = u32::from(p[2]) + u32::from(p[5]) + u32::from(p[8]);
-                        *a += weigh(r, g, b);
-                    }
-                }
-                _ => {
-                    for (a, block) in acc.iter_mut().zip(row.chunks_exact(f * 3)) {
-                        let (mut r, mut g, mut b) = (0u32, 0u32, 0u32);
-                        for p in block.chunks_exact(3) {
-                            r += u32::from(p[0]);
-                            g += u32::from(p[1]);
-                            b += u32::from(p[2]);
-                        }
-                        *a += weigh(r, g, b);
-                    }
+                    *o = ((77 * r + 150 * g + 29 * b) / div) as u8;
                 }
             }
         }
-        for (o, a) in out[y2 * w2..y2 * w2 + w2].iter_mut().zip(&acc) {
-            *o = (a / div) as u8;
-        }
     }
     (out, w2 as u32, h2 as u32)
+}
+
+/// One output row from row sums: `F` pixels a block, channel sums weighted once. `F` is a
+/// constant so the inner loop unrolls and the division becomes a multiply.
+fn weigh_blocks<const F: usize>(rows: &[u16], line: &mut [u8]) {
+    let div = (F * F * 256) as u32;
+    for (o, block) in line.iter_mut().zip(rows.chunks_exact(F * 3)) {
+        let (mut r, mut g, mut b) = (0u32, 0u32, 0u32);
+        for k in 0..F {
+            r += u32::from(block[3 * k]);
+            g += u32::from(block[3 * k + 1]);
+            b += u32::from(block[3 * k + 2]);
+        }
+        *o = ((77 * r + 150 * g + 29 * b) / div) as u8;
+    }
 }
 
 /// Box-filter downscale of a grey image by an integer factor.

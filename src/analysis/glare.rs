@@ -40,11 +40,13 @@ pub fn measure(frame: &RgbFrame, card: Rect) -> Glare {
             let min = p[0].min(p[1]).min(p[2]);
             let i = y * cw + x;
             value[i] = max;
-            hist[max as usize] += 1;
             let colourless =
                 max > 0 && u16::from(max - min) * 100 <= MAX_SATURATION_PCT * u16::from(max);
             flags[i] = u8::from(colourless) | (u8::from(min >= CLIPPED) << 1);
         }
+    }
+    for v in &value {
+        hist[usize::from(*v)] += 1;
     }
     let n = (cw * ch) as u64;
     let mut acc = 0;
