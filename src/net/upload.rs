@@ -209,9 +209,9 @@ fn stream_worker(
                     c.push((run.start.elapsed().as_secs_f64(), size));
                 }
                 let took = started.elapsed();
-                if took < Duration::from_millis(500) {
+                if took < Duration::from_millis(400) {
                     size = (size * 2).min(16 * 1024 * 1024);
-                } else if took > Duration::from_secs(2) {
+                } else if took > Duration::from_millis(1200) {
                     size = (size / 2).max(16 * 1024);
                 }
             }
@@ -360,7 +360,8 @@ pub fn measure(
                     .lock()
                     .map(|c| c.iter().filter(|(ct, _)| *ct > wt).count())
                     .unwrap_or(0);
-                if answers >= 8
+                // Enough answers that one request more or less moves the figure by a few percent.
+                if answers >= 16
                     && before > 0.0
                     && ((now_rate - before) / before).abs() < plan.stable_fraction
                 {
