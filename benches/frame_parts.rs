@@ -3,18 +3,9 @@
 
 use selfcheck::analysis::frame::{Rect, analysis_factor, small_gray};
 use selfcheck::bench::synthetic_frame;
-use std::time::Instant;
 
-fn median_ms(mut f: impl FnMut()) -> f64 {
-    let mut t: Vec<f64> = (0..31)
-        .map(|_| {
-            let s = Instant::now();
-            f();
-            s.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    t.sort_by(f64::total_cmp);
-    t[15]
+fn median_ms(f: impl FnMut()) -> f64 {
+    selfcheck::bench::median_ms(31, f)
 }
 
 fn main() {

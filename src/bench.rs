@@ -53,8 +53,9 @@ pub fn synthetic_frame(width: u32, height: u32) -> RgbFrame {
     }
 }
 
-fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
-    let mut t: Vec<f64> = (0..runs)
+/// Median wall time of `runs` calls (at least one), in milliseconds.
+pub fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut t: Vec<f64> = (0..runs.max(1))
         .map(|_| {
             let s = Instant::now();
             f();
