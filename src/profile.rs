@@ -37,6 +37,7 @@ pub struct Profile {
     pub vpn: VpnReq,
     pub virtual_machine: VirtualMachineReq,
     pub virtual_camera: VirtualCameraReq,
+    pub rehearsal: RehearsalReq,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -184,6 +185,21 @@ pub struct VirtualCameraReq {
     pub device_name_markers: Vec<String>,
 }
 
+/// The app's guided rehearsals (ID card, 360° pan, digits, microphone test).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RehearsalReq {
+    pub card_aspect: f64,
+    pub card_guide_width_fraction: f64,
+    pub card_hold_s: f64,
+    pub pan_min_s: f64,
+    pub pan_motion_level: f64,
+    pub pan_moving_fraction: f64,
+    pub digits_countdown_s: f64,
+    pub digits_record_s: f64,
+    pub mic_test_s: f64,
+}
+
 impl Profile {
     /// The embedded AliExpress profile.
     pub fn builtin() -> Result<Profile, ProfileError> {
@@ -242,6 +258,27 @@ impl Profile {
         }
         if !(0.0..=1.0).contains(&self.image.max_glare_fraction) {
             return Err("image.max_glare_fraction: must be between 0 and 1".into());
+        }
+        let r = &self.rehearsal;
+        if !(r.card_aspect >= 1.0 && r.card_aspect <= 3.0) {
+            return Err("rehearsal.card_aspect: must be between 1 and 3".into());
+        }
+        if !(r.card_guide_width_fraction > 0.1 && r.card_guide_width_fraction <= 0.95) {
+            return Err("rehearsal.card_guide_width_fraction: must be between 0.1 and 0.95".into());
+        }
+        if !(r.digits_record_s >= 3.0 && r.digits_record_s <= 30.0) {
+            return Err("rehearsal.digits_record_s: must be between 3 and 30".into());
+        }
+        if !(0.5..=10.0).contains(&r.digits_countdown_s) {
+            return Err("rehearsal.digits_countdown_s: must be between 0.5 and 10".into());
+        }
+        if !(r.mic_test_s >= 1.0 && r.mic_test_s <= 30.0) {
+            return Err("rehearsal.mic_test_s: must be between 1 and 30".into());
+        }
+        if !(0.0..=1.0).contains(&r.pan_moving_fraction) || r.pan_min_s <= 0.0 {
+            return Err(
+                "rehearsal.pan_moving_fraction: must be between 0 and 1 (pan_min_s > 0)".into(),
+            );
         }
         if self.browser.supported.is_empty() {
             return Err("browser.supported: list at least one browser".into());

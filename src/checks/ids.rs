@@ -9,6 +9,8 @@ pub const IMAGE_LIGHTING: &str = "image.lighting";
 pub const IMAGE_SHARPNESS: &str = "image.sharpness";
 pub const IMAGE_GLARE: &str = "image.glare";
 pub const IMAGE_FACES: &str = "image.faces";
+/// The 360° pan rehearsal: the pan happened and nobody else came into view.
+pub const REHEARSAL_PAN: &str = "rehearsal.pan";
 pub const AUDIO_DEVICE: &str = "audio.device";
 pub const AUDIO_LEVEL: &str = "audio.level";
 pub const AUDIO_NOISE: &str = "audio.noise";
@@ -44,6 +46,7 @@ pub const ALL: &[&str] = &[
     IMAGE_SHARPNESS,
     IMAGE_GLARE,
     IMAGE_FACES,
+    REHEARSAL_PAN,
     AUDIO_DEVICE,
     AUDIO_LEVEL,
     AUDIO_NOISE,

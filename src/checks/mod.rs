@@ -10,6 +10,7 @@ pub mod ids;
 pub mod image;
 pub mod latency;
 pub mod model;
+pub mod pan;
 pub mod proxy;
 pub mod remote_desktop;
 pub mod time_of_day;
