@@ -25,8 +25,28 @@ pub struct Cli {
     /// A requirement profile (TOML) to use instead of the built-in AliExpress one.
     #[arg(long, global = true, value_name = "FILE")]
     pub profile: Option<PathBuf>,
+    #[command(flatten)]
+    pub app: AppArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Options for the app (no subcommand): replay media instead of the devices, e.g. for support
+/// to reproduce a seller's situation or for tests.
+#[derive(Args, Debug, Default)]
+pub struct AppArgs {
+    /// Play this folder of JPEG/PNG frames (or one picture) as the camera, at 30 fps.
+    #[arg(long, value_name = "PATH")]
+    pub camera_source: Option<PathBuf>,
+    /// Play this WAV file as the microphone (real time).
+    #[arg(long, value_name = "FILE.wav")]
+    pub mic_source: Option<PathBuf>,
+    /// Speed-test endpoint (HTTP POST sink) instead of the profile's.
+    #[arg(long, value_name = "URL")]
+    pub upload_url: Option<String>,
+    /// Do not touch the network (the speed and latency tests are skipped).
+    #[arg(long)]
+    pub no_network: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -185,7 +205,13 @@ fn run(cli: Cli, lang: Lang, tr: &Tr) -> Result<i32, Fatal> {
     match cli.command {
         None => {
             let profile = load_profile(cli.profile.as_deref(), tr)?;
-            crate::gui::run(profile, lang).map_err(Fatal)?;
+            let sources = crate::gui::Sources {
+                camera_replay: cli.app.camera_source,
+                mic_replay: cli.app.mic_source,
+                upload_url: cli.app.upload_url,
+                no_network: cli.app.no_network,
+            };
+            crate::gui::run(profile, cli.lang, sources).map_err(Fatal)?;
             Ok(0)
         }
         Some(Command::Check(args)) => {

@@ -51,6 +51,18 @@ pub struct CheckOptions {
     pub id_long_term: bool,
     /// Seller's answers to the yes/no checklist items, by id.
     pub confirmations: HashMap<&'static str, bool>,
+    /// Sees the speed test's progress (the app draws it live).
+    pub upload_progress: Option<UploadHook>,
+}
+
+/// A callback for the speed test's progress.
+#[derive(Clone)]
+pub struct UploadHook(pub Arc<dyn Fn(&crate::net::upload::UploadProgress) + Send + Sync>);
+
+impl std::fmt::Debug for UploadHook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("UploadHook")
+    }
 }
 
 impl CheckOptions {
@@ -67,6 +79,7 @@ impl CheckOptions {
             id_expiry: None,
             id_long_term: false,
             confirmations: HashMap::new(),
+            upload_progress: None,
         }
     }
 
@@ -234,6 +247,7 @@ fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Shared>, tr: Tr)
                 .clone()
                 .unwrap_or_else(|| p.network.upload_url.clone());
             let max_s = p.network.upload_max_seconds;
+            let hook = opts.upload_progress.clone();
             // Waiting for the latency test, ramp-up probes, the test itself and a short grace.
             let bound = secs(20) + Duration::from_secs_f64(max_s) + secs(12);
             Task::new(id, bound, move || {
@@ -244,7 +258,11 @@ fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Shared>, tr: Tr)
                 let via_proxy = !probe::proxy::from_env(sh.env()).is_empty();
                 let plan =
                     crate::net::upload::UploadPlan::new(&url, max_s, p.network.upload_max_bytes);
-                let result = crate::net::upload::measure(&plan, |_| {});
+                let result = crate::net::upload::measure(&plan, |progress| {
+                    if let Some(h) = &hook {
+                        (h.0)(&progress);
+                    }
+                });
                 checks::upload::judge(&result, via_proxy, &p.network, &tr)
             })
         }

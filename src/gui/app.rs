@@ -1,215 +1,238 @@
-//! The main window's state and drawing. Checks run on a worker thread; the UI only reads
-//! what the worker sends and repaints when something arrives.
+//! The wizard: a step list on the left, the current step in the middle, back / skip / next
+//! at the bottom. Steps run their work on threads and the window repaints only when a worker,
+//! the camera or the microphone has something new.
 
-use crate::checks::{CheckResult, Status};
+use super::book::ResultBook;
+use super::live_camera::LiveCamera;
+use super::sources::{Prefs, Sources};
+use super::steps::{self, Nav, Step, StepCtx};
 use crate::i18n::{Lang, Tr};
-use crate::plan::{self, CheckOptions};
 use crate::profile::Profile;
-use crate::report::{Report, html, save::save_atomic, text};
 use eframe::egui;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
-
-enum WorkerMsg {
-    Progress(CheckResult),
-    Done(Box<Report>),
-}
 
 pub struct SelfCheckApp {
     profile: Arc<Profile>,
     lang: Lang,
-    results: Vec<CheckResult>,
-    report: Option<Report>,
-    worker: Option<Receiver<WorkerMsg>>,
-    message: String,
+    sources: Sources,
+    prefs: Prefs,
+    step: Step,
+    book: ResultBook,
+    camera: Option<LiveCamera>,
+    computer: steps::computer::ComputerStep,
+    camera_step: steps::camera::CameraStep,
+    id_card: steps::id_card::IdCardStep,
+    microphone: steps::microphone::MicrophoneStep,
+    digits: steps::digits::DigitsStep,
+    pan: steps::pan::PanStep,
+    checklist: steps::checklist::ChecklistStep,
+    report: steps::report::ReportStep,
 }
 
 const LANG_KEY: &str = "selfcheck.lang";
+const CAMERA_KEY: &str = "selfcheck.camera";
+const MIC_KEY: &str = "selfcheck.microphone";
 
 impl SelfCheckApp {
     pub fn new(
         cc: &eframe::CreationContext<'_>,
         profile: Arc<Profile>,
-        lang: Lang,
+        lang: Option<Lang>,
+        sources: Sources,
     ) -> SelfCheckApp {
-        let lang = cc
-            .storage
-            .and_then(|s| s.get_string(LANG_KEY))
-            .and_then(|l| Lang::parse(&l))
-            .unwrap_or(lang);
-        SelfCheckApp::with_language(profile, lang)
+        let stored = |key| cc.storage.and_then(|s| s.get_string(key));
+        // A language given on the command line wins over the remembered one.
+        let lang = lang
+            .or_else(|| stored(LANG_KEY).and_then(|l| Lang::parse(&l)))
+            .unwrap_or_else(Lang::from_system);
+        let prefs = Prefs {
+            camera_index: stored(CAMERA_KEY).and_then(|c| c.parse().ok()).unwrap_or(0),
+            microphone: stored(MIC_KEY).filter(|m| !m.is_empty()),
+        };
+        let mut app = SelfCheckApp::with_sources(profile, lang, sources);
+        app.prefs = prefs;
+        app
     }
 
     /// A window state without eframe (used by UI tests).
-    pub fn with_language(profile: Arc<Profile>, lang: Lang) -> SelfCheckApp {
+    pub fn with_sources(profile: Arc<Profile>, lang: Lang, sources: Sources) -> SelfCheckApp {
         SelfCheckApp {
             profile,
             lang,
-            results: Vec::new(),
-            report: None,
-            worker: None,
-            message: String::new(),
+            sources,
+            prefs: Prefs::default(),
+            step: Step::Welcome,
+            book: ResultBook::default(),
+            camera: None,
+            computer: Default::default(),
+            camera_step: Default::default(),
+            id_card: Default::default(),
+            microphone: Default::default(),
+            digits: Default::default(),
+            pan: Default::default(),
+            checklist: Default::default(),
+            report: Default::default(),
         }
     }
 
-    fn start_checks(&mut self, ctx: &egui::Context) {
-        let (tx, rx) = channel();
-        let opts = CheckOptions::new(self.profile.clone(), self.lang);
-        let profile_id = self.profile.profile.id.clone();
+    pub fn step(&self) -> Step {
+        self.step
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn book(&self) -> &ResultBook {
+        &self.book
+    }
+
+    fn go(&mut self, to: Step) {
+        if to == self.step {
+            return;
+        }
+        match self.step {
+            Step::Microphone => self.microphone.leave(),
+            Step::Digits => self.digits.leave(),
+            _ => {}
+        }
+        if !to.uses_camera()
+            && let Some(c) = self.camera.take()
+        {
+            c.stop();
+        }
+        if to == Step::Report {
+            self.report.invalidate();
+        }
+        self.step = to;
+    }
+
+    /// Starts (or restarts, after a device change) the camera the current step needs.
+    fn camera_for_step(&mut self, ctx: &egui::Context) {
+        if !self.step.uses_camera() {
+            return;
+        }
+        let source = self.sources.camera(&self.prefs);
+        if self.camera.as_ref().is_some_and(|c| c.source == source) {
+            return;
+        }
+        if let Some(c) = self.camera.take() {
+            c.stop();
+        }
         let ctx = ctx.clone();
-        self.results.clear();
-        self.report = None;
-        self.message.clear();
-        std::thread::spawn(move || {
-            let checks = plan::run(&opts, |r| {
-                let _ = tx.send(WorkerMsg::Progress(r.clone()));
-                ctx.request_repaint();
-            });
-            let system = plan::system_info(opts.lang);
-            let report = Report::new(&profile_id, opts.lang, system, checks);
-            let _ = tx.send(WorkerMsg::Done(Box::new(report)));
-            ctx.request_repaint();
-        });
-        self.worker = Some(rx);
+        self.camera = Some(LiveCamera::start(
+            source,
+            self.profile.clone(),
+            Arc::new(move || ctx.request_repaint()),
+        ));
     }
 
-    fn drain_worker(&mut self) {
-        let Some(rx) = &self.worker else { return };
-        let mut finished = false;
-        while let Ok(msg) = rx.try_recv() {
-            match msg {
-                WorkerMsg::Progress(r) => self.results.push(r),
-                WorkerMsg::Done(report) => {
-                    self.results = report.checks.clone();
-                    self.report = Some(*report);
-                    finished = true;
-                }
-            }
-        }
-        if finished {
-            self.worker = None;
-        }
-    }
-
-    fn save(&mut self, as_html: bool) {
-        let Some(report) = &self.report else { return };
-        let tr = Tr::new(self.lang);
-        let folder = super::save_folder::default_folder();
-        let ext = if as_html { "html" } else { "json" };
-        let path = folder.join(format!("selfcheck-report-{}.{ext}", report.report_id));
-        let body = if as_html {
-            html::render(report, &tr)
-        } else {
-            report.to_json()
-        };
-        self.message = match save_atomic(&path, body.as_bytes()) {
-            Ok(()) => tr.f("gui-saved", &[("path", path.display().to_string())]),
-            Err(e) => tr.f(
-                "cli-error-save",
-                &[
-                    ("path", path.display().to_string()),
-                    ("reason", e.to_string()),
-                ],
-            ),
-        };
-    }
-
-    /// Draws one frame; public so UI tests can drive it without a window.
-    pub fn draw(&mut self, ui: &mut egui::Ui) {
-        self.drain_worker();
-        let tr = Tr::new(self.lang);
-        let ctx = ui.ctx().clone();
+    fn top_bar(&mut self, ui: &mut egui::Ui, tr: &Tr) {
         egui::Panel::top("top").show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.heading(tr.t("app-title"));
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    for lang in Lang::ALL {
-                        let label = Tr::new(lang).t("lang-name");
-                        if ui.selectable_label(self.lang == lang, label).clicked() {
-                            self.lang = lang;
+                    for lang in Lang::ALL.iter().rev() {
+                        let label = Tr::new(*lang).t("lang-name");
+                        if ui.selectable_label(self.lang == *lang, label).clicked() {
+                            self.lang = *lang;
                         }
                     }
                 });
             });
         });
-        egui::CentralPanel::default_margins().show(ui, |ui| {
-            ui.label(tr.t("app-intro"));
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                let running = self.worker.is_some();
-                if ui
-                    .add_enabled(!running, egui::Button::new(tr.t("gui-run")))
-                    .clicked()
-                {
-                    self.start_checks(&ctx);
-                }
-                if running {
-                    ui.spinner();
-                    ui.label(tr.t("gui-running"));
-                }
-                if self.report.is_some() {
-                    if ui.button(tr.t("gui-save-html")).clicked() {
-                        self.save(true);
-                    }
-                    if ui.button(tr.t("gui-save-json")).clicked() {
-                        self.save(false);
-                    }
-                    if ui.button(tr.t("gui-copy-text")).clicked()
-                        && let Some(r) = &self.report
-                    {
-                        ctx.copy_text(text::render(r, &tr));
-                        self.message = tr.t("gui-copied");
-                    }
-                }
-            });
-            if !self.message.is_empty() {
-                ui.label(&self.message);
-            }
-            if let Some(r) = &self.report {
+    }
+
+    fn step_list(&mut self, ui: &mut egui::Ui, tr: &Tr) -> Option<Step> {
+        let mut go = None;
+        egui::Panel::left("steps")
+            .resizable(false)
+            .default_size(180.0)
+            .show(ui, |ui| {
                 ui.add_space(6.0);
-                let verdict = tr.t(&format!("verdict-{}", r.verdict.code().replace('_', "-")));
-                ui.heading(format!("{verdict} · {} {}", tr.t("report-id"), r.report_id));
-            }
-            ui.separator();
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                for c in &self.results {
-                    check_card(ui, c, &tr);
+                for (i, step) in Step::ALL.iter().enumerate() {
+                    let text = format!("{}. {}", i + 1, tr.t(step.key()));
+                    if ui.selectable_label(self.step == *step, text).clicked() {
+                        go = Some(*step);
+                    }
                 }
+                ui.add_space(10.0);
+                ui.label(
+                    egui::RichText::new(tr.f(
+                        "gui-measured-so-far",
+                        &[("count", self.book.len().to_string())],
+                    ))
+                    .weak(),
+                );
+            });
+        go
+    }
+
+    fn bottom_bar(&mut self, ui: &mut egui::Ui, tr: &Tr) -> Option<Step> {
+        let mut go = None;
+        egui::Panel::bottom("nav").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if self.step != Step::Welcome && ui.button(tr.t("gui-back")).clicked() {
+                    go = Some(self.step.previous());
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if self.step != Step::Report {
+                        if ui.button(tr.t("gui-next")).clicked() {
+                            go = Some(self.step.next());
+                        }
+                        if self.step != Step::Welcome && ui.button(tr.t("gui-skip")).clicked() {
+                            go = Some(self.step.next());
+                        }
+                        if ui.button(tr.t("gui-report-now")).clicked() {
+                            go = Some(Step::Report);
+                        }
+                    }
+                });
             });
         });
+        go
     }
-}
 
-fn status_color(status: Status) -> egui::Color32 {
-    match status {
-        Status::Pass => egui::Color32::from_rgb(45, 164, 78),
-        Status::Warn => egui::Color32::from_rgb(191, 135, 0),
-        Status::Fail => egui::Color32::from_rgb(207, 34, 46),
-        Status::Error => egui::Color32::from_rgb(130, 80, 223),
-        Status::Skipped => egui::Color32::GRAY,
+    /// Draws one frame; public so UI tests can drive it without a window.
+    pub fn draw(&mut self, ui: &mut egui::Ui) {
+        let tr = Tr::new(self.lang);
+        let ctx = ui.ctx().clone();
+        // Idempotent; done here so any host of the app (eframe, the UI tests) gets Chinese.
+        super::fonts::install(&ctx);
+        self.top_bar(ui, &tr);
+        let mut go = self.step_list(ui, &tr);
+        go = self.bottom_bar(ui, &tr).or(go);
+        self.camera_for_step(&ctx);
+        let mut cx = StepCtx {
+            tr,
+            lang: self.lang,
+            profile: &self.profile,
+            book: &mut self.book,
+            sources: &self.sources,
+            prefs: &mut self.prefs,
+            camera: self.camera.as_ref(),
+        };
+        let nav = egui::CentralPanel::default_margins()
+            .show(ui, |ui| match self.step {
+                Step::Welcome => steps::welcome::ui(ui, &mut cx),
+                Step::Computer => self.computer.ui(ui, &mut cx),
+                Step::Camera => self.camera_step.ui(ui, &mut cx),
+                Step::IdCard => self.id_card.ui(ui, &mut cx),
+                Step::Microphone => self.microphone.ui(ui, &mut cx),
+                Step::Digits => self.digits.ui(ui, &mut cx),
+                Step::Pan => self.pan.ui(ui, &mut cx),
+                Step::Checklist => self.checklist.ui(ui, &mut cx),
+                Step::Report => self.report.ui(ui, &mut cx),
+            })
+            .inner;
+        if let Some(Nav::Go(step)) = nav {
+            go = Some(step);
+        }
+        if let Some(step) = go {
+            self.go(step);
+            ctx.request_repaint();
+        }
     }
-}
-
-fn check_card(ui: &mut egui::Ui, c: &CheckResult, tr: &Tr) {
-    egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.horizontal(|ui| {
-            ui.colored_label(
-                status_color(c.status),
-                egui::RichText::new(c.status.label(tr)).strong(),
-            );
-            ui.label(egui::RichText::new(&c.title).strong());
-            ui.label(egui::RichText::new(&c.id).weak().small());
-        });
-        if !c.summary.is_empty() {
-            ui.label(&c.summary);
-        }
-        if !c.advice.is_empty() {
-            ui.label(
-                egui::RichText::new(format!("{}: {}", tr.t("report-advice"), c.advice)).italics(),
-            );
-        }
-    });
 }
 
 impl eframe::App for SelfCheckApp {
@@ -219,5 +242,7 @@ impl eframe::App for SelfCheckApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         storage.set_string(LANG_KEY, self.lang.code().to_string());
+        storage.set_string(CAMERA_KEY, self.prefs.camera_index.to_string());
+        storage.set_string(MIC_KEY, self.prefs.microphone.clone().unwrap_or_default());
     }
 }

@@ -144,8 +144,6 @@ system-unreadable = could not be read ({ $reason })
 system-mic-unavailable = { $name } (cannot be opened)
 
 ## App
-gui-run = Start checks
-gui-running = Checking…
 gui-save-html = Save report (web page)
 gui-save-json = Save report (JSON)
 gui-copy-text = Copy text summary
@@ -265,3 +263,105 @@ cam-fps-low = Only { $fps } frames per second; the video will stutter.
 cam-frozen = { $pct }% of frames repeat the one before (frozen picture).
 cam-black = { $pct }% of frames are black.
 cam-advice-fps = Close programs that load the computer, add light (cameras lower their frame rate in the dark), and do not connect a USB camera through a dock.
+
+## 360° pan rehearsal
+title-rehearsal-pan = 360° pan rehearsal
+pan-ok = You panned for { $seconds } s and you were the only person in view the whole time.
+pan-extra-person = At { $at } s into the pan, { $count } people were in view.
+pan-too-short = The pan lasted only { $seconds } s; a full turn needs at least { $min } s.
+pan-no-motion = The picture hardly moved: the camera does not seem to have turned.
+pan-advice-extra-person = In the real verification, anyone else appearing during the pan fails it. Ask family or colleagues to leave the room, and put away or turn over posters and photos showing people.
+pan-advice-slow-full-turn = Pick up the camera (or the laptop) and turn slowly through a full circle so the reviewer sees the whole room, then come back to face it.
+
+## Wizard steps
+step-welcome = Start
+step-welcome-intro = This assistant walks you through everything the verification will use and lets you rehearse it. It takes about ten minutes, and any step can be skipped.
+step-computer = Computer and network
+step-computer-intro = Checks for virtual machines, remote-control tools, proxies, VPNs, the browser and network speed. The speed test uploads meaningless data to a speed-test server.
+step-computer-what = Computer and network: virtual machine, remote control, proxy / VPN, browser version, upload speed and latency
+step-camera = Camera
+step-camera-intro = Choose the camera you will use for the verification. Detected faces are boxed in the picture; light, focus and the number of people are judged live below.
+step-camera-what = Camera: resolution, frame rate, light, focus, people in view
+step-id-card = ID card
+step-id-card-intro = Hold your ID card inside the frame on the picture. Red areas are glare: tilt the card slowly until the red disappears, and hold it there for a moment. Photo side first, then the emblem side.
+step-id-card-what = ID card: glare and focus on the photo side and the emblem side
+step-microphone = Microphone
+step-microphone-intro = Choose the microphone, check that the level bar moves with your voice, then do a short speaking test.
+step-microphone-what = Microphone: speaking level, background noise, distortion
+step-digits = Digit rehearsal
+step-digits-intro = In the verification, 4 random digits appear and you read them clearly at a normal pace. After pressing start, stay quiet until the digits appear, then read them.
+step-digits-what = Digit rehearsal: were all 4 digits heard, was the pace right
+step-pan = 360° pan rehearsal
+step-pan-intro = The verification asks you to turn the camera around the room. Press start and turn slowly through a full circle; the assistant watches for anyone else in view.
+step-pan-what = 360° pan rehearsal: did the camera really turn, did anyone else appear
+step-checklist = Checklist
+step-checklist-intro = The assistant cannot see these; please confirm each one.
+step-checklist-what = Checklist: ID card expiry, phone real-name status, samples, business premises
+step-report = Report
+step-report-intro = These are the results so far. Steps you did not do show as "skipped". Customer support may ask you to send this report.
+
+welcome-privacy = Privacy: camera pictures and sound are analysed on this computer only, never saved or uploaded; only the speed-test data is sent, to the speed-test server.
+welcome-attempts = Prepare carefully: you have { $attempts } attempts a day, and when all fail the account is frozen for { $hours } hours.
+welcome-start = Start the self-check
+
+computer-start = Start checking
+computer-again = Check again
+computer-progress = { $done } of { $total } done
+computer-upload-now = Upload speed now: { $mbps } Mbit/s
+computer-plot-seconds = seconds
+computer-plot-needed = needed
+
+camera-replay = Replaying pictures: { $path }
+camera-virtual-mark = virtual camera
+camera-listing = Looking for cameras…
+camera-none = No camera found. Connect a camera, or allow this program to use the camera in the system settings.
+camera-pick = Camera
+camera-opening = Opening the camera…
+camera-delivered = { $name }: { $width }×{ $height } at { $fps } frames per second
+
+idcard-show-front = Hold the photo side of your ID card inside the frame
+idcard-show-back = Hold the emblem side of your ID card inside the frame
+idcard-side-front = Photo side
+idcard-side-back = Emblem side
+idcard-hold = Hold still…
+idcard-done-front = ✓ Photo side sharp and free of glare
+idcard-done-back = ✓ Emblem side sharp and free of glare
+idcard-skip-front = Do the emblem side first
+idcard-both-done = Both sides passed. Hold the card the same way in the verification.
+
+mic-replay = Replaying a recording: { $path }
+mic-default = System default microphone
+mic-pick = Microphone
+mic-device = { $name } ({ $rate } Hz)
+mic-level = Level { $db } dBFS
+mic-say-something = Say a few sentences normally…
+mic-test-start = Start the speaking test
+
+digits-start = Start the rehearsal
+digits-get-ready = Get ready… stay quiet for now
+digits-read-now = Read these digits aloud:
+digits-listening = Listening…
+digits-well-done = Well read — read them the same way in the verification.
+digits-try-again = Practise again: press "Start the rehearsal".
+
+pan-start = Start the pan
+pan-finish = Finish the pan
+pan-watching = Panning for { $seconds } s; at most { $people } people in view at once
+
+checklist-expiry = Valid until
+checklist-long-term = Long-term (长期)
+checklist-expiry-format = Enter the date printed on the back of the card, e.g. 2031-05-01.
+checklist-yes = Yes
+checklist-no = No
+checklist-unanswered = Not answered
+
+gui-step-not-done = This step has not been done yet.
+gui-measured-so-far = { $count } results so far
+gui-back = Back
+gui-next = Next
+gui-skip = Skip this step
+gui-report-now = Make the report now
+gui-save-folder = Save to folder
+gui-folder-missing = The folder does not exist: { $path }. Choose a folder that exists.
+gui-open-folder = Open folder
+gui-open-folder-failed = Cannot open the folder { $path } ({ $reason }).

@@ -144,8 +144,6 @@ system-unreadable = 无法读取（{ $reason }）
 system-mic-unavailable = { $name }（无法打开）
 
 ## 图形界面
-gui-run = 开始检查
-gui-running = 正在检查…
 gui-save-html = 保存报告（网页）
 gui-save-json = 保存报告（JSON）
 gui-copy-text = 复制文字摘要
@@ -265,3 +263,105 @@ cam-fps-low = 每秒只有 { $fps } 帧，画面会卡。
 cam-frozen = { $pct }% 的画面是重复的（画面卡住）。
 cam-black = { $pct }% 的画面是黑的。
 cam-advice-fps = 请关闭占用电脑的其他程序，把房间弄亮一些（暗光下摄像头会自动降低帧率），USB 摄像头不要接在扩展坞上。
+
+## 360° 环视演练
+title-rehearsal-pan = 360° 环视演练
+pan-ok = 环视了 { $seconds } 秒，整个过程中画面里只有你一个人。
+pan-extra-person = 环视到第 { $at } 秒时，画面中出现了 { $count } 个人。
+pan-too-short = 环视只持续了 { $seconds } 秒，至少需要 { $min } 秒才能转完一圈。
+pan-no-motion = 画面几乎没有移动，看起来摄像头没有转动。
+pan-advice-extra-person = 正式验证时，环视过程中出现任何其他人都会导致失败。请先让家人或同事离开房间，并把带人像的海报、照片收起来或翻过去。
+pan-advice-slow-full-turn = 请拿起摄像头（或笔记本电脑）慢慢转一整圈，让审核人员看清整个房间，然后再回到正面。
+
+## 向导步骤
+step-welcome = 开始
+step-welcome-intro = 这个助手会一步步带你检查验证时会用到的一切，并让你提前演练。大约需要十分钟，每一步都可以跳过。
+step-computer = 电脑和网络
+step-computer-intro = 检查虚拟机、远程控制软件、代理、VPN、浏览器和网络速度。测速时会向测速服务器上传一段无意义的数据。
+step-computer-what = 电脑和网络：虚拟机、远程控制、代理 / VPN、浏览器版本、上传速度和延迟
+step-camera = 摄像头
+step-camera-intro = 选择验证时要用的摄像头。画面中会框出检测到的人脸，下面实时显示光线、清晰度和人数。
+step-camera-what = 摄像头：分辨率、帧率、光线、清晰度、画面中的人数
+step-id-card = 身份证
+step-id-card-intro = 把身份证放进画面中的框里。红色区域是反光：慢慢倾斜证件，直到红色消失并保持一会儿。先拍人像面，再拍国徽面。
+step-id-card-what = 身份证：人像面和国徽面是否反光、是否清晰
+step-microphone = 麦克风
+step-microphone-intro = 选择麦克风，看看音量条是否随你的声音跳动，然后做一次简短的说话测试。
+step-microphone-what = 麦克风：说话音量、环境噪音、爆音
+step-digits = 朗读数字演练
+step-digits-intro = 正式验证时，屏幕上会出现 4 个随机数字，需要你清楚地按正常语速读出来。按下开始后先保持安静，数字出现后再读。
+step-digits-what = 朗读数字演练：是否 4 个数字都读到了、语速是否合适
+step-pan = 360° 环视演练
+step-pan-intro = 正式验证时需要拿着摄像头环视房间一圈。按开始后慢慢转一整圈，助手会留意画面中是否出现其他人。
+step-pan-what = 360° 环视演练：是否真正转了一圈、是否有其他人入镜
+step-checklist = 准备清单
+step-checklist-intro = 这些项目助手看不到，请你逐一确认。
+step-checklist-what = 准备清单：身份证有效期、手机实名、样品、经营场所
+step-report = 报告
+step-report-intro = 这是到目前为止的检查结果。没有做的步骤会显示为“已跳过”。客服可能会让你发送这份报告。
+
+welcome-privacy = 隐私：摄像头画面和声音只在这台电脑上分析，不会保存也不会上传；只有测速数据会发送到测速服务器。
+welcome-attempts = 请认真准备：每天只有 { $attempts } 次验证机会，全部失败后账号会被冻结 { $hours } 小时。
+welcome-start = 开始自检
+
+computer-start = 开始检查
+computer-again = 重新检查
+computer-progress = 已完成 { $done } / { $total } 项
+computer-upload-now = 当前上传速度：{ $mbps } Mbit/s
+computer-plot-seconds = 秒
+computer-plot-needed = 需要的速度
+
+camera-replay = 正在回放画面：{ $path }
+camera-virtual-mark = 虚拟摄像头
+camera-listing = 正在查找摄像头…
+camera-none = 没有找到摄像头。请连接摄像头，或在系统设置中允许本程序使用摄像头。
+camera-pick = 摄像头
+camera-opening = 正在打开摄像头…
+camera-delivered = { $name }：{ $width }×{ $height }，每秒 { $fps } 帧
+
+idcard-show-front = 请把身份证人像面放进框内
+idcard-show-back = 请把身份证国徽面放进框内
+idcard-side-front = 人像面
+idcard-side-back = 国徽面
+idcard-hold = 保持不动…
+idcard-done-front = ✓ 人像面清晰、无反光
+idcard-done-back = ✓ 国徽面清晰、无反光
+idcard-skip-front = 先拍国徽面
+idcard-both-done = 两面都通过了。正式验证时也请这样拿证件。
+
+mic-replay = 正在回放录音：{ $path }
+mic-default = 系统默认麦克风
+mic-pick = 麦克风
+mic-device = { $name }（{ $rate } Hz）
+mic-level = 音量 { $db } dBFS
+mic-say-something = 请正常说几句话…
+mic-test-start = 开始说话测试
+
+digits-start = 开始演练
+digits-get-ready = 准备…请先保持安静
+digits-read-now = 请读出下面的数字：
+digits-listening = 正在听…
+digits-well-done = 读得很好，正式验证时也这样读。
+digits-try-again = 可以再练一次：按“开始演练”。
+
+pan-start = 开始环视
+pan-finish = 完成环视
+pan-watching = 已环视 { $seconds } 秒，最多同时看到 { $people } 人
+
+checklist-expiry = 有效期至
+checklist-long-term = 长期有效
+checklist-expiry-format = 请按证件背面印的日期填写，例如 2031-05-01。
+checklist-yes = 是
+checklist-no = 否
+checklist-unanswered = 暂不回答
+
+gui-step-not-done = 这一步还没有做。
+gui-measured-so-far = 已有 { $count } 项结果
+gui-back = 上一步
+gui-next = 下一步
+gui-skip = 跳过此步
+gui-report-now = 直接生成报告
+gui-save-folder = 保存到文件夹
+gui-folder-missing = 文件夹不存在：{ $path }。请改成一个已有的文件夹。
+gui-open-folder = 打开文件夹
+gui-open-folder-failed = 无法打开文件夹 { $path }（{ $reason }）。

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Rebuilds assets/fonts/ui-cjk-subset.ttf: the WenQuanYi Micro Hei glyphs for every character
+# the translations use (plus ASCII and common CJK punctuation), so Chinese renders on a
+# machine without a CJK font. Run after adding new Chinese text to assets/i18n.
+# Needs: fonts-wqy-microhei (Debian) and fonttools (pip install fonttools).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+src=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+text=$(mktemp)
+trap 'rm -f "$text"' EXIT
+cat assets/i18n/*/*.ftl > "$text"
+# Digits, Latin, and punctuation a device or file name may contain.
+printf '%s' ' !"#$%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~·—–…“”‘’、。，：；！？（）《》【】「」°×→←↑↓✓✗' >> "$text"
+pyftsubset "$src" --font-number=0 --text-file="$text" --output-file=assets/fonts/ui-cjk-subset.ttf \
+  --layout-features='*' --no-hinting --desubroutinize
+ls -l assets/fonts/ui-cjk-subset.ttf

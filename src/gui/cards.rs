@@ -1,0 +1,49 @@
+//! A check result as a card: status in its colour, title, what was found, how to fix it.
+
+use crate::checks::{CheckResult, Status};
+use crate::i18n::Tr;
+use eframe::egui;
+
+pub fn status_color(status: Status) -> egui::Color32 {
+    match status {
+        Status::Pass => egui::Color32::from_rgb(45, 164, 78),
+        Status::Warn => egui::Color32::from_rgb(191, 135, 0),
+        Status::Fail => egui::Color32::from_rgb(207, 34, 46),
+        Status::Error => egui::Color32::from_rgb(130, 80, 223),
+        Status::Skipped => egui::Color32::GRAY,
+    }
+}
+
+pub fn check_card(ui: &mut egui::Ui, c: &CheckResult, tr: &Tr) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            ui.colored_label(
+                status_color(c.status),
+                egui::RichText::new(c.status.label(tr)).strong(),
+            );
+            ui.label(egui::RichText::new(&c.title).strong());
+            ui.label(egui::RichText::new(&c.id).weak().small());
+        });
+        if !c.summary.is_empty() {
+            ui.label(&c.summary);
+        }
+        if !c.advice.is_empty() {
+            ui.label(
+                egui::RichText::new(format!("{}: {}", tr.t("report-advice"), c.advice)).italics(),
+            );
+        }
+    });
+}
+
+/// A one-line live verdict (used under the preview).
+pub fn live_line(ui: &mut egui::Ui, c: &CheckResult, tr: &Tr) {
+    ui.horizontal_wrapped(|ui| {
+        ui.colored_label(
+            status_color(c.status),
+            egui::RichText::new(c.status.label(tr)).strong(),
+        );
+        ui.label(egui::RichText::new(&c.title).strong());
+        ui.label(&c.summary);
+    });
+}

@@ -1,0 +1,268 @@
+//! The camera as the camera, ID-card and pan steps see it. Capture runs on its own thread
+//! (`capture::camera`); a second thread analyses only the newest frame — light and focus on
+//! every look, faces a few times a second — and publishes a `LiveView`. The UI reads the view
+//! and never waits for either thread.
+
+use crate::analysis::faces::{FaceBox, FaceDetector};
+use crate::analysis::frame::{Rect, RgbFrame, analysis_factor, small_gray};
+use crate::analysis::frame_analysis::{FrameAnalysis, analyze_with_faces};
+use crate::capture::camera::{CameraCapture, CameraSource, CameraState};
+use crate::profile::Profile;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+/// What the UI reads.
+#[derive(Clone, Default)]
+pub struct LiveView {
+    pub frame: Option<Arc<RgbFrame>>,
+    /// Changes whenever `analysis` does.
+    pub seq: u64,
+    pub analysis: Option<Arc<FrameAnalysis>>,
+    /// Where the ID-card guide frame was when the analysis ran (card mode only).
+    pub card: Option<Rect>,
+    /// Mean grey change against the previous look (0–255): how much the picture moved.
+    pub motion: f64,
+    /// Seconds since the camera started, at the time of the analysis.
+    pub at_s: f64,
+    pub state: CameraState,
+}
+
+/// Where the ID-1 guide frame sits in a picture of this size: centred, `width_fraction` of
+/// the width, the card's aspect ratio (clipped to the picture).
+pub fn card_guide(width: u32, height: u32, aspect: f64, width_fraction: f64) -> Rect {
+    let mut w = (f64::from(width) * width_fraction).round();
+    let mut h = (w / aspect).round();
+    if h > f64::from(height) * 0.9 {
+        h = (f64::from(height) * 0.9).round();
+        w = (h * aspect).round();
+    }
+    let (w, h) = (w.max(2.0) as u32, h.max(2.0) as u32);
+    Rect {
+        x: width.saturating_sub(w) / 2,
+        y: height.saturating_sub(h) / 2,
+        w,
+        h,
+    }
+}
+
+struct Shared {
+    view: Mutex<LiveView>,
+    wake: (Mutex<u64>, Condvar),
+    card_mode: AtomicBool,
+    stop: AtomicBool,
+}
+
+pub struct LiveCamera {
+    shared: Arc<Shared>,
+    capture: Option<Arc<CameraCapture>>,
+    worker: Option<std::thread::JoinHandle<()>>,
+    pub source: CameraSource,
+}
+
+type Repaint = Arc<dyn Fn() + Send + Sync>;
+
+const FACE_EVERY: Duration = Duration::from_millis(250);
+
+impl LiveCamera {
+    pub fn start(source: CameraSource, profile: Arc<Profile>, repaint: Repaint) -> LiveCamera {
+        let shared = Arc::new(Shared {
+            view: Mutex::new(LiveView::default()),
+            wake: (Mutex::new(0), Condvar::new()),
+            card_mode: AtomicBool::new(false),
+            stop: AtomicBool::new(false),
+        });
+        let s = shared.clone();
+        let notify: Arc<dyn Fn() + Send + Sync> = Arc::new(move || {
+            if let Ok(mut n) = s.wake.0.lock() {
+                *n += 1;
+            }
+            s.wake.1.notify_all();
+        });
+        let capture = Arc::new(CameraCapture::start(
+            source.clone(),
+            profile.camera.min_width,
+            profile.camera.min_height,
+            Some(notify),
+        ));
+        let (s, c) = (shared.clone(), capture.clone());
+        let worker = std::thread::Builder::new()
+            .name("camera-analysis".into())
+            .spawn(move || analyse_loop(&s, &c, &profile, &repaint))
+            .ok();
+        LiveCamera {
+            shared,
+            capture: Some(capture),
+            worker,
+            source,
+        }
+    }
+
+    pub fn view(&self) -> LiveView {
+        self.shared
+            .view
+            .lock()
+            .map(|v| v.clone())
+            .unwrap_or_default()
+    }
+
+    /// In card mode the guide frame is analysed for glare and card sharpness.
+    pub fn set_card_mode(&self, on: bool) {
+        self.shared.card_mode.store(on, Ordering::Relaxed);
+    }
+
+    /// Stops both threads (bounded: the camera thread gets 3 s, see `CameraCapture::stop`).
+    pub fn stop(mut self) {
+        self.halt();
+    }
+
+    fn halt(&mut self) {
+        self.shared.stop.store(true, Ordering::Relaxed);
+        self.shared.wake.1.notify_all();
+        if let Some(w) = self.worker.take() {
+            let _ = w.join();
+        }
+        if let Some(c) = self.capture.take().and_then(|c| Arc::try_unwrap(c).ok()) {
+            c.stop();
+        }
+    }
+}
+
+impl Drop for LiveCamera {
+    fn drop(&mut self) {
+        self.halt();
+    }
+}
+
+fn analyse_loop(s: &Shared, cap: &CameraCapture, profile: &Profile, repaint: &Repaint) {
+    let start = Instant::now();
+    let mut detector = FaceDetector::new().ok();
+    let mut faces: Vec<FaceBox> = Vec::new();
+    let mut last_faces: Option<Instant> = None;
+    let mut last_seen = 0u64;
+    let mut previous_tiny: Option<(Vec<u8>, u32, u32)> = None;
+    let mut last_frame: Option<Arc<RgbFrame>> = None;
+    let (under, over) = (
+        profile.image.under_exposed_luma,
+        profile.image.over_exposed_luma,
+    );
+    let r = &profile.rehearsal;
+    while !s.stop.load(Ordering::Relaxed) {
+        let seen = match s.wake.0.lock() {
+            Ok(n) => {
+                let (n, _) = s
+                    .wake
+                    .1
+                    .wait_timeout_while(n, Duration::from_millis(200), |n| {
+                        *n == last_seen && !s.stop.load(Ordering::Relaxed)
+                    })
+                    .unwrap_or_else(|e| e.into_inner());
+                *n
+            }
+            Err(_) => return,
+        };
+        let state = cap.state();
+        let frame = cap.latest();
+        let new_frame = match (&frame, &last_frame) {
+            (Some(f), Some(l)) => !Arc::ptr_eq(f, l),
+            (Some(_), None) => true,
+            _ => false,
+        };
+        if !new_frame {
+            // Errors (camera lost) still reach the UI.
+            if seen == last_seen && state.error.is_some() {
+                publish_state(s, state, repaint);
+            }
+            last_seen = seen;
+            continue;
+        }
+        last_seen = seen;
+        let Some(frame) = frame else { continue };
+        last_frame = Some(frame.clone());
+        let card = s.card_mode.load(Ordering::Relaxed).then(|| {
+            card_guide(
+                frame.width,
+                frame.height,
+                r.card_aspect,
+                r.card_guide_width_fraction,
+            )
+        });
+        if let Some(d) = detector.as_mut()
+            && last_faces.is_none_or(|t| t.elapsed() >= FACE_EVERY)
+        {
+            let factor = analysis_factor(frame.width, frame.height);
+            let (small, sw, sh) = small_gray(&frame, factor);
+            faces = d.detect_scaled(&small, sw, sh, factor, frame.width, frame.height);
+            last_faces = Some(Instant::now());
+        }
+        let analysis = analyze_with_faces(&frame, card, faces.clone(), under, over);
+        let tiny = tiny_gray(&frame);
+        let motion = match &previous_tiny {
+            Some(p) => mean_abs_diff(p, &tiny),
+            None => 0.0,
+        };
+        previous_tiny = Some(tiny);
+        if let Ok(mut v) = s.view.lock() {
+            v.frame = Some(frame);
+            v.seq += 1;
+            v.analysis = Some(Arc::new(analysis));
+            v.card = card;
+            v.motion = motion;
+            v.at_s = start.elapsed().as_secs_f64();
+            v.state = state;
+        }
+        repaint();
+    }
+}
+
+fn publish_state(s: &Shared, state: CameraState, repaint: &Repaint) {
+    if let Ok(mut v) = s.view.lock()
+        && v.state != state
+    {
+        v.state = state;
+        repaint();
+    }
+}
+
+/// A grey copy about 80 px on its long side, for measuring motion between looks.
+fn tiny_gray(frame: &RgbFrame) -> (Vec<u8>, u32, u32) {
+    let factor = (frame.width.max(frame.height) / 80).max(1);
+    small_gray(frame, factor)
+}
+
+/// Mean absolute grey difference of two tiny copies; a size change counts as full motion.
+pub fn mean_abs_diff(a: &(Vec<u8>, u32, u32), b: &(Vec<u8>, u32, u32)) -> f64 {
+    if a.1 != b.1 || a.2 != b.2 || a.0.is_empty() {
+        return 255.0;
+    }
+    let sum: u64 =
+        a.0.iter()
+            .zip(&b.0)
+            .map(|(x, y)| u64::from(x.abs_diff(*y)))
+            .sum();
+    sum as f64 / a.0.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guide_has_card_aspect_and_stays_inside() {
+        let g = card_guide(1280, 720, 1.586, 0.55);
+        assert!(g.inside(1280, 720));
+        assert!((f64::from(g.w) / f64::from(g.h) - 1.586).abs() < 0.01);
+        assert_eq!(g.x, (1280 - g.w) / 2);
+        let narrow = card_guide(640, 200, 1.586, 0.9);
+        assert!(narrow.inside(640, 200), "{narrow:?}");
+    }
+
+    #[test]
+    fn motion_is_zero_for_the_same_picture_and_large_for_a_change() {
+        let a = (vec![10u8; 100], 10, 10);
+        let b = (vec![60u8; 100], 10, 10);
+        assert_eq!(mean_abs_diff(&a, &a), 0.0);
+        assert_eq!(mean_abs_diff(&a, &b), 50.0);
+        assert_eq!(mean_abs_diff(&a, &(vec![0u8; 50], 5, 10)), 255.0);
+    }
+}

@@ -1,0 +1,110 @@
+//! The live picture: one texture, replaced only when a new analysed frame arrives, with the
+//! face boxes, the ID-card guide and glare spots drawn over it.
+
+use super::live_camera::LiveView;
+use crate::analysis::frame::Rect;
+use eframe::egui;
+
+#[derive(Default)]
+pub struct Preview {
+    texture: Option<egui::TextureHandle>,
+    shown_seq: u64,
+}
+
+/// What to draw over the picture.
+#[derive(Clone, Copy, Default)]
+pub struct Overlay {
+    pub faces: bool,
+    pub glare: bool,
+    /// Colour of the guide frame when the card mode is on.
+    pub guide: Option<egui::Color32>,
+}
+
+pub const GOOD: egui::Color32 = egui::Color32::from_rgb(45, 164, 78);
+pub const BAD: egui::Color32 = egui::Color32::from_rgb(207, 34, 46);
+pub const NEUTRAL: egui::Color32 = egui::Color32::from_rgb(230, 230, 230);
+
+impl Preview {
+    /// Draws the newest frame fitted into `max` (keeping its aspect); returns its screen rect.
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &LiveView,
+        max: egui::Vec2,
+        overlay: Overlay,
+    ) -> Option<egui::Rect> {
+        let frame = view.frame.as_ref()?;
+        if self.texture.is_none() || self.shown_seq != view.seq {
+            let image = egui::ColorImage::from_rgb(
+                [frame.width as usize, frame.height as usize],
+                &frame.data,
+            );
+            match &mut self.texture {
+                Some(t) => t.set(image, egui::TextureOptions::LINEAR),
+                None => {
+                    self.texture = Some(ui.ctx().load_texture(
+                        "camera-preview",
+                        image,
+                        egui::TextureOptions::LINEAR,
+                    ))
+                }
+            }
+            self.shown_seq = view.seq;
+        }
+        let texture = self.texture.as_ref()?;
+        let (fw, fh) = (frame.width as f32, frame.height as f32);
+        let scale = (max.x / fw).min(max.y / fh).max(0.01);
+        let size = egui::vec2(fw * scale, fh * scale);
+        let response = ui.add(egui::Image::new((texture.id(), size)));
+        let to_screen = |r: &Rect| {
+            egui::Rect::from_min_size(
+                response.rect.min + egui::vec2(r.x as f32 * scale, r.y as f32 * scale),
+                egui::vec2(r.w as f32 * scale, r.h as f32 * scale),
+            )
+        };
+        let painter = ui.painter_at(response.rect);
+        let stroke = |c| egui::Stroke::new(2.0, c);
+        if let Some(a) = &view.analysis {
+            if overlay.faces {
+                for f in &a.people {
+                    painter.rect_stroke(
+                        to_screen(&f.rect),
+                        2.0,
+                        stroke(GOOD),
+                        egui::StrokeKind::Outside,
+                    );
+                }
+                for (f, _) in &a.not_people {
+                    painter.rect_stroke(
+                        to_screen(&f.rect),
+                        2.0,
+                        stroke(NEUTRAL),
+                        egui::StrokeKind::Outside,
+                    );
+                }
+            }
+            if overlay.glare
+                && let Some(g) = &a.glare
+            {
+                for b in &g.boxes {
+                    let r = to_screen(b);
+                    painter.rect_filled(
+                        r,
+                        0.0,
+                        egui::Color32::from_rgba_unmultiplied(255, 0, 0, 90),
+                    );
+                    painter.rect_stroke(r, 0.0, stroke(BAD), egui::StrokeKind::Outside);
+                }
+            }
+        }
+        if let (Some(colour), Some(card)) = (overlay.guide, view.card) {
+            painter.rect_stroke(
+                to_screen(&card),
+                8.0,
+                egui::Stroke::new(3.0, colour),
+                egui::StrokeKind::Outside,
+            );
+        }
+        Some(response.rect)
+    }
+}

@@ -1,0 +1,152 @@
+//! Camera: pick the device (virtual cameras are marked), see the live picture with face
+//! boxes, the delivered resolution and frame rate, and light, focus and people verdicts as
+//! they change.
+
+use super::{Nav, Step, StepCtx, preview_size, step_header};
+use crate::checks::{self, CheckResult};
+use crate::gui::cards::live_line;
+use crate::gui::job::{Job, Poll};
+use crate::gui::preview::{Overlay, Preview};
+use eframe::egui;
+
+/// Seconds of frames before the frame-rate and picture verdicts are written down.
+const SETTLE_S: f64 = 2.0;
+
+#[derive(Default)]
+pub struct CameraStep {
+    preview: Preview,
+    names: Option<Result<Vec<String>, String>>,
+    listing: Option<Job<Result<Vec<String>, String>>>,
+    live: Vec<CheckResult>,
+    seen_seq: u64,
+}
+
+impl CameraStep {
+    fn list_devices(&mut self, ui: &egui::Ui) {
+        if self.names.is_none() && self.listing.is_none() {
+            self.listing = Some(Job::spawn(ui.ctx(), crate::capture::devices::camera_names));
+        }
+        if let Some(job) = &self.listing {
+            match job.poll() {
+                Poll::Running => {}
+                Poll::Done(n) => {
+                    self.names = Some(n);
+                    self.listing = None;
+                }
+                Poll::Lost => {
+                    self.names = Some(Err(String::new()));
+                    self.listing = None;
+                }
+            }
+        }
+    }
+
+    fn picker(&mut self, ui: &mut egui::Ui, cx: &mut StepCtx<'_>) {
+        let tr = cx.tr;
+        if let Some(path) = &cx.sources.camera_replay {
+            ui.label(tr.f("camera-replay", &[("path", path.display().to_string())]));
+            return;
+        }
+        self.list_devices(ui);
+        let req = &cx.profile.virtual_camera;
+        let label = |name: &str| {
+            if checks::virtual_camera::is_virtual_name(name, req) {
+                format!("{name} ({})", tr.t("camera-virtual-mark"))
+            } else {
+                name.to_string()
+            }
+        };
+        match &self.names {
+            None => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(tr.t("camera-listing"));
+                });
+            }
+            Some(Err(e)) => {
+                ui.label(tr.f("system-unreadable", &[("reason", e.clone())]));
+            }
+            Some(Ok(names)) if names.is_empty() => {
+                ui.label(tr.t("camera-none"));
+            }
+            Some(Ok(names)) => {
+                let current = names
+                    .get(cx.prefs.camera_index as usize)
+                    .map(|n| label(n))
+                    .unwrap_or_default();
+                egui::ComboBox::from_label(tr.t("camera-pick"))
+                    .selected_text(current)
+                    .show_ui(ui, |ui| {
+                        for (i, name) in names.iter().enumerate() {
+                            ui.selectable_value(&mut cx.prefs.camera_index, i as u32, label(name));
+                        }
+                    });
+            }
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut StepCtx<'_>) -> Option<Nav> {
+        let tr = cx.tr;
+        step_header(ui, &tr, Step::Camera);
+        self.picker(ui, cx);
+        let camera = cx.camera?;
+        camera.set_card_mode(false);
+        let view = camera.view();
+        let state = &view.state;
+        if state.error.is_some() {
+            let r = checks::camera::device(state, &tr);
+            cx.book.set(r.clone());
+            crate::gui::cards::check_card(ui, &r, &tr);
+            return None;
+        }
+        if view.frame.is_none() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(tr.t("camera-opening"));
+            });
+            return None;
+        }
+        ui.label(tr.f(
+            "camera-delivered",
+            &[
+                ("name", state.name.clone()),
+                ("width", state.stats.width.to_string()),
+                ("height", state.stats.height.to_string()),
+                ("fps", format!("{:.0}", state.stats.fps())),
+            ],
+        ));
+        let overlay = Overlay {
+            faces: true,
+            ..Overlay::default()
+        };
+        self.preview.show(ui, &view, preview_size(ui), overlay);
+        if view.seq != self.seen_seq
+            && let Some(a) = &view.analysis
+        {
+            self.seen_seq = view.seq;
+            let img = &cx.profile.image;
+            self.live = vec![
+                checks::image::lighting(a, img, &tr),
+                checks::image::sharpness(a, img, &tr),
+                checks::image::faces(a, img, &tr),
+            ];
+            if view.at_s >= SETTLE_S {
+                for r in &self.live {
+                    cx.book.set(r.clone());
+                }
+                cx.book.set(checks::camera::device(state, &tr));
+                cx.book
+                    .set(checks::camera::resolution(state, &cx.profile.camera, &tr));
+                cx.book
+                    .set(checks::camera::frame_rate(state, &cx.profile.camera, &tr));
+            }
+        }
+        for r in &self.live {
+            live_line(ui, r, &tr);
+            if !r.advice.is_empty() && r.status != crate::checks::Status::Pass {
+                ui.label(egui::RichText::new(&r.advice).italics());
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,111 @@
+//! Checklist: what the app cannot see — ID card expiry, the phone's real-name status, product
+//! samples in view, being at the business premises — each with a short reason.
+
+use super::{Nav, Step, StepCtx, step_header};
+use crate::checks::{self, ids};
+use chrono::NaiveDate;
+use eframe::egui;
+use std::collections::HashMap;
+
+#[derive(Default)]
+pub struct ChecklistStep {
+    expiry_text: String,
+    long_term: bool,
+    answers: HashMap<&'static str, Option<bool>>,
+}
+
+const CONFIRMATIONS: [&str; 3] = [
+    ids::CHECKLIST_PHONE_REAL_NAME,
+    ids::CHECKLIST_PRODUCT_SAMPLES,
+    ids::CHECKLIST_BUSINESS_PREMISES,
+];
+
+/// Accepts 2031-05-01, 2031.05.01, 2031/05/01 and 20310501 (as printed on the card).
+pub fn parse_expiry(text: &str) -> Option<NaiveDate> {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() != 8 {
+        return None;
+    }
+    NaiveDate::parse_from_str(&digits, "%Y%m%d").ok()
+}
+
+impl ChecklistStep {
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut StepCtx<'_>) -> Option<Nav> {
+        let tr = cx.tr;
+        step_header(ui, &tr, Step::Checklist);
+        let today = chrono::Local::now().date_naive();
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(egui::RichText::new(tr.t("title-checklist-id-card-validity")).strong());
+            ui.label(tr.f(
+                "idcard-advice",
+                &[(
+                    "months",
+                    cx.profile.checklist.id_card_min_valid_months.to_string(),
+                )],
+            ));
+            ui.horizontal(|ui| {
+                let label = ui.label(tr.t("checklist-expiry"));
+                ui.add_enabled(
+                    !self.long_term,
+                    egui::TextEdit::singleline(&mut self.expiry_text)
+                        .hint_text("2031-05-01")
+                        .desired_width(120.0),
+                )
+                .labelled_by(label.id);
+                ui.checkbox(&mut self.long_term, tr.t("checklist-long-term"));
+            });
+            let expiry = parse_expiry(&self.expiry_text);
+            if !self.long_term && !self.expiry_text.trim().is_empty() && expiry.is_none() {
+                ui.colored_label(crate::gui::preview::BAD, tr.t("checklist-expiry-format"));
+            }
+            let r = checks::checklist::id_card_validity(
+                expiry,
+                self.long_term,
+                today,
+                &cx.profile.checklist,
+                &tr,
+            );
+            if r.status != checks::Status::Skipped {
+                crate::gui::cards::live_line(ui, &r, &tr);
+                cx.book.set(r);
+            }
+        });
+        for id in CONFIRMATIONS {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                let stem = checks::model::message_stem(id);
+                ui.label(egui::RichText::new(tr.t(&format!("title-{stem}"))).strong());
+                ui.label(tr.t(&format!("advice-{stem}")));
+                let answer = self.answers.entry(id).or_insert(None);
+                ui.horizontal(|ui| {
+                    ui.radio_value(answer, Some(true), tr.t("checklist-yes"));
+                    ui.radio_value(answer, Some(false), tr.t("checklist-no"));
+                    ui.radio_value(answer, None, tr.t("checklist-unanswered"));
+                });
+                if answer.is_some() {
+                    cx.book
+                        .set(checks::checklist::confirmation(id, *answer, &tr));
+                } else {
+                    cx.book.remove(id);
+                }
+            });
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_expiry;
+
+    #[test]
+    fn expiry_dates_as_printed_parse() {
+        let d = chrono::NaiveDate::from_ymd_opt(2031, 5, 1);
+        assert_eq!(parse_expiry("2031-05-01"), d);
+        assert_eq!(parse_expiry("2031.05.01"), d);
+        assert_eq!(parse_expiry(" 20310501 "), d);
+        assert_eq!(parse_expiry("2031-13-01"), None);
+        assert_eq!(parse_expiry("长期"), None);
+    }
+}

@@ -1,0 +1,185 @@
+//! Digit rehearsal: like the real verification, four random digits appear only after the
+//! seller presses start; the app listens through a short countdown (speech there means
+//! starting too early), shows the digits, records, and says whether all were heard and
+//! whether the pace was right.
+
+use super::{Nav, Step, StepCtx, step_header};
+use crate::capture::microphone::MicCapture;
+use crate::checks::{self, CheckResult, Status};
+use crate::gui::cards::check_card;
+use crate::gui::job::{Job, Poll};
+use eframe::egui;
+use std::hash::{BuildHasher, Hasher};
+use std::time::Instant;
+
+enum Phase {
+    Idle,
+    Listening {
+        mic: MicCapture,
+        started: Instant,
+        digits: String,
+    },
+    Analysing(Job<Vec<CheckResult>>),
+}
+
+pub struct DigitsStep {
+    phase: Phase,
+    result: Option<CheckResult>,
+    error: Option<String>,
+}
+
+impl Default for DigitsStep {
+    fn default() -> Self {
+        DigitsStep {
+            phase: Phase::Idle,
+            result: None,
+            error: None,
+        }
+    }
+}
+
+/// `count` random decimal digits (std's randomly keyed hasher; no crate needed for this).
+pub fn random_digits(count: u32) -> String {
+    let mut out = String::new();
+    let state = std::collections::hash_map::RandomState::new();
+    for i in 0..count {
+        let mut h = state.build_hasher();
+        h.write_u32(i);
+        h.write_u128(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or(0),
+        );
+        out.push(char::from(b'0' + (h.finish() % 10) as u8));
+    }
+    out
+}
+
+impl DigitsStep {
+    pub fn leave(&mut self) {
+        if matches!(self.phase, Phase::Listening { .. }) {
+            self.phase = Phase::Idle;
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut StepCtx<'_>) -> Option<Nav> {
+        let tr = cx.tr;
+        step_header(ui, &tr, Step::Digits);
+        let r = &cx.profile.rehearsal;
+        let (countdown, record) = (r.digits_countdown_s, r.digits_record_s);
+        let count = cx.profile.audio.digit_count;
+        let mut next = None;
+        match &self.phase {
+            Phase::Idle => {
+                if ui
+                    .add(egui::Button::new(
+                        egui::RichText::new(tr.t("digits-start")).size(18.0),
+                    ))
+                    .clicked()
+                {
+                    let source = cx.sources.microphone(cx.prefs);
+                    match MicCapture::start(&source, countdown + record + 1.0) {
+                        Ok(mic) => {
+                            self.result = None;
+                            self.error = None;
+                            next = Some(Phase::Listening {
+                                mic,
+                                started: Instant::now(),
+                                digits: random_digits(count),
+                            });
+                        }
+                        Err(e) => {
+                            let r = checks::audio_device::judge(&Err(e), &tr);
+                            self.error = Some(format!("{} {}", r.summary, r.advice));
+                            cx.book.set(r);
+                        }
+                    }
+                }
+            }
+            Phase::Listening {
+                mic,
+                started,
+                digits,
+            } => {
+                let t = started.elapsed().as_secs_f64();
+                let levels = mic.levels();
+                if t < countdown {
+                    ui.label(egui::RichText::new(tr.t("digits-get-ready")).size(28.0));
+                } else {
+                    ui.label(tr.t("digits-read-now"));
+                    let spaced: Vec<String> = digits.chars().map(String::from).collect();
+                    ui.label(egui::RichText::new(spaced.join("  ")).size(56.0).strong());
+                }
+                let meter = ((levels.rms_db + 60.0) / 60.0).clamp(0.0, 1.0) as f32;
+                ui.add(egui::ProgressBar::new(meter).desired_width(240.0));
+                ui.add(
+                    egui::ProgressBar::new((t / (countdown + record)).min(1.0) as f32)
+                        .text(tr.t("digits-listening")),
+                );
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(50));
+                if let Some(e) = &levels.error {
+                    self.error = Some(e.to_string());
+                    next = Some(Phase::Idle);
+                } else if t >= countdown + record {
+                    let audio = mic.recent();
+                    let (req, lang) = (cx.profile.audio.clone(), cx.lang);
+                    next = Some(Phase::Analysing(Job::spawn(ui.ctx(), move || {
+                        let tr = crate::i18n::Tr::new(lang);
+                        let a = crate::analysis::speech::analyze(
+                            &audio,
+                            req.clipping_run_samples as usize,
+                        );
+                        checks::audio::all(&a, count, Some(countdown), &req, &tr)
+                    })));
+                }
+            }
+            Phase::Analysing(job) => match job.poll() {
+                Poll::Running => {
+                    ui.spinner();
+                }
+                Poll::Done(results) => {
+                    for r in results {
+                        if r.id == crate::checks::ids::AUDIO_DIGITS {
+                            self.result = Some(r.clone());
+                            cx.book.set(r);
+                        } else {
+                            cx.book.set_if_absent(r);
+                        }
+                    }
+                    next = Some(Phase::Idle);
+                }
+                Poll::Lost => next = Some(Phase::Idle),
+            },
+        }
+        if let Some(p) = next {
+            self.phase = p;
+        }
+        if let Some(e) = &self.error {
+            ui.colored_label(crate::gui::preview::BAD, e);
+        }
+        if let Some(r) = &self.result {
+            check_card(ui, r, &tr);
+            if r.status == Status::Pass {
+                ui.label(tr.t("digits-well-done"));
+            } else {
+                ui.label(tr.t("digits-try-again"));
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn digits_are_decimal_and_vary() {
+        let a = super::random_digits(4);
+        assert_eq!(a.len(), 4);
+        assert!(a.chars().all(|c| c.is_ascii_digit()));
+        let many: std::collections::HashSet<String> =
+            (0..20).map(|_| super::random_digits(4)).collect();
+        assert!(many.len() > 10, "{many:?}");
+    }
+}

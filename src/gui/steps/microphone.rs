@@ -1,0 +1,190 @@
+//! Microphone: pick the device, watch the level meter, and a short "say something" test that
+//! measures the speaking level, the background noise and distortion. Sound stays in memory.
+
+use super::{Nav, Step, StepCtx, step_header};
+use crate::analysis::audio_levels::MonoAudio;
+use crate::capture::microphone::{MicCapture, MicError, MicSource};
+use crate::checks::{self, CheckResult};
+use crate::gui::cards::{check_card, live_line};
+use crate::gui::job::{Job, Poll};
+use eframe::egui;
+use std::time::Instant;
+
+#[derive(Default)]
+pub struct MicrophoneStep {
+    mic: Option<Result<MicCapture, MicError>>,
+    opened_for: Option<MicSource>,
+    names: Option<Vec<String>>,
+    listing: Option<Job<Vec<String>>>,
+    test_started: Option<Instant>,
+    analysing: Option<Job<Vec<CheckResult>>>,
+    results: Vec<CheckResult>,
+}
+
+/// The last `seconds` of the kept sound.
+pub fn tail(mut audio: MonoAudio, seconds: f64) -> MonoAudio {
+    let keep = (seconds * f64::from(audio.rate)) as usize;
+    if audio.samples.len() > keep {
+        audio.samples.drain(..audio.samples.len() - keep);
+    }
+    audio
+}
+
+impl MicrophoneStep {
+    /// Closes the microphone (leaving the step).
+    pub fn leave(&mut self) {
+        self.mic = None;
+        self.opened_for = None;
+        self.test_started = None;
+    }
+
+    fn ensure_open(&mut self, cx: &mut StepCtx<'_>) {
+        let source = cx.sources.microphone(cx.prefs);
+        if self.opened_for.as_ref() != Some(&source) {
+            self.mic = None;
+            let keep = cx.profile.rehearsal.mic_test_s + 1.0;
+            let opened = MicCapture::start(&source, keep);
+            if let Err(e) = &opened {
+                cx.book
+                    .set(checks::audio_device::judge(&Err(e.clone()), &cx.tr));
+            }
+            self.mic = Some(opened);
+            self.opened_for = Some(source);
+        }
+    }
+
+    fn picker(&mut self, ui: &mut egui::Ui, cx: &mut StepCtx<'_>) {
+        let tr = cx.tr;
+        if let Some(path) = &cx.sources.mic_replay {
+            ui.label(tr.f("mic-replay", &[("path", path.display().to_string())]));
+            return;
+        }
+        if self.names.is_none() && self.listing.is_none() {
+            self.listing = Some(Job::spawn(
+                ui.ctx(),
+                crate::capture::devices::microphone_names,
+            ));
+        }
+        if let Some(job) = &self.listing {
+            match job.poll() {
+                Poll::Running => {}
+                Poll::Done(n) => {
+                    self.names = Some(n);
+                    self.listing = None;
+                }
+                Poll::Lost => {
+                    self.names = Some(Vec::new());
+                    self.listing = None;
+                }
+            }
+        }
+        let names = self.names.clone().unwrap_or_default();
+        let default = tr.t("mic-default");
+        let current = cx
+            .prefs
+            .microphone
+            .clone()
+            .unwrap_or_else(|| default.clone());
+        egui::ComboBox::from_label(tr.t("mic-pick"))
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut cx.prefs.microphone, None, default);
+                for name in names {
+                    ui.selectable_value(&mut cx.prefs.microphone, Some(name.clone()), name);
+                }
+            });
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut StepCtx<'_>) -> Option<Nav> {
+        let tr = cx.tr;
+        step_header(ui, &tr, Step::Microphone);
+        self.picker(ui, cx);
+        self.ensure_open(cx);
+        let test_s = cx.profile.rehearsal.mic_test_s;
+        let mic = match &self.mic {
+            Some(Ok(m)) => m,
+            Some(Err(e)) => {
+                check_card(ui, &checks::audio_device::judge(&Err(e.clone()), &tr), &tr);
+                return None;
+            }
+            None => return None,
+        };
+        let levels = mic.levels();
+        if levels.error.is_some() {
+            let r = checks::audio_device::judge(&Ok(levels), &tr);
+            cx.book.set(r.clone());
+            check_card(ui, &r, &tr);
+            return None;
+        }
+        ui.label(tr.f(
+            "mic-device",
+            &[
+                ("name", levels.device.clone()),
+                ("rate", levels.rate.to_string()),
+            ],
+        ));
+        let meter = ((levels.rms_db + 60.0) / 60.0).clamp(0.0, 1.0) as f32;
+        ui.add(
+            egui::ProgressBar::new(meter)
+                .text(tr.f("mic-level", &[("db", format!("{:.0}", levels.rms_db))])),
+        );
+        // The meter moves while sound arrives: keep repainting at a calm rate.
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(50));
+        if let Some(started) = self.test_started {
+            let t = started.elapsed().as_secs_f64();
+            ui.add(
+                egui::ProgressBar::new((t / test_s).min(1.0) as f32)
+                    .text(tr.t("mic-say-something")),
+            );
+            if t >= test_s {
+                self.test_started = None;
+                let audio = tail(mic.recent(), test_s);
+                let (req, lang) = (cx.profile.audio.clone(), cx.lang);
+                let device = checks::audio_device::judge(&Ok(levels.clone()), &tr);
+                self.analysing = Some(Job::spawn(ui.ctx(), move || {
+                    let tr = crate::i18n::Tr::new(lang);
+                    let a =
+                        crate::analysis::speech::analyze(&audio, req.clipping_run_samples as usize);
+                    vec![
+                        device,
+                        checks::audio::level(&a, &req, &tr),
+                        checks::audio::noise(&a, &req, &tr),
+                        checks::audio::clipping(&a, &req, &tr),
+                    ]
+                }));
+            }
+        } else if ui
+            .add_enabled(
+                self.analysing.is_none(),
+                egui::Button::new(tr.t("mic-test-start")),
+            )
+            .clicked()
+        {
+            self.test_started = Some(Instant::now());
+            self.results.clear();
+        }
+        if let Some(job) = &self.analysing {
+            match job.poll() {
+                Poll::Running => {
+                    ui.spinner();
+                }
+                Poll::Done(results) => {
+                    for r in &results {
+                        cx.book.set(r.clone());
+                    }
+                    self.results = results;
+                    self.analysing = None;
+                }
+                Poll::Lost => self.analysing = None,
+            }
+        }
+        for r in &self.results {
+            live_line(ui, r, &tr);
+            if !r.advice.is_empty() && r.status != crate::checks::Status::Pass {
+                ui.label(egui::RichText::new(&r.advice).italics());
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,88 @@
+//! 360° pan rehearsal: the seller turns the camera around the room; every analysed look
+//! counts the people in view and how much the picture moved.
+
+use super::{Nav, Step, StepCtx, preview_size, step_header};
+use crate::checks::pan::{PanWatch, judge};
+use crate::gui::cards::check_card;
+use crate::gui::preview::{Overlay, Preview};
+use eframe::egui;
+
+#[derive(Default)]
+pub struct PanStep {
+    preview: Preview,
+    /// When the pan started (camera clock) and what has been seen since.
+    watching: Option<(f64, PanWatch)>,
+    seen_seq: u64,
+    result: Option<crate::checks::CheckResult>,
+}
+
+impl PanStep {
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut StepCtx<'_>) -> Option<Nav> {
+        let tr = cx.tr;
+        step_header(ui, &tr, Step::Pan);
+        let camera = cx.camera?;
+        camera.set_card_mode(false);
+        let view = camera.view();
+        if view.state.error.is_some() {
+            let r = crate::checks::camera::device(&view.state, &tr);
+            check_card(ui, &r, &tr);
+            return None;
+        }
+        let req = &cx.profile.rehearsal;
+        let expected = cx.profile.image.expected_faces;
+        if view.seq != self.seen_seq {
+            self.seen_seq = view.seq;
+            if let (Some((start, watch)), Some(a)) = (&mut self.watching, &view.analysis) {
+                watch.observe(
+                    view.at_s - *start,
+                    a.people.len() as u32,
+                    view.motion,
+                    req,
+                    expected,
+                );
+            }
+        }
+        ui.horizontal(|ui| match &self.watching {
+            None => {
+                if ui.button(tr.t("pan-start")).clicked() {
+                    self.watching = Some((view.at_s, PanWatch::default()));
+                    self.result = None;
+                }
+            }
+            Some((_, watch)) => {
+                if ui.button(tr.t("pan-finish")).clicked() {
+                    let r = judge(watch, req, expected, &tr);
+                    cx.book.set(r.clone());
+                    self.result = Some(r);
+                    self.watching = None;
+                } else {
+                    ui.label(tr.f(
+                        "pan-watching",
+                        &[
+                            ("seconds", format!("{:.0}", watch.seconds)),
+                            ("people", watch.max_people.to_string()),
+                        ],
+                    ));
+                }
+            }
+        });
+        let overlay = Overlay {
+            faces: true,
+            ..Overlay::default()
+        };
+        if self
+            .preview
+            .show(ui, &view, preview_size(ui), overlay)
+            .is_none()
+        {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(tr.t("camera-opening"));
+            });
+        }
+        if let Some(r) = &self.result {
+            check_card(ui, r, &tr);
+        }
+        None
+    }
+}

@@ -1,0 +1,204 @@
+//! Report: the overall verdict and every check as a card, with save (HTML / JSON), copy the
+//! text summary for a support chat, and open the folder. Made from whatever the steps have
+//! measured so far; what was not done reads "skipped".
+
+use super::{Nav, Step, StepCtx, step_header};
+use crate::gui::cards::{check_card, status_color};
+use crate::gui::job::{Job, Poll};
+use crate::i18n::Tr;
+use crate::report::{Report, Verdict, html, save::save_atomic, text};
+use eframe::egui;
+use std::path::{Path, PathBuf};
+
+#[derive(Default)]
+pub struct ReportStep {
+    report: Option<Report>,
+    making: Option<Job<crate::probe::system_info::SystemInfo>>,
+    /// How many results the report was made from (remade when more arrive).
+    made_from: Option<usize>,
+    folder: Option<String>,
+    saving: Option<Job<Result<PathBuf, String>>>,
+    message: String,
+    last_saved: Option<PathBuf>,
+}
+
+fn verdict_color(v: Verdict) -> egui::Color32 {
+    use crate::checks::Status;
+    status_color(match v {
+        Verdict::Ready => Status::Pass,
+        Verdict::Warnings => Status::Warn,
+        Verdict::NotReady => Status::Fail,
+    })
+}
+
+/// Opens the folder in the system's file manager (does not wait for it).
+pub fn open_folder(path: &Path) -> std::io::Result<()> {
+    let program = if cfg!(windows) {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let mut child = std::process::Command::new(program)
+        .arg(path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()?;
+    std::thread::spawn(move || child.wait());
+    Ok(())
+}
+
+impl ReportStep {
+    /// Forgets the report so it is remade with the newest results next time.
+    pub fn invalidate(&mut self) {
+        self.made_from = None;
+    }
+
+    fn save(&mut self, ui: &egui::Ui, tr: &Tr, as_html: bool) {
+        let Some(report) = &self.report else { return };
+        let folder = PathBuf::from(self.folder.clone().unwrap_or_default());
+        let ext = if as_html { "html" } else { "json" };
+        let path = folder.join(format!("selfcheck-report-{}.{ext}", report.report_id));
+        let body = if as_html {
+            html::render(report, tr)
+        } else {
+            report.to_json()
+        };
+        let tr = *tr;
+        self.saving = Some(Job::spawn(ui.ctx(), move || {
+            if !folder.is_dir() {
+                return Err(tr.f(
+                    "gui-folder-missing",
+                    &[("path", folder.display().to_string())],
+                ));
+            }
+            save_atomic(&path, body.as_bytes())
+                .map(|()| path.clone())
+                .map_err(|e| {
+                    tr.f(
+                        "cli-error-save",
+                        &[
+                            ("path", path.display().to_string()),
+                            ("reason", e.to_string()),
+                        ],
+                    )
+                })
+        }));
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut StepCtx<'_>) -> Option<Nav> {
+        let tr = cx.tr;
+        step_header(ui, &tr, Step::Report);
+        let folder = self.folder.get_or_insert_with(|| {
+            crate::gui::save_folder::default_folder()
+                .display()
+                .to_string()
+        });
+        let _ = folder;
+        if self.made_from != Some(cx.book.len()) && self.making.is_none() {
+            let lang = cx.lang;
+            self.making = Some(Job::spawn(ui.ctx(), move || crate::plan::system_info(lang)));
+        }
+        if let Some(job) = &self.making {
+            match job.poll() {
+                Poll::Running => {
+                    ui.spinner();
+                }
+                Poll::Done(system) => {
+                    self.report = Some(cx.book.report(&cx.profile.profile.id, cx.lang, system));
+                    self.made_from = Some(cx.book.len());
+                    self.making = None;
+                }
+                Poll::Lost => {
+                    let system = crate::plan::system_info_without_devices(cx.lang);
+                    self.report = Some(cx.book.report(&cx.profile.profile.id, cx.lang, system));
+                    self.made_from = Some(cx.book.len());
+                    self.making = None;
+                }
+            }
+        }
+        if let Some(job) = &self.saving {
+            match job.poll() {
+                Poll::Running => {}
+                Poll::Done(Ok(path)) => {
+                    self.message = tr.f("gui-saved", &[("path", path.display().to_string())]);
+                    self.last_saved = Some(path);
+                    self.saving = None;
+                }
+                Poll::Done(Err(e)) => {
+                    self.message = e;
+                    self.saving = None;
+                }
+                Poll::Lost => {
+                    self.message = tr.t("advice-error-generic");
+                    self.saving = None;
+                }
+            }
+        }
+        let report = self.report.clone()?;
+        let verdict = tr.t(&format!(
+            "verdict-{}",
+            report.verdict.code().replace('_', "-")
+        ));
+        ui.label(
+            egui::RichText::new(verdict)
+                .size(22.0)
+                .strong()
+                .color(verdict_color(report.verdict)),
+        );
+        ui.label(format!("{} {}", tr.t("report-id"), report.report_id));
+        ui.horizontal(|ui| {
+            let label = ui.label(tr.t("gui-save-folder"));
+            if let Some(folder) = &mut self.folder {
+                ui.add(egui::TextEdit::singleline(folder).desired_width(320.0))
+                    .labelled_by(label.id);
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            let idle = self.saving.is_none();
+            if ui
+                .add_enabled(idle, egui::Button::new(tr.t("gui-save-html")))
+                .clicked()
+            {
+                self.save(ui, &tr, true);
+            }
+            if ui
+                .add_enabled(idle, egui::Button::new(tr.t("gui-save-json")))
+                .clicked()
+            {
+                self.save(ui, &tr, false);
+            }
+            if ui.button(tr.t("gui-copy-text")).clicked() {
+                ui.ctx().copy_text(text::render(&report, &tr));
+                self.message = tr.t("gui-copied");
+            }
+            if ui.button(tr.t("gui-open-folder")).clicked() {
+                let folder = PathBuf::from(self.folder.clone().unwrap_or_default());
+                if let Err(e) = open_folder(&folder) {
+                    self.message = tr.f(
+                        "gui-open-folder-failed",
+                        &[
+                            ("path", folder.display().to_string()),
+                            ("reason", e.to_string()),
+                        ],
+                    );
+                }
+            }
+        });
+        if !self.message.is_empty() {
+            ui.label(&self.message);
+        }
+        ui.separator();
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            // Problems first, as in the HTML report.
+            let mut checks: Vec<_> = report.checks.iter().collect();
+            checks.sort_by_key(|c| crate::report::html::severity(c.status));
+            for c in checks {
+                check_card(ui, c, &tr);
+            }
+        });
+        None
+    }
+}
