@@ -2,27 +2,8 @@
 //! here a real HTTP server on loopback answers in Cloudflare's trace format.
 
 mod common;
+use common::http::trace_server;
 use common::*;
-use std::io::{Read, Write};
-use std::net::TcpListener;
-
-/// Serves `body` to every request, on loopback.
-fn trace_server(body: &'static str) -> String {
-    let l = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let addr = l.local_addr().expect("addr");
-    std::thread::spawn(move || {
-        for mut s in l.incoming().flatten() {
-            let mut buf = [0u8; 2048];
-            let _ = s.read(&mut buf);
-            let _ = write!(
-                s,
-                "HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-                body.len()
-            );
-        }
-    });
-    format!("http://{addr}/cdn-cgi/trace")
-}
 
 fn vpn_with_trace(url: &str) -> serde_json::Value {
     let dir = tempfile::tempdir().expect("tmp");

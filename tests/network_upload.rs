@@ -3,9 +3,8 @@
 //! Needs root (CI runs as root); elsewhere these tests say why they skip.
 
 mod common;
+use common::http::{Sink, start_sink};
 use common::*;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
 use std::process::Command;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -155,73 +154,6 @@ impl Drop for Link {
             .args(["link", "del", &self.host_if])
             .status();
         let _ = Command::new("ip").args(["netns", "del", &self.ns]).status();
-    }
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Sink {
-    Accept,
-    TooLarge,
-    NeverAnswer,
-}
-
-/// A real HTTP/1.1 upload sink: reads each POST body, answers 200 (or 413, or never).
-fn start_sink(ip: &str, mode: Sink) -> String {
-    let listener = TcpListener::bind(format!("{ip}:0")).expect("bind sink");
-    let addr = listener.local_addr().expect("addr");
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            std::thread::spawn(move || serve(stream, mode));
-        }
-    });
-    format!("http://{addr}/__up")
-}
-
-fn serve(stream: TcpStream, mode: Sink) {
-    let mut reader = BufReader::new(stream.try_clone().expect("clone"));
-    let mut out = stream;
-    loop {
-        let mut length: u64 = 0;
-        let mut line = String::new();
-        let mut first = true;
-        loop {
-            line.clear();
-            if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                return;
-            }
-            if first && line.trim().is_empty() {
-                continue;
-            }
-            first = false;
-            if line == "\r\n" {
-                break;
-            }
-            if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
-                length = v.trim().parse().unwrap_or(0);
-            }
-        }
-        if mode == Sink::TooLarge {
-            // Like nginx: answer 413 at once, then read (and drop) the rest before closing.
-            let _ = out.write_all(
-                b"HTTP/1.1 413 Payload Too Large\r\ncontent-length: 0\r\nconnection: close\r\n\r\n",
-            );
-            let _ = std::io::copy(&mut (&mut reader).take(length), &mut std::io::sink());
-            return;
-        }
-        let mut body = (&mut reader).take(length);
-        if std::io::copy(&mut body, &mut std::io::sink()).is_err() {
-            return;
-        }
-        if mode == Sink::NeverAnswer {
-            let _ = std::io::copy(&mut reader, &mut std::io::sink());
-            return;
-        }
-        if out
-            .write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n")
-            .is_err()
-        {
-            return;
-        }
     }
 }
 

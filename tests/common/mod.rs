@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod http;
+
 use std::process::{Command, Output};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_selfcheck");
