@@ -1,0 +1,176 @@
+//! The ID-card step on composed camera frames (a real portrait as the room, a card with sharp
+//! printed lines held in the guide frame, with and without a lamp's highlight), and every
+//! screen drawn in Chinese with only the bundled font (egui_kittest panics on a missing
+//! glyph, so this proves the subset covers the UI).
+
+mod common;
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use image::{Rgb, RgbImage};
+use selfcheck::gui::live_camera::card_guide;
+use selfcheck::gui::steps::Step;
+use selfcheck::gui::{SelfCheckApp, Sources};
+use selfcheck::i18n::Lang;
+use selfcheck::profile::Profile;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
+}
+
+fn harness(lang: Lang, sources: Sources) -> Harness<'static, SelfCheckApp> {
+    let profile = Arc::new(Profile::builtin().expect("profile"));
+    let app = SelfCheckApp::with_sources(profile, lang, sources);
+    Harness::builder()
+        .with_size(egui::vec2(1100.0, 820.0))
+        .build_ui_state(|ui, app: &mut SelfCheckApp| app.draw(ui), app)
+}
+
+fn step_for(h: &mut Harness<'_, SelfCheckApp>, d: Duration) {
+    let start = Instant::now();
+    while start.elapsed() < d {
+        h.step();
+        std::thread::sleep(Duration::from_millis(25));
+    }
+}
+
+/// A 1280×720 frame: the portrait as the room, an ID-1 card with printed lines in the guide.
+fn card_frame(dir: &Path, name: &str, highlight: bool) -> PathBuf {
+    let room = image::open(fixture("images/one_face_portrait.jpg")).expect("portrait");
+    let mut img: RgbImage = image::imageops::resize(
+        &room.to_rgb8(),
+        1280,
+        720,
+        image::imageops::FilterType::Triangle,
+    );
+    let p = Profile::builtin().expect("profile").rehearsal;
+    let g = card_guide(1280, 720, p.card_aspect, p.card_guide_width_fraction);
+    // The card fills most of the guide, as a seller would hold it.
+    let (x0, y0, w, h) = (g.x + g.w / 20, g.y + g.h / 20, g.w * 9 / 10, g.h * 9 / 10);
+    for y in 0..h {
+        for x in 0..w {
+            let line = (y * 12 / h) % 2 == 1 && x > w / 3 && x < w * 9 / 10 && (x / 4) % 5 != 0;
+            let c = if line { [40, 40, 60] } else { [170, 200, 225] };
+            img.put_pixel(x0 + x, y0 + y, Rgb(c));
+        }
+    }
+    if highlight {
+        let (cx, cy, rx, ry) = (
+            (x0 + w / 2) as f32,
+            (y0 + h / 2) as f32,
+            w as f32 * 0.3,
+            h as f32 * 0.35,
+        );
+        for y in y0..y0 + h {
+            for x in x0..x0 + w {
+                let d = (((x as f32 - cx) / rx).powi(2) + ((y as f32 - cy) / ry).powi(2)).sqrt();
+                if d < 1.0 {
+                    let k = ((1.0 - d) * 2.2).min(1.0);
+                    let px = img.get_pixel_mut(x, y);
+                    px.0 = px.0.map(|v| (f32::from(v) + (255.0 - f32::from(v)) * k) as u8);
+                }
+            }
+        }
+    }
+    let path = dir.join(name);
+    img.save(&path).expect("save frame");
+    path
+}
+
+fn glare_status(app: &SelfCheckApp) -> Option<String> {
+    app.book()
+        .get("image.glare")
+        .map(|r| r.status.code().to_string())
+}
+
+#[test]
+fn a_clean_card_passes_front_and_back_and_a_highlight_keeps_failing() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let clean = card_frame(dir.path(), "clean.png", false);
+    let mut h = harness(
+        Lang::En,
+        Sources {
+            camera_replay: Some(clean),
+            ..Sources::default()
+        },
+    );
+    h.run_steps(2);
+    h.get_by_label("4. ID card").click();
+    let start = Instant::now();
+    while h.query_by_label_contains("Both sides passed").is_none() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the clean card never passed: {:?}",
+            h.state().book().get("image.glare")
+        );
+        h.step();
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    assert_eq!(glare_status(h.state()).as_deref(), Some("pass"));
+    h.get_by_label_contains("Photo side sharp");
+    h.get_by_label_contains("Emblem side sharp");
+
+    let glare = card_frame(dir.path(), "glare.png", true);
+    let mut h = harness(
+        Lang::En,
+        Sources {
+            camera_replay: Some(glare),
+            ..Sources::default()
+        },
+    );
+    h.run_steps(2);
+    h.get_by_label("4. ID card").click();
+    step_for(&mut h, Duration::from_secs(4));
+    assert_eq!(h.state().step(), Step::IdCard);
+    let r = h.state().book().get("image.glare").cloned().expect("a glare verdict");
+    assert_eq!(r.status.code(), "fail", "{r:?}");
+    assert_eq!(r.measured["side"], "front");
+    assert!(h.query_by_label_contains("Both sides passed").is_none());
+    assert!(h.query_by_label_contains("Photo side sharp").is_none());
+}
+
+#[test]
+fn every_screen_draws_in_chinese_with_the_bundled_font() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let frame = card_frame(dir.path(), "room.png", true);
+    let mut h = harness(
+        Lang::ZhCn,
+        Sources {
+            camera_replay: Some(frame),
+            mic_replay: Some(fixture("audio/fsdd_jackson_4719_gap0.5s.wav")),
+            upload_url: None,
+            no_network: true,
+        },
+    );
+    h.run_steps(2);
+    let names = [
+        "1. 开始",
+        "2. 电脑和网络",
+        "3. 摄像头",
+        "4. 身份证",
+        "5. 麦克风",
+        "6. 朗读数字演练",
+        "7. 360° 环视演练",
+        "8. 准备清单",
+        "9. 报告",
+    ];
+    for (i, name) in names.iter().enumerate() {
+        h.get_by_label(name).click();
+        step_for(&mut h, Duration::from_millis(1500));
+        assert_eq!(h.state().step(), Step::ALL[i], "{name}");
+    }
+    // The report screen shows its verdict in Chinese.
+    assert!(
+        h.query_by_label_contains("未就绪").is_some()
+            || h.query_by_label_contains("需要注意").is_some()
+    );
+    h.get_by_label("English").click();
+    h.run_steps(2);
+    assert_eq!(h.state().lang(), Lang::En);
+    h.get_by_label("9. Report");
+}
