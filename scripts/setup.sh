@@ -6,7 +6,7 @@ set -euo pipefail
 stage=${1:-build}
 
 build_pkgs=(build-essential pkg-config libasound2-dev libclang-dev nasm ca-certificates curl)
-app_pkgs=(libgl1 libegl1 libxkbcommon-x11-0 libwayland-client0 libxcursor1 libxrandr2 libxi6 fonts-wqy-microhei)
+app_pkgs=(libgl1 libegl1 libgl1-mesa-dri libvulkan1 mesa-vulkan-drivers libxkbcommon-x11-0 libwayland-client0 libxcursor1 libxrandr2 libxi6 fonts-wqy-microhei)
 test_pkgs=(xvfb libgl1-mesa-dri x11-utils imagemagick iproute2 iperf3 espeak-ng sox chromium firefox-esr)
 
 want=("${build_pkgs[@]}")

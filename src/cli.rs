@@ -47,6 +47,12 @@ pub struct AppArgs {
     /// Do not touch the network (the speed and latency tests are skipped).
     #[arg(long)]
     pub no_network: bool,
+    /// Open the app at this step (e.g. support asking a seller to redo the microphone).
+    #[arg(long, value_enum, value_name = "STEP")]
+    pub step: Option<crate::gui::steps::Step>,
+    /// Draw with this renderer only (default: the platform's first choice, then the other).
+    #[arg(long, value_enum)]
+    pub renderer: Option<crate::gui::renderer::Renderer>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -205,13 +211,18 @@ fn run(cli: Cli, lang: Lang, tr: &Tr) -> Result<i32, Fatal> {
     match cli.command {
         None => {
             let profile = load_profile(cli.profile.as_deref(), tr)?;
-            let sources = crate::gui::Sources {
-                camera_replay: cli.app.camera_source,
-                mic_replay: cli.app.mic_source,
-                upload_url: cli.app.upload_url,
-                no_network: cli.app.no_network,
+            let launch = crate::gui::Launch {
+                lang: cli.lang,
+                sources: crate::gui::Sources {
+                    camera_replay: cli.app.camera_source,
+                    mic_replay: cli.app.mic_source,
+                    upload_url: cli.app.upload_url,
+                    no_network: cli.app.no_network,
+                },
+                step: cli.app.step,
+                renderer: cli.app.renderer,
             };
-            crate::gui::run(profile, cli.lang, sources).map_err(Fatal)?;
+            crate::gui::run(profile, launch).map_err(Fatal)?;
             Ok(0)
         }
         Some(Command::Check(args)) => {

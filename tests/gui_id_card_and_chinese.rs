@@ -72,7 +72,8 @@ fn card_frame(dir: &Path, name: &str, highlight: bool) -> PathBuf {
                 if d < 1.0 {
                     let k = ((1.0 - d) * 2.2).min(1.0);
                     let px = img.get_pixel_mut(x, y);
-                    px.0 = px.0.map(|v| (f32::from(v) + (255.0 - f32::from(v)) * k) as u8);
+                    px.0 =
+                        px.0.map(|v| (f32::from(v) + (255.0 - f32::from(v)) * k) as u8);
                 }
             }
         }
@@ -127,7 +128,12 @@ fn a_clean_card_passes_front_and_back_and_a_highlight_keeps_failing() {
     h.get_by_label("4. ID card").click();
     step_for(&mut h, Duration::from_secs(4));
     assert_eq!(h.state().step(), Step::IdCard);
-    let r = h.state().book().get("image.glare").cloned().expect("a glare verdict");
+    let r = h
+        .state()
+        .book()
+        .get("image.glare")
+        .cloned()
+        .expect("a glare verdict");
     assert_eq!(r.status.code(), "fail", "{r:?}");
     assert_eq!(r.measured["side"], "front");
     assert!(h.query_by_label_contains("Both sides passed").is_none());

@@ -23,76 +23,212 @@ fn have(tool: &str) -> bool {
         .is_ok_and(|s| s.success())
 }
 
-#[cfg(target_os = "linux")]
-#[test]
-fn window_opens_under_xvfb_and_is_not_blank() {
-    if !(have("Xvfb") && have("xwininfo") && have("import")) {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have Xvfb, xwininfo and import"
-        );
-        eprintln!("SKIP: Xvfb, xwininfo (x11-utils) or import (imagemagick) missing");
-        return;
+/// An X server for one test; `glx` false starts it without the GLX extension, which makes
+/// OpenGL (glow) fail the way it does on PCs without a usable OpenGL driver.
+fn xvfb(n: u32, glx: bool) -> (Kill, String) {
+    let display = format!(":{}", n + std::process::id() % 50);
+    let mut args = vec![display.clone()];
+    args.extend(["-screen", "0", "1280x900x24", "-nolisten", "tcp"].map(String::from));
+    if !glx {
+        args.extend(["-extension", "GLX"].map(String::from));
     }
-    let display = format!(":{}", 90 + std::process::id() % 100);
-    let _xvfb = Kill(
+    let x = Kill(
         Command::new("Xvfb")
-            .args([
-                display.as_str(),
-                "-screen",
-                "0",
-                "1280x900x24",
-                "-nolisten",
-                "tcp",
-            ])
+            .args(&args)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .expect("Xvfb starts"),
     );
     std::thread::sleep(Duration::from_millis(800));
-    let home = tempfile::tempdir().expect("home");
+    (x, display)
+}
+
+/// A folder of 1280×720 camera frames cut from the real portrait, moving slightly.
+fn replay_frames(dir: &std::path::Path) -> std::path::PathBuf {
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/images/one_face_portrait.jpg");
+    let img = image::open(fixture).expect("portrait").to_rgb8();
+    let scale = 1280.0 / img.width() as f32;
+    let resized = image::imageops::resize(
+        &img,
+        1280,
+        (img.height() as f32 * scale) as u32,
+        image::imageops::FilterType::Triangle,
+    );
+    let frames = dir.join("frames");
+    std::fs::create_dir_all(&frames).expect("mkdir");
+    for i in 0..6u32 {
+        let f = image::imageops::crop_imm(&resized, 0, i * 4, 1280, 720).to_image();
+        f.save(frames.join(format!("f{i}.jpg")))
+            .expect("save frame");
+    }
+    frames
+}
+
+/// Waits up to 30 s for a window with the app's title.
+fn wait_for_window(display: &str, title: &str) -> Option<Duration> {
     let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(30) {
+        let tree = Command::new("xwininfo")
+            .args(["-display", display, "-root", "-tree"])
+            .output()
+            .expect("xwininfo");
+        if String::from_utf8_lossy(&tree.stdout).contains(title) {
+            return Some(started.elapsed());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    None
+}
+
+fn screenshot_colours(display: &str, shot: &std::path::Path) -> usize {
+    let ok = Command::new("import")
+        .args(["-display", display, "-window", "root"])
+        .arg(shot)
+        .status()
+        .expect("import");
+    assert!(ok.success());
+    let img = image::open(shot).expect("screenshot decodes").to_rgb8();
+    let mut colours = std::collections::HashSet::new();
+    for p in img.pixels().step_by(7) {
+        colours.insert(p.0);
+    }
+    colours.len()
+}
+
+fn tools_present() -> bool {
+    if have("Xvfb") && have("xwininfo") && have("import") {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must have Xvfb, xwininfo and import"
+    );
+    eprintln!("SKIP: Xvfb, xwininfo (x11-utils) or import (imagemagick) missing");
+    false
+}
+
+/// The camera step of the real binary on replayed 720p frames: the window comes up, the
+/// preview shows the picture (a screenshot full of photo colours, kept at
+/// target/gui-screenshot.png), and the preview is redrawn as frames arrive.
+#[cfg(target_os = "linux")]
+#[test]
+fn camera_step_previews_replayed_frames_under_xvfb() {
+    if !tools_present() {
+        return;
+    }
+    let (_x, display) = xvfb(90, true);
+    let home = tempfile::tempdir().expect("home");
+    let frames = replay_frames(home.path());
+    let stats = home.path().join("stats.txt");
     let _app = Kill(
         selfcheck()
+            .args([
+                "--lang",
+                "zh-CN",
+                "--step",
+                "camera",
+                "--no-network",
+                "--camera-source",
+            ])
+            .arg(&frames)
             .env("DISPLAY", &display)
             .env("HOME", home.path())
+            .env("SELFCHECK_STATS_FILE", &stats)
             .env_remove("WAYLAND_DISPLAY")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .expect("app starts"),
     );
-    let mut up = None;
-    while started.elapsed() < Duration::from_secs(30) {
-        let tree = Command::new("xwininfo")
-            .args(["-display", &display, "-root", "-tree"])
-            .output()
-            .expect("xwininfo");
-        if String::from_utf8_lossy(&tree.stdout).contains("视频验证自检助手") {
-            up = Some(started.elapsed());
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    let up = up.expect("a window titled 视频验证自检助手 appears");
+    let up = wait_for_window(&display, "视频验证自检助手")
+        .expect("a window titled 视频验证自检助手 appears");
     eprintln!("window mapped after {:.2} s", up.as_secs_f64());
-    std::thread::sleep(Duration::from_secs(2));
+    std::thread::sleep(Duration::from_secs(4));
     let shot = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("../gui-screenshot.png");
-    let ok = Command::new("import")
-        .args(["-display", &display, "-window", "root"])
-        .arg(&shot)
-        .status()
-        .expect("import");
-    assert!(ok.success());
-    let img = image::open(&shot).expect("screenshot decodes").to_rgb8();
-    let mut colours = std::collections::HashSet::new();
-    for p in img.pixels().step_by(7) {
-        colours.insert(p.0);
-    }
+    let colours = screenshot_colours(&display, &shot);
+    assert!(colours > 2000, "no photo in the preview: {colours} colours");
+    let lines = std::fs::read_to_string(&stats).expect("stats written");
+    eprintln!("{lines}");
     assert!(
-        colours.len() > 20,
-        "window looks blank: {} colours",
-        colours.len()
+        lines
+            .lines()
+            .filter(|l| l.contains("step=Camera"))
+            .any(|l| !l.contains("preview_fps=0 ")),
+        "the preview never showed a frame: {lines}"
     );
+}
+
+/// With OpenGL too old (Mesa told to offer GL 1.1, as on PCs without a real OpenGL driver)
+/// glow cannot start; the app starts again with wgpu, which draws through Vulkan (lavapipe).
+#[cfg(target_os = "linux")]
+#[test]
+fn without_usable_opengl_the_app_falls_back_to_wgpu() {
+    if !tools_present() {
+        return;
+    }
+    if !std::path::Path::new("/usr/share/vulkan/icd.d/lvp_icd.x86_64.json").exists() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have mesa-vulkan-drivers"
+        );
+        eprintln!("SKIP: mesa-vulkan-drivers (lavapipe) missing");
+        return;
+    }
+    let (_x, display) = xvfb(140, true);
+    let home = tempfile::tempdir().expect("home");
+    let log = home.path().join("stderr.txt");
+    let _app = Kill(
+        selfcheck()
+            .args(["--lang", "zh-CN", "--no-network"])
+            .env("DISPLAY", &display)
+            .env("HOME", home.path())
+            .env("MESA_GL_VERSION_OVERRIDE", "1.1")
+            .env("MESA_GLES_VERSION_OVERRIDE", "1.0")
+            .env_remove("WAYLAND_DISPLAY")
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log).expect("log"))
+            .spawn()
+            .expect("app starts"),
+    );
+    let up = wait_for_window(&display, "视频验证自检助手");
+    std::thread::sleep(Duration::from_secs(3));
+    let stderr = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(
+        stderr.contains("trying wgpu"),
+        "glow did not fail first: {stderr}"
+    );
+    let up = up.unwrap_or_else(|| panic!("no window after the fallback: {stderr}"));
+    eprintln!("window after the fallback in {:.2} s", up.as_secs_f64());
+    let colours = screenshot_colours(&display, &home.path().join("wgpu.png"));
+    assert!(colours > 20, "blank window: {colours} colours; {stderr}");
+    assert!(!stderr.contains("无法打开程序窗口"), "{stderr}");
+}
+
+/// With no renderer able to start, the app ends at once with a message that points to
+/// `selfcheck check` (exit 2), instead of hanging or crashing.
+#[cfg(target_os = "linux")]
+#[test]
+fn with_no_renderer_the_app_says_to_use_check() {
+    if !tools_present() {
+        return;
+    }
+    let (_x, display) = xvfb(190, true);
+    let home = tempfile::tempdir().expect("home");
+    let out = selfcheck()
+        .args(["--lang", "zh-CN", "--no-network"])
+        .env("DISPLAY", &display)
+        .env("HOME", home.path())
+        .env("LIBGL_DRIVERS_PATH", "/nonexistent")
+        .env("__EGL_VENDOR_LIBRARY_FILENAMES", "/nonexistent.json")
+        .env("VK_ICD_FILENAMES", "/nonexistent.json")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("runs");
+    let stderr = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("trying wgpu"), "{stderr}");
+    assert!(stderr.contains("selfcheck check"), "{stderr}");
+    assert!(stderr.contains("无法打开程序窗口"), "{stderr}");
 }

@@ -27,6 +27,7 @@ pub struct SelfCheckApp {
     pan: steps::pan::PanStep,
     checklist: steps::checklist::ChecklistStep,
     report: steps::report::ReportStep,
+    stats: super::stats::StatsFile,
 }
 
 const LANG_KEY: &str = "selfcheck.lang";
@@ -37,9 +38,14 @@ impl SelfCheckApp {
     pub fn new(
         cc: &eframe::CreationContext<'_>,
         profile: Arc<Profile>,
-        lang: Option<Lang>,
-        sources: Sources,
+        launch: super::Launch,
     ) -> SelfCheckApp {
+        let super::Launch {
+            lang,
+            sources,
+            step,
+            ..
+        } = launch;
         let stored = |key| cc.storage.and_then(|s| s.get_string(key));
         // A language given on the command line wins over the remembered one.
         let lang = lang
@@ -51,6 +57,9 @@ impl SelfCheckApp {
         };
         let mut app = SelfCheckApp::with_sources(profile, lang, sources);
         app.prefs = prefs;
+        if let Some(step) = step {
+            app.step = step;
+        }
         app
     }
 
@@ -72,6 +81,7 @@ impl SelfCheckApp {
             pan: Default::default(),
             checklist: Default::default(),
             report: Default::default(),
+            stats: super::stats::StatsFile::from_env(),
         }
     }
 
@@ -232,6 +242,7 @@ impl SelfCheckApp {
             self.go(step);
             ctx.request_repaint();
         }
+        self.stats.write(self.step, &self.camera_step);
     }
 }
 

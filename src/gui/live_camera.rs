@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 /// What the UI reads.
 #[derive(Clone, Default)]
 pub struct LiveView {
+    /// The newest picture from the camera.
     pub frame: Option<Arc<RgbFrame>>,
     /// Changes whenever `analysis` does.
     pub seq: u64,
@@ -63,6 +64,9 @@ pub struct LiveCamera {
 type Repaint = Arc<dyn Fn() + Send + Sync>;
 
 const FACE_EVERY: Duration = Duration::from_millis(250);
+/// Light, focus, glare and motion are judged about ten times a second: often enough for live
+/// verdicts and the card hold timer, and it leaves the CPU to the preview on weak PCs.
+const LOOK_EVERY: Duration = Duration::from_millis(100);
 
 impl LiveCamera {
     pub fn start(source: CameraSource, profile: Arc<Profile>, repaint: Repaint) -> LiveCamera {
@@ -73,11 +77,14 @@ impl LiveCamera {
             stop: AtomicBool::new(false),
         });
         let s = shared.clone();
+        let redraw = repaint.clone();
         let notify: Arc<dyn Fn() + Send + Sync> = Arc::new(move || {
             if let Ok(mut n) = s.wake.0.lock() {
                 *n += 1;
             }
             s.wake.1.notify_all();
+            // The preview shows every new picture, whether or not the analysis kept up.
+            redraw();
         });
         let capture = Arc::new(CameraCapture::start(
             source.clone(),
@@ -98,12 +105,19 @@ impl LiveCamera {
         }
     }
 
+    /// The newest analysis, with the newest picture (which may be a little newer than the
+    /// analysed one: the preview runs at the camera's pace, the analysis at its own).
     pub fn view(&self) -> LiveView {
-        self.shared
+        let mut v = self
+            .shared
             .view
             .lock()
             .map(|v| v.clone())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        if let Some(latest) = self.capture.as_ref().and_then(|c| c.latest()) {
+            v.frame = Some(latest);
+        }
+        v
     }
 
     /// In card mode the guide frame is analysed for glare and card sharpness.
@@ -142,6 +156,7 @@ fn analyse_loop(s: &Shared, cap: &CameraCapture, profile: &Profile, repaint: &Re
     let mut last_seen = 0u64;
     let mut previous_tiny: Option<(Vec<u8>, u32, u32)> = None;
     let mut last_frame: Option<Arc<RgbFrame>> = None;
+    let mut last_look: Option<Instant> = None;
     let (under, over) = (
         profile.image.under_exposed_luma,
         profile.image.over_exposed_luma,
@@ -177,7 +192,15 @@ fn analyse_loop(s: &Shared, cap: &CameraCapture, profile: &Profile, repaint: &Re
             continue;
         }
         last_seen = seen;
-        let Some(frame) = frame else { continue };
+        if let Some(t) = last_look
+            && t.elapsed() < LOOK_EVERY
+        {
+            std::thread::sleep(LOOK_EVERY - t.elapsed());
+        }
+        last_look = Some(Instant::now());
+        let Some(frame) = cap.latest().or(frame) else {
+            continue;
+        };
         last_frame = Some(frame.clone());
         let card = s.card_mode.load(Ordering::Relaxed).then(|| {
             card_guide(

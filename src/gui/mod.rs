@@ -9,8 +9,10 @@ mod fonts;
 mod job;
 pub mod live_camera;
 mod preview;
+pub mod renderer;
 mod save_folder;
 pub mod sources;
+mod stats;
 pub mod steps;
 
 pub use app::SelfCheckApp;
@@ -20,22 +22,62 @@ use crate::i18n::{Lang, Tr};
 use crate::profile::Profile;
 use std::sync::Arc;
 
+/// How the app was asked to start.
+#[derive(Debug, Clone, Default)]
+pub struct Launch {
+    pub lang: Option<Lang>,
+    pub sources: Sources,
+    /// Open at this step instead of the welcome screen.
+    pub step: Option<steps::Step>,
+    /// Use only this renderer (no fallback).
+    pub renderer: Option<renderer::Renderer>,
+}
+
 /// Opens the window; returns a message a seller understands when no window can be opened.
-/// `lang` is the command line's choice; without it the remembered or system language is used.
-pub fn run(profile: Arc<Profile>, lang: Option<Lang>, sources: Sources) -> Result<(), String> {
-    let tr = Tr::new(lang.unwrap_or_else(Lang::from_system));
+/// The first renderer that fails hands over to the other one (in a child process).
+pub fn run(profile: Arc<Profile>, launch: Launch) -> Result<(), String> {
+    let tr = Tr::new(launch.lang.unwrap_or_else(Lang::from_system));
+    let first = launch.renderer.unwrap_or_else(renderer::Renderer::first);
+    let may_retry = launch.renderer.is_none() && std::env::var_os(renderer::RETRY_ENV).is_none();
+    let err = match run_with(first, profile, launch) {
+        Ok(()) => return Ok(()),
+        Err(e) => format!("{}: {e}", first.name()),
+    };
+    if may_retry {
+        let next = first.other();
+        eprintln!("selfcheck: {err}; trying {}", next.name());
+        match renderer::retry_with(next) {
+            Ok(0) => return Ok(()),
+            Ok(code) => std::process::exit(code),
+            Err(e) => {
+                return Err(tr.f(
+                    "gui-cannot-start",
+                    &[("reason", format!("{err}; {}: {e}", next.name()))],
+                ));
+            }
+        }
+    }
+    Err(tr.f("gui-cannot-start", &[("reason", err)]))
+}
+
+fn run_with(
+    renderer: renderer::Renderer,
+    profile: Arc<Profile>,
+    launch: Launch,
+) -> Result<(), eframe::Error> {
+    let tr = Tr::new(launch.lang.unwrap_or_else(Lang::from_system));
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title(tr.t("app-title"))
             .with_app_id("seller-selfcheck")
             .with_inner_size([960.0, 720.0])
             .with_min_inner_size([640.0, 480.0]),
+        renderer: renderer.to_eframe(),
         ..Default::default()
     };
     eframe::run_native(
         "seller-selfcheck",
         options,
-        Box::new(move |cc| Ok(Box::new(SelfCheckApp::new(cc, profile, lang, sources)))),
+        Box::new(move |cc| Ok(Box::new(SelfCheckApp::new(cc, profile, launch)))),
     )
-    .map_err(|e| tr.f("gui-cannot-start", &[("reason", e.to_string())]))
 }

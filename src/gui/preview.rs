@@ -8,7 +8,10 @@ use eframe::egui;
 #[derive(Default)]
 pub struct Preview {
     texture: Option<egui::TextureHandle>,
-    shown_seq: u64,
+    /// The picture in the texture (compared by address: a new picture is a new allocation).
+    shown: Option<std::sync::Arc<crate::analysis::frame::RgbFrame>>,
+    /// When the texture was replaced, over the last second.
+    updates: std::collections::VecDeque<std::time::Instant>,
 }
 
 /// What to draw over the picture.
@@ -25,6 +28,15 @@ pub const BAD: egui::Color32 = egui::Color32::from_rgb(207, 34, 46);
 pub const NEUTRAL: egui::Color32 = egui::Color32::from_rgb(230, 230, 230);
 
 impl Preview {
+    /// New pictures shown in the last second.
+    pub fn fps(&self) -> usize {
+        let now = std::time::Instant::now();
+        self.updates
+            .iter()
+            .filter(|t| now.duration_since(**t).as_secs_f64() <= 1.0)
+            .count()
+    }
+
     /// Draws the newest frame fitted into `max` (keeping its aspect); returns its screen rect.
     pub fn show(
         &mut self,
@@ -34,7 +46,11 @@ impl Preview {
         overlay: Overlay,
     ) -> Option<egui::Rect> {
         let frame = view.frame.as_ref()?;
-        if self.texture.is_none() || self.shown_seq != view.seq {
+        let is_new = self
+            .shown
+            .as_ref()
+            .is_none_or(|s| !std::sync::Arc::ptr_eq(s, frame));
+        if self.texture.is_none() || is_new {
             let image = egui::ColorImage::from_rgb(
                 [frame.width as usize, frame.height as usize],
                 &frame.data,
@@ -49,7 +65,16 @@ impl Preview {
                     ))
                 }
             }
-            self.shown_seq = view.seq;
+            self.shown = Some(frame.clone());
+            let now = std::time::Instant::now();
+            self.updates.push_back(now);
+            while self
+                .updates
+                .front()
+                .is_some_and(|t| now.duration_since(*t).as_secs_f64() > 1.0)
+            {
+                self.updates.pop_front();
+            }
         }
         let texture = self.texture.as_ref()?;
         let (fw, fh) = (frame.width as f32, frame.height as f32);

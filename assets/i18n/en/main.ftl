@@ -317,7 +317,7 @@ camera-listing = Looking for cameras…
 camera-none = No camera found. Connect a camera, or allow this program to use the camera in the system settings.
 camera-pick = Camera
 camera-opening = Opening the camera…
-camera-delivered = { $name }: { $width }×{ $height } at { $fps } frames per second
+camera-delivered = { $name }: { $width }×{ $height } at { $fps } frames per second (preview shows { $shown })
 
 idcard-show-front = Hold the photo side of your ID card inside the frame
 idcard-show-back = Hold the emblem side of your ID card inside the frame

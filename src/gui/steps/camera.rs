@@ -22,6 +22,11 @@ pub struct CameraStep {
 }
 
 impl CameraStep {
+    /// Pictures the preview showed in the last second.
+    pub fn preview_fps(&self) -> usize {
+        self.preview.fps()
+    }
+
     fn list_devices(&mut self, ui: &egui::Ui) {
         if self.names.is_none() && self.listing.is_none() {
             self.listing = Some(Job::spawn(ui.ctx(), crate::capture::devices::camera_names));
@@ -113,6 +118,7 @@ impl CameraStep {
                 ("width", state.stats.width.to_string()),
                 ("height", state.stats.height.to_string()),
                 ("fps", format!("{:.0}", state.stats.fps())),
+                ("shown", self.preview.fps().to_string()),
             ],
         ));
         let overlay = Overlay {

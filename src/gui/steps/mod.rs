@@ -19,7 +19,7 @@ use crate::profile::Profile;
 use eframe::egui;
 use std::sync::Arc;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Step {
     Welcome,
     Computer,
