@@ -44,6 +44,7 @@ impl Preview {
         view: &LiveView,
         max: egui::Vec2,
         overlay: Overlay,
+        alt: &str,
     ) -> Option<egui::Rect> {
         let frame = view.frame.as_ref()?;
         let is_new = self
@@ -80,7 +81,7 @@ impl Preview {
         let (fw, fh) = (frame.width as f32, frame.height as f32);
         let scale = (max.x / fw).min(max.y / fh).max(0.01);
         let size = egui::vec2(fw * scale, fh * scale);
-        let response = ui.add(egui::Image::new((texture.id(), size)));
+        let response = ui.add(egui::Image::new((texture.id(), size)).alt_text(alt));
         let to_screen = |r: &Rect| {
             egui::Rect::from_min_size(
                 response.rect.min + egui::vec2(r.x as f32 * scale, r.y as f32 * scale),

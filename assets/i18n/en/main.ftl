@@ -316,6 +316,7 @@ camera-virtual-mark = virtual camera
 camera-listing = Looking for cameras…
 camera-none = No camera found. Connect a camera, or allow this program to use the camera in the system settings.
 camera-pick = Camera
+camera-preview-alt = Live camera picture
 camera-opening = Opening the camera…
 camera-delivered = { $name }: { $width }×{ $height } at { $fps } frames per second (preview shows { $shown })
 

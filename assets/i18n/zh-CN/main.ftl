@@ -316,6 +316,7 @@ camera-virtual-mark = 虚拟摄像头
 camera-listing = 正在查找摄像头…
 camera-none = 没有找到摄像头。请连接摄像头，或在系统设置中允许本程序使用摄像头。
 camera-pick = 摄像头
+camera-preview-alt = 摄像头实时画面
 camera-opening = 正在打开摄像头…
 camera-delivered = { $name }：{ $width }×{ $height }，每秒 { $fps } 帧（预览显示 { $shown } 帧）
 

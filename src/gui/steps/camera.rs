@@ -125,7 +125,13 @@ impl CameraStep {
             faces: true,
             ..Overlay::default()
         };
-        self.preview.show(ui, &view, preview_size(ui), overlay);
+        self.preview.show(
+            ui,
+            &view,
+            preview_size(ui),
+            overlay,
+            &tr.t("camera-preview-alt"),
+        );
         if view.seq != self.seen_seq
             && let Some(a) = &view.analysis
         {

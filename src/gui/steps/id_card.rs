@@ -124,7 +124,13 @@ impl IdCardStep {
         };
         if self
             .preview
-            .show(ui, &view, preview_size(ui), overlay)
+            .show(
+                ui,
+                &view,
+                preview_size(ui),
+                overlay,
+                &tr.t("camera-preview-alt"),
+            )
             .is_none()
         {
             ui.horizontal(|ui| {

@@ -72,7 +72,13 @@ impl PanStep {
         };
         if self
             .preview
-            .show(ui, &view, preview_size(ui), overlay)
+            .show(
+                ui,
+                &view,
+                preview_size(ui),
+                overlay,
+                &tr.t("camera-preview-alt"),
+            )
             .is_none()
         {
             ui.horizontal(|ui| {

@@ -1,0 +1,53 @@
+//! Pictures of screens, rendered by wgpu (Vulkan lavapipe or GL llvmpipe here) and compared
+//! with the stored ones in tests/snapshots (fixed size, locale and content; nothing that
+//! changes between runs is on these screens). `UPDATE_SNAPSHOTS=1` rewrites them after an
+//! intended change. Where no renderer exists the test says so and skips (CI has one).
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use selfcheck::gui::{SelfCheckApp, Sources};
+use selfcheck::i18n::Lang;
+use selfcheck::profile::Profile;
+use std::sync::Arc;
+
+fn harness(lang: Lang) -> Harness<'static, SelfCheckApp> {
+    let profile = Arc::new(Profile::builtin().expect("profile"));
+    let sources = Sources {
+        no_network: true,
+        ..Sources::default()
+    };
+    let app = SelfCheckApp::with_sources(profile, lang, sources);
+    Harness::builder()
+        .with_size(egui::vec2(960.0, 680.0))
+        .build_ui_state(|ui, app: &mut SelfCheckApp| app.draw(ui), app)
+}
+
+fn snapshot(h: &mut Harness<'_, SelfCheckApp>, name: &str) {
+    match h.try_snapshot(name) {
+        Ok(()) => {}
+        Err(egui_kittest::SnapshotError::RenderError { err }) => {
+            assert!(std::env::var_os("CI").is_none(), "no renderer in CI: {err}");
+            eprintln!("SKIP snapshot {name}: no renderer ({err})");
+        }
+        Err(e) => panic!("{name}: {e}"),
+    }
+}
+
+#[test]
+fn welcome_in_chinese() {
+    let mut h = harness(Lang::ZhCn);
+    h.run_steps(3);
+    snapshot(&mut h, "welcome_zh");
+}
+
+#[test]
+fn checklist_in_english_with_answers() {
+    let mut h = harness(Lang::En);
+    h.run_steps(2);
+    h.get_by_label("8. Checklist").click();
+    h.run_steps(2);
+    h.get_by_label("Long-term (长期)").click();
+    h.run_steps(2);
+    snapshot(&mut h, "checklist_en");
+}
