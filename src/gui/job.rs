@@ -37,3 +37,46 @@ impl<T> Job<T> {
         }
     }
 }
+
+/// A value looked up once in the background (a device list): `None` until it arrives.
+pub struct Fetched<T> {
+    value: Option<T>,
+    job: Option<Job<T>>,
+}
+
+impl<T> Default for Fetched<T> {
+    fn default() -> Self {
+        Fetched {
+            value: None,
+            job: None,
+        }
+    }
+}
+
+impl<T: Send + 'static> Fetched<T> {
+    /// Starts the lookup on first call; `lost` stands in if the worker dies.
+    pub fn get(
+        &mut self,
+        ctx: &egui::Context,
+        work: impl FnOnce() -> T + Send + 'static,
+        lost: impl FnOnce() -> T,
+    ) -> Option<&T> {
+        if self.value.is_none() && self.job.is_none() {
+            self.job = Some(Job::spawn(ctx, work));
+        }
+        if let Some(job) = &self.job {
+            match job.poll() {
+                Poll::Running => {}
+                Poll::Done(v) => {
+                    self.value = Some(v);
+                    self.job = None;
+                }
+                Poll::Lost => {
+                    self.value = Some(lost());
+                    self.job = None;
+                }
+            }
+        }
+        self.value.as_ref()
+    }
+}

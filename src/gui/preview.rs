@@ -37,6 +37,27 @@ impl Preview {
             .count()
     }
 
+    /// The preview in the space left under a step's header, or "opening the camera…" until
+    /// the first picture arrives.
+    pub fn show_live(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &LiveView,
+        overlay: Overlay,
+        tr: &crate::i18n::Tr,
+    ) {
+        let max = super::steps::preview_size(ui);
+        if self
+            .show(ui, view, max, overlay, &tr.t("camera-preview-alt"))
+            .is_none()
+        {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(tr.t("camera-opening"));
+            });
+        }
+    }
+
     /// Draws the newest frame fitted into `max` (keeping its aspect); returns its screen rect.
     pub fn show(
         &mut self,

@@ -2,10 +2,10 @@
 //! boxes, the delivered resolution and frame rate, and light, focus and people verdicts as
 //! they change.
 
-use super::{Nav, Step, StepCtx, preview_size, step_header};
+use super::{Nav, Step, StepCtx, step_header};
 use crate::checks::{self, CheckResult};
 use crate::gui::cards::live_line;
-use crate::gui::job::{Job, Poll};
+use crate::gui::job::Fetched;
 use crate::gui::preview::{Overlay, Preview};
 use eframe::egui;
 
@@ -15,8 +15,7 @@ const SETTLE_S: f64 = 2.0;
 #[derive(Default)]
 pub struct CameraStep {
     preview: Preview,
-    names: Option<Result<Vec<String>, String>>,
-    listing: Option<Job<Result<Vec<String>, String>>>,
+    names: Fetched<Result<Vec<String>, String>>,
     live: Vec<CheckResult>,
     seen_seq: u64,
 }
@@ -27,32 +26,17 @@ impl CameraStep {
         self.preview.fps()
     }
 
-    fn list_devices(&mut self, ui: &egui::Ui) {
-        if self.names.is_none() && self.listing.is_none() {
-            self.listing = Some(Job::spawn(ui.ctx(), crate::capture::devices::camera_names));
-        }
-        if let Some(job) = &self.listing {
-            match job.poll() {
-                Poll::Running => {}
-                Poll::Done(n) => {
-                    self.names = Some(n);
-                    self.listing = None;
-                }
-                Poll::Lost => {
-                    self.names = Some(Err(String::new()));
-                    self.listing = None;
-                }
-            }
-        }
-    }
-
     fn picker(&mut self, ui: &mut egui::Ui, cx: &mut StepCtx<'_>) {
         let tr = cx.tr;
         if let Some(path) = &cx.sources.camera_replay {
             ui.label(tr.f("camera-replay", &[("path", path.display().to_string())]));
             return;
         }
-        self.list_devices(ui);
+        let names = self
+            .names
+            .get(ui.ctx(), crate::capture::devices::camera_names, || {
+                Err(String::new())
+            });
         let req = &cx.profile.virtual_camera;
         let label = |name: &str| {
             if checks::virtual_camera::is_virtual_name(name, req) {
@@ -61,7 +45,7 @@ impl CameraStep {
                 name.to_string()
             }
         };
-        match &self.names {
+        match names {
             None => {
                 ui.horizontal(|ui| {
                     ui.spinner();
@@ -69,7 +53,8 @@ impl CameraStep {
                 });
             }
             Some(Err(e)) => {
-                ui.label(tr.f("system-unreadable", &[("reason", e.clone())]));
+                let reason = e.clone();
+                ui.label(tr.f("system-unreadable", &[("reason", reason)]));
             }
             Some(Ok(names)) if names.is_empty() => {
                 ui.label(tr.t("camera-none"));
@@ -125,13 +110,7 @@ impl CameraStep {
             faces: true,
             ..Overlay::default()
         };
-        self.preview.show(
-            ui,
-            &view,
-            preview_size(ui),
-            overlay,
-            &tr.t("camera-preview-alt"),
-        );
+        self.preview.show_live(ui, &view, overlay, &tr);
         if view.seq != self.seen_seq
             && let Some(a) = &view.analysis
         {

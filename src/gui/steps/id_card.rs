@@ -2,7 +2,7 @@
 //! spots are painted red on the preview as the card tilts; a side passes when the card in the
 //! guide stays readable (sharp) and glare-free for the profile's hold time.
 
-use super::{Nav, Step, StepCtx, preview_size, step_header};
+use super::{Nav, Step, StepCtx, step_header};
 use crate::checks::{self, CheckResult, Status};
 use crate::gui::cards::live_line;
 use crate::gui::preview::{BAD, GOOD, NEUTRAL, Overlay, Preview};
@@ -122,22 +122,7 @@ impl IdCardStep {
             glare: true,
             guide: Some(guide),
         };
-        if self
-            .preview
-            .show(
-                ui,
-                &view,
-                preview_size(ui),
-                overlay,
-                &tr.t("camera-preview-alt"),
-            )
-            .is_none()
-        {
-            ui.horizontal(|ui| {
-                ui.spinner();
-                ui.label(tr.t("camera-opening"));
-            });
-        }
+        self.preview.show_live(ui, &view, overlay, &tr);
         if let Some(since) = self.hold_since {
             let held = ((view.at_s - since) / hold).clamp(0.0, 1.0) as f32;
             ui.add(egui::ProgressBar::new(held).text(tr.t("idcard-hold")));

@@ -6,7 +6,7 @@ use crate::analysis::audio_levels::MonoAudio;
 use crate::capture::microphone::{MicCapture, MicError, MicSource};
 use crate::checks::{self, CheckResult};
 use crate::gui::cards::{check_card, live_line};
-use crate::gui::job::{Job, Poll};
+use crate::gui::job::{Fetched, Job, Poll};
 use eframe::egui;
 use std::time::Instant;
 
@@ -14,8 +14,7 @@ use std::time::Instant;
 pub struct MicrophoneStep {
     mic: Option<Result<MicCapture, MicError>>,
     opened_for: Option<MicSource>,
-    names: Option<Vec<String>>,
-    listing: Option<Job<Vec<String>>>,
+    names: Fetched<Vec<String>>,
     test_started: Option<Instant>,
     analysing: Option<Job<Vec<CheckResult>>>,
     results: Vec<CheckResult>,
@@ -59,26 +58,15 @@ impl MicrophoneStep {
             ui.label(tr.f("mic-replay", &[("path", path.display().to_string())]));
             return;
         }
-        if self.names.is_none() && self.listing.is_none() {
-            self.listing = Some(Job::spawn(
+        let names = self
+            .names
+            .get(
                 ui.ctx(),
                 crate::capture::devices::microphone_names,
-            ));
-        }
-        if let Some(job) = &self.listing {
-            match job.poll() {
-                Poll::Running => {}
-                Poll::Done(n) => {
-                    self.names = Some(n);
-                    self.listing = None;
-                }
-                Poll::Lost => {
-                    self.names = Some(Vec::new());
-                    self.listing = None;
-                }
-            }
-        }
-        let names = self.names.clone().unwrap_or_default();
+                Vec::new,
+            )
+            .cloned()
+            .unwrap_or_default();
         let default = tr.t("mic-default");
         let current = cx
             .prefs

@@ -1,7 +1,7 @@
 //! 360° pan rehearsal: the seller turns the camera around the room; every analysed look
 //! counts the people in view and how much the picture moved.
 
-use super::{Nav, Step, StepCtx, preview_size, step_header};
+use super::{Nav, Step, StepCtx, step_header};
 use crate::checks::pan::{PanWatch, judge};
 use crate::gui::cards::check_card;
 use crate::gui::preview::{Overlay, Preview};
@@ -70,22 +70,7 @@ impl PanStep {
             faces: true,
             ..Overlay::default()
         };
-        if self
-            .preview
-            .show(
-                ui,
-                &view,
-                preview_size(ui),
-                overlay,
-                &tr.t("camera-preview-alt"),
-            )
-            .is_none()
-        {
-            ui.horizontal(|ui| {
-                ui.spinner();
-                ui.label(tr.t("camera-opening"));
-            });
-        }
+        self.preview.show_live(ui, &view, overlay, &tr);
         if let Some(r) = &self.result {
             check_card(ui, r, &tr);
         }
