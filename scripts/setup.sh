@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing need on a fresh Debian/Ubuntu machine:
 # system packages (with sudo when not root) and a Rust toolchain >= 1.95.
-# Usage: scripts/setup.sh [build|app|test]   (each adds to the one before)
+# Usage: scripts/setup.sh [build|app|test|windows]   (each adds to the one before)
 set -euo pipefail
 stage=${1:-build}
 
 build_pkgs=(build-essential pkg-config libasound2-dev libclang-dev nasm ca-certificates curl)
 app_pkgs=(libgl1 libegl1 libgl1-mesa-dri libvulkan1 mesa-vulkan-drivers libxkbcommon-x11-0 libwayland-client0 libxcursor1 libxrandr2 libxi6 fonts-wqy-microhei)
-test_pkgs=(xvfb libgl1-mesa-dri x11-utils imagemagick iproute2 iperf3 espeak-ng sox chromium firefox-esr)
+windows_pkgs=(rustc-web cargo-web rust-web-src mingw-w64 wine wine64 nsis)
+test_pkgs=(xvfb libgl1-mesa-dri x11-utils imagemagick iproute2 iperf3 espeak-ng sox chromium firefox-esr strace desktop-file-utils)
 
 want=("${build_pkgs[@]}")
-[[ $stage == app || $stage == test ]] && want+=("${app_pkgs[@]}")
-[[ $stage == test ]] && want+=("${test_pkgs[@]}")
+[[ $stage == app || $stage == test || $stage == windows ]] && want+=("${app_pkgs[@]}")
+[[ $stage == test || $stage == windows ]] && want+=("${test_pkgs[@]}")
+[[ $stage == windows ]] && want+=("${windows_pkgs[@]}")
 
 missing=()
 for p in "${want[@]}"; do
@@ -38,6 +40,6 @@ if [[ -z $have_minor || $have_minor -lt $need_minor ]]; then
     curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal -c clippy -c rustfmt
   fi
 fi
-if [[ $stage == test ]]; then
+if [[ $stage == test || $stage == windows ]]; then
   rustup component list --installed 2>/dev/null | grep -q clippy || rustup component add clippy rustfmt 2>/dev/null || true
 fi

@@ -4,6 +4,7 @@
 
 mod common;
 use common::http::{Sink, start_sink};
+use common::netns::Link;
 use common::*;
 use std::process::Command;
 use std::sync::Mutex;
@@ -12,61 +13,14 @@ use std::time::{Duration, Instant};
 /// One test at a time: they share the CPU and measure throughput.
 static SERIAL: Mutex<()> = Mutex::new(());
 
-/// A namespace "the seller's PC" behind veth, the host side is "the internet".
-struct Link {
-    ns: String,
-    host_if: String,
-    ns_if: String,
-    host_ip: String,
+/// What the tests do with a link: shape it, run selfcheck's upload test, run iperf3.
+trait LinkTools {
+    fn shape(&self, mbit: u32);
+    fn selfcheck_upload(&self, url: &str) -> (serde_json::Value, Duration);
+    fn iperf3_mbps(&self, seconds: u32) -> Option<f64>;
 }
 
-impl Link {
-    fn new(tag: u8) -> Option<Link> {
-        let is_root = unsafe { libc::geteuid() } == 0;
-        let id = format!("{}{}", std::process::id() % 10000, tag);
-        let l = Link {
-            ns: format!("scup{id}"),
-            host_if: format!("vh{id}"),
-            ns_if: format!("vn{id}"),
-            host_ip: format!("198.18.{tag}.1"),
-        };
-        let ns_ip = format!("198.18.{tag}.2/24");
-        let host_cidr = format!("{}/24", l.host_ip);
-        let ok = is_root
-            && sh(&["ip", "netns", "add", &l.ns])
-            && sh(&[
-                "ip", "link", "add", &l.host_if, "type", "veth", "peer", "name", &l.ns_if,
-            ])
-            && sh(&["ip", "link", "set", &l.ns_if, "netns", &l.ns])
-            && sh(&["ip", "addr", "add", &host_cidr, "dev", &l.host_if])
-            && sh(&["ip", "link", "set", &l.host_if, "up"])
-            && sh(&[
-                "ip", "netns", "exec", &l.ns, "ip", "addr", "add", &ns_ip, "dev", &l.ns_if,
-            ])
-            && sh(&[
-                "ip", "netns", "exec", &l.ns, "ip", "link", "set", &l.ns_if, "up",
-            ])
-            && sh(&[
-                "ip", "netns", "exec", &l.ns, "ip", "link", "set", "lo", "up",
-            ]);
-        if ok {
-            Some(l)
-        } else {
-            drop(l);
-            let why = if is_root {
-                "ip netns/veth set-up failed"
-            } else {
-                "not root"
-            };
-            assert!(
-                std::env::var_os("CI").is_none() || !is_root,
-                "CI must run the shaped-link tests: {why}"
-            );
-            eprintln!("SKIP shaped-link test: {why} (needs root for network namespaces)");
-            None
-        }
-    }
-
+impl LinkTools for Link {
     /// Shapes the seller's upload direction (namespace → host) to `mbit` Mbit/s.
     fn shape(&self, mbit: u32) {
         let rate = format!("{mbit}mbit");
@@ -145,15 +99,6 @@ impl Link {
         v["end"]["sum_received"]["bits_per_second"]
             .as_f64()
             .map(|b| b / 1e6)
-    }
-}
-
-impl Drop for Link {
-    fn drop(&mut self) {
-        let _ = Command::new("ip")
-            .args(["link", "del", &self.host_if])
-            .status();
-        let _ = Command::new("ip").args(["netns", "del", &self.ns]).status();
     }
 }
 

@@ -74,7 +74,12 @@ fn serve(stream: TcpStream, mode: Sink) {
 
 /// Serves `body` to every request, on loopback.
 pub fn trace_server(body: &'static str) -> String {
-    let l = TcpListener::bind("127.0.0.1:0").expect("bind");
+    trace_server_on("127.0.0.1", body)
+}
+
+/// Serves `body` to every request, on `ip`.
+pub fn trace_server_on(ip: &str, body: &'static str) -> String {
+    let l = TcpListener::bind(format!("{ip}:0")).expect("bind");
     let addr = l.local_addr().expect("addr");
     std::thread::spawn(move || {
         for mut s in l.incoming().flatten() {
@@ -93,14 +98,21 @@ pub fn trace_server(body: &'static str) -> String {
 /// The built-in profile with every network address on loopback servers of the test, so no
 /// test reaches outside the machine: the upload sink, the latency probes and the trace.
 pub fn loopback_profile(dir: &Path) -> (PathBuf, String) {
-    let sink = start_sink("127.0.0.1", Sink::Accept);
+    let (path, sink, _) = servers_profile(dir, "127.0.0.1");
+    (path, sink)
+}
+
+/// The built-in profile pointing at an upload sink (also the latency probe) and a trace
+/// server started on `ip`; returns the profile, the sink URL and the trace URL.
+pub fn servers_profile(dir: &Path, ip: &str) -> (PathBuf, String, String) {
+    let sink = start_sink(ip, Sink::Accept);
     let host = sink
         .trim_start_matches("http://")
         .split('/')
         .next()
         .unwrap_or_default()
         .to_string();
-    let trace = trace_server("fl=1\nip=192.0.2.1\nloc=CN\nwarp=off\n");
+    let trace = trace_server_on(ip, "fl=1\nip=192.0.2.1\nloc=CN\nwarp=off\n");
     let text = include_str!("../../assets/profiles/aliexpress.toml")
         .replace("https://speed.cloudflare.com/__up", &sink)
         .replace("https://www.cloudflare.com/cdn-cgi/trace", &trace)
@@ -112,7 +124,7 @@ pub fn loopback_profile(dir: &Path) -> (PathBuf, String) {
         !text.contains("cloudflare.com") && !text.contains(":443"),
         "profile still points outside"
     );
-    let path = dir.join("loopback.toml");
+    let path = dir.join("servers.toml");
     std::fs::write(&path, text).expect("write profile");
-    (path, sink)
+    (path, sink, trace)
 }

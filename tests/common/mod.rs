@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod http;
+pub mod netns;
 
 use std::process::{Command, Output};
 
