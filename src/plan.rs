@@ -186,7 +186,7 @@ fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Shared>, tr: Tr)
             let facts = checks::remote_desktop::RemoteFacts {
                 processes,
                 env: sh.env(),
-                remote_session: None,
+                remote_session: remote_session(),
             };
             checks::remote_desktop::judge(&facts, &p.remote_desktop, &tr)
         }),
@@ -313,6 +313,19 @@ fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Shared>, tr: Tr)
                 checks::checklist::confirmation(other, answer, &tr)
             })
         }
+    }
+}
+
+/// Whether this is a remote session by the OS's own account (Windows: SM_REMOTESESSION;
+/// elsewhere unknown, and the session variables decide).
+fn remote_session() -> Option<bool> {
+    #[cfg(windows)]
+    {
+        Some(probe::windows::remote_session())
+    }
+    #[cfg(not(windows))]
+    {
+        None
     }
 }
 

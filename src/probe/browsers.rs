@@ -1,7 +1,6 @@
 //! Installed web browsers and their versions, and the default browser.
 
 use serde::{Deserialize, Serialize};
-use std::time::Duration;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Browser {
@@ -76,8 +75,9 @@ pub fn plist_short_version(plist: &str) -> Option<String> {
     Some(after[start..end].trim().to_string())
 }
 
-/// Whether this OS has a browser lookup (Windows: registry reader still to come).
-pub const CAN_SEARCH: bool = cfg!(unix);
+/// Whether this OS has a browser lookup (Linux: PATH and `--version`; macOS: Info.plist;
+/// Windows: the registry).
+pub const CAN_SEARCH: bool = cfg!(any(unix, windows));
 
 /// Everything this OS tells; each helper program gets a time bound.
 pub fn probe() -> BrowserFacts {
@@ -87,6 +87,7 @@ pub fn probe() -> BrowserFacts {
 #[cfg(all(unix, not(target_os = "macos")))]
 fn os_probe() -> BrowserFacts {
     use super::command::{run, which};
+    use std::time::Duration;
     const NAMES: [&str; 10] = [
         "google-chrome-stable",
         "google-chrome",
@@ -173,16 +174,12 @@ fn os_probe() -> BrowserFacts {
             facts.browsers.push(b);
         }
     }
-    let _ = Duration::from_secs(0);
     facts
 }
 
 #[cfg(windows)]
 fn os_probe() -> BrowserFacts {
-    // The Windows registry reader arrives with the Windows platform work; until then nothing
-    // is claimed, and the check reports that it could not look.
-    let _ = Duration::from_secs(0);
-    BrowserFacts::default()
+    super::windows::browsers()
 }
 
 #[cfg(test)]

@@ -10,3 +10,5 @@ pub mod processes;
 pub mod proxy;
 pub mod system_info;
 pub mod vm;
+#[cfg(windows)]
+pub mod windows;

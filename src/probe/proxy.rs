@@ -190,11 +190,20 @@ fn os_settings(facts: &mut ProxyFacts) {
     }
 }
 
-#[cfg(not(any(target_os = "linux", target_os = "macos")))]
+#[cfg(windows)]
 fn os_settings(facts: &mut ProxyFacts) {
-    // Windows Internet Settings are read by the Windows probe (registry).
-    facts.unreadable.push("windows:internet-settings".into());
+    match super::windows::internet_settings() {
+        Ok((enable, server, pac)) => facts.settings.extend(parse_windows_internet_settings(
+            enable,
+            server.as_deref(),
+            pac.as_deref(),
+        )),
+        Err(_) => facts.unreadable.push("windows:internet-settings".into()),
+    }
 }
+
+#[cfg(not(any(target_os = "linux", target_os = "macos", windows)))]
+fn os_settings(_facts: &mut ProxyFacts) {}
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Builds an installable package into target/dist/.
+#   packaging/build.sh deb      Debian/Ubuntu package (needs dpkg-deb)
+#   packaging/build.sh windows  selfcheck.exe + NSIS installer, cross-built with Debian's Rust
+#                               and mingw-w64 (scripts/setup.sh windows installs them)
+#   packaging/build.sh macos    the .app bundle (on a Mac with Xcode tools; used by CI)
+# Set SKIP_BUILD=1 to package what is already built; DEB_PROFILE=dev packages the debug
+# build (CI uses it to test the packaging without a second, release, build of the stack).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+kind=${1:?usage: packaging/build.sh deb|windows|macos}
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+dist=target/dist
+mkdir -p "$dist"
+
+case $kind in
+deb)
+  export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-/var/tmp/selfcheck-target}
+  profile=${DEB_PROFILE:-release}
+  dir=$([[ $profile == dev ]] && echo debug || echo release)
+  [[ ${SKIP_BUILD:-} == 1 ]] || cargo build --profile "$profile" --locked --bin selfcheck
+  root=$(mktemp -d)
+  trap 'rm -rf "$root"' EXIT
+  install -Dm755 "$CARGO_TARGET_DIR/$dir/selfcheck" "$root/usr/bin/selfcheck"
+  strip "$root/usr/bin/selfcheck" 2>/dev/null || true
+  install -Dm644 packaging/linux/selfcheck.desktop "$root/usr/share/applications/selfcheck.desktop"
+  install -Dm644 assets/icons/selfcheck-256.png "$root/usr/share/icons/hicolor/256x256/apps/selfcheck.png"
+  install -Dm644 assets/fonts/LICENSE-wqy-microhei.txt "$root/usr/share/doc/seller-selfcheck/LICENSE-fonts.txt"
+  mkdir -p "$root/DEBIAN"
+  size=$(du -sk "$root/usr" | cut -f1)
+  # Run-time libraries the app loads: ALSA (microphone), OpenGL/EGL and Vulkan loaders
+  # (renderers), X11/xkbcommon/Wayland (windows). The CJK font is bundled in the binary.
+  cat > "$root/DEBIAN/control" <<CONTROL
+Package: seller-selfcheck
+Version: $version
+Section: utils
+Priority: optional
+Architecture: $(dpkg --print-architecture)
+Installed-Size: $size
+Depends: libc6 (>= 2.31), libgcc-s1, libasound2 | libasound2t64, libgl1, libegl1, libx11-6, libxcursor1, libxrandr2, libxi6, libxkbcommon0, libxkbcommon-x11-0, libwayland-client0, libwayland-egl1 | libwayland-egl1-mesa
+Recommends: libgl1-mesa-dri, libvulkan1, mesa-vulkan-drivers, xdg-utils
+Maintainer: Seller Self-Check <support@seller-selfcheck.invalid>
+Description: 视频验证自检助手 — Seller Self-Check
+ Checks the computer, network, camera and microphone before a marketplace's live video
+ identity verification, rehearses the steps and writes a readiness report for support.
+CONTROL
+  out="$dist/seller-selfcheck_${version}_$(dpkg --print-architecture).deb"
+  dpkg-deb --root-owner-group --build "$root" "$out" >/dev/null
+  ls -l "$out"
+  ;;
+windows)
+  # shellcheck source=windows/env.sh
+  source packaging/windows/env.sh
+  [[ ${SKIP_BUILD:-} == 1 ]] || cargo build "${WINDOWS_CARGO_FLAGS[@]}" --release --locked --bin selfcheck
+  exe="$CARGO_TARGET_DIR/x86_64-pc-windows-gnu/release/selfcheck.exe"
+  x86_64-w64-mingw32-strip "$exe" 2>/dev/null || true
+  cp "$exe" "$dist/selfcheck.exe"
+  (cd packaging/windows && makensis -V2 -DVERSION="$version" -DEXE="$(realpath "../../$dist/selfcheck.exe")" \
+     -DOUT="$(realpath "../../$dist")/selfcheck-setup-$version.exe" installer.nsi)
+  ls -l "$dist/selfcheck.exe" "$dist/selfcheck-setup-$version.exe"
+  ;;
+macos)
+  [[ $(uname) == Darwin ]] || { echo "build.sh macos: run on macOS (the release workflow does)" >&2; exit 2; }
+  cargo build --release --locked
+  app="$dist/视频验证自检助手.app"
+  rm -rf "$app"
+  mkdir -p "$app/Contents/MacOS" "$app/Contents/Resources"
+  cp target/release/selfcheck "$app/Contents/MacOS/selfcheck"
+  sed "s/@VERSION@/$version/g" packaging/macos/Info.plist > "$app/Contents/Info.plist"
+  cp -R packaging/macos/zh_CN.lproj packaging/macos/en.lproj "$app/Contents/Resources/"
+  iconset=$(mktemp -d)/selfcheck.iconset
+  mkdir -p "$iconset"
+  for s in 16 32 128 256; do sips -z $s $s assets/icons/selfcheck-256.png --out "$iconset/icon_${s}x${s}.png" >/dev/null; done
+  iconutil -c icns "$iconset" -o "$app/Contents/Resources/selfcheck.icns"
+  codesign --force --deep --sign "${MACOS_SIGN_IDENTITY:--}" --options runtime \
+    --entitlements packaging/macos/selfcheck.entitlements "$app"
+  (cd "$dist" && ditto -c -k --keepParent "$(basename "$app")" "selfcheck-$version-macos.zip")
+  ;;
+*)
+  echo "usage: packaging/build.sh deb|windows|macos" >&2
+  exit 2
+  ;;
+esac

@@ -1,0 +1,12 @@
+# Source this to cross-build for Windows with Debian's Rust (rustc-web 1.96, which ships the
+# standard library source): rustup here has no Windows target, so std is built from source
+# with -Zbuild-std, and mingw-w64 links. See packaging/README.md.
+export PATH="/usr/bin:$PATH"
+export RUSTC=/usr/bin/rustc
+export RUSTC_BOOTSTRAP=1
+export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc
+export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=wine
+export CARGO_TARGET_DIR=${WINDOWS_TARGET_DIR:-/var/tmp/selfcheck-target-win}
+export WINEDEBUG=-all
+export WINEDLLOVERRIDES="mscoree,mshtml="
+WINDOWS_CARGO_FLAGS=(-Zbuild-std=std,panic_abort,panic_unwind --target x86_64-pc-windows-gnu)

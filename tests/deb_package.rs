@@ -1,0 +1,114 @@
+//! The .deb built by `packaging/build.sh deb`: it installs with apt (which pulls the run-time
+//! libraries it declares), the installed /usr/bin/selfcheck runs, the menu entry is valid and
+//! starting its Exec line opens the window. Runs as root when SELFCHECK_DEB names the
+//! package (scripts/test.sh sets it); removes the package afterwards.
+
+mod common;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn sh(cmd: &str) -> (bool, String) {
+    let o = Command::new("sh")
+        .args(["-c", cmd])
+        .output()
+        .expect("sh runs");
+    (
+        o.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        ),
+    )
+}
+
+struct Remove;
+impl Drop for Remove {
+    fn drop(&mut self) {
+        let _ = sh("dpkg -r seller-selfcheck >/dev/null 2>&1");
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn deb_installs_runs_and_opens_from_its_menu_entry() {
+    let Some(deb) = std::env::var_os("SELFCHECK_DEB") else {
+        eprintln!("SKIP: SELFCHECK_DEB not set (scripts/test.sh builds the package)");
+        return;
+    };
+    if unsafe { libc::geteuid() } != 0 {
+        eprintln!("SKIP: installing a package needs root");
+        return;
+    }
+    let deb = deb.to_string_lossy().to_string();
+    let (ok, out) = sh(&format!("dpkg-deb --info '{deb}'"));
+    assert!(ok, "{out}");
+    assert!(
+        out.contains("Depends:") && out.contains("libasound2"),
+        "{out}"
+    );
+    let (ok, out) = sh(&format!(
+        "DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends '{deb}' 2>&1"
+    ));
+    assert!(ok, "apt could not install the package: {out}");
+    let _cleanup = Remove;
+
+    let (ok, out) = sh("/usr/bin/selfcheck --version");
+    assert!(ok && out.contains("selfcheck"), "{out}");
+    let (ok, out) = sh("/usr/bin/selfcheck check --json --no-network --only system.time_of_day");
+    assert!(ok, "{out}");
+    let report: serde_json::Value = serde_json::from_str(&out).expect("json report");
+    assert_eq!(report["schema"], "selfcheck-report/1");
+
+    let desktop = std::fs::read_to_string("/usr/share/applications/selfcheck.desktop")
+        .expect("menu entry installed");
+    assert!(std::path::Path::new("/usr/share/icons/hicolor/256x256/apps/selfcheck.png").exists());
+    let (ok, out) = sh(
+        "command -v desktop-file-validate >/dev/null && desktop-file-validate /usr/share/applications/selfcheck.desktop || true",
+    );
+    assert!(ok && !out.contains("error"), "{out}");
+    let exec = desktop
+        .lines()
+        .find_map(|l| l.strip_prefix("Exec="))
+        .expect("Exec line");
+
+    // "Launching from the menu": the Exec line, on a display.
+    let display = format!(":{}", 240 + std::process::id() % 10);
+    let mut xvfb = Command::new("Xvfb")
+        .args([
+            display.as_str(),
+            "-screen",
+            "0",
+            "1280x900x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("Xvfb");
+    std::thread::sleep(Duration::from_millis(800));
+    let home = tempfile::tempdir().expect("home");
+    let mut app = Command::new("sh")
+        .args(["-c", &format!("exec {exec}")])
+        .env("DISPLAY", &display)
+        .env("HOME", home.path())
+        .env("LANG", "zh_CN.UTF-8")
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("menu command starts");
+    let start = Instant::now();
+    let mut up = false;
+    while start.elapsed() < Duration::from_secs(30) && !up {
+        let (_, tree) = sh(&format!("xwininfo -display {display} -root -tree"));
+        up = tree.contains("视频验证自检助手");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = app.kill();
+    let _ = app.wait();
+    let _ = xvfb.kill();
+    let _ = xvfb.wait();
+    assert!(up, "the installed app did not open its window");
+}

@@ -1,0 +1,254 @@
+//! selfcheck.exe (cross-built by scripts/windows.sh) under Wine: the report names Windows,
+//! and the Windows probes read Wine's real registry — a proxy set in Internet Settings fails
+//! `network.proxy`, a Chrome version in BLBeacon is what `browser.version` finds — and the
+//! camera and microphone, which Wine cannot provide, end in a clear verdict, not a hang.
+//! Runs when SELFCHECK_WINDOWS_EXE names the exe (scripts/test.sh sets it); skips otherwise.
+
+mod common;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Wine {
+    exe: PathBuf,
+    prefix: String,
+}
+
+impl Wine {
+    fn from_env() -> Option<Wine> {
+        let Some(exe) = std::env::var_os("SELFCHECK_WINDOWS_EXE") else {
+            eprintln!("SKIP: SELFCHECK_WINDOWS_EXE not set (scripts/test.sh builds it)");
+            return None;
+        };
+        Some(Wine {
+            exe: exe.into(),
+            prefix: std::env::var("WINEPREFIX")
+                .unwrap_or_else(|_| "/var/tmp/selfcheck-wine".into()),
+        })
+    }
+
+    fn command(&self, program: &str) -> Command {
+        let mut c = Command::new("wine");
+        c.arg(program)
+            .env("WINEPREFIX", &self.prefix)
+            .env("WINEDEBUG", "-all")
+            .env("WINEDLLOVERRIDES", "mscoree,mshtml=")
+            .env_remove("DISPLAY")
+            .env_remove("HTTPS_PROXY")
+            .env_remove("HTTP_PROXY")
+            .env_remove("https_proxy")
+            .env_remove("http_proxy")
+            .env_remove("ALL_PROXY")
+            .env_remove("all_proxy");
+        c
+    }
+
+    /// Runs to the end within `limit` (killed after), returning (exit code, stdout, stderr).
+    fn run(&self, mut c: Command, limit: Duration) -> (Option<i32>, String, String) {
+        let dir = tempfile::tempdir().expect("tmp");
+        let (out, err) = (dir.path().join("out"), dir.path().join("err"));
+        let mut child = c
+            .stdin(Stdio::null())
+            .stdout(std::fs::File::create(&out).expect("out"))
+            .stderr(std::fs::File::create(&err).expect("err"))
+            .spawn()
+            .expect("wine starts");
+        let start = Instant::now();
+        let code = loop {
+            if let Some(status) = child.try_wait().expect("wait") {
+                break status.code();
+            }
+            if start.elapsed() > limit {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("timed out after {limit:?}: {c:?}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        let read = |p| std::fs::read_to_string(p).unwrap_or_default();
+        (code, read(&out), read(&err))
+    }
+
+    fn reg(&self, args: &[&str]) {
+        let mut c = self.command("reg");
+        c.args(args);
+        let _ = self.run(c, Duration::from_secs(60));
+    }
+
+    fn check(&self, only: &str) -> serde_json::Value {
+        let mut c = self.command(self.exe.to_str().expect("utf8"));
+        c.args([
+            "check",
+            "--json",
+            "--no-network",
+            "--lang",
+            "en",
+            "--only",
+            only,
+        ]);
+        let (code, stdout, stderr) = self.run(c, Duration::from_secs(180));
+        assert!(matches!(code, Some(0 | 1)), "exit {code:?}: {stderr}");
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout} {stderr}"))
+    }
+}
+
+fn result<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    common::check(report, id)
+}
+
+const SETTINGS: &str = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Internet Settings";
+const BEACON: &str = r"HKCU\Software\Google\Chrome\BLBeacon";
+
+#[test]
+fn windows_build_reads_the_registry_under_wine() {
+    let Some(wine) = Wine::from_env() else { return };
+    // A clean state: no proxy, no Chrome.
+    wine.reg(&["delete", SETTINGS, "/v", "ProxyEnable", "/f"]);
+    wine.reg(&["delete", SETTINGS, "/v", "ProxyServer", "/f"]);
+    wine.reg(&["delete", BEACON, "/f"]);
+
+    let r =
+        wine.check("network.proxy,browser.version,system.time_of_day,camera.device,audio.device");
+    let os = r["system"]["os"].as_str().unwrap_or_default();
+    assert!(os.contains("Windows"), "os = {os}");
+    assert_eq!(result(&r, "network.proxy")["status"], "pass", "{r}");
+    assert!(result(&r, "system.time_of_day")["measured"]["utc_offset"].is_string());
+    // Wine has no camera (Media Foundation cannot start) and no audio input: a verdict that
+    // says so, within the time bound.
+    for id in ["camera.device", "audio.device"] {
+        let c = result(&r, id);
+        assert!(
+            matches!(c["status"].as_str(), Some("fail" | "error")),
+            "{id}: {c}"
+        );
+        assert!(
+            !c["summary"].as_str().unwrap_or_default().is_empty(),
+            "{id}: {c}"
+        );
+    }
+
+    // A proxy in Internet Settings, as Clash or a "加速器" leaves it.
+    wine.reg(&[
+        "add",
+        SETTINGS,
+        "/v",
+        "ProxyEnable",
+        "/t",
+        "REG_DWORD",
+        "/d",
+        "1",
+        "/f",
+    ]);
+    wine.reg(&[
+        "add",
+        SETTINGS,
+        "/v",
+        "ProxyServer",
+        "/t",
+        "REG_SZ",
+        "/d",
+        "127.0.0.1:7890",
+        "/f",
+    ]);
+    wine.reg(&[
+        "add",
+        BEACON,
+        "/v",
+        "version",
+        "/t",
+        "REG_SZ",
+        "/d",
+        "131.0.6778.85",
+        "/f",
+    ]);
+    let r = wine.check("network.proxy,browser.version");
+    let proxy = result(&r, "network.proxy");
+    assert_eq!(proxy["status"], "fail", "{proxy}");
+    assert_eq!(
+        proxy["measured"]["sources"][0]["source"], "windows:internet-settings",
+        "{proxy}"
+    );
+    assert_eq!(
+        proxy["measured"]["sources"][0]["value"], "127.0.0.1:7890",
+        "{proxy}"
+    );
+    let browsers = result(&r, "browser.version");
+    let found = browsers["measured"]["browsers"].to_string();
+    assert!(
+        found.contains("131.0.6778.85") && found.contains("chrome"),
+        "{browsers}"
+    );
+    assert_eq!(browsers["status"], "pass", "{browsers}");
+
+    // An old Chrome fails.
+    wine.reg(&[
+        "add",
+        BEACON,
+        "/v",
+        "version",
+        "/t",
+        "REG_SZ",
+        "/d",
+        "100.0.4896.60",
+        "/f",
+    ]);
+    let r = wine.check("browser.version");
+    assert_eq!(result(&r, "browser.version")["status"], "fail", "{r}");
+
+    wine.reg(&["delete", SETTINGS, "/v", "ProxyEnable", "/f"]);
+    wine.reg(&["delete", SETTINGS, "/v", "ProxyServer", "/f"]);
+    wine.reg(&["delete", BEACON, "/f"]);
+}
+
+/// Double-clicking selfcheck.exe (no arguments) opens the window: under Wine, wgpu finds no
+/// usable device and the app starts again with OpenGL, as it would on a PC without Direct3D 12.
+#[cfg(target_os = "linux")]
+#[test]
+fn windows_build_opens_its_window_under_wine() {
+    let Some(wine) = Wine::from_env() else { return };
+    let display = format!(":{}", 210 + std::process::id() % 20);
+    let mut xvfb = Command::new("Xvfb")
+        .args([
+            display.as_str(),
+            "-screen",
+            "0",
+            "1280x900x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("Xvfb");
+    std::thread::sleep(Duration::from_millis(800));
+    let log = tempfile::NamedTempFile::new().expect("log");
+    let mut c = wine.command(wine.exe.to_str().expect("utf8"));
+    let mut app = c
+        .args(["--lang", "zh-CN", "--no-network"])
+        .env("DISPLAY", &display)
+        .stdout(Stdio::null())
+        .stderr(log.reopen().expect("log"))
+        .spawn()
+        .expect("wine starts");
+    let start = Instant::now();
+    let mut up = false;
+    while start.elapsed() < Duration::from_secs(90) && !up {
+        let tree = Command::new("xwininfo")
+            .args(["-display", &display, "-root", "-tree"])
+            .output()
+            .expect("xwininfo");
+        up = String::from_utf8_lossy(&tree.stdout).contains("视频验证自检助手");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    // Closing the display ends the app (and its renderer retry) with it.
+    let _ = xvfb.kill();
+    let _ = xvfb.wait();
+    let _ = app.kill();
+    let _ = app.wait();
+    let stderr = std::fs::read_to_string(log.path()).unwrap_or_default();
+    assert!(up, "no window from selfcheck.exe: {stderr}");
+    eprintln!(
+        "selfcheck.exe window after {:.1} s; {stderr}",
+        start.elapsed().as_secs_f64()
+    );
+}
