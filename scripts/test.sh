@@ -22,8 +22,10 @@ if ((windows)); then
   export SELFCHECK_WINDOWS_EXE=$PWD/target/dist/selfcheck.exe
   export WINEPREFIX=${WINEPREFIX:-/var/tmp/selfcheck-wine}
 fi
-stage "deb package (packaging/build.sh deb, from the debug build)"
-DEB_PROFILE=dev bash packaging/build.sh deb
+stage "build the tests and the binary (cargo test --no-run)"
+cargo test --all-targets --locked --no-run
+stage "deb package (packaging/build.sh deb, from that debug build)"
+SKIP_BUILD=1 DEB_PROFILE=dev bash packaging/build.sh deb
 SELFCHECK_DEB=$(ls -t "$PWD"/target/dist/seller-selfcheck_*.deb | head -1)
 export SELFCHECK_DEB
 stage "cargo test"
