@@ -4,8 +4,9 @@
 //! package (scripts/test.sh sets it); removes the package afterwards.
 
 mod common;
+use common::x11::{APP_TITLE, Xvfb};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn sh(cmd: &str) -> (bool, String) {
     let o = Command::new("sh")
@@ -73,25 +74,11 @@ fn deb_installs_runs_and_opens_from_its_menu_entry() {
         .expect("Exec line");
 
     // "Launching from the menu": the Exec line, on a display.
-    let display = format!(":{}", 240 + std::process::id() % 10);
-    let mut xvfb = Command::new("Xvfb")
-        .args([
-            display.as_str(),
-            "-screen",
-            "0",
-            "1280x900x24",
-            "-nolisten",
-            "tcp",
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("Xvfb");
-    std::thread::sleep(Duration::from_millis(800));
+    let x = Xvfb::start(true);
     let home = tempfile::tempdir().expect("home");
     let mut app = Command::new("sh")
         .args(["-c", &format!("exec {exec}")])
-        .env("DISPLAY", &display)
+        .env("DISPLAY", &x.display)
         .env("HOME", home.path())
         .env("LANG", "zh_CN.UTF-8")
         .env_remove("WAYLAND_DISPLAY")
@@ -99,16 +86,8 @@ fn deb_installs_runs_and_opens_from_its_menu_entry() {
         .stderr(Stdio::null())
         .spawn()
         .expect("menu command starts");
-    let start = Instant::now();
-    let mut up = false;
-    while start.elapsed() < Duration::from_secs(30) && !up {
-        let (_, tree) = sh(&format!("xwininfo -display {display} -root -tree"));
-        up = tree.contains("视频验证自检助手");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    let up = x.wait_for_window(APP_TITLE, Duration::from_secs(30));
     let _ = app.kill();
     let _ = app.wait();
-    let _ = xvfb.kill();
-    let _ = xvfb.wait();
-    assert!(up, "the installed app did not open its window");
+    assert!(up.is_some(), "the installed app did not open its window");
 }

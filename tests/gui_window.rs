@@ -3,9 +3,10 @@
 //! (CI installs it).
 
 mod common;
+use common::x11::{APP_TITLE, Xvfb};
 use common::*;
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 struct Kill(Child);
 impl Drop for Kill {
@@ -21,27 +22,6 @@ fn have(tool: &str) -> bool {
         .stdout(Stdio::null())
         .status()
         .is_ok_and(|s| s.success())
-}
-
-/// An X server for one test; `glx` false starts it without the GLX extension, which makes
-/// OpenGL (glow) fail the way it does on PCs without a usable OpenGL driver.
-fn xvfb(n: u32, glx: bool) -> (Kill, String) {
-    let display = format!(":{}", n + std::process::id() % 50);
-    let mut args = vec![display.clone()];
-    args.extend(["-screen", "0", "1280x900x24", "-nolisten", "tcp"].map(String::from));
-    if !glx {
-        args.extend(["-extension", "GLX"].map(String::from));
-    }
-    let x = Kill(
-        Command::new("Xvfb")
-            .args(&args)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("Xvfb starts"),
-    );
-    std::thread::sleep(Duration::from_millis(800));
-    (x, display)
 }
 
 /// A folder of 1280×720 camera frames cut from the real portrait, moving slightly.
@@ -64,22 +44,6 @@ fn replay_frames(dir: &std::path::Path) -> std::path::PathBuf {
             .expect("save frame");
     }
     frames
-}
-
-/// Waits up to 30 s for a window with the app's title.
-fn wait_for_window(display: &str, title: &str) -> Option<Duration> {
-    let started = Instant::now();
-    while started.elapsed() < Duration::from_secs(30) {
-        let tree = Command::new("xwininfo")
-            .args(["-display", display, "-root", "-tree"])
-            .output()
-            .expect("xwininfo");
-        if String::from_utf8_lossy(&tree.stdout).contains(title) {
-            return Some(started.elapsed());
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    None
 }
 
 fn screenshot_colours(display: &str, shot: &std::path::Path) -> usize {
@@ -118,7 +82,8 @@ fn camera_step_previews_replayed_frames_under_xvfb() {
     if !tools_present() {
         return;
     }
-    let (_x, display) = xvfb(90, true);
+    let x = Xvfb::start(true);
+    let display = x.display.clone();
     let home = tempfile::tempdir().expect("home");
     let frames = replay_frames(home.path());
     let stats = home.path().join("stats.txt");
@@ -142,7 +107,8 @@ fn camera_step_previews_replayed_frames_under_xvfb() {
             .spawn()
             .expect("app starts"),
     );
-    let up = wait_for_window(&display, "视频验证自检助手")
+    let up = x
+        .wait_for_window(APP_TITLE, Duration::from_secs(30))
         .expect("a window titled 视频验证自检助手 appears");
     eprintln!("window mapped after {:.2} s", up.as_secs_f64());
     std::thread::sleep(Duration::from_secs(4));
@@ -176,7 +142,8 @@ fn without_usable_opengl_the_app_falls_back_to_wgpu() {
         eprintln!("SKIP: mesa-vulkan-drivers (lavapipe) missing");
         return;
     }
-    let (_x, display) = xvfb(140, true);
+    let x = Xvfb::start(true);
+    let display = x.display.clone();
     let home = tempfile::tempdir().expect("home");
     let log = home.path().join("stderr.txt");
     let _app = Kill(
@@ -192,7 +159,7 @@ fn without_usable_opengl_the_app_falls_back_to_wgpu() {
             .spawn()
             .expect("app starts"),
     );
-    let up = wait_for_window(&display, "视频验证自检助手");
+    let up = x.wait_for_window(APP_TITLE, Duration::from_secs(30));
     std::thread::sleep(Duration::from_secs(3));
     let stderr = std::fs::read_to_string(&log).unwrap_or_default();
     assert!(
@@ -214,7 +181,8 @@ fn with_no_renderer_the_app_says_to_use_check() {
     if !tools_present() {
         return;
     }
-    let (_x, display) = xvfb(190, true);
+    let x = Xvfb::start(true);
+    let display = x.display.clone();
     let home = tempfile::tempdir().expect("home");
     let out = selfcheck()
         .args(["--lang", "zh-CN", "--no-network"])

@@ -5,9 +5,16 @@
 //! Runs when SELFCHECK_WINDOWS_EXE names the exe (scripts/test.sh sets it); skips otherwise.
 
 mod common;
+use common::x11::{APP_TITLE, Xvfb};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
+
+/// One Wine session at a time. The first program of a session starts Wine's desktop process
+/// with its own environment, and every later program shares it: a window test that joins a
+/// session begun without DISPLAY never gets a window (seen in CI).
+static SESSION: Mutex<()> = Mutex::new(());
 
 struct Wine {
     exe: PathBuf,
@@ -25,6 +32,18 @@ impl Wine {
             prefix: std::env::var("WINEPREFIX")
                 .unwrap_or_else(|_| "/var/tmp/selfcheck-wine".into()),
         })
+    }
+
+    /// Ends any running session of the prefix and holds the lock until the guard drops.
+    fn fresh_session(&self) -> MutexGuard<'static, ()> {
+        let guard = SESSION.lock().unwrap_or_else(|e| e.into_inner());
+        for flag in ["-k", "-w"] {
+            let _ = Command::new("wineserver")
+                .arg(flag)
+                .env("WINEPREFIX", &self.prefix)
+                .status();
+        }
+        guard
     }
 
     fn command(&self, program: &str) -> Command {
@@ -99,13 +118,18 @@ fn result<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value 
 const SETTINGS: &str = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Internet Settings";
 const BEACON: &str = r"HKCU\Software\Google\Chrome\BLBeacon";
 
-#[test]
-fn windows_build_reads_the_registry_under_wine() {
-    let Some(wine) = Wine::from_env() else { return };
-    // A clean state: no proxy, no Chrome.
+/// A clean state: no proxy in Internet Settings, no Chrome.
+fn clear_proxy_and_chrome(wine: &Wine) {
     wine.reg(&["delete", SETTINGS, "/v", "ProxyEnable", "/f"]);
     wine.reg(&["delete", SETTINGS, "/v", "ProxyServer", "/f"]);
     wine.reg(&["delete", BEACON, "/f"]);
+}
+
+#[test]
+fn windows_build_reads_the_registry_under_wine() {
+    let Some(wine) = Wine::from_env() else { return };
+    let _session = wine.fresh_session();
+    clear_proxy_and_chrome(&wine);
 
     let r =
         wine.check("network.proxy,browser.version,system.time_of_day,camera.device,audio.device");
@@ -195,9 +219,7 @@ fn windows_build_reads_the_registry_under_wine() {
     let r = wine.check("browser.version");
     assert_eq!(result(&r, "browser.version")["status"], "fail", "{r}");
 
-    wine.reg(&["delete", SETTINGS, "/v", "ProxyEnable", "/f"]);
-    wine.reg(&["delete", SETTINGS, "/v", "ProxyServer", "/f"]);
-    wine.reg(&["delete", BEACON, "/f"]);
+    clear_proxy_and_chrome(&wine);
 }
 
 /// Starting selfcheck.exe opens its window under Wine: with wgpu when Wine offers a device,
@@ -207,49 +229,26 @@ fn windows_build_reads_the_registry_under_wine() {
 #[test]
 fn windows_build_opens_its_window_under_wine() {
     let Some(wine) = Wine::from_env() else { return };
-    let display = format!(":{}", 210 + std::process::id() % 20);
-    let mut xvfb = Command::new("Xvfb")
-        .args([
-            display.as_str(),
-            "-screen",
-            "0",
-            "1280x900x24",
-            "-nolisten",
-            "tcp",
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("Xvfb");
-    std::thread::sleep(Duration::from_millis(800));
+    let _session = wine.fresh_session();
+    let x = Xvfb::start(true);
     let log = tempfile::NamedTempFile::new().expect("log");
     let mut c = wine.command(wine.exe.to_str().expect("utf8"));
     let mut app = c
         .args(["--lang", "zh-CN", "--no-network"])
-        .env("DISPLAY", &display)
+        .env("DISPLAY", &x.display)
         .stdout(Stdio::null())
         .stderr(log.reopen().expect("log"))
         .spawn()
         .expect("wine starts");
-    let start = Instant::now();
-    let mut up = false;
-    while start.elapsed() < Duration::from_secs(90) && !up {
-        let tree = Command::new("xwininfo")
-            .args(["-display", &display, "-root", "-tree"])
-            .output()
-            .expect("xwininfo");
-        up = String::from_utf8_lossy(&tree.stdout).contains("视频验证自检助手");
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    let up = x.wait_for_window(APP_TITLE, Duration::from_secs(90));
     // Closing the display ends the app (and its renderer retry) with it.
-    let _ = xvfb.kill();
-    let _ = xvfb.wait();
+    drop(x);
     let _ = app.kill();
     let _ = app.wait();
     let stderr = std::fs::read_to_string(log.path()).unwrap_or_default();
-    assert!(up, "no window from selfcheck.exe: {stderr}");
+    let up = up.unwrap_or_else(|| panic!("no window from selfcheck.exe: {stderr}"));
     eprintln!(
         "selfcheck.exe window after {:.1} s; {stderr}",
-        start.elapsed().as_secs_f64()
+        up.as_secs_f64()
     );
 }

@@ -1,0 +1,71 @@
+//! An X server of the test's own (Xvfb) and a wait for a window by its title.
+//! Xvfb picks a free display itself (`-displayfd`), so tests never collide with each other or
+//! with a server a previous run left behind.
+
+use std::io::Read;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub const APP_TITLE: &str = "视频验证自检助手";
+
+/// A running Xvfb; dropping it stops the server (and with it every client still connected).
+pub struct Xvfb {
+    child: Child,
+    pub display: String,
+}
+
+impl Xvfb {
+    /// Starts a 1280×900 server. `glx` false leaves out the GLX extension.
+    pub fn start(glx: bool) -> Xvfb {
+        let mut args: Vec<&str> = vec!["-displayfd", "1", "-screen", "0", "1280x900x24"];
+        args.extend(["-nolisten", "tcp"]);
+        if !glx {
+            args.extend(["-extension", "GLX"]);
+        }
+        let mut child = Command::new("Xvfb")
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb starts");
+        // Xvfb writes the display number, then a newline, once it accepts connections.
+        let mut number = String::new();
+        let mut out = child.stdout.take().expect("Xvfb stdout");
+        let mut byte = [0u8; 1];
+        while out.read(&mut byte).map(|n| n == 1).unwrap_or(false) && byte[0] != b'\n' {
+            number.push(byte[0] as char);
+        }
+        assert!(
+            !number.trim().is_empty(),
+            "Xvfb did not report a display number"
+        );
+        Xvfb {
+            child,
+            display: format!(":{}", number.trim()),
+        }
+    }
+
+    /// Waits up to `limit` for a top-level window whose name contains `title`; the time it
+    /// took, or None.
+    pub fn wait_for_window(&self, title: &str, limit: Duration) -> Option<Duration> {
+        let started = Instant::now();
+        while started.elapsed() < limit {
+            let tree = Command::new("xwininfo")
+                .args(["-display", &self.display, "-root", "-tree"])
+                .output()
+                .expect("xwininfo");
+            if String::from_utf8_lossy(&tree.stdout).contains(title) {
+                return Some(started.elapsed());
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        None
+    }
+}
+
+impl Drop for Xvfb {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
