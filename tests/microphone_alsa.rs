@@ -137,3 +137,42 @@ fn exact_zero_from_the_device_means_blocked_or_muted() {
         "{dev}"
     );
 }
+
+/// A microphone that stops mid-stream (here: the FIFO behind the ALSA device gets no more
+/// data, as when a USB microphone is pulled): `audio.device` fails within a bounded time and
+/// says the microphone stopped, instead of passing on the sound it had before.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_microphone_that_stops_mid_stream_fails_in_bounded_time() {
+    let Some(home) = alsa_home() else { return };
+    let fifo = home.fifo.clone();
+    let (done, wait_done) = std::sync::mpsc::channel::<()>();
+    let holder = std::thread::spawn(move || {
+        let Ok(mut f) = std::fs::OpenOptions::new().write(true).open(&fifo) else {
+            return;
+        };
+        // 0.6 s of sound, then the device goes quiet without closing.
+        let sound: Vec<u8> = speech_48k().into_iter().take(48_000 * 2 * 6 / 10).collect();
+        let _ = f.write_all(&sound);
+        let _ = wait_done.recv_timeout(Duration::from_secs(60));
+    });
+    let started = Instant::now();
+    let o = selfcheck()
+        .env("HOME", home.dir.path())
+        .args(["check", "--json", "--only", "audio.device"])
+        .output()
+        .expect("runs");
+    let _ = done.send(());
+    let took = started.elapsed();
+    let r = json(&o);
+    let dev = check(&r, "audio.device");
+    assert_eq!(dev["status"], "fail", "{dev}");
+    assert!(
+        dev["summary"]
+            .as_str()
+            .is_some_and(|s| s.contains("中途停止")),
+        "{dev}"
+    );
+    assert!(took < Duration::from_secs(20), "took {took:?}");
+    let _ = holder.join();
+}

@@ -29,6 +29,9 @@ pub enum MicError {
     Format(String),
     #[error("the microphone stopped: {0}")]
     Stream(String),
+    /// No sound data arrived for this many seconds (the device stopped delivering).
+    #[error("the microphone sent no sound for {0:.1} s")]
+    Stopped(f64),
     #[error("the recording cannot be played: {0}")]
     Replay(String),
 }
@@ -38,6 +41,7 @@ impl MicError {
     pub fn detail(&self) -> String {
         match self {
             MicError::NoDevice => String::new(),
+            MicError::Stopped(s) => format!("{s:.1} s"),
             MicError::Open(d) | MicError::Format(d) | MicError::Stream(d) | MicError::Replay(d) => {
                 d.clone()
             }
@@ -75,6 +79,13 @@ struct StreamHolder(#[allow(dead_code)] cpal::Stream);
 
 const RING: usize = 48_000 * 2;
 
+/// A device that has delivered sound and then sends nothing for this long has stopped
+/// (unplugged, taken by another program, driver fault). Real devices deliver every 10–100 ms;
+/// Bluetooth headsets in bursts of a few hundred.
+const STALL_AFTER_SOUND: Duration = Duration::from_millis(1500);
+/// A device that sends nothing at all this long after opening has not started.
+const STALL_AT_START: Duration = Duration::from_secs(3);
+
 impl MicCapture {
     /// Opens the source; `keep_seconds` of the most recent sound are kept for analysis.
     pub fn start(source: &MicSource, keep_seconds: f64) -> Result<MicCapture, MicError> {
@@ -94,6 +105,7 @@ impl MicCapture {
                     super::wav_file::decode(&bytes).map_err(|e| MicError::Replay(e.to_string()))?;
                 let rate = audio.rate;
                 spawn_replay(audio, producer, stop.clone());
+                // A recording ends; that is not a fault.
                 (None, rate, 1, format!("{} (replay)", path.display()))
             }
         };
@@ -104,13 +116,17 @@ impl MicCapture {
         }
         let history = Arc::new(Mutex::new(VecDeque::new()));
         let keep = (keep_seconds.max(0.5) * f64::from(rate)) as usize;
+        let watch_stall = stream.is_some();
         spawn_worker(
             consumer,
-            levels.clone(),
-            history.clone(),
+            Published {
+                levels: levels.clone(),
+                history: history.clone(),
+            },
             stop.clone(),
             rate,
             keep,
+            watch_stall,
         );
         Ok(MicCapture {
             levels,
@@ -142,6 +158,16 @@ impl MicCapture {
 impl Drop for MicCapture {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
+        // A device that stopped delivering may be stuck inside its driver; closing it could
+        // wait on that driver forever. Leave such a stream open rather than hang the caller.
+        let stuck = self
+            .levels
+            .lock()
+            .map(|l| matches!(l.error, Some(MicError::Stopped(_))))
+            .unwrap_or(false);
+        if stuck && let Some(stream) = self._stream.take() {
+            std::mem::forget(stream);
+        }
     }
 }
 
@@ -262,18 +288,37 @@ fn spawn_replay(audio: MonoAudio, mut producer: rtrb::Producer<f32>, stop: Arc<A
     });
 }
 
-fn spawn_worker(
-    mut consumer: rtrb::Consumer<f32>,
+/// What the worker publishes for the UI and the checks.
+struct Published {
     levels: Arc<Mutex<MicLevels>>,
     history: Arc<Mutex<VecDeque<f32>>>,
+}
+
+/// Whether a device that has been silent (no data at all) since `last_data` has stopped.
+fn stalled(opened: Instant, last_data: Option<Instant>, now: Instant) -> Option<Duration> {
+    let (since, limit) = match last_data {
+        Some(t) => (t, STALL_AFTER_SOUND),
+        None => (opened, STALL_AT_START),
+    };
+    let quiet = now.saturating_duration_since(since);
+    (quiet >= limit).then_some(quiet)
+}
+
+fn spawn_worker(
+    mut consumer: rtrb::Consumer<f32>,
+    out: Published,
     stop: Arc<AtomicBool>,
     rate: u32,
     keep: usize,
+    watch_stall: bool,
 ) {
+    let Published { levels, history } = out;
     std::thread::spawn(move || {
         let mut total: u64 = 0;
         let mut zero_run: u64 = 0;
         let mut block: Vec<f32> = Vec::with_capacity(4096);
+        let opened = Instant::now();
+        let mut last_data: Option<Instant> = None;
         while !stop.load(Ordering::Relaxed) {
             std::thread::sleep(Duration::from_millis(50));
             block.clear();
@@ -281,8 +326,18 @@ fn spawn_worker(
                 block.push(s);
             }
             if block.is_empty() {
+                if !watch_stall {
+                    continue;
+                }
+                if let Some(quiet) = stalled(opened, last_data, Instant::now())
+                    && let Ok(mut l) = levels.lock()
+                    && l.error.is_none()
+                {
+                    l.error = Some(MicError::Stopped(quiet.as_secs_f64()));
+                }
                 continue;
             }
+            last_data = Some(Instant::now());
             total += block.len() as u64;
             for s in &block {
                 zero_run = if *s == 0.0 { zero_run + 1 } else { 0 };
@@ -330,5 +385,19 @@ mod tests {
         assert!(mic.recent().samples.iter().any(|s| *s != 0.0));
         let missing = MicCapture::start(&MicSource::Replay("/no/such.wav".into()), 1.0);
         assert!(matches!(missing, Err(MicError::Replay(_))));
+    }
+
+    #[test]
+    fn a_device_that_goes_quiet_has_stopped() {
+        let t0 = Instant::now();
+        let at = |ms| t0 + Duration::from_millis(ms);
+        // Nothing yet: patience for a slow start.
+        assert_eq!(stalled(t0, None, at(2900)), None);
+        assert!(stalled(t0, None, at(3000)).is_some());
+        // Sound arrived, then nothing: stopped after the shorter limit.
+        assert_eq!(stalled(t0, Some(at(1000)), at(2400)), None);
+        let quiet = stalled(t0, Some(at(1000)), at(2600)).expect("stopped");
+        assert_eq!(quiet, Duration::from_millis(1600));
+        assert_eq!(MicError::Stopped(1.6).detail(), "1.6 s");
     }
 }

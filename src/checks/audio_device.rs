@@ -32,12 +32,19 @@ pub fn judge(result: &Result<MicLevels, MicError>, tr: &Tr) -> CheckResult {
         .measured("peak_dbfs", round(l.peak_db, 1))
         .threshold("zero_run_s", ZERO_RUN_S);
     if let Some(e) = &l.error {
-        return CheckResult {
+        let r = CheckResult {
             status: Status::Fail,
             ..r
-        }
-        .summary(tr.f("mic-cannot-open", &[("reason", e.detail())]))
-        .advice(tr.t("mic-advice-open"));
+        };
+        return match e {
+            MicError::Stopped(_) | MicError::Stream(_) => r
+                .measured("stopped", e.detail())
+                .summary(tr.f("mic-stopped", &[("reason", e.detail())]))
+                .advice(tr.t("mic-advice-stopped")),
+            _ => r
+                .summary(tr.f("mic-cannot-open", &[("reason", e.detail())]))
+                .advice(tr.t("mic-advice-open")),
+        };
     }
     if l.seconds <= 0.0 {
         return CheckResult {
@@ -101,8 +108,16 @@ mod tests {
         assert_eq!(judge(&Ok(nothing), &tr).status, Status::Fail);
         let broke = MicLevels {
             error: Some(MicError::Stream("unplugged".into())),
-            ..good
+            ..good.clone()
         };
         assert_eq!(judge(&Ok(broke), &tr).status, Status::Fail);
+        let stopped = MicLevels {
+            error: Some(MicError::Stopped(1.6)),
+            ..good
+        };
+        let r = judge(&Ok(stopped), &tr);
+        assert_eq!(r.status, Status::Fail);
+        assert!(r.summary.contains("中途停止"), "{}", r.summary);
+        assert_eq!(r.measured["stopped"], "1.6 s");
     }
 }

@@ -141,6 +141,7 @@ system-microphone = Microphone
 system-none-found = none found
 system-not-used = not used
 system-unreadable = could not be read ({ $reason })
+system-not-responding = not responding (no answer within { $seconds } s)
 system-mic-unavailable = { $name } (cannot be opened)
 
 ## App
@@ -217,6 +218,8 @@ mic-ok = The microphone works: { $device } ({ $rate } Hz).
 mic-none = No microphone was found.
 mic-cannot-open = The microphone cannot be opened: { $reason }
 mic-no-data = The microphone opened but delivered no sound.
+mic-stopped = The microphone stopped: no sound data has arrived for { $reason }.
+mic-advice-stopped = It may have been unplugged, taken by another program, or its driver failed: plug it in again, close meeting or recording software, and check again.
 mic-advice-none = Plug in a microphone or headset (laptops usually have one built in), then check again.
 mic-advice-open = Close other programs that use the microphone (meeting or recording apps), allow microphone access in the system's privacy settings, then check again.
 

@@ -119,8 +119,9 @@ impl DigitsStep {
                 );
                 ui.ctx()
                     .request_repaint_after(std::time::Duration::from_millis(50));
-                if let Some(e) = &levels.error {
-                    self.error = Some(e.to_string());
+                if levels.error.is_some() {
+                    let r = checks::audio_device::judge(&Ok(levels.clone()), &tr);
+                    self.error = Some(format!("{} {}", r.summary, r.advice));
                     next = Some(Phase::Idle);
                 } else if t >= countdown + record {
                     let audio = mic.recent();
