@@ -48,9 +48,11 @@ pub struct AppArgs {
     #[arg(long)]
     pub no_network: bool,
     /// Open the app at this step (e.g. support asking a seller to redo the microphone).
+    #[cfg(feature = "gui")]
     #[arg(long, value_enum, value_name = "STEP")]
     pub step: Option<crate::gui::steps::Step>,
     /// Draw with this renderer only (default: the platform's first choice, then the other).
+    #[cfg(feature = "gui")]
     #[arg(long, value_enum)]
     pub renderer: Option<crate::gui::renderer::Renderer>,
 }
@@ -153,7 +155,8 @@ pub struct CheckArgs {
     /// Play this folder of JPEG/PNG frames (or one picture) as the camera, at 30 fps.
     #[arg(long, value_name = "PATH")]
     pub camera_source: Option<PathBuf>,
-    /// ID card expiry date as printed on the back: YYYY-MM-DD, or "long-term" (长期).
+    /// ID card expiry date as printed on the back: YYYY-MM-DD (also 2031.05.01 or 20310501),
+    /// or "long-term" (长期).
     #[arg(long, value_name = "DATE")]
     pub id_expiry: Option<String>,
 }
@@ -207,22 +210,38 @@ fn load_profile(path: Option<&Path>, tr: &Tr) -> Result<Arc<Profile>, Fatal> {
         .map_err(|e| Fatal(tr.f("cli-error-profile", &[("reason", e.to_string())])))
 }
 
+#[cfg(feature = "gui")]
+fn open_app(
+    profile: Arc<Profile>,
+    lang: Option<Lang>,
+    app: AppArgs,
+    _tr: &Tr,
+) -> Result<(), Fatal> {
+    let launch = crate::gui::Launch {
+        lang,
+        sources: crate::gui::Sources {
+            camera_replay: app.camera_source,
+            mic_replay: app.mic_source,
+            upload_url: app.upload_url,
+            no_network: app.no_network,
+        },
+        step: app.step,
+        renderer: app.renderer,
+    };
+    crate::gui::run(profile, launch).map_err(Fatal)
+}
+
+/// Built without the app (`--no-default-features`): say so and point to the tools.
+#[cfg(not(feature = "gui"))]
+fn open_app(_: Arc<Profile>, _: Option<Lang>, _: AppArgs, tr: &Tr) -> Result<(), Fatal> {
+    Err(Fatal(tr.t("cli-error-no-app")))
+}
+
 fn run(cli: Cli, lang: Lang, tr: &Tr) -> Result<i32, Fatal> {
     match cli.command {
         None => {
             let profile = load_profile(cli.profile.as_deref(), tr)?;
-            let launch = crate::gui::Launch {
-                lang: cli.lang,
-                sources: crate::gui::Sources {
-                    camera_replay: cli.app.camera_source,
-                    mic_replay: cli.app.mic_source,
-                    upload_url: cli.app.upload_url,
-                    no_network: cli.app.no_network,
-                },
-                step: cli.app.step,
-                renderer: cli.app.renderer,
-            };
-            crate::gui::run(profile, launch).map_err(Fatal)?;
+            open_app(profile, cli.lang, cli.app, tr)?;
             Ok(0)
         }
         Some(Command::Check(args)) => {
@@ -305,7 +324,7 @@ fn emit(body: &str, out: Option<&Path>, report_id: &str, tr: &Tr) -> Result<(), 
                     "cli-error-save",
                     &[
                         ("path", path.display().to_string()),
-                        ("reason", e.to_string()),
+                        ("reason", crate::report::save::reason(&e, tr)),
                     ],
                 ))
             })?;
@@ -341,9 +360,9 @@ fn parse_expiry(text: Option<&str>, tr: &Tr) -> Result<(Option<chrono::NaiveDate
     match text.map(str::trim) {
         None => Ok((None, false)),
         Some(t) if t.eq_ignore_ascii_case("long-term") || t == "长期" => Ok((None, true)),
-        Some(t) => chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        Some(t) => crate::checks::checklist::parse_expiry(t)
             .map(|d| (Some(d), false))
-            .map_err(|_| Fatal(tr.f("cli-error-date", &[("value", t.to_string())]))),
+            .ok_or_else(|| Fatal(tr.f("cli-error-date", &[("value", t.to_string())]))),
     }
 }
 

@@ -10,6 +10,9 @@ pub mod bench;
 pub mod capture;
 pub mod checks;
 pub mod cli;
+#[doc(hidden)]
+pub mod fuzz_harness;
+#[cfg(feature = "gui")]
 pub mod gui;
 pub mod i18n;
 pub mod net;

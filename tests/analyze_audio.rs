@@ -244,7 +244,7 @@ fn broken_audio_files_exit_2_with_a_message() {
     for (name, bytes) in cases {
         let p = dir.path().join(name);
         std::fs::write(&p, bytes).expect("write");
-        let o = run(&["analyze-audio", p.to_str().expect("utf8")]);
+        let o = run_bounded(&["analyze-audio", p.to_str().expect("utf8")]);
         assert_eq!(o.status.code(), Some(2), "{name}: {}", stdout(&o));
         assert!(
             stderr(&o).contains("无法分析录音") || stderr(&o).contains("无法读取"),

@@ -263,6 +263,20 @@ fn glare_on_composed_id_cards() {
     }
 }
 
+/// A baseline JPEG header (SOI, SOF0 with the given size, 3 components) and no picture data.
+fn jpeg_declaring(w: u16, h: u16) -> Vec<u8> {
+    let mut j = vec![0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 0x08];
+    j.extend_from_slice(&h.to_be_bytes());
+    j.extend_from_slice(&w.to_be_bytes());
+    j.extend_from_slice(&[3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]);
+    j.extend_from_slice(&[
+        0xFF, 0xDA, 0x00, 0x0C, 3, 1, 0, 2, 0x11, 3, 0x11, 0, 0x3F, 0,
+    ]);
+    j.extend(std::iter::repeat_n(0x55u8, 4096));
+    j.extend_from_slice(&[0xFF, 0xD9]);
+    j
+}
+
 #[test]
 fn broken_pictures_and_bad_card_boxes_exit_2() {
     let dir = tempfile::tempdir().expect("tmp");
@@ -282,11 +296,13 @@ fn broken_pictures_and_bad_card_boxes_exit_2() {
             [b"GIF89a".as_slice(), &good[6..200]].concat(),
         ),
         ("bomb.png", bomb),
+        ("bomb.jpg", jpeg_declaring(65_000, 65_000)),
+        ("zero_size.jpg", jpeg_declaring(0, 480)),
     ];
     for (name, bytes) in cases {
         let p = dir.path().join(name);
         std::fs::write(&p, bytes).expect("write");
-        let o = run(&["analyze-image", p.to_str().expect("utf8")]);
+        let o = run_bounded(&["analyze-image", p.to_str().expect("utf8")]);
         assert_eq!(o.status.code(), Some(2), "{name}: {}", stdout(&o));
         assert!(
             stderr(&o).contains("无法分析图片"),

@@ -118,7 +118,7 @@ fn invalid_reports_are_refused_with_exit_2() {
     for (name, body) in cases {
         let p = dir.path().join(name);
         std::fs::write(&p, body).expect("write");
-        let o = run(&["report", p.to_str().expect("utf8")]);
+        let o = run_bounded(&["report", p.to_str().expect("utf8")]);
         assert_eq!(o.status.code(), Some(2), "{name}: {}", stdout(&o));
         assert!(
             stderr(&o).contains("不是有效的自检报告"),

@@ -17,6 +17,15 @@ pub fn whole_months(from: NaiveDate, to: NaiveDate) -> i64 {
     months
 }
 
+/// Accepts 2031-05-01, 2031.05.01, 2031/05/01 and 20310501 (as printed on the card).
+pub fn parse_expiry(text: &str) -> Option<NaiveDate> {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() != 8 {
+        return None;
+    }
+    NaiveDate::parse_from_str(&digits, "%Y%m%d").ok()
+}
+
 /// `checklist.id_card_validity` from the expiry date printed on the back of the card.
 pub fn id_card_validity(
     expiry: Option<NaiveDate>,
@@ -82,6 +91,16 @@ pub fn confirmation(id: &str, answer: Option<bool>, tr: &Tr) -> CheckResult {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn expiry_dates_as_printed_parse() {
+        let d = chrono::NaiveDate::from_ymd_opt(2031, 5, 1);
+        assert_eq!(parse_expiry("2031-05-01"), d);
+        assert_eq!(parse_expiry("2031.05.01"), d);
+        assert_eq!(parse_expiry(" 20310501 "), d);
+        assert_eq!(parse_expiry("2031-13-01"), None);
+        assert_eq!(parse_expiry("长期"), None);
+    }
     use crate::i18n::Lang;
     use crate::profile::Profile;
 

@@ -48,6 +48,25 @@ pub fn save_atomic(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// Why a save failed, in the seller's language: the common causes by name (the disk is full,
+/// the folder is read-only, …) followed by the system's own words for support.
+pub fn reason(e: &std::io::Error, tr: &crate::i18n::Tr) -> String {
+    use std::io::ErrorKind as K;
+    let key = match e.kind() {
+        K::StorageFull | K::QuotaExceeded => "save-reason-full",
+        K::ReadOnlyFilesystem => "save-reason-read-only",
+        K::PermissionDenied => "save-reason-denied",
+        K::NotFound => "save-reason-missing",
+        K::IsADirectory => "save-reason-is-folder",
+        K::NotADirectory => "save-reason-missing",
+        _ => return e.to_string(),
+    };
+    tr.f(
+        "save-reason-with-detail",
+        &[("cause", tr.t(key)), ("detail", e.to_string())],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,6 +80,21 @@ mod tests {
         assert_eq!(std::fs::read(&p).expect("read"), b"second");
         let names: Vec<_> = std::fs::read_dir(dir.path()).expect("ls").collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn reasons_name_the_cause() {
+        let tr = crate::i18n::Tr::new(crate::i18n::Lang::ZhCn);
+        let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        assert!(
+            reason(&full, &tr).starts_with("磁盘空间已满"),
+            "{}",
+            reason(&full, &tr)
+        );
+        let ro = std::io::Error::from(std::io::ErrorKind::ReadOnlyFilesystem);
+        assert!(reason(&ro, &tr).contains("只读"));
+        let odd = std::io::Error::other("odd");
+        assert_eq!(reason(&odd, &tr), "odd");
     }
 
     #[test]

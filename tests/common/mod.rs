@@ -33,6 +33,53 @@ pub fn run(args: &[&str]) -> Output {
     selfcheck().args(args).output().expect("binary runs")
 }
 
+/// Memory a run on hostile input may use (address space, so threads' reservations count).
+pub const HOSTILE_MEMORY: u64 = 2 << 30;
+/// Time after which a run on hostile input counts as hung (a hang detector, not a speed goal).
+pub const HOSTILE_HANG: std::time::Duration = std::time::Duration::from_secs(90);
+
+/// Runs the binary on hostile input with its address space capped at HOSTILE_MEMORY (an
+/// allocation beyond it aborts, which fails the caller's exit-code check) and kills it if it
+/// runs past HOSTILE_HANG.
+#[cfg(unix)]
+pub fn run_bounded(args: &[&str]) -> Output {
+    use std::os::unix::process::CommandExt;
+    let mut c = selfcheck();
+    c.args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
+    unsafe {
+        c.pre_exec(|| {
+            let lim = libc::rlimit {
+                rlim_cur: HOSTILE_MEMORY,
+                rlim_max: HOSTILE_MEMORY,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &lim) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let child = c.spawn().expect("binary runs");
+    let pid = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        if rx.recv_timeout(HOSTILE_HANG).is_err() {
+            // SAFETY: signals a child of ours that has not been waited for yet.
+            unsafe { libc::kill(pid as i32, libc::SIGKILL) };
+        }
+    });
+    let out = child.wait_with_output().expect("wait");
+    let _ = tx.send(());
+    assert!(
+        out.status.code().is_some(),
+        "killed (hung past {HOSTILE_HANG:?} or over {HOSTILE_MEMORY} bytes): {args:?} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }

@@ -3,7 +3,6 @@
 
 use super::{Nav, Step, StepCtx, step_header};
 use crate::checks::{self, ids};
-use chrono::NaiveDate;
 use eframe::egui;
 use std::collections::HashMap;
 
@@ -19,15 +18,6 @@ const CONFIRMATIONS: [&str; 3] = [
     ids::CHECKLIST_PRODUCT_SAMPLES,
     ids::CHECKLIST_BUSINESS_PREMISES,
 ];
-
-/// Accepts 2031-05-01, 2031.05.01, 2031/05/01 and 20310501 (as printed on the card).
-pub fn parse_expiry(text: &str) -> Option<NaiveDate> {
-    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    if digits.len() != 8 {
-        return None;
-    }
-    NaiveDate::parse_from_str(&digits, "%Y%m%d").ok()
-}
 
 impl ChecklistStep {
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut StepCtx<'_>) -> Option<Nav> {
@@ -55,7 +45,7 @@ impl ChecklistStep {
                 .labelled_by(label.id);
                 ui.checkbox(&mut self.long_term, tr.t("checklist-long-term"));
             });
-            let expiry = parse_expiry(&self.expiry_text);
+            let expiry = checks::checklist::parse_expiry(&self.expiry_text);
             if !self.long_term && !self.expiry_text.trim().is_empty() && expiry.is_none() {
                 ui.colored_label(crate::gui::preview::BAD, tr.t("checklist-expiry-format"));
             }
@@ -92,20 +82,5 @@ impl ChecklistStep {
             });
         }
         None
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_expiry;
-
-    #[test]
-    fn expiry_dates_as_printed_parse() {
-        let d = chrono::NaiveDate::from_ymd_opt(2031, 5, 1);
-        assert_eq!(parse_expiry("2031-05-01"), d);
-        assert_eq!(parse_expiry("2031.05.01"), d);
-        assert_eq!(parse_expiry(" 20310501 "), d);
-        assert_eq!(parse_expiry("2031-13-01"), None);
-        assert_eq!(parse_expiry("长期"), None);
     }
 }

@@ -81,7 +81,7 @@ impl ReportStep {
                         "cli-error-save",
                         &[
                             ("path", path.display().to_string()),
-                            ("reason", e.to_string()),
+                            ("reason", crate::report::save::reason(&e, &tr)),
                         ],
                     )
                 })

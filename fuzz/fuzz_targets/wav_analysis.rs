@@ -1,0 +1,5 @@
+//! libFuzzer entry for `selfcheck::fuzz_harness::wav_analysis` (what it feeds is described there).
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| selfcheck::fuzz_harness::wav_analysis(data));
