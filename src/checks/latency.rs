@@ -35,15 +35,17 @@ pub fn judge(samples: &[HostSamples], req: &NetworkReq, tr: &Tr) -> CheckResult 
             .iter()
             .find_map(|s| s.failures.first().cloned())
             .unwrap_or_default();
+        let dns = crate::net::latency::is_dns_failure(&reason);
+        let (summary, advice) = if dns {
+            ("latency-summary-dns", "net-advice-dns")
+        } else {
+            ("latency-summary-unreachable", "latency-advice-unreachable")
+        };
         return thresholds(
-            CheckResult::error(
-                NETWORK_LATENCY,
-                tr,
-                tr.f("latency-summary-unreachable", &[("reason", reason)]),
-            )
-            .advice(tr.t("latency-advice-unreachable"))
-            .measured("hosts", per_host)
-            .measured("failures", failures),
+            CheckResult::error(NETWORK_LATENCY, tr, tr.f(summary, &[("reason", reason)]))
+                .advice(tr.t(advice))
+                .measured("hosts", per_host)
+                .measured("failures", failures),
         );
     }
     let med = median(&all);

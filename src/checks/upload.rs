@@ -24,6 +24,9 @@ pub fn judge(
         Err(e) => {
             let reason = match e {
                 UploadError::BadUrl(u) => tr.f("upload-error-url", &[("url", u.clone())]),
+                UploadError::Connect(d) if crate::net::latency::is_dns_failure(d) => {
+                    tr.f("upload-error-dns", &[("detail", d.clone())])
+                }
                 UploadError::Connect(d) => tr.f("upload-error-connect", &[("detail", d.clone())]),
                 UploadError::HttpStatus(code) => {
                     tr.f("upload-error-status", &[("code", code.to_string())])
@@ -32,9 +35,15 @@ pub fn judge(
                 UploadError::NoAnswer => tr.t("upload-error-no-answer"),
                 UploadError::Other(d) => tr.f("upload-error-other", &[("detail", d.clone())]),
             };
+            let advice = match e {
+                UploadError::Connect(d) if crate::net::latency::is_dns_failure(d) => {
+                    "net-advice-dns"
+                }
+                _ => "upload-advice-error",
+            };
             return thresholds(
                 CheckResult::error(NETWORK_UPLOAD, tr, reason)
-                    .advice(tr.t("upload-advice-error"))
+                    .advice(tr.t(advice))
                     .measured("via_proxy", via_proxy),
             );
         }
@@ -51,13 +60,29 @@ pub fn judge(
     if status == Status::Pass && (stalled || unsteady) {
         status = Status::Warn;
     }
+    // The connection died part-way and never came back: the verification would drop.
+    let lost = o.final_stall_s >= req.max_stall_s;
+    if lost {
+        status = Status::Fail;
+    }
+    let shown_mbps = if lost { o.whole_mbps } else { o.mbps };
     let args = [
-        ("mbps", format!("{:.1}", o.mbps)),
+        ("mbps", format!("{shown_mbps:.1}")),
         ("p10", format!("{:.1}", o.p10_mbps)),
         ("stall", format!("{:.1}", o.longest_stall_s)),
     ];
-    let mut summary = tr.f("upload-summary", &args);
-    if stalled {
+    let mut summary = if lost {
+        tr.f(
+            "upload-summary-lost",
+            &[
+                ("stall", format!("{:.1}", o.final_stall_s)),
+                ("mbps", format!("{shown_mbps:.1}")),
+            ],
+        )
+    } else {
+        tr.f("upload-summary", &args)
+    };
+    if stalled && !lost {
         summary.push(' ');
         summary.push_str(&tr.f(
             "upload-summary-stall",
@@ -73,7 +98,8 @@ pub fn judge(
     }
     let r = CheckResult::new(NETWORK_UPLOAD, status, tr)
         .summary(summary)
-        .measured("mbps", round(o.mbps, 2))
+        .measured("mbps", round(shown_mbps, 2))
+        .measured("final_stall_s", round(o.final_stall_s, 2))
         .measured("p10_mbps", round(o.p10_mbps, 2))
         .measured("longest_stall_s", round(o.longest_stall_s, 2))
         .measured("duration_s", round(o.duration_s, 1))
@@ -87,6 +113,7 @@ pub fn judge(
         .measured("stopped_early", o.stopped_early);
     let r = match status {
         Status::Pass => r,
+        _ if lost => r.advice(tr.t("upload-advice-lost")),
         _ if stalled || unsteady => r.advice(tr.t("upload-advice-unsteady")),
         _ => r.advice(tr.t("upload-advice-slow")),
     };
@@ -104,6 +131,8 @@ mod tests {
             mbps,
             p10_mbps: p10,
             longest_stall_s: stall,
+            final_stall_s: 0.0,
+            whole_mbps: mbps * 0.9,
             duration_s: 8.0,
             bytes_sent: 1_000_000,
             series: vec![],
@@ -133,6 +162,20 @@ mod tests {
         let stalled = judge(&Ok(outcome(10.0, 9.0, 3.0)), false, &req, &tr);
         assert_eq!(stalled.status, Status::Warn);
         assert!(stalled.summary.contains("3.0"));
+        // Fast at first, then the connection died for the rest of the test.
+        let lost = UploadOutcome {
+            final_stall_s: 9.0,
+            whole_mbps: 3.7,
+            ..outcome(2225.0, 0.0, 9.0)
+        };
+        let lost = judge(&Ok(lost), false, &req, &tr);
+        assert_eq!(lost.status, Status::Fail);
+        assert!(
+            lost.summary.contains("断开") && lost.summary.contains("3.7"),
+            "{}",
+            lost.summary
+        );
+        assert_eq!(lost.measured["mbps"], 3.7);
         assert_eq!(
             judge(&Ok(outcome(10.0, 0.5, 0.0)), false, &req, &tr).status,
             Status::Warn

@@ -15,6 +15,11 @@ pub struct HostSamples {
     pub failures: Vec<String>,
 }
 
+/// Whether a failure text (from `measure` or the upload) says the name could not be resolved.
+pub fn is_dns_failure(text: &str) -> bool {
+    text.starts_with("dns:") || text.contains(": dns:") || text.contains("dns error")
+}
+
 /// Resolves `host:port` with a time bound (the system resolver has none of its own).
 fn resolve(host: &str, timeout: Duration) -> Result<SocketAddr, String> {
     let (tx, rx) = mpsc::channel();

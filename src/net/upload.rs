@@ -78,6 +78,11 @@ pub struct UploadOutcome {
     /// 10th percentile of post-ramp-up windows, Mbit/s: what a video call can count on.
     pub p10_mbps: f64,
     pub longest_stall_s: f64,
+    /// The stall still going on when the test ended, in seconds: the connection was lost.
+    pub final_stall_s: f64,
+    /// Server-confirmed bytes over the time from the first answer to the end of the test,
+    /// Mbit/s: the honest rate when the connection died part-way.
+    pub whole_mbps: f64,
     pub duration_s: f64,
     pub bytes_sent: u64,
     /// (seconds since start, Mbit/s in that window), for a plot.
@@ -431,6 +436,8 @@ pub fn measure(
             percentile(&measured, 0.10)
         },
         longest_stall_s: longest_stall(&series, sustained, plan.window.as_secs_f64()),
+        final_stall_s: final_stall(&series, sustained, plan.window.as_secs_f64()),
+        whole_mbps: whole_rate(&confirmed, duration_s),
         duration_s,
         bytes_sent: total,
         series,
@@ -455,6 +462,21 @@ pub fn confirmed_rate(answers: &[(f64, u64)], warm_s: f64) -> f64 {
         }
         _ => 0.0,
     }
+}
+
+/// Server-confirmed bytes after the first answer over the time from that answer to `end_s`.
+pub fn whole_rate(answers: &[(f64, u64)], end_s: f64) -> f64 {
+    let first = answers.iter().map(|a| a.0).fold(f64::INFINITY, f64::min);
+    if !first.is_finite() {
+        return 0.0;
+    }
+    let bytes: u64 = answers.iter().map(|a| a.1).sum::<u64>()
+        - answers
+            .iter()
+            .find(|a| a.0 == first)
+            .map(|a| a.1)
+            .unwrap_or(0);
+    mbps(bytes, end_s - first)
 }
 
 /// Bytes over seconds → Mbit/s.
@@ -494,9 +516,30 @@ pub fn longest_stall(series: &[(f64, f64)], sustained: f64, window_s: f64) -> f6
     best
 }
 
+/// The run of stalled windows (as in `longest_stall`) that reaches the end of the test.
+pub fn final_stall(series: &[(f64, f64)], sustained: f64, window_s: f64) -> f64 {
+    let limit = (sustained * 0.1).max(0.05);
+    series.iter().rev().take_while(|(_, r)| *r < limit).count() as f64 * window_s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_connection_lost_part_way_shows_in_the_final_stall_and_whole_rate() {
+        // 1 s at 8 Mbit/s in quarter-second windows, then nothing for 2 s.
+        let mut series: Vec<(f64, f64)> = (1..=4).map(|i| (f64::from(i) * 0.25, 8.0)).collect();
+        series.extend((5..=12).map(|i| (f64::from(i) * 0.25, 0.0)));
+        assert_eq!(final_stall(&series, 8.0, 0.25), 2.0);
+        assert_eq!(longest_stall(&series, 8.0, 0.25), 2.0);
+        series.push((3.25, 8.0));
+        assert_eq!(final_stall(&series, 8.0, 0.25), 0.0);
+        // Answers of 1 MB at 0.1 s, 0.6 s and 1.1 s; the test ran to 3.1 s.
+        let answers = [(0.1, 1_000_000), (0.6, 1_000_000), (1.1, 1_000_000)];
+        assert_eq!(whole_rate(&answers, 3.1), mbps(2_000_000, 3.0));
+        assert_eq!(whole_rate(&[], 3.0), 0.0);
+    }
 
     #[test]
     fn rates_percentiles_and_stalls() {

@@ -4,6 +4,8 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 #[derive(Clone, Copy, PartialEq)]
 pub enum Sink {
@@ -14,17 +16,37 @@ pub enum Sink {
 
 /// A real HTTP/1.1 upload sink: reads each POST body, answers 200 (or 413, or never).
 pub fn start_sink(ip: &str, mode: Sink) -> String {
-    let listener = TcpListener::bind(format!("{ip}:0")).expect("bind sink");
-    let addr = listener.local_addr().expect("addr");
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            std::thread::spawn(move || serve(stream, mode));
-        }
-    });
-    format!("http://{addr}/__up")
+    start_counting_sink(ip, mode).0
 }
 
-fn serve(stream: TcpStream, mode: Sink) {
+/// An upload sink that also counts the body bytes it has received so far.
+pub fn start_counting_sink(ip: &str, mode: Sink) -> (String, Arc<AtomicU64>) {
+    let listener = TcpListener::bind(format!("{ip}:0")).expect("bind sink");
+    let addr = listener.local_addr().expect("addr");
+    let received = Arc::new(AtomicU64::new(0));
+    let counter = received.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let counter = counter.clone();
+            std::thread::spawn(move || serve(stream, mode, &counter));
+        }
+    });
+    (format!("http://{addr}/__up"), received)
+}
+
+/// Counts what passes through into `AtomicU64`.
+struct Counting<'a>(&'a AtomicU64);
+impl Write for Counting<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.fetch_add(buf.len() as u64, Ordering::Relaxed);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn serve(stream: TcpStream, mode: Sink, received: &AtomicU64) {
     let mut reader = BufReader::new(stream.try_clone().expect("clone"));
     let mut out = stream;
     loop {
@@ -56,7 +78,7 @@ fn serve(stream: TcpStream, mode: Sink) {
             return;
         }
         let mut body = (&mut reader).take(length);
-        if std::io::copy(&mut body, &mut std::io::sink()).is_err() {
+        if std::io::copy(&mut body, &mut Counting(received)).is_err() {
             return;
         }
         if mode == Sink::NeverAnswer {
@@ -106,16 +128,23 @@ pub fn loopback_profile(dir: &Path) -> (PathBuf, String) {
 /// server started on `ip`; returns the profile, the sink URL and the trace URL.
 pub fn servers_profile(dir: &Path, ip: &str) -> (PathBuf, String, String) {
     let sink = start_sink(ip, Sink::Accept);
+    let trace = trace_server_on(ip, "fl=1\nip=192.0.2.1\nloc=CN\nwarp=off\n");
+    let path = profile_with(dir, &sink, &trace);
+    (path, sink, trace)
+}
+
+/// The built-in profile with the upload at `sink` (whose host:port is also the latency
+/// probe) and the exit-country trace at `trace`, written into `dir`.
+pub fn profile_with(dir: &Path, sink: &str, trace: &str) -> PathBuf {
     let host = sink
         .trim_start_matches("http://")
         .split('/')
         .next()
         .unwrap_or_default()
         .to_string();
-    let trace = trace_server_on(ip, "fl=1\nip=192.0.2.1\nloc=CN\nwarp=off\n");
     let text = include_str!("../../assets/profiles/aliexpress.toml")
-        .replace("https://speed.cloudflare.com/__up", &sink)
-        .replace("https://www.cloudflare.com/cdn-cgi/trace", &trace)
+        .replace("https://speed.cloudflare.com/__up", sink)
+        .replace("https://www.cloudflare.com/cdn-cgi/trace", trace)
         .replace(
             r#"["cloud.aliyun.com:443", "login.aliexpress.com:443", "gsp.aliexpress.com:443"]"#,
             &format!(r#"["{host}"]"#),
@@ -126,5 +155,5 @@ pub fn servers_profile(dir: &Path, ip: &str) -> (PathBuf, String, String) {
     );
     let path = dir.join("servers.toml");
     std::fs::write(&path, text).expect("write profile");
-    (path, sink, trace)
+    path
 }
