@@ -159,6 +159,10 @@ pub struct CheckArgs {
     /// or "long-term" (长期).
     #[arg(long, value_name = "DATE")]
     pub id_expiry: Option<String>,
+    /// Also put this computer's name, the user name and the network adapters' full addresses
+    /// and MACs into the report, when support asks for them (left out unless given).
+    #[arg(long)]
+    pub include_identity: bool,
 }
 
 #[derive(Args, Debug)]
@@ -380,7 +384,10 @@ fn run_check(args: CheckArgs, profile: Arc<Profile>, lang: Lang, tr: &Tr) -> Res
     opts.skip = parse_ids(args.skip.as_deref(), tr)?.unwrap_or_default();
     (opts.id_expiry, opts.id_long_term) = parse_expiry(args.id_expiry.as_deref(), tr)?;
     let checks = plan::run(&opts, |_| {});
-    let report = Report::new(&profile.profile.id, lang, plan::system_info(lang), checks);
+    let mut report = Report::new(&profile.profile.id, lang, plan::system_info(lang), checks);
+    if args.include_identity {
+        report = report.with_identity(crate::probe::identity::collect());
+    }
     finish(&report, &args.output, tr)
 }
 

@@ -172,7 +172,21 @@ fn id_card_expiry_is_judged() {
         "31/12/2030",
     ]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("YYYY-MM-DD"));
+    assert!(stderr(&o).contains("2031.05.01"), "{}", stderr(&o));
+    // As printed on the card, with dots.
+    let o = run(&[
+        "check",
+        "--json",
+        "--only",
+        "checklist.id_card_validity",
+        "--id-expiry",
+        "2099.12.31",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        check(&json(&o), "checklist.id_card_validity")["status"],
+        "pass"
+    );
 }
 
 #[test]
@@ -228,4 +242,54 @@ fn version_flag() {
     let o = run(&["--version"]);
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains(env!("CARGO_PKG_VERSION")));
+}
+
+/// Identifying details only by choice: without the flag the report says it holds none and
+/// carries none; with `--include-identity` it carries this computer's name, the user and the
+/// adapters' addresses, says so, and the HTML shows them under their own heading.
+#[test]
+fn identifying_details_only_when_asked() {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|h| h.trim().to_string())
+        .unwrap_or_default();
+    let plain = json(&run(&[
+        "check",
+        "--json",
+        "--no-network",
+        "--only",
+        "system.time_of_day",
+    ]));
+    assert_eq!(plain["contents"]["identifying_details"], false, "{plain}");
+    assert_eq!(plain["contents"]["pictures"], false);
+    assert_eq!(plain["contents"]["sound"], false);
+    assert!(plain.get("identity").is_none(), "{plain}");
+
+    let dir = tempfile::tempdir().expect("tmp");
+    let saved = dir.path().join("r.json");
+    let o = run(&[
+        "check",
+        "--no-network",
+        "--only",
+        "system.time_of_day",
+        "--include-identity",
+        "--out",
+        saved.to_str().expect("utf8"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let with: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&saved).expect("saved")).expect("json");
+    assert_eq!(with["contents"]["identifying_details"], true, "{with}");
+    if !host.is_empty() {
+        assert_eq!(with["identity"]["host_name"], host.as_str(), "{with}");
+    }
+    assert!(
+        with["identity"]["adapters"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|x| x["name"] == "lo")),
+        "{with}"
+    );
+    let html = run(&["report", saved.to_str().expect("utf8"), "--format", "html"]);
+    let page = stdout(&html);
+    assert!(page.contains("识别信息") && page.contains("应您的要求"), "{page}");
+    assert!(host.is_empty() || page.contains(&host));
 }

@@ -5,6 +5,7 @@
 pub mod browsers;
 pub mod command;
 pub mod env_vars;
+pub mod identity;
 pub mod net_facts;
 pub mod processes;
 pub mod proxy;

@@ -87,6 +87,14 @@ pub fn render(report: &Report, tr: &Tr) -> String {
         profile_label = escape(&tr.t("report-profile")),
         profile = escape(&report.profile),
     );
+    let skipped = report.count(Status::Skipped);
+    if skipped > 0 {
+        let _ = writeln!(
+            h,
+            "<p class=\"advice\">{}</p>",
+            escape(&tr.f("report-skipped-note", &[("count", skipped.to_string())]))
+        );
+    }
     if !report.id_matches() {
         let _ = writeln!(
             h,
@@ -130,13 +138,55 @@ pub fn render(report: &Report, tr: &Tr) -> String {
     for c in order {
         render_check(&mut h, c, tr);
     }
+    if let Some(id) = &report.identity {
+        render_identity(&mut h, id, tr);
+    }
+    let privacy = if report.contents.identifying_details {
+        "report-privacy-with-identity"
+    } else {
+        "report-privacy"
+    };
     let _ = write!(
         h,
         "<footer>\n<p>{privacy}</p>\n<p>{send}</p>\n</footer>\n</body>\n</html>\n",
-        privacy = escape(&tr.t("report-privacy")),
+        privacy = escape(&tr.t(privacy)),
         send = escape(&tr.t("report-send")),
     );
     h
+}
+
+/// The identifying details the seller chose to include, as a table.
+fn render_identity(h: &mut String, id: &crate::probe::identity::Identity, tr: &Tr) {
+    let _ = write!(
+        h,
+        "<h2>{}</h2>\n<table>\n",
+        escape(&tr.t("report-identity"))
+    );
+    let none = String::new();
+    for (key, value) in [
+        ("identity-host-name", id.host_name.as_ref().unwrap_or(&none)),
+        ("identity-user-name", id.user_name.as_ref().unwrap_or(&none)),
+    ] {
+        let _ = writeln!(
+            h,
+            "<tr><th>{}</th><td>{}</td></tr>",
+            escape(&tr.t(key)),
+            escape(value)
+        );
+    }
+    for a in &id.adapters {
+        let mut parts: Vec<&str> = a.addresses.iter().map(String::as_str).collect();
+        if let Some(mac) = &a.mac {
+            parts.insert(0, mac);
+        }
+        let _ = writeln!(
+            h,
+            "<tr><th>{}</th><td>{}</td></tr>",
+            escape(&a.name),
+            escape(&parts.join(" · "))
+        );
+    }
+    h.push_str("</table>\n");
 }
 
 fn render_check(h: &mut String, c: &CheckResult, tr: &Tr) {

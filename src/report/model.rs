@@ -2,6 +2,7 @@
 
 use crate::checks::{CheckResult, Status};
 use crate::i18n::Lang;
+use crate::probe::identity::Identity;
 use crate::probe::system_info::SystemInfo;
 use serde::{Deserialize, Serialize};
 
@@ -52,6 +53,24 @@ pub struct Report {
     pub verdict: Verdict,
     pub system: SystemInfo,
     pub checks: Vec<CheckResult>,
+    /// What kinds of data this report holds (reports written before this field hold none).
+    #[serde(default)]
+    pub contents: Contents,
+    /// Present only when the seller chose to include identifying details for support.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Identity>,
+}
+
+/// What a report holds besides the check results and the machine description.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contents {
+    /// Pictures from the camera: never put into a report.
+    pub pictures: bool,
+    /// Sound from the microphone: never put into a report.
+    pub sound: bool,
+    /// Computer name, user name, network addresses and MACs (`identity`): only when the
+    /// seller opted in.
+    pub identifying_details: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -77,9 +96,19 @@ impl Report {
             verdict: Verdict::from_checks(&checks),
             system,
             checks,
+            contents: Contents::default(),
+            identity: None,
         };
         r.report_id = r.content_id();
         r
+    }
+
+    /// Adds the identifying details the seller chose to include, and says so.
+    pub fn with_identity(mut self, identity: Identity) -> Report {
+        self.identity = Some(identity);
+        self.contents.identifying_details = true;
+        self.report_id = self.content_id();
+        self
     }
 
     /// The id this content should carry.
@@ -114,6 +143,16 @@ impl Report {
         }
         let report: Report =
             serde_json::from_value(value).map_err(|e| ReportError::Invalid(e.to_string()))?;
+        if report.contents.identifying_details != report.identity.is_some() {
+            return Err(ReportError::Invalid(
+                "contents.identifying_details does not match identity".into(),
+            ));
+        }
+        if report.contents.pictures || report.contents.sound {
+            return Err(ReportError::Invalid(
+                "reports never hold pictures or sound".into(),
+            ));
+        }
         if report.verdict != Verdict::from_checks(&report.checks) {
             return Err(ReportError::Invalid(format!(
                 "verdict {:?} does not match the checks",
@@ -190,5 +229,37 @@ mod tests {
         let mut changed = back.clone();
         changed.system.os = "edited".into();
         assert!(!changed.id_matches());
+    }
+
+    #[test]
+    fn identity_only_by_choice_and_said_so() {
+        let r = Report::new(
+            "aliexpress",
+            Lang::ZhCn,
+            SystemInfo::default(),
+            vec![check("network.proxy", Status::Pass)],
+        );
+        assert_eq!(r.contents, Contents::default());
+        let json = r.to_json();
+        assert!(json.contains("\"identifying_details\": false"), "{json}");
+        assert!(!json.contains("\"identity\""), "{json}");
+        let with = r.with_identity(Identity {
+            host_name: Some("shop-pc".into()),
+            ..Identity::default()
+        });
+        assert!(with.contents.identifying_details && with.id_matches());
+        let json = with.to_json();
+        assert_eq!(Report::from_json(&json).expect("valid"), with);
+        // A report that claims no identifying details but carries them is refused.
+        let lying = json.replace(
+            "\"identifying_details\": true",
+            "\"identifying_details\": false",
+        );
+        assert!(matches!(
+            Report::from_json(&lying),
+            Err(ReportError::Invalid(_))
+        ));
+        let pictures = json.replace("\"pictures\": false", "\"pictures\": true");
+        assert!(Report::from_json(&pictures).is_err());
     }
 }

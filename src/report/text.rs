@@ -91,6 +91,17 @@ pub fn render(report: &Report, tr: &Tr) -> String {
         ],
     ));
     out.push('\n');
+    if let Some(id) = &report.identity {
+        out.push_str(&tr.f(
+            "report-text-identity",
+            &[
+                ("host", id.host_name.clone().unwrap_or_default()),
+                ("user", id.user_name.clone().unwrap_or_default()),
+                ("adapters", id.adapters.len().to_string()),
+            ],
+        ));
+        out.push('\n');
+    }
     out
 }
 

@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 #[derive(Default)]
 pub struct ReportStep {
     report: Option<Report>,
-    making: Option<Job<crate::probe::system_info::SystemInfo>>,
+    making: Option<Job<Made>>,
+    /// The seller ticked "include identifying details for support".
+    include_identity: bool,
     /// How many results the report was made from (remade when more arrive).
     made_from: Option<usize>,
     folder: Option<String>,
@@ -21,6 +23,13 @@ pub struct ReportStep {
     message: String,
     last_saved: Option<PathBuf>,
 }
+
+/// What the report is made from besides the results: the machine description, and the
+/// identifying details when the seller chose to include them.
+type Made = (
+    crate::probe::system_info::SystemInfo,
+    Option<crate::probe::identity::Identity>,
+);
 
 fn verdict_color(v: Verdict) -> egui::Color32 {
     use crate::checks::Status;
@@ -98,25 +107,29 @@ impl ReportStep {
         });
         let _ = folder;
         if self.made_from != Some(cx.book.len()) && self.making.is_none() {
-            let lang = cx.lang;
-            self.making = Some(Job::spawn(ui.ctx(), move || crate::plan::system_info(lang)));
+            let (lang, with_identity) = (cx.lang, self.include_identity);
+            self.making = Some(Job::spawn(ui.ctx(), move || {
+                let identity = with_identity.then(crate::probe::identity::collect);
+                (crate::plan::system_info(lang), identity)
+            }));
         }
         if let Some(job) = &self.making {
-            match job.poll() {
+            let made = match job.poll() {
                 Poll::Running => {
                     ui.spinner();
+                    None
                 }
-                Poll::Done(system) => {
-                    self.report = Some(cx.book.report(&cx.profile.profile.id, cx.lang, system));
-                    self.made_from = Some(cx.book.len());
-                    self.making = None;
-                }
-                Poll::Lost => {
-                    let system = crate::plan::system_info_without_devices(cx.lang);
-                    self.report = Some(cx.book.report(&cx.profile.profile.id, cx.lang, system));
-                    self.made_from = Some(cx.book.len());
-                    self.making = None;
-                }
+                Poll::Done(made) => Some(made),
+                Poll::Lost => Some((crate::plan::system_info_without_devices(cx.lang), None)),
+            };
+            if let Some((system, identity)) = made {
+                let report = cx.book.report(&cx.profile.profile.id, cx.lang, system);
+                self.report = Some(match identity {
+                    Some(id) => report.with_identity(id),
+                    None => report,
+                });
+                self.made_from = Some(cx.book.len());
+                self.making = None;
             }
         }
         if let Some(job) = &self.saving {
@@ -148,7 +161,19 @@ impl ReportStep {
                 .strong()
                 .color(verdict_color(report.verdict)),
         );
+        let skipped = report.count(crate::checks::Status::Skipped);
+        if skipped > 0 {
+            ui.label(tr.f("report-skipped-note", &[("count", skipped.to_string())]));
+        }
         ui.label(format!("{} {}", tr.t("report-id"), report.report_id));
+        if ui
+            .checkbox(&mut self.include_identity, tr.t("gui-include-identity"))
+            .on_hover_text(tr.t("gui-include-identity-why"))
+            .changed()
+        {
+            // Remade with (or without) the details before anything is saved or copied.
+            self.made_from = None;
+        }
         ui.horizontal(|ui| {
             let label = ui.label(tr.t("gui-save-folder"));
             if let Some(folder) = &mut self.folder {
