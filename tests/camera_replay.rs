@@ -81,3 +81,44 @@ fn no_camera_and_empty_source_fail_with_advice() {
     let c = check(&json(&o), "camera.device").clone();
     assert_eq!(c["status"], "fail", "{c}");
 }
+
+/// A camera that disappears mid-stream (the replayed folder is removed while `check` reads
+/// it, as a USB camera pulled out): camera.device fails with "disconnected" and its reason,
+/// within the capture time, and the other camera checks still judge what arrived before.
+#[test]
+fn a_camera_that_vanishes_mid_stream_fails_as_disconnected() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let cam = dir.path().join("cam");
+    std::fs::create_dir(&cam).expect("mkdir");
+    frames(&cam, 1280, 720, 12);
+    let child = selfcheck()
+        .args([
+            "check",
+            "--json",
+            "--no-network",
+            "--only",
+            "camera.device,camera.resolution,camera.frame_rate",
+            "--camera-source",
+        ])
+        .arg(&cam)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    std::thread::sleep(std::time::Duration::from_millis(900));
+    std::fs::remove_dir_all(&cam).expect("unplug");
+    let o = child.wait_with_output().expect("wait");
+    let r = json(&o);
+    let dev = check(&r, "camera.device");
+    assert_eq!(dev["status"], "fail", "{dev}");
+    assert!(
+        dev["summary"]
+            .as_str()
+            .is_some_and(|s| s.contains("中途断开")),
+        "{dev}"
+    );
+    assert_eq!(
+        check(&r, "camera.resolution")["measured"]["width"],
+        1280,
+        "{r}"
+    );
+}

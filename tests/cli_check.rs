@@ -290,6 +290,9 @@ fn identifying_details_only_when_asked() {
     );
     let html = run(&["report", saved.to_str().expect("utf8"), "--format", "html"]);
     let page = stdout(&html);
-    assert!(page.contains("识别信息") && page.contains("应您的要求"), "{page}");
+    assert!(
+        page.contains("识别信息") && page.contains("应您的要求"),
+        "{page}"
+    );
     assert!(host.is_empty() || page.contains(&host));
 }
