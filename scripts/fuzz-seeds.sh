@@ -40,5 +40,6 @@ os 5 '198.18.0.0/15' cidr
 os 6 'fl=466f52\nh=www.cloudflare.com\nip=192.0.2.10\nloc=CN\nwarp=off\n' trace
 os 7 'flags\t\t: fpu vme de pse tsc msr pae hypervisor\nKVMKVMKVM\0\0\0' cpuinfo
 os 8 '100,80,640,400' card
+os 8 '[Proxy Settings]\nProxyType=1\nhttpProxy=http://127.0.0.1 7890\n' kioslaverc
 os 9 '2031.05.01' expiry
 ls -R "$S" | head -40

@@ -88,7 +88,7 @@ pub fn profile_toml(data: &[u8]) {
 /// Text as what the OS prints or stores; the first byte picks the parser: browser
 /// `--version` lines, `scutil --proxy`, Windows Internet Settings strings, GNOME proxy answers,
 /// /proc/net/route, CIDR text, trace responses, /proc/cpuinfo and CPUID bytes, `--card`
-/// boxes, expiry dates as printed.
+/// boxes and KDE kioslaverc, expiry dates as printed.
 pub fn os_output(data: &[u8]) {
     use crate::probe::{browsers, net_facts, proxy, vm};
     let Some((&which, rest)) = data.split_first() else {
@@ -135,6 +135,7 @@ pub fn os_output(data: &[u8]) {
         }
         8 => {
             let _ = Rect::parse(&s);
+            let _ = proxy::parse_kioslaverc(&s);
         }
         _ => {
             let _ = crate::checks::checklist::parse_expiry(&s);

@@ -189,6 +189,40 @@ fn id_card_expiry_is_judged() {
     );
 }
 
+/// KDE Plasma keeps its proxy in ~/.config/kioslaverc: a manual proxy there fails
+/// network.proxy and names KDE as the source; without the file the check passes.
+#[cfg(target_os = "linux")]
+#[test]
+fn proxy_from_kde_settings_fails_and_says_where() {
+    let home = tempfile::tempdir().expect("home");
+    let proxy = |home: &std::path::Path| {
+        json(
+            &selfcheck()
+                .args(["check", "--json", "--only", "network.proxy"])
+                .env("HOME", home)
+                .env_remove("XDG_CONFIG_HOME")
+                .output()
+                .expect("runs"),
+        )
+    };
+    let r = proxy(home.path());
+    assert_eq!(check(&r, "network.proxy")["status"], "pass", "{r}");
+    std::fs::create_dir_all(home.path().join(".config")).expect("mkdir");
+    std::fs::write(
+        home.path().join(".config/kioslaverc"),
+        "[Proxy Settings]\nProxyType=1\nhttpProxy=http://127.0.0.1 7890\nhttpsProxy=http://127.0.0.1 7890\n",
+    )
+    .expect("kioslaverc");
+    let r = proxy(home.path());
+    let p = check(&r, "network.proxy");
+    assert_eq!(p["status"], "fail", "{p}");
+    assert_eq!(p["measured"]["sources"][0]["source"], "kde:http", "{p}");
+    assert_eq!(
+        p["measured"]["sources"][0]["value"], "http://127.0.0.1:7890",
+        "{p}"
+    );
+}
+
 #[test]
 fn proxy_from_environment_fails_and_says_where() {
     let o = selfcheck()

@@ -1,5 +1,5 @@
-//! Where a proxy is configured: environment variables, desktop settings (GNOME), macOS
-//! `scutil --proxy`, Windows Internet Settings. Values are reported without passwords.
+//! Where a proxy is configured: environment variables, desktop settings (GNOME `gsettings`,
+//! KDE `kioslaverc`), macOS `scutil --proxy`, Windows Internet Settings. Values are reported without passwords.
 
 use serde::{Deserialize, Serialize};
 
@@ -145,6 +145,74 @@ pub fn parse_gnome(mode: &str, hosts: &[(&str, String, String)]) -> Vec<ProxySet
     out
 }
 
+/// Parses KDE's `~/.config/kioslaverc` `[Proxy Settings]`: `ProxyType` 1 = manual
+/// (`httpProxy=http://127.0.0.1 7890`, host and port separated by a space or a colon),
+/// 2 = PAC (`Proxy Config Script`), 3 = automatic discovery (WPAD); 0 and 4 (the environment
+/// variables, read on their own) add nothing here.
+pub fn parse_kioslaverc(text: &str) -> Vec<ProxySetting> {
+    let mut in_section = false;
+    let mut values: Vec<(String, String)> = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            in_section = line == "[Proxy Settings]";
+            continue;
+        }
+        if !in_section {
+            continue;
+        }
+        if let Some((k, v)) = line.split_once('=') {
+            // Keys may carry a locale or a KDE flag: "httpProxy[$e]".
+            let key = k.split('[').next().unwrap_or(k).trim().to_string();
+            values.push((key, v.trim().to_string()));
+        }
+    }
+    let get = |key: &str| {
+        values
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    };
+    let mut out = Vec::new();
+    match get("ProxyType") {
+        "1" => {
+            for (key, kind) in [
+                ("httpProxy", "http"),
+                ("httpsProxy", "https"),
+                ("socksProxy", "socks"),
+                ("ftpProxy", "ftp"),
+            ] {
+                let v = get(key);
+                if v.is_empty() {
+                    continue;
+                }
+                let value = match v.rsplit_once(' ') {
+                    Some((host, port)) if port.chars().all(|c| c.is_ascii_digit()) => {
+                        format!("{}:{port}", host.trim())
+                    }
+                    _ => v.to_string(),
+                };
+                out.push(ProxySetting {
+                    source: format!("kde:{kind}"),
+                    value: redact(&value),
+                });
+            }
+        }
+        "2" => out.push(ProxySetting {
+            source: "kde:pac".into(),
+            value: redact(get("Proxy Config Script")),
+        }),
+        "3" => out.push(ProxySetting {
+            source: "kde:auto".into(),
+            value: "WPAD".into(),
+        }),
+        _ => {}
+    }
+    out
+}
+
 /// Everything this OS offers, with an environment snapshot taken by the caller.
 pub fn probe(env: &[(String, String)]) -> ProxyFacts {
     let mut facts = ProxyFacts {
@@ -157,6 +225,31 @@ pub fn probe(env: &[(String, String)]) -> ProxyFacts {
 
 #[cfg(target_os = "linux")]
 fn os_settings(facts: &mut ProxyFacts) {
+    gnome_settings(facts);
+    kde_settings(facts);
+}
+
+/// KDE Plasma's settings file, when there is one.
+#[cfg(target_os = "linux")]
+fn kde_settings(facts: &mut ProxyFacts) {
+    let dir = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|d| !d.is_empty())
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| std::path::Path::new(&h).join(".config")));
+    let Some(file) = dir.map(|d| d.join("kioslaverc")) else {
+        return;
+    };
+    match std::fs::read(&file) {
+        Ok(bytes) => facts
+            .settings
+            .extend(parse_kioslaverc(&String::from_utf8_lossy(&bytes))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(_) => facts.unreadable.push("kde".into()),
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn gnome_settings(facts: &mut ProxyFacts) {
     use super::command::{run, which};
     if which("gsettings").is_none() {
         return; // No GNOME settings on this machine: nothing to read, nothing unknown.
@@ -214,6 +307,42 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect()
+    }
+
+    /// ~/.config/kioslaverc as KDE Plasma 5 System Settings writes it for a manual proxy
+    /// (Clash on 7890/7891), then for a PAC script.
+    const KIOSLAVERC_MANUAL: &str = "[$Version]\nupdate_info=kioslave.upd:kde4.2\n\n[Proxy Settings]\nNoProxyFor=localhost,127.0.0.1\nProxy Config Script=\nProxyType=1\nReversedException=false\nftpProxy=\nhttpProxy=http://127.0.0.1 7890\nhttpsProxy=http://127.0.0.1 7890\nsocksProxy=socks://127.0.0.1 7891\n";
+
+    #[test]
+    fn kde_manual_pac_and_off() {
+        let s = parse_kioslaverc(KIOSLAVERC_MANUAL);
+        assert_eq!(
+            s.iter()
+                .map(|p| (p.source.as_str(), p.value.as_str()))
+                .collect::<Vec<_>>(),
+            vec![
+                ("kde:http", "http://127.0.0.1:7890"),
+                ("kde:https", "http://127.0.0.1:7890"),
+                ("kde:socks", "socks://127.0.0.1:7891"),
+            ]
+        );
+        let pac = KIOSLAVERC_MANUAL
+            .replace("ProxyType=1", "ProxyType=2")
+            .replace(
+                "Proxy Config Script=",
+                "Proxy Config Script=http://127.0.0.1:33331/pac",
+            );
+        let s = parse_kioslaverc(&pac);
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].source, "kde:pac");
+        assert_eq!(s[0].value, "http://127.0.0.1:33331/pac");
+        assert!(
+            parse_kioslaverc(&KIOSLAVERC_MANUAL.replace("ProxyType=1", "ProxyType=0")).is_empty()
+        );
+        assert!(
+            parse_kioslaverc(&KIOSLAVERC_MANUAL.replace("[Proxy Settings]", "[Other]")).is_empty()
+        );
+        assert!(parse_kioslaverc("").is_empty());
     }
 
     #[test]
