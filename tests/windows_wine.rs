@@ -117,19 +117,32 @@ fn result<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value 
 
 const SETTINGS: &str = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Internet Settings";
 const BEACON: &str = r"HKCU\Software\Google\Chrome\BLBeacon";
+const BIOS: &str = r"HKLM\HARDWARE\DESCRIPTION\System\BIOS";
 
-/// A clean state: no proxy in Internet Settings, no Chrome.
-fn clear_proxy_and_chrome(wine: &Wine) {
+/// A clean state: no proxy in Internet Settings, no Chrome, no firmware product name (as Wine
+/// leaves it).
+fn clear_proxy_chrome_and_bios(wine: &Wine) {
     wine.reg(&["delete", SETTINGS, "/v", "ProxyEnable", "/f"]);
     wine.reg(&["delete", SETTINGS, "/v", "ProxyServer", "/f"]);
     wine.reg(&["delete", BEACON, "/f"]);
+    wine.reg(&[
+        "add",
+        BIOS,
+        "/v",
+        "SystemProductName",
+        "/t",
+        "REG_SZ",
+        "/d",
+        "",
+        "/f",
+    ]);
 }
 
 #[test]
 fn windows_build_reads_the_registry_under_wine() {
     let Some(wine) = Wine::from_env() else { return };
     let _session = wine.fresh_session();
-    clear_proxy_and_chrome(&wine);
+    clear_proxy_chrome_and_bios(&wine);
 
     let r =
         wine.check("network.proxy,browser.version,system.time_of_day,camera.device,audio.device");
@@ -196,6 +209,28 @@ fn windows_build_reads_the_registry_under_wine() {
         proxy["measured"]["sources"][0]["value"], "127.0.0.1:7890",
         "{proxy}"
     );
+    // The firmware strings Windows keeps in the registry: a VirtualBox product name is a
+    // guest, whatever the processor says.
+    wine.reg(&[
+        "add",
+        BIOS,
+        "/v",
+        "SystemProductName",
+        "/t",
+        "REG_SZ",
+        "/d",
+        "VirtualBox",
+        "/f",
+    ]);
+    let vm = wine.check("system.virtual_machine");
+    let vm = result(&vm, "system.virtual_machine");
+    assert_eq!(vm["status"], "fail", "{vm}");
+    assert!(
+        vm["measured"]["signals"]
+            .to_string()
+            .contains("dmi:SystemProductName=VirtualBox"),
+        "{vm}"
+    );
     let browsers = result(&r, "browser.version");
     let found = browsers["measured"]["browsers"].to_string();
     assert!(
@@ -219,7 +254,7 @@ fn windows_build_reads_the_registry_under_wine() {
     let r = wine.check("browser.version");
     assert_eq!(result(&r, "browser.version")["status"], "fail", "{r}");
 
-    clear_proxy_and_chrome(&wine);
+    clear_proxy_chrome_and_bios(&wine);
 }
 
 /// Starting selfcheck.exe opens its window under Wine: with wgpu when Wine offers a device,

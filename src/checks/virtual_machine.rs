@@ -38,6 +38,9 @@ pub fn judge(facts: &VmFacts, req: &VirtualMachineReq, tr: &Tr) -> CheckResult {
             strong.push(format!("dmi:{field}={value}"));
         }
     }
+    if facts.vmm_present == Some(true) {
+        strong.push("sysctl:kern.hv_vmm_present=1".to_string());
+    }
     for mac in &facts.macs {
         let mac = mac.to_lowercase();
         if let Some(prefix) = req
@@ -59,7 +62,8 @@ pub fn judge(facts: &VmFacts, req: &VirtualMachineReq, tr: &Tr) -> CheckResult {
         weak.push("cpuinfo:hypervisor".to_string());
     }
 
-    let readable = facts.hypervisor_bit.is_some() || facts.firmware_readable;
+    let readable =
+        facts.hypervisor_bit.is_some() || facts.firmware_readable || facts.vmm_present.is_some();
     let signals: Vec<String> = strong.iter().chain(weak.iter()).cloned().collect();
     let base = |status| {
         CheckResult::new(SYSTEM_VIRTUAL_MACHINE, status, tr)
@@ -177,6 +181,50 @@ mod tests {
         let r = judge(&vbox, &req(), &tr);
         assert_eq!(r.status, Status::Fail);
         assert_eq!(r.measured["signals"].as_array().map(Vec::len), Some(2));
+        // macOS guests: VMware Fusion's ioreg strings; Apple silicon under
+        // Virtualization.framework shows only kern.hv_vmm_present and a VirtualMac model.
+        let fusion = VmFacts {
+            firmware: crate::probe::vm::parse_ioreg_platform(
+                "\"manufacturer\" = <\"VMware, Inc.\">\n\"model\" = <\"VMware7,1\">\n",
+            ),
+            firmware_readable: true,
+            vmm_present: Some(true),
+            ..VmFacts::default()
+        };
+        let r = judge(&fusion, &req(), &tr);
+        assert_eq!(r.status, Status::Fail);
+        assert!(
+            r.measured["signals"]
+                .to_string()
+                .contains("kern.hv_vmm_present")
+        );
+        let apple_vm = VmFacts {
+            firmware: vec![("model".into(), "VirtualMac2,1".into())],
+            firmware_readable: true,
+            vmm_present: Some(true),
+            ..VmFacts::default()
+        };
+        assert_eq!(judge(&apple_vm, &req(), &tr).status, Status::Fail);
+        let real_mac = VmFacts {
+            firmware: vec![
+                ("manufacturer".into(), "Apple Inc.".into()),
+                ("model".into(), "MacBookPro18,1".into()),
+            ],
+            firmware_readable: true,
+            vmm_present: Some(false),
+            ..VmFacts::default()
+        };
+        assert_eq!(judge(&real_mac, &req(), &tr).status, Status::Pass);
+        // Windows: the registry's SMBIOS copy in a Hyper-V guest.
+        let hyperv_guest = VmFacts {
+            firmware: vec![
+                ("SystemManufacturer".into(), "Microsoft Corporation".into()),
+                ("SystemProductName".into(), "Virtual Machine".into()),
+            ],
+            firmware_readable: true,
+            ..VmFacts::default()
+        };
+        assert_eq!(judge(&hyperv_guest, &req(), &tr).status, Status::Fail);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Facts that tell a virtual machine from a physical one: the CPUID hypervisor leaf, firmware
-//! (DMI/SMBIOS) strings and network-card vendor prefixes.
+//! (DMI/SMBIOS) strings — Linux `/sys/class/dmi/id`, the Windows registry copy of SMBIOS,
+//! macOS `ioreg` — macOS `kern.hv_vmm_present`, and network-card vendor prefixes.
 
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +20,9 @@ pub struct VmFacts {
     pub firmware_readable: bool,
     /// The "hypervisor" flag in /proc/cpuinfo (Linux).
     pub cpuinfo_hypervisor_flag: Option<bool>,
+    /// macOS `sysctl kern.hv_vmm_present`: 1 inside a virtual machine (Intel and Apple silicon).
+    #[serde(default)]
+    pub vmm_present: Option<bool>,
     /// MAC addresses of network adapters, lower-case "aa:bb:cc:dd:ee:ff".
     pub macs: Vec<String>,
 }
@@ -97,8 +101,71 @@ fn read_firmware(facts: &mut VmFacts) {
     }
 }
 
-#[cfg(not(target_os = "linux"))]
+#[cfg(windows)]
+fn read_firmware(facts: &mut VmFacts) {
+    if let Ok(strings) = super::windows::bios_strings() {
+        facts.firmware_readable = true;
+        facts.firmware = strings;
+    }
+}
+
+#[cfg(target_os = "macos")]
+fn read_firmware(facts: &mut VmFacts) {
+    use super::command::run;
+    let t = std::time::Duration::from_secs(5);
+    if let Ok(o) = run("ioreg", &["-rd1", "-c", "IOPlatformExpertDevice"], t)
+        && o.success
+    {
+        facts.firmware_readable = true;
+        facts.firmware = parse_ioreg_platform(&o.stdout);
+    }
+    if let Ok(o) = run("sysctl", &["-n", "kern.hv_vmm_present"], t)
+        && o.success
+    {
+        facts.vmm_present = parse_sysctl_flag(&o.stdout);
+    }
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "macos", windows)))]
 fn read_firmware(_facts: &mut VmFacts) {}
+
+/// The platform strings of `ioreg -rd1 -c IOPlatformExpertDevice` that name the maker and
+/// model (`"manufacturer" = <"VMware, Inc.">`, `"model" = <"VMware7,1">`); serial numbers
+/// and UUIDs, which identify the machine, are left out.
+pub fn parse_ioreg_platform(text: &str) -> Vec<(String, String)> {
+    const KEYS: [&str; 4] = ["manufacturer", "model", "product-name", "target-type"];
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let Some((key, value)) = line.trim().split_once(" = ") else {
+            continue;
+        };
+        let key = key.trim().trim_matches('"');
+        if !KEYS.contains(&key) {
+            continue;
+        }
+        // Data values look like <"VMware7,1"> (a NUL may end the string inside the quotes).
+        let v = value
+            .trim()
+            .trim_start_matches('<')
+            .trim_end_matches('>')
+            .trim_matches('"')
+            .trim_end_matches('\0')
+            .trim();
+        if !v.is_empty() && !out.iter().any(|(k, _): &(String, String)| k == key) {
+            out.push((key.to_string(), v.to_string()));
+        }
+    }
+    out
+}
+
+/// `sysctl -n` output of a 0/1 value.
+pub fn parse_sysctl_flag(text: &str) -> Option<bool> {
+    match text.trim() {
+        "1" => Some(true),
+        "0" => Some(false),
+        _ => None,
+    }
+}
 
 /// True when a "flags" line of /proc/cpuinfo lists "hypervisor".
 pub fn cpuinfo_has_hypervisor_flag(cpuinfo: &str) -> bool {
@@ -118,6 +185,46 @@ mod tests {
     fn vendor_bytes_decode() {
         assert_eq!(vendor_string(b"KVMKVMKVM\0\0\0"), "KVMKVMKVM");
         assert_eq!(vendor_string(b"Microsoft Hv"), "Microsoft Hv");
+    }
+
+    /// `ioreg -rd1 -c IOPlatformExpertDevice` in a VMware Fusion guest (abridged: the lines
+    /// around the ones read).
+    const IOREG_VMWARE: &str = r#"+-o Root  <class IORegistryEntry, id 0x100000100, retain 12>
+  {
+    "IOPlatformSerialNumber" = "VMFh8Kx2Qs1A"
+    "compatible" = <"VMware7,1">
+    "version" = <"None">
+    "board-id" = <"440BX Desktop Reference Platform">
+    "manufacturer" = <"VMware, Inc.">
+    "model" = <"VMware7,1">
+    "IOPlatformUUID" = "564D3B2C-1111-2222-3333-444455556666"
+    "product-name" = <"VMware7,1">
+  }
+"#;
+    /// The same on an Apple silicon MacBook Pro.
+    const IOREG_MAC: &str = r#"+-o J316sAP  <class IOPlatformExpertDevice, id 0x100000202, registered, matched, active, busy 0 (172 ms), retain 32>
+    {
+      "manufacturer" = <"Apple Inc.">
+      "IOPlatformSerialNumber" = "C02XXXXXXXXX"
+      "model" = <"MacBookPro18,1">
+      "target-type" = <"J316s">
+      "product-name" = <"MacBook Pro (16-inch, 2021)">
+    }
+"#;
+
+    #[test]
+    fn macos_platform_strings_without_serials() {
+        let vm = parse_ioreg_platform(IOREG_VMWARE);
+        assert!(vm.contains(&("manufacturer".into(), "VMware, Inc.".into())));
+        assert!(vm.contains(&("model".into(), "VMware7,1".into())));
+        assert!(!format!("{vm:?}").contains("VMFh8Kx2Qs1A"), "no serial");
+        assert!(!format!("{vm:?}").contains("564D3B2C"), "no UUID");
+        let mac = parse_ioreg_platform(IOREG_MAC);
+        assert_eq!(mac[0], ("manufacturer".into(), "Apple Inc.".into()));
+        assert!(mac.contains(&("model".into(), "MacBookPro18,1".into())));
+        assert_eq!(parse_sysctl_flag("1\n"), Some(true));
+        assert_eq!(parse_sysctl_flag("0"), Some(false));
+        assert_eq!(parse_sysctl_flag("sysctl: unknown oid"), None);
     }
 
     #[test]

@@ -26,6 +26,32 @@ pub fn internet_settings() -> Result<(Option<u32>, Option<String>, Option<String
     ))
 }
 
+/// The firmware (SMBIOS) strings Windows copies into
+/// `HKLM\HARDWARE\DESCRIPTION\System\BIOS` at boot: ("SystemManufacturer", "QEMU"), …
+/// The same strings WMI's `Win32_ComputerSystem` shows, without starting WMI.
+pub fn bios_strings() -> Result<Vec<(String, String)>, String> {
+    const FIELDS: [&str; 7] = [
+        "SystemManufacturer",
+        "SystemProductName",
+        "SystemVersion",
+        "BaseBoardManufacturer",
+        "BaseBoardProduct",
+        "BIOSVendor",
+        "BIOSVersion",
+    ];
+    let key = RegKey::predef(HKEY_LOCAL_MACHINE)
+        .open_subkey_with_flags(r"HARDWARE\DESCRIPTION\System\BIOS", KEY_READ)
+        .map_err(|e| e.to_string())?;
+    Ok(FIELDS
+        .iter()
+        .filter_map(|f| {
+            let v = key.get_value::<String, _>(f).ok()?;
+            let v = v.trim().to_string();
+            (!v.is_empty()).then(|| (f.to_string(), v))
+        })
+        .collect())
+}
+
 fn string_value(root: &RegKey, path: &str, name: &str) -> Option<String> {
     root.open_subkey_with_flags(path, KEY_READ)
         .ok()?
