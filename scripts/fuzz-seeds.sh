@@ -36,6 +36,7 @@ os 1 '<dictionary> {\n  ExceptionsList : <array> {\n    0 : 127.0.0.1\n  }\n  HT
 os 2 'http=127.0.0.1:7890;https=127.0.0.1:7890;socks=127.0.0.1:7891\nhttp://127.0.0.1:33331/pac' internet-settings
 os 3 "'manual'\n127.0.0.1 7890\n" gnome
 os 4 'Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\neth0\t00000000\t0102000A\t0003\t0\t0\t0\t00000000\t0\t0\t0\n' route
+os 4 'IPv4 Route Table\nActive Routes:\n          0.0.0.0          0.0.0.0      192.168.0.1    192.168.0.23     25\ndefault            192.168.1.1        UGScg                 en0\n' route-print
 os 5 '198.18.0.0/15' cidr
 os 6 'fl=466f52\nh=www.cloudflare.com\nip=192.0.2.10\nloc=CN\nwarp=off\n' trace
 os 7 'flags\t\t: fpu vme de pse tsc msr pae hypervisor\nKVMKVMKVM\0\0\0' cpuinfo

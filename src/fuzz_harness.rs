@@ -87,7 +87,7 @@ pub fn profile_toml(data: &[u8]) {
 
 /// Text as what the OS prints or stores; the first byte picks the parser: browser
 /// `--version` lines, `scutil --proxy`, Windows Internet Settings strings, GNOME proxy answers,
-/// /proc/net/route, CIDR text, trace responses, /proc/cpuinfo and CPUID bytes, `--card`
+/// /proc/net/route, Windows `route print`, macOS `netstat -rn`, CIDR text, trace responses, /proc/cpuinfo and CPUID bytes, `--card`
 /// boxes and KDE kioslaverc, expiry dates as printed.
 pub fn os_output(data: &[u8]) {
     use crate::probe::{browsers, net_facts, proxy, vm};
@@ -122,6 +122,8 @@ pub fn os_output(data: &[u8]) {
         }
         4 => {
             let _ = net_facts::parse_proc_net_route(&s);
+            let _ = net_facts::parse_route_print(&s);
+            let _ = net_facts::parse_netstat_rn(&s);
         }
         5 => {
             let _ = net_facts::parse_cidr(&s);

@@ -62,17 +62,123 @@ pub struct Route {
     pub gateway: Ipv4Addr,
 }
 
-/// The routes of this machine, where the OS exposes them as text we parse.
+/// The routes of this machine: Linux `/proc/net/route`, Windows `route print -4` (interfaces
+/// named by matching their address to an adapter), macOS `netstat -rn -f inet`.
 pub fn routes() -> Option<Vec<Route>> {
     #[cfg(target_os = "linux")]
     {
         let text = std::fs::read_to_string("/proc/net/route").ok()?;
         Some(parse_proc_net_route(&text))
     }
-    #[cfg(not(target_os = "linux"))]
+    #[cfg(windows)]
+    {
+        let o = super::command::run("route", &["print", "-4"], std::time::Duration::from_secs(5))
+            .ok()
+            .filter(|o| o.success)?;
+        let routes = parse_route_print(&o.stdout);
+        Some(name_interfaces(routes, &adapters().unwrap_or_default()))
+    }
+    #[cfg(target_os = "macos")]
+    {
+        let o = super::command::run(
+            "netstat",
+            &["-rn", "-f", "inet"],
+            std::time::Duration::from_secs(5),
+        )
+        .ok()
+        .filter(|o| o.success)?;
+        Some(parse_netstat_rn(&o.stdout))
+    }
+    #[cfg(not(any(target_os = "linux", windows, target_os = "macos")))]
     {
         None
     }
+}
+
+/// Parses the IPv4 table of Windows `route print -4`, in any display language: a route line is
+/// destination, netmask, gateway (an address, or "On-link" / "在链路上"), interface address,
+/// metric. The interface is the adapter's address (see `name_interfaces`).
+pub fn parse_route_print(text: &str) -> Vec<Route> {
+    text.lines()
+        .filter_map(|line| {
+            let f: Vec<&str> = line.split_whitespace().collect();
+            if f.len() != 5 || f[4].parse::<u32>().is_err() {
+                return None;
+            }
+            let destination: Ipv4Addr = f[0].parse().ok()?;
+            let mask: Ipv4Addr = f[1].parse().ok()?;
+            let _: Ipv4Addr = f[3].parse().ok()?;
+            Some(Route {
+                interface: f[3].to_string(),
+                destination,
+                mask,
+                gateway: f[2].parse().unwrap_or(Ipv4Addr::UNSPECIFIED),
+            })
+        })
+        .collect()
+}
+
+/// Replaces an interface given as an address by the name of the adapter holding it.
+pub fn name_interfaces(routes: Vec<Route>, adapters: &[Adapter]) -> Vec<Route> {
+    routes
+        .into_iter()
+        .map(|mut r| {
+            if let Ok(ip) = r.interface.parse::<Ipv4Addr>()
+                && let Some(a) = adapters.iter().find(|a| a.ipv4.contains(&ip))
+            {
+                r.interface = a.name.clone();
+            }
+            r
+        })
+        .collect()
+}
+
+/// Parses macOS `netstat -rn -f inet`: destination ("default", "0/1", "128.0/1", "10.8/16",
+/// "192.168.1.1"), gateway, flags, interface.
+pub fn parse_netstat_rn(text: &str) -> Vec<Route> {
+    text.lines()
+        .filter_map(|line| {
+            let f: Vec<&str> = line.split_whitespace().collect();
+            if f.len() < 4 || !f[2].chars().all(|c| c.is_ascii_alphabetic()) {
+                return None;
+            }
+            let (destination, len) = netstat_destination(f[0])?;
+            let mask = if len == 0 {
+                Ipv4Addr::UNSPECIFIED
+            } else {
+                Ipv4Addr::from(u32::MAX << (32 - u32::from(len)))
+            };
+            Some(Route {
+                interface: f[3].to_string(),
+                destination,
+                mask,
+                gateway: f[1].parse().unwrap_or(Ipv4Addr::UNSPECIFIED),
+            })
+        })
+        .collect()
+}
+
+/// "default" → 0.0.0.0/0; "128.0/1" → 128.0.0.0/1; "10.8/16"; a bare address is a /32 host
+/// route, a bare "127" a /8 (BSD shorthand: missing octets are zero, the prefix follows them).
+fn netstat_destination(text: &str) -> Option<(Ipv4Addr, u8)> {
+    if text == "default" {
+        return Some((Ipv4Addr::UNSPECIFIED, 0));
+    }
+    let (addr, len) = match text.split_once('/') {
+        Some((a, l)) => (a, Some(l.parse::<u8>().ok()?)),
+        None => (text, None),
+    };
+    let parts: Vec<u8> = addr
+        .split('.')
+        .map(|p| p.parse::<u8>().ok())
+        .collect::<Option<Vec<u8>>>()?;
+    if parts.is_empty() || parts.len() > 4 {
+        return None;
+    }
+    let mut octets = [0u8; 4];
+    octets[..parts.len()].copy_from_slice(&parts);
+    let len = len.unwrap_or(8 * parts.len() as u8);
+    (len <= 32).then_some((Ipv4Addr::from(octets), len))
 }
 
 /// Parses Linux `/proc/net/route` (hex, little-endian addresses).
@@ -137,6 +243,110 @@ pub fn in_cidr(ip: Ipv4Addr, cidr: (Ipv4Addr, u8)) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `route print -4` on Windows 11 (Chinese display language) with Clash Verge's TUN
+    /// ("Meta", 198.18.0.1) holding the default route beside the Wi-Fi.
+    const ROUTE_PRINT_ZH: &str =
+        "===========================================================================
+接口列表
+ 18...8c 16 45 aa bb cc ......Intel(R) Wi-Fi 6 AX201 160MHz
+ 48...........................Meta Tunnel
+  1...........................Software Loopback Interface 1
+===========================================================================
+
+IPv4 路由表
+===========================================================================
+活动路由:
+网络目标        网络掩码          网关       接口   跃点数
+          0.0.0.0          0.0.0.0      192.168.1.1    192.168.1.105     35
+          0.0.0.0          0.0.0.0            在链路上        198.18.0.1      0
+        127.0.0.0        255.0.0.0            在链路上         127.0.0.1    331
+      192.168.1.0    255.255.255.0            在链路上     192.168.1.105    291
+===========================================================================
+永久路由:
+  无
+";
+
+    /// `route print -4` on an English Windows 10 with OpenVPN's split default (0/1 + 128/1).
+    const ROUTE_PRINT_EN: &str = "IPv4 Route Table
+===========================================================================
+Active Routes:
+Network Destination        Netmask          Gateway       Interface  Metric
+          0.0.0.0          0.0.0.0      192.168.0.1    192.168.0.23     25
+          0.0.0.0        128.0.0.0         10.8.0.1        10.8.0.6    257
+        128.0.0.0        128.0.0.0         10.8.0.1        10.8.0.6    257
+===========================================================================
+Persistent Routes:
+  Network Address          Netmask  Gateway Address  Metric
+          0.0.0.0          0.0.0.0      192.168.0.1  Default
+";
+
+    fn adapter(name: &str, ip: [u8; 4]) -> Adapter {
+        Adapter {
+            name: name.into(),
+            description: String::new(),
+            up: None,
+            mac: None,
+            ipv4: vec![Ipv4Addr::from(ip)],
+        }
+    }
+
+    #[test]
+    fn windows_route_print_in_chinese_and_english() {
+        let zh = parse_route_print(ROUTE_PRINT_ZH);
+        assert_eq!(zh.len(), 4);
+        let named = name_interfaces(
+            zh,
+            &[
+                adapter("WLAN", [192, 168, 1, 105]),
+                adapter("Meta", [198, 18, 0, 1]),
+            ],
+        );
+        assert_eq!(default_route_interfaces(&named), vec!["Meta", "WLAN"]);
+        let en = name_interfaces(
+            parse_route_print(ROUTE_PRINT_EN),
+            &[
+                adapter("以太网", [192, 168, 0, 23]),
+                adapter("OpenVPN TAP-Windows6", [10, 8, 0, 6]),
+            ],
+        );
+        assert_eq!(en.len(), 3, "persistent routes are not active routes");
+        assert_eq!(
+            default_route_interfaces(&en),
+            vec!["OpenVPN TAP-Windows6", "以太网"]
+        );
+    }
+
+    /// `netstat -rn -f inet` on macOS 14 with a WireGuard tunnel (utun4) overriding the
+    /// default with 0/1 + 128.0/1.
+    const NETSTAT_MAC: &str = "Routing tables
+
+Internet:
+Destination        Gateway            Flags               Netif Expire
+0/1                utun4              USc                 utun4
+default            192.168.1.1        UGScg                 en0
+10.7.0.2           10.7.0.2           UH                  utun4
+127                127.0.0.1          UCS                   lo0
+128.0/1            utun4              USc                 utun4
+192.168.1          link#11            UCS                   en0      !
+";
+
+    #[test]
+    fn macos_netstat_routes() {
+        let r = parse_netstat_rn(NETSTAT_MAC);
+        assert_eq!(default_route_interfaces(&r), vec!["en0", "utun4"]);
+        let host = r
+            .iter()
+            .find(|x| x.destination == Ipv4Addr::new(10, 7, 0, 2))
+            .expect("host");
+        assert_eq!(host.mask, Ipv4Addr::BROADCAST);
+        let lo = r.iter().find(|x| x.interface == "lo0").expect("lo0");
+        assert_eq!(
+            (lo.destination, lo.mask),
+            (Ipv4Addr::new(127, 0, 0, 0), Ipv4Addr::new(255, 0, 0, 0))
+        );
+        assert!(parse_netstat_rn("Routing tables\n\nInternet:\n").is_empty());
+    }
 
     // Captured on this project's Linux build machine (a KVM guest).
     const ROUTE_PLAIN: &str = "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n\
