@@ -18,7 +18,7 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 target_dir=${FUZZ_TARGET_DIR:-/var/tmp/selfcheck-fuzz-target}
 cd fuzz
 cargo fuzz build --target-dir "$target_dir"
-: > last-run.txt
+echo "== $(date -u +%FT%TZ) ${secs} s each" >> last-run.txt
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t" "artifacts/$t"
   log=$(mktemp)
