@@ -11,21 +11,6 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
-fn default_route(link: &Link) {
-    assert!(sh(&[
-        "ip",
-        "netns",
-        "exec",
-        &link.ns,
-        "ip",
-        "route",
-        "add",
-        "default",
-        "via",
-        &link.host_ip
-    ]));
-}
-
 /// `selfcheck check --json` inside the namespace, killed if it is still running after
 /// HOSTILE_HANG; the parsed report.
 fn check_in(link: &Link, profile: &std::path::Path, only: &str) -> std::process::Child {
@@ -63,7 +48,7 @@ fn report_of(child: std::process::Child) -> serde_json::Value {
 #[test]
 fn the_link_dropping_mid_upload_is_an_interruption_not_a_pass() {
     let Some(link) = Link::new(73) else { return };
-    default_route(&link);
+    link.default_route_via_host();
     let dir = tempfile::tempdir().expect("tmp");
     let (sink, received) = start_counting_sink(&link.host_ip, Sink::Accept);
     let trace = trace_server_on(&link.host_ip, "fl=1\nloc=CN\nwarp=off\n");
@@ -97,7 +82,7 @@ fn the_link_dropping_mid_upload_is_an_interruption_not_a_pass() {
 #[test]
 fn a_dns_server_that_never_answers_is_named_as_dns() {
     let Some(link) = Link::new(74) else { return };
-    default_route(&link);
+    link.default_route_via_host();
     // `ip netns exec` gives the namespace this resolv.conf: a name server nobody answers for
     // (packets to it are dropped on the host, which does not forward).
     let etc = std::path::PathBuf::from(format!("/etc/netns/{}", link.ns));

@@ -71,18 +71,7 @@ fn a_full_check_talks_only_to_the_profile_hosts() {
         eprintln!("SKIP: strace missing");
         return;
     }
-    assert!(sh(&[
-        "ip",
-        "netns",
-        "exec",
-        &link.ns,
-        "ip",
-        "route",
-        "add",
-        "default",
-        "via",
-        &link.host_ip
-    ]));
+    link.default_route_via_host();
     let dir = tempfile::tempdir().expect("tmp");
     let (profile, sink, trace) = servers_profile(dir.path(), &link.host_ip);
     let log = dir.path().join("strace.txt");

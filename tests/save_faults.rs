@@ -53,6 +53,22 @@ true"#,
     in_mount_namespace(&script)
 }
 
+/// The second save failed with exit 2 and a message naming `cause`; the first report is
+/// byte-identical and still valid; the folder holds exactly `files` (no temporary file).
+fn assert_refused_and_kept(out: &str, cause: &str, files: &str) {
+    assert!(out.contains("exit=2"), "{out}");
+    assert!(out.contains("无法保存报告") && out.contains(cause), "{out}");
+    assert!(
+        out.contains("first=intact") && out.contains("first=valid"),
+        "{out}"
+    );
+    let listed = out
+        .lines()
+        .find_map(|l| l.strip_prefix("files="))
+        .unwrap_or_default();
+    assert_eq!(listed.trim(), files, "{out}");
+}
+
 #[cfg(target_os = "linux")]
 #[test]
 fn a_full_disk_keeps_the_earlier_report() {
@@ -60,24 +76,7 @@ fn a_full_disk_keeps_the_earlier_report() {
     let Some(out) = second_save_after(r#"dd if=/dev/zero of="$D/filler" bs=1k 2>/dev/null"#) else {
         return;
     };
-    assert!(out.contains("exit=2"), "{out}");
-    assert!(
-        out.contains("无法保存报告") && out.contains("磁盘空间已满"),
-        "{out}"
-    );
-    assert!(
-        out.contains("first=intact") && out.contains("first=valid"),
-        "{out}"
-    );
-    let files = out
-        .lines()
-        .find(|l| l.starts_with("files="))
-        .unwrap_or_default();
-    assert_eq!(
-        files.trim(),
-        "files=filler report.json",
-        "no temp file left: {out}"
-    );
+    assert_refused_and_kept(&out, "磁盘空间已满", "filler report.json");
 }
 
 #[cfg(target_os = "linux")]
@@ -86,18 +85,5 @@ fn a_read_only_folder_keeps_the_earlier_report() {
     let Some(out) = second_save_after(r#"mount -o remount,ro "$D""#) else {
         return;
     };
-    assert!(out.contains("exit=2"), "{out}");
-    assert!(
-        out.contains("无法保存报告") && out.contains("只读"),
-        "{out}"
-    );
-    assert!(
-        out.contains("first=intact") && out.contains("first=valid"),
-        "{out}"
-    );
-    let files = out
-        .lines()
-        .find(|l| l.starts_with("files="))
-        .unwrap_or_default();
-    assert_eq!(files.trim(), "files=report.json", "{out}");
+    assert_refused_and_kept(&out, "只读", "report.json");
 }

@@ -88,6 +88,11 @@ impl Wine {
         (code, read(&out), read(&err))
     }
 
+    /// Sets a REG_SZ value with `reg add`.
+    fn set_text(&self, key: &str, name: &str, value: &str) {
+        self.reg(&["add", key, "/v", name, "/t", "REG_SZ", "/d", value, "/f"]);
+    }
+
     fn reg(&self, args: &[&str]) {
         let mut c = self.command("reg");
         c.args(args);
@@ -125,17 +130,7 @@ fn clear_proxy_chrome_and_bios(wine: &Wine) {
     wine.reg(&["delete", SETTINGS, "/v", "ProxyEnable", "/f"]);
     wine.reg(&["delete", SETTINGS, "/v", "ProxyServer", "/f"]);
     wine.reg(&["delete", BEACON, "/f"]);
-    wine.reg(&[
-        "add",
-        BIOS,
-        "/v",
-        "SystemProductName",
-        "/t",
-        "REG_SZ",
-        "/d",
-        "",
-        "/f",
-    ]);
+    wine.set_text(BIOS, "SystemProductName", "");
 }
 
 #[test]
@@ -176,28 +171,8 @@ fn windows_build_reads_the_registry_under_wine() {
         "1",
         "/f",
     ]);
-    wine.reg(&[
-        "add",
-        SETTINGS,
-        "/v",
-        "ProxyServer",
-        "/t",
-        "REG_SZ",
-        "/d",
-        "127.0.0.1:7890",
-        "/f",
-    ]);
-    wine.reg(&[
-        "add",
-        BEACON,
-        "/v",
-        "version",
-        "/t",
-        "REG_SZ",
-        "/d",
-        "131.0.6778.85",
-        "/f",
-    ]);
+    wine.set_text(SETTINGS, "ProxyServer", "127.0.0.1:7890");
+    wine.set_text(BEACON, "version", "131.0.6778.85");
     let r = wine.check("network.proxy,browser.version");
     let proxy = result(&r, "network.proxy");
     assert_eq!(proxy["status"], "fail", "{proxy}");
@@ -211,17 +186,7 @@ fn windows_build_reads_the_registry_under_wine() {
     );
     // The firmware strings Windows keeps in the registry: a VirtualBox product name is a
     // guest, whatever the processor says.
-    wine.reg(&[
-        "add",
-        BIOS,
-        "/v",
-        "SystemProductName",
-        "/t",
-        "REG_SZ",
-        "/d",
-        "VirtualBox",
-        "/f",
-    ]);
+    wine.set_text(BIOS, "SystemProductName", "VirtualBox");
     let vm = wine.check("system.virtual_machine");
     let vm = result(&vm, "system.virtual_machine");
     assert_eq!(vm["status"], "fail", "{vm}");
@@ -240,17 +205,7 @@ fn windows_build_reads_the_registry_under_wine() {
     assert_eq!(browsers["status"], "pass", "{browsers}");
 
     // An old Chrome fails.
-    wine.reg(&[
-        "add",
-        BEACON,
-        "/v",
-        "version",
-        "/t",
-        "REG_SZ",
-        "/d",
-        "100.0.4896.60",
-        "/f",
-    ]);
+    wine.set_text(BEACON, "version", "100.0.4896.60");
     let r = wine.check("browser.version");
     assert_eq!(result(&r, "browser.version")["status"], "fail", "{r}");
 

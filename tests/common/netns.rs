@@ -60,6 +60,28 @@ impl Link {
     }
 }
 
+impl Link {
+    /// Sends everything the namespace does not know through the host side ("the internet").
+    pub fn default_route_via_host(&self) {
+        assert!(
+            sh(&[
+                "ip",
+                "netns",
+                "exec",
+                &self.ns,
+                "ip",
+                "route",
+                "add",
+                "default",
+                "via",
+                &self.host_ip
+            ]),
+            "default route in {}",
+            self.ns
+        );
+    }
+}
+
 impl Drop for Link {
     fn drop(&mut self) {
         let _ = Command::new("ip")
