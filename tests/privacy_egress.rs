@@ -143,3 +143,105 @@ fn a_full_check_talks_only_to_the_profile_hosts() {
         }
     }
 }
+
+/// Paths the traced process (not the programs it starts, such as gsettings) opened for
+/// writing, created, renamed or removed, from strace lines "PID call(…)".
+fn written_paths(log: &str, main_pid: &str) -> BTreeSet<String> {
+    // Children that ran another program write on that program's behalf: leave them out.
+    let others: BTreeSet<&str> = log
+        .lines()
+        .filter(|l| l.contains("execve(") && !l.starts_with(main_pid))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    // Every quoted argument: a rename names both paths.
+    let quoted = |l: &str| {
+        l.split('"')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    log.lines()
+        .filter(|l| {
+            let pid = l.split_whitespace().next().unwrap_or_default();
+            !others.contains(pid) && !l.contains("= -1 ")
+        })
+        .filter(|l| {
+            (l.contains("openat(") && (l.contains("O_WRONLY") || l.contains("O_RDWR")))
+                || l.contains("creat(")
+                || l.contains("rename")
+                || l.contains("unlink")
+        })
+        .flat_map(quoted)
+        .filter(|p| p != "/dev/null")
+        .collect()
+}
+
+/// A whole check that watches the camera (replayed pictures) and listens to the microphone
+/// (a replayed recording) writes nothing to disk but the report it was asked to save: no
+/// frame, no sound, no cache. Traced with strace; the programs it starts are left out.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_check_with_camera_and_microphone_writes_only_its_report() {
+    if !sh(&["sh", "-c", "command -v strace >/dev/null"]) {
+        assert!(std::env::var_os("CI").is_none(), "CI must have strace");
+        eprintln!("SKIP: strace missing");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tmp");
+    let cam = dir.path().join("cam");
+    std::fs::create_dir(&cam).expect("mkdir");
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/images/one_face_portrait.jpg"
+        ),
+        cam.join("f1.jpg"),
+    )
+    .expect("frame");
+    let log = dir.path().join("strace.txt");
+    let report = dir.path().join("r.json");
+    let o = clean_env(&mut Command::new("strace"))
+        .args(["-f", "-qq", "-e"])
+        .arg("trace=openat,creat,rename,renameat,renameat2,unlink,unlinkat,execve")
+        .arg("-o")
+        .arg(&log)
+        .args([BIN, "check", "--no-network", "--camera-source"])
+        .arg(&cam)
+        .args([
+            "--mic-source",
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/audio/4_jackson_0.wav"
+            ),
+            "--out",
+        ])
+        .arg(&report)
+        .current_dir(dir.path())
+        .output()
+        .expect("strace runs");
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&log).expect("strace log");
+    let main_pid = text
+        .lines()
+        .find(|l| l.contains("execve(") && l.contains(BIN))
+        .and_then(|l| l.split_whitespace().next())
+        .expect("the binary's own pid")
+        .to_string();
+    let written = written_paths(&text, &main_pid);
+    let report_path = report.to_string_lossy().to_string();
+    let unexpected: Vec<&String> = written
+        .iter()
+        .filter(|p| **p != report_path && !p.contains(".r.json.tmp-"))
+        .collect();
+    assert!(
+        unexpected.is_empty(),
+        "written besides the report: {unexpected:?}"
+    );
+    assert!(
+        written.contains(&report_path),
+        "the report itself: {written:?}"
+    );
+    let saved = std::fs::read_to_string(&report).expect("report");
+    assert!(saved.len() < 64 * 1024, "a report of {} bytes", saved.len());
+}
