@@ -6,7 +6,8 @@ use std::net::Ipv4Addr;
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Adapter {
     pub name: String,
-    /// Windows adapter description ("Wintun Userspace Tunnel"); empty elsewhere.
+    /// Windows adapter driver description from the registry ("Wintun Userspace Tunnel",
+    /// "TAP-Windows Adapter V9"); empty elsewhere.
     pub description: String,
     pub up: Option<bool>,
     pub mac: Option<String>,
@@ -37,6 +38,14 @@ pub fn adapters() -> Result<Vec<Adapter>, String> {
             }
         })
         .collect();
+    #[cfg(windows)]
+    if let Ok(descriptions) = super::windows::adapter_descriptions() {
+        for a in &mut out {
+            if let Some((_, d)) = descriptions.iter().find(|(n, _)| *n == a.name) {
+                a.description = d.clone();
+            }
+        }
+    }
     out.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(out)
 }

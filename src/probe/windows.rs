@@ -52,6 +52,44 @@ pub fn bios_strings() -> Result<Vec<(String, String)>, String> {
         .collect())
 }
 
+/// The network adapter class: one subkey per adapter with its driver description.
+const NET_CLASS: &str =
+    r"SYSTEM\CurrentControlSet\Control\Class\{4d36e972-e325-11ce-bfc1-08002be10318}";
+/// Where each adapter (by its instance GUID) keeps the name the user sees.
+const NET_CONNECTIONS: &str =
+    r"SYSTEM\CurrentControlSet\Control\Network\{4D36E972-E325-11CE-BFC1-08002BE10318}";
+
+/// (name the user sees, driver description) of every network adapter Windows knows:
+/// ("以太网 2", "TAP-Windows Adapter V9"), ("Meta", "Meta Tunnel"). A VPN's adapter can carry
+/// any name; its driver description tells what it is.
+pub fn adapter_descriptions() -> Result<Vec<(String, String)>, String> {
+    let hklm = RegKey::predef(HKEY_LOCAL_MACHINE);
+    let class = hklm
+        .open_subkey_with_flags(NET_CLASS, KEY_READ)
+        .map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    for sub in class.enum_keys().flatten() {
+        let Ok(key) = class.open_subkey_with_flags(&sub, KEY_READ) else {
+            continue;
+        };
+        let (Ok(guid), Ok(desc)) = (
+            key.get_value::<String, _>("NetCfgInstanceId"),
+            key.get_value::<String, _>("DriverDesc"),
+        ) else {
+            continue;
+        };
+        let name = string_value(
+            &hklm,
+            &format!(r"{NET_CONNECTIONS}\{guid}\Connection"),
+            "Name",
+        );
+        if let Some(name) = name {
+            out.push((name, desc.trim().to_string()));
+        }
+    }
+    Ok(out)
+}
+
 fn string_value(root: &RegKey, path: &str, name: &str) -> Option<String> {
     root.open_subkey_with_flags(path, KEY_READ)
         .ok()?
@@ -113,4 +151,39 @@ pub fn remote_session() -> bool {
     use windows_sys::Win32::UI::WindowsAndMessaging::{GetSystemMetrics, SM_REMOTESESSION};
     // SAFETY: GetSystemMetrics takes a constant and has no preconditions.
     unsafe { GetSystemMetrics(SM_REMOTESESSION) != 0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Under Wine (the Windows unit tests of CI) or on Windows: an adapter written into the
+    /// registry the way Windows records a TAP-Windows VPN adapter is read back with its name.
+    #[test]
+    fn adapter_descriptions_come_from_the_registry() {
+        let hklm = RegKey::predef(HKEY_LOCAL_MACHINE);
+        let guid = "{5E1F0C2A-0000-4000-8000-5E1FC4EC0001}";
+        let class_sub = format!(r"{NET_CLASS}\9917");
+        let conn = format!(r"{NET_CONNECTIONS}\{guid}");
+        let Ok((class, _)) = hklm.create_subkey(&class_sub) else {
+            eprintln!("SKIP: cannot write HKLM here (not an administrator)");
+            return;
+        };
+        class.set_value("NetCfgInstanceId", &guid).expect("guid");
+        class
+            .set_value("DriverDesc", &"TAP-Windows Adapter V9")
+            .expect("desc");
+        let (connection, _) = hklm
+            .create_subkey(format!(r"{conn}\Connection"))
+            .expect("connection key");
+        connection.set_value("Name", &"以太网 7").expect("name");
+        let found = adapter_descriptions();
+        let _ = hklm.delete_subkey_all(&class_sub);
+        let _ = hklm.delete_subkey_all(&conn);
+        let found = found.expect("readable");
+        assert!(
+            found.contains(&("以太网 7".to_string(), "TAP-Windows Adapter V9".to_string())),
+            "{found:?}"
+        );
+    }
 }
