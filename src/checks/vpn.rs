@@ -42,9 +42,16 @@ pub fn judge(
     let r = judge_tunnels(facts, req, tr);
     let Some(trace) = facts.trace else { return r };
     match trace {
-        Err(e) => r
-            .measured("exit_country", serde_json::Value::Null)
-            .measured("trace_error", e.clone()),
+        Err(e) => {
+            // The exit country stays unknown: say so, without raising the verdict (the trace
+            // host can be slow to reach from mainland China on an ordinary line).
+            let mut r = r
+                .measured("exit_country", serde_json::Value::Null)
+                .measured("trace_error", e.clone());
+            r.summary.push(' ');
+            r.summary.push_str(&tr.t("vpn-summary-exit-unknown"));
+            r
+        }
         Ok(t) => {
             let foreign = t
                 .country
@@ -284,5 +291,6 @@ mod tests {
         let unknown = judge_with(Err("timeout".into()));
         assert_eq!(unknown.status, Status::Pass);
         assert_eq!(unknown.measured["trace_error"], "timeout");
+        assert!(unknown.summary.contains("无法确认"), "{}", unknown.summary);
     }
 }

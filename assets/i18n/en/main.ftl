@@ -81,6 +81,7 @@ vpn-summary-present = VPN adapter or software found: { $found }.
 vpn-summary-unreadable = The routing table could not be read, so a VPN cannot be ruled out.
 vpn-summary-exit = The connection leaves the internet in { $country }, not { $expected }: a VPN, accelerator or WARP may be on.
 vpn-summary-warp = Cloudflare WARP is carrying your traffic.
+vpn-summary-exit-unknown = The exit country could not be confirmed (the lookup site did not answer).
 vpn-advice = Disconnect and quit every VPN, accelerator and tunnelling tool before verifying. Public Wi-Fi also raises the risk; use your home or office broadband.
 
 ## Latency

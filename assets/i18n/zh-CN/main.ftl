@@ -81,6 +81,7 @@ vpn-summary-present = 发现 VPN 网卡或软件：{ $found }。
 vpn-summary-unreadable = 无法读取路由表，无法确认流量是否经过 VPN。
 vpn-summary-exit = 网络出口在 { $country }，不在 { $expected }：可能开着 VPN、加速器或 WARP。
 vpn-summary-warp = Cloudflare WARP 正在转发你的网络流量。
+vpn-summary-exit-unknown = 出口国家/地区无法确认（查询网站没有回应）。
 vpn-advice = 验证前请断开并退出所有 VPN、加速器和“科学上网”软件，公共 Wi-Fi 也会增加风险，建议使用家里或公司的宽带。
 
 ## 网络延迟
