@@ -337,41 +337,31 @@ fn process_list_error(id: &str, tr: &Tr, reason: String) -> CheckResult {
     )
 }
 
-/// Seconds a device list may take before the report says the device does not respond.
+/// Seconds a device list may take before the report says the device does not respond: a
+/// driver that blocks (a stuck USB device, a device another program holds) must not stop
+/// the report.
 const DEVICE_QUERY_S: u64 = 5;
-
-/// Runs a device query on its own thread and gives up after `limit`: a driver that blocks
-/// (a stuck USB device, a device another program holds) must not stop the report. The query
-/// thread is left to end on its own.
-fn within<T: Send + 'static>(
-    limit: Duration,
-    query: impl FnOnce() -> T + Send + 'static,
-) -> Option<T> {
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::Builder::new()
-        .name("device query".into())
-        .spawn(move || {
-            let _ = tx.send(query());
-        })
-        .ok()?;
-    rx.recv_timeout(limit).ok()
-}
 
 /// The machine description for the report header (no host or user names).
 pub fn system_info(lang: Lang) -> crate::probe::system_info::SystemInfo {
     let tr = Tr::new(lang);
     let (os, cpu) = probe::system_info::os_and_cpu();
     let limit = Duration::from_secs(DEVICE_QUERY_S);
-    let camera = match within(limit, crate::capture::devices::camera_names) {
-        Some(Ok(names)) if !names.is_empty() => names.join(", "),
-        Some(Ok(_)) => tr.t("system-none-found"),
-        Some(Err(e)) => tr.f("system-unreadable", &[("reason", e)]),
-        None => tr.f(
-            "system-not-responding",
-            &[("seconds", DEVICE_QUERY_S.to_string())],
-        ),
-    };
-    let microphone = match within(limit, crate::capture::devices::default_microphone) {
+    let camera =
+        match crate::runner::within("device query", limit, crate::capture::devices::camera_names) {
+            Some(Ok(names)) if !names.is_empty() => names.join(", "),
+            Some(Ok(_)) => tr.t("system-none-found"),
+            Some(Err(e)) => tr.f("system-unreadable", &[("reason", e)]),
+            None => tr.f(
+                "system-not-responding",
+                &[("seconds", DEVICE_QUERY_S.to_string())],
+            ),
+        };
+    let microphone = match crate::runner::within(
+        "device query",
+        limit,
+        crate::capture::devices::default_microphone,
+    ) {
         Some(Some((name, true))) => name,
         Some(Some((name, false))) => tr.f("system-mic-unavailable", &[("name", name)]),
         Some(None) => tr.t("system-none-found"),

@@ -22,17 +22,27 @@ fn frames(dir: &std::path::Path, w: u32, h: u32, n: u32) {
     }
 }
 
-fn camera_checks(source: &str) -> serde_json::Value {
-    let o = run(&[
+/// `check --json` of the three camera checks on a replayed source.
+fn camera_check_command(source: &std::path::Path) -> std::process::Command {
+    let mut c = selfcheck();
+    c.args([
         "check",
         "--json",
         "--no-network",
         "--only",
         "camera.device,camera.resolution,camera.frame_rate",
         "--camera-source",
-        source,
-    ]);
-    json(&o)
+    ])
+    .arg(source);
+    c
+}
+
+fn camera_checks(source: &str) -> serde_json::Value {
+    json(
+        &camera_check_command(std::path::Path::new(source))
+            .output()
+            .expect("runs"),
+    )
 }
 
 #[test]
@@ -91,16 +101,7 @@ fn a_camera_that_vanishes_mid_stream_fails_as_disconnected() {
     let cam = dir.path().join("cam");
     std::fs::create_dir(&cam).expect("mkdir");
     frames(&cam, 1280, 720, 12);
-    let child = selfcheck()
-        .args([
-            "check",
-            "--json",
-            "--no-network",
-            "--only",
-            "camera.device,camera.resolution,camera.frame_rate",
-            "--camera-source",
-        ])
-        .arg(&cam)
+    let child = camera_check_command(&cam)
         .stdout(std::process::Stdio::piped())
         .spawn()
         .expect("runs");

@@ -2,7 +2,6 @@
 //! SYN/SYN-ACK round trip, no payload sent).
 
 use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// The samples for one host.
@@ -22,17 +21,14 @@ pub fn is_dns_failure(text: &str) -> bool {
 
 /// Resolves `host:port` with a time bound (the system resolver has none of its own).
 fn resolve(host: &str, timeout: Duration) -> Result<SocketAddr, String> {
-    let (tx, rx) = mpsc::channel();
     let name = host.to_string();
-    std::thread::spawn(move || {
-        let r = name.to_socket_addrs().map(|mut a| a.next());
-        let _ = tx.send(r);
-    });
-    match rx.recv_timeout(timeout) {
-        Ok(Ok(Some(addr))) => Ok(addr),
-        Ok(Ok(None)) => Err("dns: no address".into()),
-        Ok(Err(e)) => Err(format!("dns: {e}")),
-        Err(_) => Err("dns: timeout".into()),
+    match crate::runner::within("resolve", timeout, move || {
+        name.to_socket_addrs().map(|mut a| a.next())
+    }) {
+        Some(Ok(Some(addr))) => Ok(addr),
+        Some(Ok(None)) => Err("dns: no address".into()),
+        Some(Err(e)) => Err(format!("dns: {e}")),
+        None => Err("dns: timeout".into()),
     }
 }
 
