@@ -6,7 +6,11 @@
 
 use super::frame::Rect;
 
-const TAPS: usize = 9;
+/// The re-blur is a 9-tap box (edges clamped). Neighbour differences of a running box sum
+/// need no blurred copy: sum(i) − sum(i−1) = v[i+4] − v[i−5], so each difference is two
+/// reads, and rows and columns are both walked row by row (contiguous, vectorises).
+const HALF: usize = 4;
+const TAPS: u8 = 9;
 
 /// Blur of `roi` in the grey frame (row length `width`).
 pub fn blur(gray: &[u8], width: u32, roi: Rect) -> f64 {
@@ -22,58 +26,70 @@ pub fn blur(gray: &[u8], width: u32, roi: Rect) -> f64 {
     b(h_var, h_lost).max(b(v_var, v_lost)).clamp(0.0, 1.0)
 }
 
+/// One neighbour difference `d` = |now − before| and what the re-blur keeps of it
+/// (`reach` = |ahead − behind| / 9): returns (d, max(0, d − kept)).
+#[inline(always)]
+fn step(now: u8, before: u8, ahead: u8, behind: u8) -> (u32, u32) {
+    let d = now.abs_diff(before);
+    let kept = ahead.abs_diff(behind) / TAPS;
+    (u32::from(d), u32::from(d.saturating_sub(kept)))
+}
+
 /// Sum of |d| of the original and of max(0, |d| − |d_blurred|) along rows.
 fn horizontal(gray: &[u8], w: usize, roi: Rect) -> (u64, u64) {
     let (x0, x1) = (roi.x as usize, (roi.x + roi.w) as usize);
+    let n = x1 - x0;
     let (mut var, mut lost) = (0u64, 0u64);
-    let mut blurred = vec![0i32; x1 - x0];
     for y in roi.y as usize..(roi.y + roi.h) as usize {
         let row = &gray[y * w + x0..y * w + x1];
-        box_blur(row.iter().map(|v| i32::from(*v)), &mut blurred);
-        for i in 1..row.len() {
-            let d = (i32::from(row[i]) - i32::from(row[i - 1])).unsigned_abs();
-            let db = (blurred[i] - blurred[i - 1]).unsigned_abs() / TAPS as u32;
-            var += u64::from(d);
-            lost += u64::from(d.saturating_sub(db));
+        let at = |i: usize, back: usize| row[i.saturating_sub(back).min(n - 1)];
+        let ahead = |i: usize| row[(i + HALF).min(n - 1)];
+        let (mut rv, mut rl) = (0u32, 0u32);
+        // Edges, where the box is clamped: i < 5 and i > n − 5.
+        let inner = (HALF + 1)..n.saturating_sub(HALF).max(HALF + 1);
+        for i in (1..n).filter(|i| !inner.contains(i)) {
+            let (d, l) = step(row[i], row[i - 1], ahead(i), at(i, HALF + 1));
+            rv += d;
+            rl += l;
         }
+        if !inner.is_empty() {
+            let (a, b) = (inner.start, inner.end);
+            let now = &row[a..b];
+            let before = &row[a - 1..b - 1];
+            let ahead = &row[a + HALF..b + HALF];
+            let behind = &row[a - HALF - 1..b - HALF - 1];
+            for (((p, q), r), s) in now.iter().zip(before).zip(ahead).zip(behind) {
+                let (d, l) = step(*p, *q, *r, *s);
+                rv += d;
+                rl += l;
+            }
+        }
+        var += u64::from(rv);
+        lost += u64::from(rl);
     }
     (var, lost)
 }
 
+/// The same down the columns, a whole row of the region at a time.
 fn vertical(gray: &[u8], w: usize, roi: Rect) -> (u64, u64) {
-    let (y0, y1) = (roi.y as usize, (roi.y + roi.h) as usize);
+    let (x0, x1) = (roi.x as usize, (roi.x + roi.w) as usize);
+    let (y0, m) = (roi.y as usize, roi.h as usize);
+    let row = |i: usize| &gray[(y0 + i) * w + x0..(y0 + i) * w + x1];
     let (mut var, mut lost) = (0u64, 0u64);
-    let mut blurred = vec![0i32; y1 - y0];
-    let mut col = vec![0i32; y1 - y0];
-    for x in roi.x as usize..(roi.x + roi.w) as usize {
-        for (i, y) in (y0..y1).enumerate() {
-            col[i] = i32::from(gray[y * w + x]);
+    for i in 1..m {
+        let (now, before) = (row(i), row(i - 1));
+        let ahead = row((i + HALF).min(m - 1));
+        let behind = row(i.saturating_sub(HALF + 1));
+        let (mut rv, mut rl) = (0u32, 0u32);
+        for (((p, q), r), s) in now.iter().zip(before).zip(ahead).zip(behind) {
+            let (d, l) = step(*p, *q, *r, *s);
+            rv += d;
+            rl += l;
         }
-        box_blur(col.iter().copied(), &mut blurred);
-        for i in 1..col.len() {
-            let d = (col[i] - col[i - 1]).unsigned_abs();
-            let db = (blurred[i] - blurred[i - 1]).unsigned_abs() / TAPS as u32;
-            var += u64::from(d);
-            lost += u64::from(d.saturating_sub(db));
-        }
+        var += u64::from(rv);
+        lost += u64::from(rl);
     }
     (var, lost)
-}
-
-/// 9-tap running box sum (edges clamped); values are TAPS × the mean.
-fn box_blur(values: impl Iterator<Item = i32>, out: &mut [i32]) {
-    let v: Vec<i32> = values.collect();
-    let n = v.len();
-    if n == 0 {
-        return;
-    }
-    let half = TAPS / 2;
-    let at = |i: isize| v[i.clamp(0, n as isize - 1) as usize];
-    let mut sum: i32 = (-(half as isize)..=half as isize).map(at).sum();
-    for (i, o) in out.iter_mut().enumerate().take(n) {
-        *o = sum;
-        sum += at(i as isize + half as isize + 1) - at(i as isize - half as isize);
-    }
 }
 
 #[cfg(test)]
@@ -92,6 +108,94 @@ mod tests {
                 })
             })
             .collect()
+    }
+
+    /// The measure as first written: a blurred copy per row and column, then differences.
+    fn reference(gray: &[u8], w: usize, roi: Rect) -> f64 {
+        let blurred_diffs = |v: Vec<i32>| -> (u64, u64) {
+            let n = v.len() as isize;
+            let at = |i: isize| v[i.clamp(0, n - 1) as usize];
+            let blurred: Vec<i32> = (0..n).map(|i| (i - 4..=i + 4).map(at).sum()).collect();
+            let (mut var, mut lost) = (0u64, 0u64);
+            for i in 1..v.len() {
+                let d = (v[i] - v[i - 1]).unsigned_abs();
+                let db = (blurred[i] - blurred[i - 1]).unsigned_abs() / 9;
+                var += u64::from(d);
+                lost += u64::from(d.saturating_sub(db));
+            }
+            (var, lost)
+        };
+        let px = |x: u32, y: u32| i32::from(gray[y as usize * w + x as usize]);
+        let (mut h, mut v) = ((0, 0), (0, 0));
+        for y in roi.y..roi.y + roi.h {
+            let r = blurred_diffs((roi.x..roi.x + roi.w).map(|x| px(x, y)).collect());
+            h = (h.0 + r.0, h.1 + r.1);
+        }
+        for x in roi.x..roi.x + roi.w {
+            let r = blurred_diffs((roi.y..roi.y + roi.h).map(|y| px(x, y)).collect());
+            v = (v.0 + r.0, v.1 + r.1);
+        }
+        let b = |(var, lost): (u64, u64)| {
+            if var == 0 {
+                1.0
+            } else {
+                (var - lost.min(var)) as f64 / var as f64
+            }
+        };
+        b(h).max(b(v)).clamp(0.0, 1.0)
+    }
+
+    #[test]
+    fn same_as_the_blurred_copy_measure_on_any_region() {
+        let (w, h) = (97u32, 61u32);
+        let mut seed = 0x2545_f491u32;
+        let gray: Vec<u8> = (0..w * h)
+            .map(|i| {
+                seed ^= seed << 13;
+                seed ^= seed >> 17;
+                seed ^= seed << 5;
+                ((i % w) * 2 + (seed & 31)) as u8
+            })
+            .collect();
+        for roi in [
+            Rect { x: 0, y: 0, w, h },
+            Rect {
+                x: 3,
+                y: 5,
+                w: 40,
+                h: 30,
+            },
+            Rect {
+                x: 90,
+                y: 50,
+                w: 7,
+                h: 11,
+            },
+            Rect {
+                x: 10,
+                y: 10,
+                w: 1,
+                h: 9,
+            },
+            Rect {
+                x: 10,
+                y: 10,
+                w: 9,
+                h: 1,
+            },
+            Rect {
+                x: 20,
+                y: 20,
+                w: 10,
+                h: 10,
+            },
+        ] {
+            assert_eq!(
+                blur(&gray, w, roi),
+                reference(&gray, w as usize, roi),
+                "{roi:?}"
+            );
+        }
     }
 
     #[test]
