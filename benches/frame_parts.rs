@@ -1,5 +1,5 @@
-//! Where the frame-measure time goes, part by part, at 1080p (median of 31 runs, one thread).
-//! Run: `cargo bench --bench frame_parts`.
+//! Where the frame-measure time goes, part by part, at 720p and 1080p (median of 31 runs, one
+//! thread). Run: `cargo bench --bench frame_parts`.
 
 use selfcheck::analysis::frame::{Rect, analysis_factor, small_gray};
 use selfcheck::bench::synthetic_frame;
@@ -8,24 +8,21 @@ fn median_ms(f: impl FnMut()) -> f64 {
     selfcheck::bench::median_ms(31, f)
 }
 
-fn main() {
+fn parts(width: u32, height: u32, card: Rect) {
     use selfcheck::analysis::{glare, lighting, sharpness};
     use std::hint::black_box;
-    let frame = synthetic_frame(1920, 1080);
-    let factor = analysis_factor(1920, 1080);
+    let frame = synthetic_frame(width, height);
+    let factor = analysis_factor(width, height);
     let (small, sw, sh) = small_gray(&frame, factor);
-    let card = Rect {
-        x: 660,
-        y: 450,
-        w: 600,
-        h: 378,
-    };
+    // The face box `selfcheck bench` uses (a fifth of the width), at analysis scale.
     let region = Rect {
-        x: 40,
-        y: 60,
-        w: 128,
-        h: 128,
-    };
+        x: width / 3,
+        y: height / 6,
+        w: width / 5,
+        h: width / 5,
+    }
+    .scaled_down(factor)
+    .clipped(sw, sh);
     let small_card = card.scaled_down(factor);
     let parts: [(&str, f64); 5] = [
         (
@@ -59,7 +56,15 @@ fn main() {
             }),
         ),
     ];
-    for (name, ms) in parts {
-        println!("{name:12} {ms:.3} ms");
-    }
+    let line: Vec<String> = parts
+        .iter()
+        .map(|(name, ms)| format!("{name} {ms:.3}"))
+        .collect();
+    println!("{width}x{height} (ms): {}", line.join(", "));
+}
+
+fn main() {
+    let card = |x, y, w, h| Rect { x, y, w, h };
+    parts(1280, 720, card(440, 300, 400, 252));
+    parts(1920, 1080, card(660, 450, 600, 378));
 }
