@@ -6,6 +6,7 @@
 #   packaging/build.sh macos    the .app bundle (on a Mac with Xcode tools; used by CI)
 # Set SKIP_BUILD=1 to package what is already built; DEB_PROFILE=dev packages the debug
 # build (CI uses it to test the packaging without a second, release, build of the stack).
+# WINDOWS_PROFILE=wine builds the Windows exe with CI's quicker profile (default release).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kind=${1:?usage: packaging/build.sh deb|windows|macos}
@@ -51,8 +52,8 @@ CONTROL
 windows)
   # shellcheck source=windows/env.sh
   source packaging/windows/env.sh
-  [[ ${SKIP_BUILD:-} == 1 ]] || cargo build "${WINDOWS_CARGO_FLAGS[@]}" --release --locked --bin selfcheck
-  exe="$CARGO_TARGET_DIR/x86_64-pc-windows-gnu/release/selfcheck.exe"
+  [[ ${SKIP_BUILD:-} == 1 ]] || cargo build "${WINDOWS_CARGO_FLAGS[@]}" --profile "$WINDOWS_PROFILE" --locked --bin selfcheck
+  exe="$CARGO_TARGET_DIR/x86_64-pc-windows-gnu/$WINDOWS_PROFILE/selfcheck.exe"
   x86_64-w64-mingw32-strip "$exe" 2>/dev/null || true
   cp "$exe" "$dist/selfcheck.exe"
   (cd packaging/windows && makensis -V2 -DVERSION="$version" -DEXE="$(realpath "../../$dist/selfcheck.exe")" \

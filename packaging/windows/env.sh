@@ -10,3 +10,5 @@ export CARGO_TARGET_DIR=${WINDOWS_TARGET_DIR:-/var/tmp/selfcheck-target-win}
 export WINEDEBUG=-all
 export WINEDLLOVERRIDES="mscoree,mshtml="
 WINDOWS_CARGO_FLAGS=(-Zbuild-std=std,panic_abort,panic_unwind --target x86_64-pc-windows-gnu)
+# The cargo profile: `release` for what ships; CI's Windows stage sets `wine` (Cargo.toml).
+export WINDOWS_PROFILE=${WINDOWS_PROFILE:-release}
