@@ -96,8 +96,8 @@ fn mark_row(rgb: &[u8], threshold: u8, mask: &mut [u8]) {
             let max = p[0].max(p[1]).max(p[2]);
             let min = p[0].min(p[1]).min(p[2]);
             let colourless = u16::from(max - min) * 100 <= MAX_SATURATION_PCT * u16::from(max);
-            *m = u8::from(max >= threshold && colourless) * CANDIDATE
-                | u8::from(min >= CLIPPED) * CLIPPED_BIT;
+            *m = (u8::from(max >= threshold && colourless) * CANDIDATE)
+                | (u8::from(min >= CLIPPED) * CLIPPED_BIT);
         }
     }
 }
