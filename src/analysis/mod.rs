@@ -6,6 +6,7 @@ pub mod faces;
 pub mod frame;
 pub mod frame_analysis;
 pub mod glare;
+pub mod grey_downscale;
 pub mod lighting;
 pub mod sharpness;
 pub mod speech;
