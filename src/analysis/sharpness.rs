@@ -54,15 +54,14 @@ fn horizontal(gray: &[u8], w: usize, roi: Rect) -> (u64, u64) {
         }
         if !inner.is_empty() {
             let (a, b) = (inner.start, inner.end);
-            let now = &row[a..b];
-            let before = &row[a - 1..b - 1];
-            let ahead = &row[a + HALF..b + HALF];
-            let behind = &row[a - HALF - 1..b - HALF - 1];
-            for (((p, q), r), s) in now.iter().zip(before).zip(ahead).zip(behind) {
-                let (d, l) = step(*p, *q, *r, *s);
-                rv += d;
-                rl += l;
-            }
+            let (d, l) = steps(
+                &row[a..b],
+                &row[a - 1..b - 1],
+                &row[a + HALF..b + HALF],
+                &row[a - HALF - 1..b - HALF - 1],
+            );
+            rv += d;
+            rl += l;
         }
         var += u64::from(rv);
         lost += u64::from(rl);
@@ -80,14 +79,21 @@ fn vertical(gray: &[u8], w: usize, roi: Rect) -> (u64, u64) {
         let (now, before) = (row(i), row(i - 1));
         let ahead = row((i + HALF).min(m - 1));
         let behind = row(i.saturating_sub(HALF + 1));
-        let (mut rv, mut rl) = (0u32, 0u32);
-        for (((p, q), r), s) in now.iter().zip(before).zip(ahead).zip(behind) {
-            let (d, l) = step(*p, *q, *r, *s);
-            rv += d;
-            rl += l;
-        }
+        let (rv, rl) = steps(now, before, ahead, behind);
         var += u64::from(rv);
         lost += u64::from(rl);
+    }
+    (var, lost)
+}
+
+/// `step` over four equally long slices, summed (one region row: at most 255 × its width).
+#[inline(always)]
+fn steps(now: &[u8], before: &[u8], ahead: &[u8], behind: &[u8]) -> (u32, u32) {
+    let (mut var, mut lost) = (0u32, 0u32);
+    for (((p, q), r), s) in now.iter().zip(before).zip(ahead).zip(behind) {
+        let (d, l) = step(*p, *q, *r, *s);
+        var += d;
+        lost += l;
     }
     (var, lost)
 }
