@@ -365,8 +365,9 @@ pub fn measure(
                     .lock()
                     .map(|c| c.iter().filter(|(ct, _)| *ct > wt).count())
                     .unwrap_or(0);
-                // Enough answers that one request more or less moves the figure by a few percent.
-                if answers >= 16
+                // Enough answers that a request more or less, or one counted whole that was
+                // partly sent before the window, moves the figure by a few percent only.
+                if answers >= 32
                     && before > 0.0
                     && ((now_rate - before) / before).abs() < plan.stable_fraction
                 {
