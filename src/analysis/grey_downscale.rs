@@ -73,7 +73,7 @@ fn planar<const F: usize>(frame: &RgbFrame) -> (Vec<u8>, u32, u32) {
                 sg += u32::from(g[k]);
                 sb += u32::from(b[k]);
             }
-            *o = ((77 * sr + 150 * sg + 29 * sb) / div) as u8;
+            *o = block_luma(sr, sg, sb, div);
         }
     }
     (out, w2 as u32, h2 as u32)
@@ -117,7 +117,7 @@ fn small_gray_any_cpu(frame: &RgbFrame, factor: u32) -> (Vec<u8>, u32, u32) {
                         g += u32::from(p[1]);
                         b += u32::from(p[2]);
                     }
-                    *o = ((77 * r + 150 * g + 29 * b) / div) as u8;
+                    *o = block_luma(r, g, b, div);
                 }
             }
         }
@@ -137,8 +137,15 @@ fn weigh_blocks<const F: usize>(rows: &[u16], line: &mut [u8]) {
             g += u32::from(block[3 * k + 1]);
             b += u32::from(block[3 * k + 2]);
         }
-        *o = ((77 * r + 150 * g + 29 * b) / div) as u8;
+        *o = block_luma(r, g, b, div);
     }
+}
+
+/// A block's channel sums weighted once (BT.601, 77/150/29 out of 256); `div` is
+/// 256 × the pixels in the block.
+#[inline(always)]
+fn block_luma(r: u32, g: u32, b: u32, div: u32) -> u8 {
+    ((77 * r + 150 * g + 29 * b) / div) as u8
 }
 
 #[cfg(test)]
