@@ -16,6 +16,31 @@ use std::time::{Duration, Instant};
 /// session begun without DISPLAY never gets a window (seen in CI).
 static SESSION: Mutex<()> = Mutex::new(());
 
+/// Runs `wineserver ARGS` for the prefix (it detaches when it starts a server).
+fn server(prefix: &str, args: &[&str]) {
+    let _ = Command::new("wineserver")
+        .args(args)
+        .env("WINEPREFIX", prefix)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+}
+
+/// A Wine session of one test: the persistent server is ended (and its programs with it) when
+/// the test ends, passed or failed.
+struct Session {
+    prefix: String,
+    _guard: MutexGuard<'static, ()>,
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        server(&self.prefix, &["-k"]);
+        server(&self.prefix, &["-w"]);
+    }
+}
+
 struct Wine {
     exe: PathBuf,
     prefix: String,
@@ -34,16 +59,24 @@ impl Wine {
         })
     }
 
-    /// Ends any running session of the prefix and holds the lock until the guard drops.
-    fn fresh_session(&self) -> MutexGuard<'static, ()> {
+    /// Ends any running session of the prefix, then starts a wineserver that stays up until
+    /// the returned session drops. Without `-p` the server begins shutting down 3 s after the
+    /// last program ends and, two seconds later, kills every process still running — a
+    /// program started in that window dies of SIGKILL (CI once saw `selfcheck.exe check` end
+    /// by a signal mid-test).
+    fn fresh_session(&self) -> Session {
         let guard = SESSION.lock().unwrap_or_else(|e| e.into_inner());
-        for flag in ["-k", "-w"] {
-            let _ = Command::new("wineserver")
-                .arg(flag)
-                .env("WINEPREFIX", &self.prefix)
-                .status();
+        self.server(&["-k"]);
+        self.server(&["-w"]);
+        self.server(&["-p"]);
+        Session {
+            prefix: self.prefix.clone(),
+            _guard: guard,
         }
-        guard
+    }
+
+    fn server(&self, args: &[&str]) {
+        server(&self.prefix, args);
     }
 
     fn command(&self, program: &str) -> Command {
@@ -63,6 +96,7 @@ impl Wine {
     }
 
     /// Runs to the end within `limit` (killed after), returning (exit code, stdout, stderr).
+    /// A program ended by a signal has no exit code; its stderr then names the signal.
     fn run(&self, mut c: Command, limit: Duration) -> (Option<i32>, String, String) {
         let dir = tempfile::tempdir().expect("tmp");
         let (out, err) = (dir.path().join("out"), dir.path().join("err"));
@@ -73,9 +107,9 @@ impl Wine {
             .spawn()
             .expect("wine starts");
         let start = Instant::now();
-        let code = loop {
+        let status = loop {
             if let Some(status) = child.try_wait().expect("wait") {
-                break status.code();
+                break status;
             }
             if start.elapsed() > limit {
                 let _ = child.kill();
@@ -85,7 +119,11 @@ impl Wine {
             std::thread::sleep(Duration::from_millis(50));
         };
         let read = |p| std::fs::read_to_string(p).unwrap_or_default();
-        (code, read(&out), read(&err))
+        let mut stderr = read(&err);
+        if let Some(signal) = std::os::unix::process::ExitStatusExt::signal(&status) {
+            stderr = format!("ended by signal {signal}\n{stderr}");
+        }
+        (status.code(), read(&out), stderr)
     }
 
     /// Sets a REG_SZ value with `reg add`.
