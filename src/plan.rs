@@ -1,7 +1,7 @@
 //! Which checks `selfcheck check` (and the app's "computer and network" step) run, and how
 //! each gathers its facts. The same plan serves the CLI and the GUI.
 
-use crate::checks::{self, CheckResult, ids};
+use crate::checks::{self, CheckResult, Judged, ids};
 use crate::i18n::{Lang, Tr};
 use crate::probe;
 use crate::profile::Profile;
@@ -156,8 +156,16 @@ impl Shared {
 }
 
 /// Runs the selected checks in parallel; `progress` sees each result as it lands.
-pub fn run(opts: &CheckOptions, progress: impl FnMut(&CheckResult)) -> Vec<CheckResult> {
+pub fn run(opts: &CheckOptions, mut progress: impl FnMut(&CheckResult)) -> Vec<CheckResult> {
     let tr = Tr::new(opts.lang);
+    run_judged(opts, |j| progress(&j.render(&tr)))
+        .iter()
+        .map(|j| j.render(&tr))
+        .collect()
+}
+
+/// Like `run`, keeping each verdict with its facts so it can be written in either language.
+pub fn run_judged(opts: &CheckOptions, progress: impl FnMut(&Judged)) -> Vec<Judged> {
     let shared = Arc::new(Shared::default());
     if !opts.selected().contains(&ids::NETWORK_LATENCY) {
         shared.open_latency_gate();
@@ -165,62 +173,76 @@ pub fn run(opts: &CheckOptions, progress: impl FnMut(&CheckResult)) -> Vec<Check
     let tasks: Vec<Task> = opts
         .selected()
         .into_iter()
-        .map(|id| task_for(id, opts, &shared, tr))
+        .map(|id| task_for(id, opts, &shared))
         .collect();
-    run_all(tasks, &tr, progress)
+    run_all(tasks, progress)
 }
 
-fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Shared>, tr: Tr) -> Task {
+fn skipped_no_network(id: &'static str) -> Judged {
+    Judged::new(move |tr| CheckResult::skipped(id, tr, tr.t("skipped-no-network")))
+}
+
+fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Shared>) -> Task {
     let p = opts.profile.clone();
     let sh = shared.clone();
     let secs = Duration::from_secs;
     match id {
         ids::SYSTEM_VIRTUAL_MACHINE => Task::new(id, secs(10), move || {
-            checks::virtual_machine::judge(&probe::vm::probe(), &p.virtual_machine, &tr)
+            let facts = probe::vm::probe();
+            Judged::new(move |tr| checks::virtual_machine::judge(&facts, &p.virtual_machine, tr))
         }),
         ids::SYSTEM_REMOTE_DESKTOP => Task::new(id, secs(15), move || {
             let processes = match sh.processes() {
-                Ok(p) => p,
-                Err(e) => return process_list_error(id, &tr, e),
+                Ok(p) => p.to_vec(),
+                Err(e) => return process_list_error(id, e),
             };
-            let facts = checks::remote_desktop::RemoteFacts {
-                processes,
-                env: sh.env(),
-                remote_session: remote_session(),
-            };
-            checks::remote_desktop::judge(&facts, &p.remote_desktop, &tr)
+            let env = sh.env().to_vec();
+            let remote_session = remote_session();
+            Judged::new(move |tr| {
+                let facts = checks::remote_desktop::RemoteFacts {
+                    processes: &processes,
+                    env: &env,
+                    remote_session,
+                };
+                checks::remote_desktop::judge(&facts, &p.remote_desktop, tr)
+            })
         }),
         ids::NETWORK_PROXY => Task::new(id, secs(15), move || {
-            checks::proxy::judge(&probe::proxy::probe(sh.env()), &tr)
+            let facts = probe::proxy::probe(sh.env());
+            Judged::new(move |tr| checks::proxy::judge(&facts, tr))
         }),
         ids::NETWORK_VPN => {
             let no_network = opts.no_network;
             Task::new(id, secs(20), move || {
                 let processes = match sh.processes() {
-                    Ok(p) => p,
-                    Err(e) => return process_list_error(id, &tr, e),
+                    Ok(p) => p.to_vec(),
+                    Err(e) => return process_list_error(id, e),
                 };
                 let adapters = match probe::net_facts::adapters() {
                     Ok(a) => a,
                     Err(e) => {
-                        return CheckResult::error(
-                            id,
-                            &tr,
-                            tr.f("probe-adapters-unreadable", &[("reason", e)]),
-                        );
+                        return Judged::new(move |tr| {
+                            CheckResult::error(
+                                id,
+                                tr,
+                                tr.f("probe-adapters-unreadable", &[("reason", e.clone())]),
+                            )
+                        });
                     }
                 };
                 let route = probe::net_facts::routes()
                     .map(|r| probe::net_facts::default_route_interfaces(&r));
                 let trace =
                     (!no_network).then(|| crate::net::trace::fetch(&p.network.trace_url, secs(6)));
-                let facts = checks::vpn::VpnFacts {
-                    trace: trace.as_ref(),
-                    adapters: &adapters,
-                    default_route: route.as_deref(),
-                    processes,
-                };
-                checks::vpn::judge(&facts, &p.vpn, &p.network.expected_countries, &tr)
+                Judged::new(move |tr| {
+                    let facts = checks::vpn::VpnFacts {
+                        trace: trace.as_ref(),
+                        adapters: &adapters,
+                        default_route: route.as_deref(),
+                        processes: &processes,
+                    };
+                    checks::vpn::judge(&facts, &p.vpn, &p.network.expected_countries, tr)
+                })
             })
         }
         ids::NETWORK_LATENCY => {
@@ -228,7 +250,7 @@ fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Shared>, tr: Tr)
             Task::new(id, secs(20), move || {
                 if no_network {
                     sh.open_latency_gate();
-                    return CheckResult::skipped(id, &tr, tr.t("skipped-no-network"));
+                    return skipped_no_network(id);
                 }
                 let samples = crate::net::latency::measure(
                     &p.network.latency_hosts,
@@ -237,7 +259,7 @@ fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Shared>, tr: Tr)
                     Duration::from_millis(100),
                 );
                 sh.open_latency_gate();
-                checks::latency::judge(&samples, &p.network, &tr)
+                Judged::new(move |tr| checks::latency::judge(&samples, &p.network, tr))
             })
         }
         ids::NETWORK_UPLOAD => {
@@ -252,7 +274,7 @@ fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Shared>, tr: Tr)
             let bound = secs(20) + Duration::from_secs_f64(max_s) + secs(12);
             Task::new(id, bound, move || {
                 if no_network {
-                    return CheckResult::skipped(id, &tr, tr.t("skipped-no-network"));
+                    return skipped_no_network(id);
                 }
                 sh.wait_latency_gate(secs(20));
                 let via_proxy = !probe::proxy::from_env(sh.env()).is_empty();
@@ -263,54 +285,62 @@ fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Shared>, tr: Tr)
                         (h.0)(&progress);
                     }
                 });
-                checks::upload::judge(&result, via_proxy, &p.network, &tr)
+                Judged::new(move |tr| checks::upload::judge(&result, via_proxy, &p.network, tr))
             })
         }
         ids::BROWSER_VERSION => Task::new(id, secs(40), move || {
             let facts = probe::browsers::probe();
-            checks::browser::judge(&facts, probe::browsers::CAN_SEARCH, &p.browser, &tr)
+            Judged::new(move |tr| {
+                checks::browser::judge(&facts, probe::browsers::CAN_SEARCH, &p.browser, tr)
+            })
         }),
         ids::CAMERA_VIRTUAL => Task::new(id, secs(15), move || {
             let processes = match sh.processes() {
-                Ok(p) => p,
-                Err(e) => return process_list_error(id, &tr, e),
+                Ok(p) => p.to_vec(),
+                Err(e) => return process_list_error(id, e),
             };
             let cameras = crate::capture::devices::camera_names().unwrap_or_default();
-            checks::virtual_camera::judge(processes, &cameras, &p.virtual_camera, &tr)
+            Judged::new(move |tr| {
+                checks::virtual_camera::judge(&processes, &cameras, &p.virtual_camera, tr)
+            })
         }),
         ids::CAMERA_DEVICE | ids::CAMERA_RESOLUTION | ids::CAMERA_FRAME_RATE => {
             let source = opts.camera_source.clone();
             Task::new(id, secs(20), move || {
-                let state = sh.camera(&source, &p);
-                match id {
-                    ids::CAMERA_DEVICE => checks::camera::device(state, &tr),
-                    ids::CAMERA_RESOLUTION => checks::camera::resolution(state, &p.camera, &tr),
-                    _ => checks::camera::frame_rate(state, &p.camera, &tr),
-                }
+                let state = sh.camera(&source, &p).clone();
+                Judged::new(move |tr| match id {
+                    ids::CAMERA_DEVICE => checks::camera::device(&state, tr),
+                    ids::CAMERA_RESOLUTION => checks::camera::resolution(&state, &p.camera, tr),
+                    _ => checks::camera::frame_rate(&state, &p.camera, tr),
+                })
             })
         }
         ids::AUDIO_DEVICE => {
             let source = opts.mic_source.clone();
             Task::new(id, secs(10), move || {
-                checks::audio_device::judge(&listen(&source, secs(3)), &tr)
+                let heard = listen(&source, secs(3));
+                Judged::new(move |tr| checks::audio_device::judge(&heard, tr))
             })
         }
         ids::SYSTEM_TIME_OF_DAY => Task::new(id, secs(5), move || {
             let now = Local::now();
             let offset = now.format("%:z").to_string();
-            checks::time_of_day::judge(now.hour(), now.minute(), &offset, &p, &tr)
+            let (hour, minute) = (now.hour(), now.minute());
+            Judged::new(move |tr| checks::time_of_day::judge(hour, minute, &offset, &p, tr))
         }),
         ids::CHECKLIST_ID_CARD_VALIDITY => {
             let (expiry, long_term) = (opts.id_expiry, opts.id_long_term);
             Task::new(id, secs(5), move || {
                 let today = Local::now().date_naive();
-                checks::checklist::id_card_validity(expiry, long_term, today, &p.checklist, &tr)
+                Judged::new(move |tr| {
+                    checks::checklist::id_card_validity(expiry, long_term, today, &p.checklist, tr)
+                })
             })
         }
         other => {
             let answer = opts.confirmations.get(other).copied();
             Task::new(other, secs(5), move || {
-                checks::checklist::confirmation(other, answer, &tr)
+                Judged::new(move |tr| checks::checklist::confirmation(other, answer, tr))
             })
         }
     }
@@ -329,12 +359,14 @@ fn remote_session() -> Option<bool> {
     }
 }
 
-fn process_list_error(id: &str, tr: &Tr, reason: String) -> CheckResult {
-    CheckResult::error(
-        id,
-        tr,
-        tr.f("probe-processes-unreadable", &[("reason", reason)]),
-    )
+fn process_list_error(id: &'static str, reason: String) -> Judged {
+    Judged::new(move |tr| {
+        CheckResult::error(
+            id,
+            tr,
+            tr.f("probe-processes-unreadable", &[("reason", reason.clone())]),
+        )
+    })
 }
 
 /// Seconds a device list may take before the report says the device does not respond: a

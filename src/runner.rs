@@ -1,24 +1,24 @@
 //! Runs independent checks in parallel, each with a time bound. A check that panics or
 //! overruns becomes `status: error` with a reason; the others are unaffected.
 
-use crate::checks::{CheckResult, Status};
-use crate::i18n::Tr;
+use crate::checks::{CheckResult, Judged, Status};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-/// One check to run: its id, its time bound and the work.
+/// One check to run: its id, its time bound and the work, which gathers the facts and hands
+/// back their verdict (written in whichever language is asked for).
 pub struct Task {
     pub id: &'static str,
     pub timeout: Duration,
-    pub run: Box<dyn FnOnce() -> CheckResult + Send + 'static>,
+    pub run: Box<dyn FnOnce() -> Judged + Send + 'static>,
 }
 
 impl Task {
     pub fn new(
         id: &'static str,
         timeout: Duration,
-        run: impl FnOnce() -> CheckResult + Send + 'static,
+        run: impl FnOnce() -> Judged + Send + 'static,
     ) -> Task {
         Task {
             id,
@@ -54,46 +54,54 @@ fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "unknown panic".to_string())
 }
 
-/// Runs all tasks at once and returns their results in task order. `progress` sees each
-/// result as it arrives (for a GUI or a progress line). A check still running at its
+/// The runner's own "could not measure" verdict: `key` with one argument.
+fn runner_error(id: &'static str, key: &'static str, arg: (&'static str, String)) -> Judged {
+    Judged::new(move |tr| CheckResult::error(id, tr, tr.f(key, &[(arg.0, arg.1.clone())])))
+}
+
+/// The id the runner knows, and advice on every error.
+fn finished(id: &'static str, judged: Judged) -> Judged {
+    judged.map(move |mut r, tr| {
+        r.id = id.to_string();
+        if r.status == Status::Error && r.advice.is_empty() {
+            r.advice = tr.t("advice-error-generic");
+        }
+        r
+    })
+}
+
+/// Runs all tasks at once and returns their verdicts in task order. `progress` sees each
+/// verdict as it arrives (for a GUI or a progress line). A check still running at its
 /// deadline is abandoned: its thread is left to finish on its own and its result dropped.
-pub fn run_all(
-    tasks: Vec<Task>,
-    tr: &Tr,
-    mut progress: impl FnMut(&CheckResult),
-) -> Vec<CheckResult> {
+pub fn run_all(tasks: Vec<Task>, mut progress: impl FnMut(&Judged)) -> Vec<Judged> {
     let start = Instant::now();
-    let (tx, rx) = mpsc::channel::<(usize, CheckResult)>();
-    let mut slots: Vec<Option<CheckResult>> = Vec::with_capacity(tasks.len());
+    let (tx, rx) = mpsc::channel::<(usize, Judged)>();
+    let mut slots: Vec<Option<Judged>> = Vec::with_capacity(tasks.len());
     let mut meta: Vec<(&'static str, Duration)> = Vec::with_capacity(tasks.len());
     for (index, task) in tasks.into_iter().enumerate() {
         slots.push(None);
         meta.push((task.id, task.timeout));
         let tx = tx.clone();
         let id = task.id;
-        let tr = *tr;
         let run = task.run;
         let spawned = std::thread::Builder::new()
             .name(format!("check {id}"))
             .spawn(move || {
-                let result = match catch_unwind(AssertUnwindSafe(run)) {
-                    Ok(r) => r,
-                    Err(payload) => CheckResult::error(
+                let judged = match catch_unwind(AssertUnwindSafe(run)) {
+                    Ok(j) => j,
+                    Err(payload) => runner_error(
                         id,
-                        &tr,
-                        tr.f(
-                            "runner-panicked",
-                            &[("reason", panic_text(payload.as_ref()))],
-                        ),
+                        "runner-panicked",
+                        ("reason", panic_text(payload.as_ref())),
                     ),
                 };
-                let _ = tx.send((index, result));
+                let _ = tx.send((index, judged));
             });
         if let Err(e) = spawned {
-            slots[index] = Some(CheckResult::error(
+            slots[index] = Some(runner_error(
                 id,
-                &tr,
-                tr.f("runner-panicked", &[("reason", e.to_string())]),
+                "runner-panicked",
+                ("reason", e.to_string()),
             ));
         }
     }
@@ -105,11 +113,11 @@ pub fn run_all(
         };
         let wait = next_deadline.saturating_duration_since(Instant::now());
         match rx.recv_timeout(wait) {
-            Ok((index, mut result)) => {
+            Ok((index, judged)) => {
                 if slots[index].is_none() {
-                    result.id = meta[index].0.to_string();
-                    progress(&result);
-                    slots[index] = Some(result);
+                    let judged = finished(meta[index].0, judged);
+                    progress(&judged);
+                    slots[index] = Some(judged);
                 }
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {
@@ -117,22 +125,22 @@ pub fn run_all(
                 for i in pending {
                     if now >= start + meta[i].1 {
                         let secs = meta[i].1.as_secs_f64();
-                        let r = CheckResult::error(
+                        let j = runner_error(
                             meta[i].0,
-                            tr,
-                            tr.f("runner-timeout", &[("seconds", format!("{secs:.0}"))]),
+                            "runner-timeout",
+                            ("seconds", format!("{secs:.0}")),
                         );
-                        progress(&r);
-                        slots[i] = Some(r);
+                        progress(&j);
+                        slots[i] = Some(j);
                     }
                 }
             }
             Err(mpsc::RecvTimeoutError::Disconnected) => {
                 for i in pending {
-                    slots[i] = Some(CheckResult::error(
+                    slots[i] = Some(runner_error(
                         meta[i].0,
-                        tr,
-                        tr.f("runner-panicked", &[("reason", "lost".into())]),
+                        "runner-panicked",
+                        ("reason", "lost".into()),
                     ));
                 }
                 break;
@@ -142,12 +150,9 @@ pub fn run_all(
     slots
         .into_iter()
         .enumerate()
-        .map(|(i, s)| s.unwrap_or_else(|| CheckResult::error(meta[i].0, tr, String::new())))
-        .map(|mut r| {
-            if r.status == Status::Error && r.advice.is_empty() {
-                r.advice = tr.t("advice-error-generic");
-            }
-            r
+        .map(|(i, s)| {
+            let id = meta[i].0;
+            s.unwrap_or_else(|| runner_error(id, "runner-panicked", ("reason", String::new())))
         })
         .collect()
 }
@@ -155,24 +160,27 @@ pub fn run_all(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
+    use crate::i18n::{Lang, Tr};
 
     #[test]
     fn panics_and_timeouts_become_errors_in_order() {
         let tr = Tr::new(Lang::En);
         let tasks = vec![
             Task::new("system.time_of_day", Duration::from_secs(5), move || {
-                CheckResult::new("system.time_of_day", Status::Pass, &Tr::new(Lang::En))
+                Judged::new(|tr| CheckResult::new("system.time_of_day", Status::Pass, tr))
             }),
             Task::new("network.proxy", Duration::from_secs(5), || panic!("boom")),
             Task::new("network.vpn", Duration::from_millis(200), || {
                 std::thread::sleep(Duration::from_secs(3));
-                CheckResult::new("network.vpn", Status::Pass, &Tr::new(Lang::En))
+                Judged::new(|tr| CheckResult::new("network.vpn", Status::Pass, tr))
             }),
         ];
         let start = Instant::now();
         let mut seen = 0;
-        let results = run_all(tasks, &tr, |_| seen += 1);
+        let results: Vec<CheckResult> = run_all(tasks, |_| seen += 1)
+            .iter()
+            .map(|j| j.render(&tr))
+            .collect();
         assert!(
             start.elapsed() < Duration::from_secs(2),
             "did not wait for the slow check"

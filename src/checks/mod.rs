@@ -8,6 +8,7 @@ pub mod camera;
 pub mod checklist;
 pub mod ids;
 pub mod image;
+pub mod judged;
 pub mod latency;
 pub mod model;
 pub mod pan;
@@ -19,4 +20,5 @@ pub mod virtual_camera;
 pub mod virtual_machine;
 pub mod vpn;
 
+pub use judged::Judged;
 pub use model::{CheckResult, Status};

@@ -71,7 +71,7 @@ impl SelfCheckApp {
             sources,
             prefs: Prefs::default(),
             step: Step::Welcome,
-            book: ResultBook::default(),
+            book: ResultBook::new(lang),
             camera: None,
             computer: Default::default(),
             camera_step: Default::default(),
@@ -146,6 +146,7 @@ impl SelfCheckApp {
                         let label = Tr::new(*lang).t("lang-name");
                         if ui.selectable_label(self.lang == *lang, label).clicked() {
                             self.lang = *lang;
+                            ui.ctx().request_repaint();
                         }
                     }
                 });
@@ -205,6 +206,8 @@ impl SelfCheckApp {
 
     /// Draws one frame; public so UI tests can drive it without a window.
     pub fn draw(&mut self, ui: &mut egui::Ui) {
+        // After a language switch every verdict is written again in the new language.
+        self.book.relanguage(self.lang);
         let tr = Tr::new(self.lang);
         let ctx = ui.ctx().clone();
         // Idempotent; done here so any host of the app (eframe, the UI tests) gets Chinese.

@@ -2,33 +2,67 @@
 //! report can be made at any moment, and every check no step has measured yet reads
 //! "skipped" with the reason.
 
-use crate::checks::{CheckResult, ids};
+use crate::checks::{CheckResult, Judged, ids};
 use crate::i18n::{Lang, Tr};
 use crate::probe::system_info::SystemInfo;
 use crate::report::Report;
 use std::collections::HashMap;
 
-#[derive(Default)]
+/// Verdicts are kept with their facts, in the language they were last written in: a language
+/// switch rewrites them all (`relanguage`).
 pub struct ResultBook {
-    results: HashMap<String, CheckResult>,
+    lang: Lang,
+    results: HashMap<String, (Judged, CheckResult)>,
+    /// Changes with every verdict added, replaced or removed (the report is remade then).
+    version: u64,
 }
 
 impl ResultBook {
-    pub fn set(&mut self, r: CheckResult) {
-        self.results.insert(r.id.clone(), r);
+    pub fn new(lang: Lang) -> ResultBook {
+        ResultBook {
+            lang,
+            results: HashMap::new(),
+            version: 0,
+        }
+    }
+
+    pub fn set(&mut self, j: Judged) {
+        let r = j.render(&Tr::new(self.lang));
+        self.results.insert(r.id.clone(), (j, r));
+        self.version += 1;
     }
 
     /// Keeps an earlier result for the same id (a dedicated step measures it better).
-    pub fn set_if_absent(&mut self, r: CheckResult) {
-        self.results.entry(r.id.clone()).or_insert(r);
+    pub fn set_if_absent(&mut self, j: Judged) {
+        let r = j.render(&Tr::new(self.lang));
+        if !self.results.contains_key(&r.id) {
+            self.results.insert(r.id.clone(), (j, r));
+            self.version += 1;
+        }
     }
 
+    /// The result in the book's language.
     pub fn get(&self, id: &str) -> Option<&CheckResult> {
-        self.results.get(id)
+        self.results.get(id).map(|(_, r)| r)
     }
 
     pub fn remove(&mut self, id: &str) {
-        self.results.remove(id);
+        if self.results.remove(id).is_some() {
+            self.version += 1;
+        }
+    }
+
+    /// Writes every verdict again in `lang` (the facts are kept, nothing is measured again).
+    pub fn relanguage(&mut self, lang: Lang) {
+        if lang == self.lang {
+            return;
+        }
+        self.lang = lang;
+        let tr = Tr::new(lang);
+        for (j, r) in self.results.values_mut() {
+            *r = j.render(&tr);
+        }
+        self.version += 1;
     }
 
     pub fn len(&self) -> usize {
@@ -39,19 +73,25 @@ impl ResultBook {
         self.results.is_empty()
     }
 
-    /// Every known check in report order; the unmeasured ones skipped.
-    pub fn checks(&self, tr: &Tr) -> Vec<CheckResult> {
+    /// Changes whenever what a report would say changes.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// Every known check in report order, in the book's language; the unmeasured ones skipped.
+    pub fn checks(&self) -> Vec<CheckResult> {
+        let tr = Tr::new(self.lang);
         ids::ALL
             .iter()
             .map(|id| match self.results.get(*id) {
-                Some(r) => r.clone(),
-                None => CheckResult::skipped(id, tr, tr.t("gui-step-not-done")),
+                Some((_, r)) => r.clone(),
+                None => CheckResult::skipped(id, &tr, tr.t("gui-step-not-done")),
             })
             .collect()
     }
 
-    pub fn report(&self, profile_id: &str, lang: Lang, system: SystemInfo) -> Report {
-        Report::new(profile_id, lang, system, self.checks(&Tr::new(lang)))
+    pub fn report(&self, profile_id: &str, system: SystemInfo) -> Report {
+        Report::new(profile_id, self.lang, system, self.checks())
     }
 }
 
@@ -61,13 +101,16 @@ mod tests {
     use crate::checks::Status;
     use crate::report::model::Verdict;
 
+    fn proxy(status: Status) -> Judged {
+        Judged::new(move |tr| CheckResult::new(ids::NETWORK_PROXY, status, tr))
+    }
+
     #[test]
     fn unmeasured_checks_are_skipped_and_measured_ones_kept() {
-        let tr = Tr::new(Lang::En);
-        let mut book = ResultBook::default();
-        book.set(CheckResult::new(ids::NETWORK_PROXY, Status::Fail, &tr));
-        book.set_if_absent(CheckResult::new(ids::NETWORK_PROXY, Status::Pass, &tr));
-        let checks = book.checks(&tr);
+        let mut book = ResultBook::new(Lang::En);
+        book.set(proxy(Status::Fail));
+        book.set_if_absent(proxy(Status::Pass));
+        let checks = book.checks();
         assert_eq!(checks.len(), ids::ALL.len());
         let proxy = checks.iter().find(|c| c.id == ids::NETWORK_PROXY);
         assert_eq!(proxy.map(|c| c.status), Some(Status::Fail));
@@ -82,8 +125,29 @@ mod tests {
             camera: "-".into(),
             microphone: "-".into(),
         };
-        let report = book.report("aliexpress", Lang::En, system);
+        let report = book.report("aliexpress", system);
         assert_eq!(report.verdict, Verdict::NotReady);
         assert!(report.id_matches());
+    }
+
+    #[test]
+    fn a_language_switch_rewrites_every_verdict_and_a_new_one_changes_the_version() {
+        let mut book = ResultBook::new(Lang::ZhCn);
+        book.set(proxy(Status::Fail));
+        let zh = book.get(ids::NETWORK_PROXY).map(|r| r.title.clone());
+        let v = book.version();
+        book.relanguage(Lang::En);
+        assert_eq!(
+            book.get(ids::NETWORK_PROXY).map(|r| r.title.as_str()),
+            Some("Proxy")
+        );
+        assert_ne!(zh.as_deref(), Some("Proxy"));
+        assert!(book.version() > v);
+        // Replacing a verdict (same count) still changes the version: the report is remade.
+        let (v, n) = (book.version(), book.len());
+        book.set(proxy(Status::Pass));
+        assert_eq!(book.len(), n);
+        assert!(book.version() > v);
+        assert!(book.checks().iter().all(|c| !c.title.is_empty()));
     }
 }

@@ -14,6 +14,7 @@ mod save_folder;
 pub mod sources;
 mod stats;
 pub mod steps;
+mod verdicts;
 
 pub use app::SelfCheckApp;
 pub use sources::Sources;

@@ -3,10 +3,11 @@
 //! they change.
 
 use super::{Nav, Step, StepCtx, step_header};
-use crate::checks::{self, CheckResult};
+use crate::checks::{self, Judged};
 use crate::gui::cards::live_line;
 use crate::gui::job::Fetched;
 use crate::gui::preview::{Overlay, Preview};
+use crate::gui::verdicts;
 use eframe::egui;
 
 /// Seconds of frames before the frame-rate and picture verdicts are written down.
@@ -16,7 +17,7 @@ const SETTLE_S: f64 = 2.0;
 pub struct CameraStep {
     preview: Preview,
     names: Fetched<Result<Vec<String>, String>>,
-    live: Vec<CheckResult>,
+    live: Vec<Judged>,
     seen_seq: u64,
 }
 
@@ -84,9 +85,9 @@ impl CameraStep {
         let view = camera.view();
         let state = &view.state;
         if state.error.is_some() {
-            let r = checks::camera::device(state, &tr);
-            cx.book.set(r.clone());
-            crate::gui::cards::check_card(ui, &r, &tr);
+            let j = verdicts::camera_device(state);
+            crate::gui::cards::check_card(ui, &j.render(&tr), &tr);
+            cx.book.set(j);
             return None;
         }
         if view.frame.is_none() {
@@ -115,24 +116,25 @@ impl CameraStep {
             && let Some(a) = &view.analysis
         {
             self.seen_seq = view.seq;
-            let img = &cx.profile.image;
+            let p = cx.profile;
             self.live = vec![
-                checks::image::lighting(a, img, &tr),
-                checks::image::sharpness(a, img, &tr),
-                checks::image::faces(a, img, &tr),
+                verdicts::image(a, p, checks::image::lighting),
+                verdicts::image(a, p, checks::image::sharpness),
+                verdicts::image(a, p, checks::image::faces),
             ];
             if view.at_s >= SETTLE_S {
-                for r in &self.live {
-                    cx.book.set(r.clone());
+                for j in &self.live {
+                    cx.book.set(j.clone());
                 }
-                cx.book.set(checks::camera::device(state, &tr));
+                cx.book.set(verdicts::camera_device(state));
                 cx.book
-                    .set(checks::camera::resolution(state, &cx.profile.camera, &tr));
+                    .set(verdicts::camera(state, p, checks::camera::resolution));
                 cx.book
-                    .set(checks::camera::frame_rate(state, &cx.profile.camera, &tr));
+                    .set(verdicts::camera(state, p, checks::camera::frame_rate));
             }
         }
-        for r in &self.live {
+        for j in &self.live {
+            let r = &j.render(&tr);
             live_line(ui, r, &tr);
             if !r.advice.is_empty() && r.status != crate::checks::Status::Pass {
                 ui.label(egui::RichText::new(&r.advice).italics());

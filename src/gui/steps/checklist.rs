@@ -49,16 +49,14 @@ impl ChecklistStep {
             if !self.long_term && !self.expiry_text.trim().is_empty() && expiry.is_none() {
                 ui.colored_label(crate::gui::preview::BAD, tr.t("checklist-expiry-format"));
             }
-            let r = checks::checklist::id_card_validity(
-                expiry,
-                self.long_term,
-                today,
-                &cx.profile.checklist,
-                &tr,
-            );
+            let (p, long_term) = (cx.profile.clone(), self.long_term);
+            let j = checks::Judged::new(move |tr| {
+                checks::checklist::id_card_validity(expiry, long_term, today, &p.checklist, tr)
+            });
+            let r = j.render(&tr);
             if r.status != checks::Status::Skipped {
                 crate::gui::cards::live_line(ui, &r, &tr);
-                cx.book.set(r);
+                cx.book.set(j);
             }
         });
         for id in CONFIRMATIONS {
@@ -74,8 +72,10 @@ impl ChecklistStep {
                     ui.radio_value(answer, None, tr.t("checklist-unanswered"));
                 });
                 if answer.is_some() {
-                    cx.book
-                        .set(checks::checklist::confirmation(id, *answer, &tr));
+                    let answer = *answer;
+                    cx.book.set(checks::Judged::new(move |tr| {
+                        checks::checklist::confirmation(id, answer, tr)
+                    }));
                 } else {
                     cx.book.remove(id);
                 }

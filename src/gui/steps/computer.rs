@@ -2,7 +2,7 @@
 //! drawn live as it is measured.
 
 use super::{Nav, Step, StepCtx, step_header};
-use crate::checks::{CheckResult, ids};
+use crate::checks::{Judged, ids};
 use crate::gui::cards::check_card;
 use crate::gui::job::{Job, Poll};
 use crate::plan::{self, CheckOptions, UploadHook};
@@ -25,11 +25,11 @@ pub const IDS: &[&str] = &[
 
 #[derive(Default)]
 pub struct ComputerStep {
-    job: Option<Job<Vec<CheckResult>>>,
-    arrived: Option<Receiver<CheckResult>>,
+    job: Option<Job<Vec<Judged>>>,
+    arrived: Option<Receiver<Judged>>,
     /// (seconds, Mbit/s) of the running speed test.
     rate: Arc<Mutex<Vec<[f64; 2]>>>,
-    results: Vec<CheckResult>,
+    results: Vec<Judged>,
     lost: bool,
 }
 
@@ -61,8 +61,8 @@ impl ComputerStep {
         self.lost = false;
         self.arrived = Some(rx);
         self.job = Some(Job::spawn(&ctx, move || {
-            plan::run(&opts, |r| {
-                let _ = tx.send(r.clone());
+            plan::run_judged(&opts, |j| {
+                let _ = tx.send(j.clone());
                 repaint.request_repaint();
             })
         }));
@@ -146,8 +146,8 @@ impl ComputerStep {
                 });
         }
         egui::ScrollArea::vertical().show(ui, |ui| {
-            for r in &self.results {
-                check_card(ui, r, &tr);
+            for j in &self.results {
+                check_card(ui, &j.render(&tr), &tr);
             }
         });
         None

@@ -5,9 +5,10 @@
 
 use super::{Nav, Step, StepCtx, step_header};
 use crate::capture::microphone::MicCapture;
-use crate::checks::{self, CheckResult, Status};
+use crate::checks::{Judged, Status};
 use crate::gui::cards::check_card;
 use crate::gui::job::{Job, Poll};
+use crate::gui::verdicts;
 use eframe::egui;
 use std::hash::{BuildHasher, Hasher};
 use std::time::Instant;
@@ -19,13 +20,14 @@ enum Phase {
         started: Instant,
         digits: String,
     },
-    Analysing(Job<Vec<CheckResult>>),
+    Analysing(Job<Vec<Judged>>),
 }
 
 pub struct DigitsStep {
     phase: Phase,
-    result: Option<CheckResult>,
-    error: Option<String>,
+    result: Option<Judged>,
+    /// The microphone could not be used (its `audio.device` verdict).
+    error: Option<Judged>,
 }
 
 impl Default for DigitsStep {
@@ -90,9 +92,9 @@ impl DigitsStep {
                             });
                         }
                         Err(e) => {
-                            let r = checks::audio_device::judge(&Err(e), &tr);
-                            self.error = Some(format!("{} {}", r.summary, r.advice));
-                            cx.book.set(r);
+                            let j = verdicts::microphone(Err(e));
+                            self.error = Some(j.clone());
+                            cx.book.set(j);
                         }
                     }
                 }
@@ -120,19 +122,17 @@ impl DigitsStep {
                 ui.ctx()
                     .request_repaint_after(std::time::Duration::from_millis(50));
                 if levels.error.is_some() {
-                    let r = checks::audio_device::judge(&Ok(levels.clone()), &tr);
-                    self.error = Some(format!("{} {}", r.summary, r.advice));
+                    self.error = Some(verdicts::microphone(Ok(levels.clone())));
                     next = Some(Phase::Idle);
                 } else if t >= countdown + record {
                     let audio = mic.recent();
-                    let (req, lang) = (cx.profile.audio.clone(), cx.lang);
+                    let req = cx.profile.audio.clone();
                     next = Some(Phase::Analysing(Job::spawn(ui.ctx(), move || {
-                        let tr = crate::i18n::Tr::new(lang);
                         let a = crate::analysis::speech::analyze(
                             &audio,
                             req.clipping_run_samples as usize,
                         );
-                        checks::audio::all(&a, count, Some(countdown), &req, &tr)
+                        verdicts::speech(a, &req, Some((count, Some(countdown))))
                     })));
                 }
             }
@@ -141,12 +141,12 @@ impl DigitsStep {
                     ui.spinner();
                 }
                 Poll::Done(results) => {
-                    for r in results {
-                        if r.id == crate::checks::ids::AUDIO_DIGITS {
-                            self.result = Some(r.clone());
-                            cx.book.set(r);
+                    for j in results {
+                        if j.render(&tr).id == crate::checks::ids::AUDIO_DIGITS {
+                            self.result = Some(j.clone());
+                            cx.book.set(j);
                         } else {
-                            cx.book.set_if_absent(r);
+                            cx.book.set_if_absent(j);
                         }
                     }
                     next = Some(Phase::Idle);
@@ -158,9 +158,14 @@ impl DigitsStep {
             self.phase = p;
         }
         if let Some(e) = &self.error {
-            ui.colored_label(crate::gui::preview::BAD, e);
+            let r = e.render(&tr);
+            ui.colored_label(
+                crate::gui::preview::BAD,
+                format!("{} {}", r.summary, r.advice),
+            );
         }
-        if let Some(r) = &self.result {
+        if let Some(j) = &self.result {
+            let r = &j.render(&tr);
             check_card(ui, r, &tr);
             if r.status == Status::Pass {
                 ui.label(tr.t("digits-well-done"));

@@ -3,10 +3,15 @@
 //! guide stays readable (sharp) and glare-free for the profile's hold time.
 
 use super::{Nav, Step, StepCtx, step_header};
-use crate::checks::{self, CheckResult, Status};
+use crate::analysis::frame::Rect;
+use crate::analysis::frame_analysis::FrameAnalysis;
+use crate::checks::{self, Judged, Status};
 use crate::gui::cards::live_line;
 use crate::gui::preview::{BAD, GOOD, NEUTRAL, Overlay, Preview};
+use crate::i18n::Tr;
+use crate::profile::Profile;
 use eframe::egui;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
@@ -34,9 +39,9 @@ pub struct IdCardStep {
     side: Side,
     hold_since: Option<f64>,
     /// The passing result of each side, once held long enough.
-    passed: [Option<CheckResult>; 2],
+    passed: [Option<Judged>; 2],
     /// The newest live result of each side (kept when the seller moves on without passing).
-    last: [Option<CheckResult>; 2],
+    last: [Option<Judged>; 2],
     seen_seq: u64,
 }
 
@@ -53,17 +58,36 @@ impl Default for IdCardStep {
     }
 }
 
+/// The glare verdict of one look at one side of the card.
+fn glare_verdict(
+    a: &Arc<FrameAnalysis>,
+    card: Option<Rect>,
+    p: &Arc<Profile>,
+    side: Side,
+) -> Judged {
+    let (a, p) = (a.clone(), p.clone());
+    Judged::new(move |tr| {
+        let mut r = checks::image::glare(&a, card, &p.image, tr).measured("side", side.code());
+        r.summary = format!(
+            "{}: {}",
+            tr.t(&format!("idcard-side-{}", side.code())),
+            r.summary
+        );
+        r
+    })
+}
+
 impl IdCardStep {
     /// The glare result for the report: each side's pass, else its last live look; the worse
     /// side decides.
-    fn combined(&self) -> Option<CheckResult> {
+    fn combined(&self, tr: &Tr) -> Option<Judged> {
         [Side::Front, Side::Back]
             .iter()
             .filter_map(|s| {
                 let i = s.index();
                 self.passed[i].clone().or_else(|| self.last[i].clone())
             })
-            .min_by_key(|r| crate::report::html::severity(r.status))
+            .min_by_key(|j| crate::report::html::severity(j.render(tr).status))
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut StepCtx<'_>) -> Option<Nav> {
@@ -82,21 +106,16 @@ impl IdCardStep {
         let side_key = format!("idcard-show-{}", self.side.code());
         ui.label(egui::RichText::new(tr.t(&side_key)).strong().size(16.0));
         let hold = cx.profile.rehearsal.card_hold_s;
-        let mut live: Option<CheckResult> = None;
+        let mut live = None;
         if let (Some(a), true) = (&view.analysis, view.card.is_some()) {
-            let mut r = checks::image::glare(a, view.card, &cx.profile.image, &tr)
-                .measured("side", self.side.code());
-            r.summary = format!(
-                "{}: {}",
-                tr.t(&format!("idcard-side-{}", self.side.code())),
-                r.summary
-            );
+            let j = glare_verdict(a, view.card, cx.profile, self.side);
+            let r = j.render(&tr);
             if view.seq != self.seen_seq {
                 self.seen_seq = view.seq;
                 if r.status == Status::Pass && !both_done {
                     let since = *self.hold_since.get_or_insert(view.at_s);
                     if view.at_s - since >= hold {
-                        self.passed[self.side.index()] = Some(r.clone());
+                        self.passed[self.side.index()] = Some(j.clone());
                         self.hold_since = None;
                         if self.side == Side::Front {
                             self.side = Side::Back;
@@ -105,8 +124,8 @@ impl IdCardStep {
                 } else {
                     self.hold_since = None;
                 }
-                self.last[self.side.index()] = Some(r.clone());
-                if let Some(c) = self.combined() {
+                self.last[self.side.index()] = Some(j);
+                if let Some(c) = self.combined(&tr) {
                     cx.book.set(c);
                 }
             }

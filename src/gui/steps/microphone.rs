@@ -4,9 +4,10 @@
 use super::{Nav, Step, StepCtx, step_header};
 use crate::analysis::audio_levels::MonoAudio;
 use crate::capture::microphone::{MicCapture, MicError, MicSource};
-use crate::checks::{self, CheckResult};
+use crate::checks::{self, Judged};
 use crate::gui::cards::{check_card, live_line};
 use crate::gui::job::{Fetched, Job, Poll};
+use crate::gui::verdicts;
 use eframe::egui;
 use std::time::Instant;
 
@@ -16,8 +17,8 @@ pub struct MicrophoneStep {
     opened_for: Option<MicSource>,
     names: Fetched<Vec<String>>,
     test_started: Option<Instant>,
-    analysing: Option<Job<Vec<CheckResult>>>,
-    results: Vec<CheckResult>,
+    analysing: Option<Job<Vec<Judged>>>,
+    results: Vec<Judged>,
 }
 
 /// The last `seconds` of the kept sound.
@@ -44,8 +45,7 @@ impl MicrophoneStep {
             let keep = cx.profile.rehearsal.mic_test_s + 1.0;
             let opened = MicCapture::start(&source, keep);
             if let Err(e) = &opened {
-                cx.book
-                    .set(checks::audio_device::judge(&Err(e.clone()), &cx.tr));
+                cx.book.set(verdicts::microphone(Err(e.clone())));
             }
             self.mic = Some(opened);
             self.opened_for = Some(source);
@@ -99,9 +99,9 @@ impl MicrophoneStep {
         };
         let levels = mic.levels();
         if levels.error.is_some() {
-            let r = checks::audio_device::judge(&Ok(levels), &tr);
-            cx.book.set(r.clone());
-            check_card(ui, &r, &tr);
+            let j = verdicts::microphone(Ok(levels));
+            check_card(ui, &j.render(&tr), &tr);
+            cx.book.set(j);
             return None;
         }
         ui.label(tr.f(
@@ -128,18 +128,14 @@ impl MicrophoneStep {
             if t >= test_s {
                 self.test_started = None;
                 let audio = tail(mic.recent(), test_s);
-                let (req, lang) = (cx.profile.audio.clone(), cx.lang);
-                let device = checks::audio_device::judge(&Ok(levels.clone()), &tr);
+                let req = cx.profile.audio.clone();
+                let device = verdicts::microphone(Ok(levels.clone()));
                 self.analysing = Some(Job::spawn(ui.ctx(), move || {
-                    let tr = crate::i18n::Tr::new(lang);
                     let a =
                         crate::analysis::speech::analyze(&audio, req.clipping_run_samples as usize);
-                    vec![
-                        device,
-                        checks::audio::level(&a, &req, &tr),
-                        checks::audio::noise(&a, &req, &tr),
-                        checks::audio::clipping(&a, &req, &tr),
-                    ]
+                    let mut all = vec![device];
+                    all.extend(verdicts::speech(a, &req, None));
+                    all
                 }));
             }
         } else if ui
@@ -158,8 +154,8 @@ impl MicrophoneStep {
                     ui.spinner();
                 }
                 Poll::Done(results) => {
-                    for r in &results {
-                        cx.book.set(r.clone());
+                    for j in &results {
+                        cx.book.set(j.clone());
                     }
                     self.results = results;
                     self.analysing = None;
@@ -167,7 +163,8 @@ impl MicrophoneStep {
                 Poll::Lost => self.analysing = None,
             }
         }
-        for r in &self.results {
+        for j in &self.results {
+            let r = &j.render(&tr);
             live_line(ui, r, &tr);
             if !r.advice.is_empty() && r.status != crate::checks::Status::Pass {
                 ui.label(egui::RichText::new(&r.advice).italics());

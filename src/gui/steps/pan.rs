@@ -2,7 +2,7 @@
 //! counts the people in view and how much the picture moved.
 
 use super::{Nav, Step, StepCtx, step_header};
-use crate::checks::pan::{PanWatch, judge};
+use crate::checks::pan::PanWatch;
 use crate::gui::cards::check_card;
 use crate::gui::preview::{Overlay, Preview};
 use eframe::egui;
@@ -13,7 +13,7 @@ pub struct PanStep {
     /// When the pan started (camera clock) and what has been seen since.
     watching: Option<(f64, PanWatch)>,
     seen_seq: u64,
-    result: Option<crate::checks::CheckResult>,
+    result: Option<crate::checks::Judged>,
 }
 
 impl PanStep {
@@ -51,9 +51,9 @@ impl PanStep {
             }
             Some((_, watch)) => {
                 if ui.button(tr.t("pan-finish")).clicked() {
-                    let r = judge(watch, req, expected, &tr);
-                    cx.book.set(r.clone());
-                    self.result = Some(r);
+                    let j = crate::gui::verdicts::pan(watch, cx.profile);
+                    cx.book.set(j.clone());
+                    self.result = Some(j);
                     self.watching = None;
                 } else {
                     ui.label(tr.f(
@@ -71,8 +71,8 @@ impl PanStep {
             ..Overlay::default()
         };
         self.preview.show_live(ui, &view, overlay, &tr);
-        if let Some(r) = &self.result {
-            check_card(ui, r, &tr);
+        if let Some(j) = &self.result {
+            check_card(ui, &j.render(&tr), &tr);
         }
         None
     }

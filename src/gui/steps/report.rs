@@ -5,7 +5,7 @@
 use super::{Nav, Step, StepCtx, step_header};
 use crate::gui::cards::{check_card, status_color};
 use crate::gui::job::{Job, Poll};
-use crate::i18n::Tr;
+use crate::i18n::{Lang, Tr};
 use crate::report::{Report, Verdict, html, save::save_atomic, text};
 use eframe::egui;
 use std::path::{Path, PathBuf};
@@ -13,11 +13,13 @@ use std::path::{Path, PathBuf};
 #[derive(Default)]
 pub struct ReportStep {
     report: Option<Report>,
-    making: Option<Job<Made>>,
+    /// The report's header being gathered, for a language.
+    making: Option<(Lang, Job<Made>)>,
     /// The seller ticked "include identifying details for support".
     include_identity: bool,
-    /// How many results the report was made from (remade when more arrive).
-    made_from: Option<usize>,
+    /// The book's version and the language the report was made from (remade when either
+    /// changes: a step measured again, or the seller switched language).
+    made_from: Option<(u64, Lang)>,
     folder: Option<String>,
     saving: Option<Job<Result<PathBuf, String>>>,
     message: String,
@@ -106,30 +108,36 @@ impl ReportStep {
                 .to_string()
         });
         let _ = folder;
-        if self.made_from != Some(cx.book.len()) && self.making.is_none() {
+        let wanted = (cx.book.version(), cx.lang);
+        if self.made_from != Some(wanted) && self.making.is_none() {
             let (lang, with_identity) = (cx.lang, self.include_identity);
-            self.making = Some(Job::spawn(ui.ctx(), move || {
+            let job = Job::spawn(ui.ctx(), move || {
                 let identity = with_identity.then(crate::probe::identity::collect);
                 (crate::plan::system_info(lang), identity)
-            }));
+            });
+            self.making = Some((lang, job));
         }
-        if let Some(job) = &self.making {
+        if let Some((lang, job)) = &self.making {
+            let lang = *lang;
             let made = match job.poll() {
                 Poll::Running => {
                     ui.spinner();
                     None
                 }
                 Poll::Done(made) => Some(made),
-                Poll::Lost => Some((crate::plan::system_info_without_devices(cx.lang), None)),
+                Poll::Lost => Some((crate::plan::system_info_without_devices(lang), None)),
             };
             if let Some((system, identity)) = made {
-                let report = cx.book.report(&cx.profile.profile.id, cx.lang, system);
-                self.report = Some(match identity {
-                    Some(id) => report.with_identity(id),
-                    None => report,
-                });
-                self.made_from = Some(cx.book.len());
                 self.making = None;
+                // A header gathered in the language the seller has since left is made again.
+                if lang == cx.lang {
+                    let report = cx.book.report(&cx.profile.profile.id, system);
+                    self.report = Some(match identity {
+                        Some(id) => report.with_identity(id),
+                        None => report,
+                    });
+                    self.made_from = Some((cx.book.version(), lang));
+                }
             }
         }
         if let Some(job) = &self.saving {

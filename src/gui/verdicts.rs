@@ -1,0 +1,76 @@
+//! The app's verdicts with their facts kept (see `checks::Judged`): what a step measured
+//! live is written in whichever language the seller switches to.
+
+use crate::analysis::frame_analysis::FrameAnalysis;
+use crate::capture::camera::CameraState;
+use crate::checks::{CheckResult, Judged};
+use crate::i18n::Tr;
+use crate::profile::{CameraReq, ImageReq, Profile};
+use std::sync::Arc;
+
+/// A picture verdict (`checks::image::lighting`, `sharpness`, `faces`) of one analysis.
+pub fn image(
+    a: &Arc<FrameAnalysis>,
+    p: &Arc<Profile>,
+    judge: fn(&FrameAnalysis, &ImageReq, &Tr) -> CheckResult,
+) -> Judged {
+    let (a, p) = (a.clone(), p.clone());
+    Judged::new(move |tr| judge(&a, &p.image, tr))
+}
+
+/// A delivered-picture verdict (`checks::camera::resolution`, `frame_rate`).
+pub fn camera(
+    state: &CameraState,
+    p: &Arc<Profile>,
+    judge: fn(&CameraState, &CameraReq, &Tr) -> CheckResult,
+) -> Judged {
+    let (state, p) = (state.clone(), p.clone());
+    Judged::new(move |tr| judge(&state, &p.camera, tr))
+}
+
+pub fn camera_device(state: &CameraState) -> Judged {
+    let state = state.clone();
+    Judged::new(move |tr| crate::checks::camera::device(&state, tr))
+}
+
+/// `audio.device` from what the microphone (or its replay) gave.
+pub fn microphone(
+    heard: Result<crate::capture::microphone::MicLevels, crate::capture::microphone::MicError>,
+) -> Judged {
+    Judged::new(move |tr| crate::checks::audio_device::judge(&heard, tr))
+}
+
+/// `audio.level`, `audio.noise` and `audio.clipping` of one recording, and `audio.digits`
+/// when digits were shown (`digits`: how many, and when they appeared).
+pub fn speech(
+    a: crate::analysis::speech::SpeechAnalysis,
+    req: &crate::profile::AudioReq,
+    digits: Option<(u32, Option<f64>)>,
+) -> Vec<Judged> {
+    use crate::checks::audio;
+    let (a, req) = (Arc::new(a), Arc::new(req.clone()));
+    type Judge =
+        fn(&crate::analysis::speech::SpeechAnalysis, &crate::profile::AudioReq, &Tr) -> CheckResult;
+    let simple: [Judge; 3] = [audio::level, audio::noise, audio::clipping];
+    let mut out: Vec<Judged> = simple
+        .into_iter()
+        .map(|judge| {
+            let (a, req) = (a.clone(), req.clone());
+            Judged::new(move |tr| judge(&a, &req, tr))
+        })
+        .collect();
+    if let Some((expected, shown_at_s)) = digits {
+        out.push(Judged::new(move |tr| {
+            audio::digits(&a, expected, shown_at_s, &req, tr)
+        }));
+    }
+    out
+}
+
+/// `rehearsal.pan` from one watched pan.
+pub fn pan(watch: &crate::checks::pan::PanWatch, p: &Arc<Profile>) -> Judged {
+    let (watch, p) = (watch.clone(), p.clone());
+    Judged::new(move |tr| {
+        crate::checks::pan::judge(&watch, &p.rehearsal, p.image.expected_faces, tr)
+    })
+}
