@@ -238,10 +238,13 @@ fn a_seller_walks_through_every_step_and_saves_the_report() {
         }
         std::thread::sleep(Duration::from_millis(25));
     }
-    h.get_by_label("Save to folder")
+    // Save as: the dialog opens on Documents (or home); the seller types the folder.
+    h.get_by_label("Save report (JSON)").click();
+    h.run_steps(3);
+    h.get_by_label("Folder")
         .set_text_value_accesskit(out.to_str().expect("utf8"));
     h.run_steps(2);
-    h.get_by_label("Save report (JSON)").click();
+    h.get_by_label("Save").click();
     let start = Instant::now();
     let json = loop {
         h.step();

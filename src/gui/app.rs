@@ -33,6 +33,7 @@ pub struct SelfCheckApp {
 const LANG_KEY: &str = "selfcheck.lang";
 const CAMERA_KEY: &str = "selfcheck.camera";
 const MIC_KEY: &str = "selfcheck.microphone";
+const FOLDER_KEY: &str = "selfcheck.report_folder";
 
 impl SelfCheckApp {
     pub fn new(
@@ -56,6 +57,9 @@ impl SelfCheckApp {
             microphone: stored(MIC_KEY).filter(|m| !m.is_empty()),
         };
         let mut app = SelfCheckApp::with_sources(profile, lang, sources);
+        if let Some(folder) = stored(FOLDER_KEY).filter(|f| !f.is_empty()) {
+            app.report.set_folder(folder.into());
+        }
         app.prefs = prefs;
         if let Some(step) = step {
             app.step = step;
@@ -258,5 +262,7 @@ impl eframe::App for SelfCheckApp {
         storage.set_string(LANG_KEY, self.lang.code().to_string());
         storage.set_string(CAMERA_KEY, self.prefs.camera_index.to_string());
         storage.set_string(MIC_KEY, self.prefs.microphone.clone().unwrap_or_default());
+        let folder = self.report.folder().map(|f| f.display().to_string());
+        storage.set_string(FOLDER_KEY, folder.unwrap_or_default());
     }
 }

@@ -386,7 +386,26 @@ gui-back = Back
 gui-next = Next
 gui-skip = Skip this step
 gui-report-now = Make the report now
-gui-save-folder = Save to folder
 gui-folder-missing = The folder does not exist: { $path }. Choose a folder that exists.
 gui-open-folder = Open folder
 gui-open-folder-failed = Cannot open the folder { $path } ({ $reason }).
+
+# Save dialog
+dialog-save-title-html = Save the report as a web page
+dialog-save-title-json = Save the report as JSON
+dialog-folder = Folder
+dialog-up = Up one folder
+dialog-places = Places
+dialog-subfolders = Folders here
+dialog-no-subfolders = No folders here
+dialog-cannot-open = Cannot open this folder ({ $reason }). Choose another one.
+dialog-file-name = File name
+dialog-name-invalid = Type a file name without / \ : * ? " < > |
+dialog-save = Save
+dialog-cancel = Cancel
+dialog-exists = "{ $name }" is already in this folder. Replace it?
+dialog-replace = Replace
+place-documents = Documents
+place-desktop = Desktop
+place-downloads = Downloads
+place-home = Home folder

@@ -386,7 +386,26 @@ gui-back = 上一步
 gui-next = 下一步
 gui-skip = 跳过此步
 gui-report-now = 直接生成报告
-gui-save-folder = 保存到文件夹
 gui-folder-missing = 文件夹不存在：{ $path }。请改成一个已有的文件夹。
 gui-open-folder = 打开文件夹
 gui-open-folder-failed = 无法打开文件夹 { $path }（{ $reason }）。
+
+# Save dialog
+dialog-save-title-html = 把报告保存为网页
+dialog-save-title-json = 把报告保存为 JSON
+dialog-folder = 文件夹
+dialog-up = 上一级文件夹
+dialog-places = 常用位置
+dialog-subfolders = 此处的文件夹
+dialog-no-subfolders = 这里没有文件夹
+dialog-cannot-open = 无法打开这个文件夹（{ $reason }）。请换一个。
+dialog-file-name = 文件名
+dialog-name-invalid = 请输入文件名，不能含有 / \ : * ? " < > |
+dialog-save = 保存
+dialog-cancel = 取消
+dialog-exists = 这个文件夹里已有“{ $name }”。要替换它吗？
+dialog-replace = 替换
+place-documents = 文档
+place-desktop = 桌面
+place-downloads = 下载
+place-home = 个人文件夹

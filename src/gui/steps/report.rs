@@ -5,6 +5,7 @@
 use super::{Nav, Step, StepCtx, step_header};
 use crate::gui::cards::{check_card, status_color};
 use crate::gui::job::{Job, Poll};
+use crate::gui::save_dialog::{Choice, SaveDialog};
 use crate::i18n::{Lang, Tr};
 use crate::report::{Report, Verdict, html, save::save_atomic, text};
 use eframe::egui;
@@ -20,10 +21,21 @@ pub struct ReportStep {
     /// The book's version and the language the report was made from (remade when either
     /// changes: a step measured again, or the seller switched language).
     made_from: Option<(u64, Lang)>,
-    folder: Option<String>,
-    saving: Option<Job<Result<PathBuf, String>>>,
+    /// Where the last report went (remembered between runs); None: Documents.
+    folder: Option<PathBuf>,
+    dialog: Option<SaveDialog>,
+    /// A save that found a file of that name: (path, as web page), waiting for "replace".
+    replace: Option<(PathBuf, bool)>,
+    saving: Option<Job<Result<Saved, String>>>,
     message: String,
     last_saved: Option<PathBuf>,
+}
+
+/// How a save ended.
+enum Saved {
+    Written(PathBuf),
+    /// A file of that name is there already; nothing was written. (path, as web page)
+    Exists(PathBuf, bool),
 }
 
 /// What the report is made from besides the results: the machine description, and the
@@ -67,26 +79,38 @@ impl ReportStep {
         self.made_from = None;
     }
 
-    fn save(&mut self, ui: &egui::Ui, tr: &Tr, as_html: bool) {
+    /// The folder reports go to (remembered between runs).
+    pub fn folder(&self) -> Option<&Path> {
+        self.folder.as_deref()
+    }
+
+    pub fn set_folder(&mut self, folder: PathBuf) {
+        self.folder = Some(folder);
+    }
+
+    /// Writes the report to `path` on a job; an existing file is only replaced when the
+    /// seller said so.
+    fn save(&mut self, ctx: &egui::Context, tr: &Tr, path: PathBuf, as_html: bool, replace: bool) {
         let Some(report) = &self.report else { return };
-        let folder = PathBuf::from(self.folder.clone().unwrap_or_default());
-        let ext = if as_html { "html" } else { "json" };
-        let path = folder.join(format!("selfcheck-report-{}.{ext}", report.report_id));
         let body = if as_html {
             html::render(report, tr)
         } else {
             report.to_json()
         };
         let tr = *tr;
-        self.saving = Some(Job::spawn(ui.ctx(), move || {
+        self.saving = Some(Job::spawn(ctx, move || {
+            let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
             if !folder.is_dir() {
                 return Err(tr.f(
                     "gui-folder-missing",
                     &[("path", folder.display().to_string())],
                 ));
             }
+            if !replace && path.exists() {
+                return Ok(Saved::Exists(path, as_html));
+            }
             save_atomic(&path, body.as_bytes())
-                .map(|()| path.clone())
+                .map(|()| Saved::Written(path.clone()))
                 .map_err(|e| {
                     tr.f(
                         "cli-error-save",
@@ -99,15 +123,68 @@ impl ReportStep {
         }));
     }
 
+    fn open_dialog(&mut self, as_html: bool) {
+        let Some(report) = &self.report else { return };
+        let ext = if as_html { "html" } else { "json" };
+        let name = format!("selfcheck-report-{}.{ext}", report.report_id);
+        self.dialog = Some(SaveDialog::new(self.folder.as_deref(), name, as_html));
+        self.replace = None;
+    }
+
+    /// The save dialog and the "replace?" question, when open.
+    fn dialogs(&mut self, ctx: &egui::Context, tr: &Tr) {
+        if let Some(dialog) = &mut self.dialog {
+            match dialog.show(ctx, tr) {
+                Choice::Open => {}
+                Choice::Cancel => self.dialog = None,
+                Choice::Save(path) => {
+                    let as_html = dialog.as_html;
+                    self.dialog = None;
+                    self.save(ctx, tr, path, as_html, false);
+                }
+            }
+        }
+        if let Some((path, as_html)) = self.replace.clone() {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let modal = egui::Modal::new(egui::Id::unique("replace-report")).show(ctx, |ui| {
+                ui.label(tr.f("dialog-exists", &[("name", name)]));
+                ui.horizontal(|ui| {
+                    if ui.button(tr.t("dialog-replace")).clicked() {
+                        Some(true)
+                    } else if ui.button(tr.t("dialog-cancel")).clicked() {
+                        Some(false)
+                    } else {
+                        None
+                    }
+                })
+                .inner
+            });
+            let answer = if modal.should_close() {
+                Some(false)
+            } else {
+                modal.inner
+            };
+            match answer {
+                Some(true) => {
+                    self.replace = None;
+                    self.save(ctx, tr, path, as_html, true);
+                }
+                Some(false) => {
+                    self.replace = None;
+                    // Back to the dialog, to choose another name or folder.
+                    self.open_dialog(as_html);
+                }
+                None => {}
+            }
+        }
+    }
+
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut StepCtx<'_>) -> Option<Nav> {
         let tr = cx.tr;
         step_header(ui, &tr, Step::Report);
-        let folder = self.folder.get_or_insert_with(|| {
-            crate::gui::save_folder::default_folder()
-                .display()
-                .to_string()
-        });
-        let _ = folder;
         let wanted = (cx.book.version(), cx.lang);
         if self.made_from != Some(wanted) && self.making.is_none() {
             let (lang, with_identity) = (cx.lang, self.include_identity);
@@ -143,9 +220,14 @@ impl ReportStep {
         if let Some(job) = &self.saving {
             match job.poll() {
                 Poll::Running => {}
-                Poll::Done(Ok(path)) => {
+                Poll::Done(Ok(Saved::Written(path))) => {
                     self.message = tr.f("gui-saved", &[("path", path.display().to_string())]);
+                    self.folder = path.parent().map(Path::to_path_buf);
                     self.last_saved = Some(path);
+                    self.saving = None;
+                }
+                Poll::Done(Ok(Saved::Exists(path, as_html))) => {
+                    self.replace = Some((path, as_html));
                     self.saving = None;
                 }
                 Poll::Done(Err(e)) => {
@@ -182,33 +264,29 @@ impl ReportStep {
             // Remade with (or without) the details before anything is saved or copied.
             self.made_from = None;
         }
-        ui.horizontal(|ui| {
-            let label = ui.label(tr.t("gui-save-folder"));
-            if let Some(folder) = &mut self.folder {
-                ui.add(egui::TextEdit::singleline(folder).desired_width(320.0))
-                    .labelled_by(label.id);
-            }
-        });
         ui.horizontal_wrapped(|ui| {
-            let idle = self.saving.is_none();
+            let idle = self.saving.is_none() && self.dialog.is_none() && self.replace.is_none();
             if ui
                 .add_enabled(idle, egui::Button::new(tr.t("gui-save-html")))
                 .clicked()
             {
-                self.save(ui, &tr, true);
+                self.open_dialog(true);
             }
             if ui
                 .add_enabled(idle, egui::Button::new(tr.t("gui-save-json")))
                 .clicked()
             {
-                self.save(ui, &tr, false);
+                self.open_dialog(false);
             }
             if ui.button(tr.t("gui-copy-text")).clicked() {
                 ui.ctx().copy_text(text::render(&report, &tr));
                 self.message = tr.t("gui-copied");
             }
             if ui.button(tr.t("gui-open-folder")).clicked() {
-                let folder = PathBuf::from(self.folder.clone().unwrap_or_default());
+                let folder = self
+                    .folder
+                    .clone()
+                    .unwrap_or_else(crate::gui::places::default_folder);
                 if let Err(e) = open_folder(&folder) {
                     self.message = tr.f(
                         "gui-open-folder-failed",
@@ -223,6 +301,7 @@ impl ReportStep {
         if !self.message.is_empty() {
             ui.label(&self.message);
         }
+        self.dialogs(ui.ctx(), &tr);
         ui.separator();
         egui::ScrollArea::vertical().show(ui, |ui| {
             // Problems first, as in the HTML report.

@@ -1,0 +1,216 @@
+//! The app's "save as" dialog and keyboard use, driven by labels (egui_kittest + AccessKit).
+//! HOME is a folder of the test laid out as on a Chinese Linux desktop (Documents is ~/文档,
+//! named in ~/.config/user-dirs.dirs), so this file holds one test: the variable is the
+//! process's.
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use selfcheck::gui::steps::Step;
+use selfcheck::gui::{SelfCheckApp, Sources};
+use selfcheck::i18n::Lang;
+use selfcheck::profile::Profile;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+fn harness() -> Harness<'static, SelfCheckApp> {
+    let profile = Arc::new(Profile::builtin().expect("profile"));
+    let sources = Sources {
+        no_network: true,
+        ..Sources::default()
+    };
+    let app = SelfCheckApp::with_sources(profile, Lang::En, sources);
+    let h = Harness::builder()
+        .with_size(egui::vec2(1100.0, 820.0))
+        .build_ui_state(|ui, app: &mut SelfCheckApp| app.draw(ui), app);
+    // Folder names are the seller's own words, beyond the bundled subset: the app draws them
+    // with the system's CJK font (eframe finds it); the harness gets it here.
+    let system = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+    let bytes = std::fs::read(system).expect("fonts-wqy-microhei (scripts/setup.sh installs it)");
+    h.ctx.add_font(egui::epaint::text::FontInsert::new(
+        "system-cjk",
+        egui::FontData::from_owned(bytes),
+        vec![egui::epaint::text::InsertFontFamily {
+            family: egui::FontFamily::Proportional,
+            priority: egui::epaint::text::FontPriority::Lowest,
+        }],
+    ));
+    h
+}
+
+/// Steps the UI until `found` holds, or fails after 20 s.
+fn wait_for(
+    h: &mut Harness<'_, SelfCheckApp>,
+    what: &str,
+    found: impl Fn(&Harness<'_, SelfCheckApp>) -> bool,
+) {
+    let start = Instant::now();
+    loop {
+        h.step();
+        if found(h) {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "waited 20 s for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(25));
+    }
+}
+
+fn folder_field(h: &Harness<'_, SelfCheckApp>) -> String {
+    h.get_by_label("Folder").value().unwrap_or_default()
+}
+
+fn focused_label(h: &Harness<'_, SelfCheckApp>) -> Option<String> {
+    h.query_by(|n| n.is_focused())
+        .and_then(|n| n.accesskit_node().label())
+}
+
+/// Tab visits every control of the welcome screen; Enter presses the focused button.
+fn keyboard_reaches_every_control(h: &mut Harness<'_, SelfCheckApp>) {
+    let mut seen = Vec::new();
+    for _ in 0..40 {
+        h.key_press(egui::Key::Tab);
+        h.run_steps(1);
+        if let Some(label) = focused_label(h) {
+            seen.push(label);
+        }
+    }
+    eprintln!("Tab order: {seen:?}");
+    for wanted in [
+        "Start the self-check",
+        "中文",
+        "English",
+        "1. Start",
+        "9. Report",
+        "Next",
+        "Make the report now",
+    ] {
+        assert!(
+            seen.iter().any(|s| s == wanted),
+            "Tab never reached {wanted:?}: {seen:?}"
+        );
+    }
+    while focused_label(h).as_deref() != Some("Start the self-check") {
+        h.key_press(egui::Key::Tab);
+        h.run_steps(1);
+    }
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    assert_eq!(h.state().step(), Step::Computer);
+}
+
+#[test]
+fn save_as_dialog_and_keyboard() {
+    let home = tempfile::tempdir().expect("tmp");
+    let docs = home.path().join("文档");
+    std::fs::create_dir_all(docs.join("店铺资料")).expect("mkdir");
+    std::fs::create_dir_all(home.path().join("Desktop")).expect("mkdir");
+    std::fs::create_dir_all(home.path().join(".config")).expect("mkdir");
+    std::fs::write(
+        home.path().join(".config/user-dirs.dirs"),
+        "XDG_DOCUMENTS_DIR=\"$HOME/文档\"\nXDG_DESKTOP_DIR=\"$HOME/Desktop\"\n",
+    )
+    .expect("write");
+    // SAFETY: this binary runs this one test; nothing else reads the environment meanwhile.
+    unsafe { std::env::set_var("HOME", home.path()) };
+
+    let mut h = harness();
+    h.run_steps(2);
+    keyboard_reaches_every_control(&mut h);
+
+    h.get_by_label("9. Report").click();
+    wait_for(&mut h, "the report", |h| {
+        h.query_by_label("Save report (web page)").is_some()
+    });
+
+    // Opens on Documents as the desktop names it; a subfolder, up, and a shortcut.
+    h.get_by_label("Save report (web page)").click();
+    wait_for(&mut h, "Documents", |h| {
+        h.query_by_label("Folder").is_some() && Path::new(&folder_field(h)) == docs
+    });
+    wait_for(&mut h, "the subfolder", |h| {
+        h.query_by_label("店铺资料").is_some()
+    });
+    h.get_by_label("店铺资料").click();
+    wait_for(&mut h, "inside the subfolder", |h| {
+        Path::new(&folder_field(h)) == docs.join("店铺资料")
+    });
+    wait_for(&mut h, "an empty listing", |h| {
+        h.query_by_label("No folders here").is_some()
+    });
+    h.get_by_label("Up one folder").click();
+    wait_for(&mut h, "back up", |h| Path::new(&folder_field(h)) == docs);
+    h.get_by_label("Desktop").click();
+    wait_for(&mut h, "the desktop", |h| {
+        Path::new(&folder_field(h)) == home.path().join("Desktop")
+    });
+    h.get_by_label("Documents").click();
+    wait_for(&mut h, "Documents again", |h| {
+        Path::new(&folder_field(h)) == docs
+    });
+
+    // A name with a slash cannot be saved; a plain one gets its extension.
+    h.get_by_label("File name").set_text_value_accesskit("a/b");
+    h.run_steps(2);
+    h.get_by_label_contains("Type a file name without");
+    h.get_by_label("File name")
+        .set_text_value_accesskit("店铺报告");
+    h.run_steps(2);
+    h.get_by_label("Save").click();
+    let saved = docs.join("店铺报告.html");
+    wait_for(&mut h, "the saved page", |_| saved.is_file());
+    wait_for(&mut h, "the saved message", |h| {
+        h.query_by_label_contains("Report saved to").is_some()
+    });
+    let page = std::fs::read_to_string(&saved).expect("read");
+    assert!(
+        page.starts_with("<!DOCTYPE html>"),
+        "{}",
+        &page[..40.min(page.len())]
+    );
+
+    // The same name again: asked first; Cancel keeps the file and goes back to the dialog.
+    std::fs::write(&saved, "kept").expect("write");
+    h.get_by_label("Save report (web page)").click();
+    wait_for(&mut h, "the dialog", |h| {
+        h.query_by_label("File name").is_some()
+    });
+    h.get_by_label("File name")
+        .set_text_value_accesskit("店铺报告.html");
+    h.run_steps(2);
+    h.get_by_label("Save").click();
+    wait_for(&mut h, "the replace question", |h| {
+        h.query_by_label("Replace").is_some()
+    });
+    h.get_by_label("Cancel").click();
+    wait_for(&mut h, "the dialog again", |h| {
+        h.query_by_label("File name").is_some()
+    });
+    assert_eq!(std::fs::read_to_string(&saved).expect("read"), "kept");
+    // Esc closes the dialog without saving.
+    h.key_press(egui::Key::Escape);
+    wait_for(&mut h, "the dialog to close", |h| {
+        h.query_by_label("File name").is_none()
+    });
+    assert_eq!(std::fs::read_to_string(&saved).expect("read"), "kept");
+
+    // And Replace replaces.
+    h.get_by_label("Save report (web page)").click();
+    wait_for(&mut h, "the dialog", |h| {
+        h.query_by_label("File name").is_some()
+    });
+    h.get_by_label("File name")
+        .set_text_value_accesskit("店铺报告");
+    h.run_steps(2);
+    h.get_by_label("Save").click();
+    wait_for(&mut h, "the replace question", |h| {
+        h.query_by_label("Replace").is_some()
+    });
+    h.get_by_label("Replace").click();
+    wait_for(&mut h, "the replaced page", |_| {
+        std::fs::read_to_string(&saved).is_ok_and(|t| t.starts_with("<!DOCTYPE html>"))
+    });
+}
