@@ -125,6 +125,9 @@ fn save_as_dialog_and_keyboard() {
     wait_for(&mut h, "the report", |h| {
         h.query_by_label("Save report (web page)").is_some()
     });
+    // Nothing measured: no green "ready".
+    h.get_by_label_contains("Nothing has been checked yet");
+    assert!(h.query_by_label("Ready to verify").is_none());
 
     // Opens on Documents as the desktop names it; a subfolder, up, and a shortcut.
     h.get_by_label("Save report (web page)").click();

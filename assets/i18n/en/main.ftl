@@ -133,6 +133,7 @@ report-threshold = Threshold
 report-advice = Advice
 report-id-mismatch = Note: the report ID does not match the content; this report was edited after it was made.
 report-privacy = This report holds only check results and basic facts about the computer (OS, CPU, camera and microphone names): no user name, computer name, network card address, IP address, photo or recording.
+report-nothing-checked = Nothing has been checked yet: go through the steps on the left first.
 report-skipped-note = { $count } checks were not done (skipped); the verdict covers only the checks that ran.
 gui-include-identity = Include computer name, user name and network addresses (only if support asks)
 gui-include-identity-why = Left out by default. When ticked, the saved or copied report carries them so support can look into a problem.

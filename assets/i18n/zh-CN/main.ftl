@@ -133,6 +133,7 @@ report-threshold = 标准
 report-advice = 建议
 report-id-mismatch = 注意：报告编号与内容不符，这份报告在生成后被修改过。
 report-privacy = 本报告只包含检查结果和电脑的基本信息（系统、处理器、摄像头和麦克风名称），不包含用户名、电脑名、网卡地址、IP 地址、照片或录音。
+report-nothing-checked = 还没有检查任何项目：请先完成左边的步骤。
 report-skipped-note = 有 { $count } 项没有检查（已跳过），结论只根据已检查的项目得出。
 gui-include-identity = 附上电脑名、用户名和网络地址（仅在客服要求时勾选）
 gui-include-identity-why = 默认不放进报告。勾选后，保存或复制的报告会包含这些信息，方便客服排查问题。

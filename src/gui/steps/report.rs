@@ -241,17 +241,26 @@ impl ReportStep {
             }
         }
         let report = self.report.clone()?;
-        let verdict = tr.t(&format!(
-            "verdict-{}",
-            report.verdict.code().replace('_', "-")
-        ));
-        ui.label(
-            egui::RichText::new(verdict)
-                .size(22.0)
-                .strong()
-                .color(verdict_color(report.verdict)),
-        );
         let skipped = report.count(crate::checks::Status::Skipped);
+        if skipped == report.checks.len() {
+            // Nothing measured yet: "ready" in green would read as a promise.
+            ui.label(
+                egui::RichText::new(tr.t("report-nothing-checked"))
+                    .size(22.0)
+                    .strong(),
+            );
+        } else {
+            let verdict = tr.t(&format!(
+                "verdict-{}",
+                report.verdict.code().replace('_', "-")
+            ));
+            ui.label(
+                egui::RichText::new(verdict)
+                    .size(22.0)
+                    .strong()
+                    .color(verdict_color(report.verdict)),
+            );
+        }
         if skipped > 0 {
             ui.label(tr.f("report-skipped-note", &[("count", skipped.to_string())]));
         }
