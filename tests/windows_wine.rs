@@ -1,7 +1,8 @@
 //! selfcheck.exe (cross-built by scripts/windows.sh) under Wine: the report names Windows,
 //! and the Windows probes read Wine's real registry — a proxy set in Internet Settings fails
 //! `network.proxy`, a Chrome version in BLBeacon is what `browser.version` finds — and the
-//! camera and microphone, which Wine cannot provide, end in a clear verdict, not a hang.
+//! camera and microphone, which Wine cannot provide, end in a clear verdict, not a hang; the
+//! routing table comes from the IP Helper API and matches the host's.
 //! Runs when SELFCHECK_WINDOWS_EXE names the exe (scripts/test.sh sets it); skips otherwise.
 
 mod common;
@@ -177,11 +178,25 @@ fn windows_build_reads_the_registry_under_wine() {
     let _session = wine.fresh_session();
     clear_proxy_chrome_and_bios(&wine);
 
-    let r =
-        wine.check("network.proxy,browser.version,system.time_of_day,camera.device,audio.device");
+    let r = wine.check(
+        "network.proxy,network.vpn,browser.version,system.time_of_day,camera.device,audio.device",
+    );
     let os = r["system"]["os"].as_str().unwrap_or_default();
     assert!(os.contains("Windows"), "os = {os}");
     assert_eq!(result(&r, "network.proxy")["status"], "pass", "{r}");
+    // The routing table through the IP Helper API: Wine answers with this Linux host's
+    // routes, so the default route is on the interface /proc/net/route names.
+    let vpn = result(&r, "network.vpn");
+    assert_ne!(vpn["status"], "error", "{vpn}");
+    let host = std::fs::read_to_string("/proc/net/route").expect("/proc/net/route");
+    let host = selfcheck::probe::net_facts::default_route_interfaces(
+        &selfcheck::probe::net_facts::parse_proc_net_route(&host),
+    );
+    assert_eq!(
+        vpn["measured"]["default_route"],
+        serde_json::json!(host),
+        "{vpn}"
+    );
     assert!(result(&r, "system.time_of_day")["measured"]["utc_offset"].is_string());
     // Wine has no camera (Media Foundation cannot start) and no audio input: a verdict that
     // says so, within the time bound.

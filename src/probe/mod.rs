@@ -13,3 +13,5 @@ pub mod system_info;
 pub mod vm;
 #[cfg(windows)]
 pub mod windows;
+#[cfg(windows)]
+pub mod windows_routes;

@@ -71,8 +71,9 @@ pub struct Route {
     pub gateway: Ipv4Addr,
 }
 
-/// The routes of this machine: Linux `/proc/net/route`, Windows `route print -4` (interfaces
-/// named by matching their address to an adapter), macOS `netstat -rn -f inet`.
+/// The routes of this machine: Linux `/proc/net/route`, Windows the IP Helper table (else
+/// `route print -4`, interfaces named by matching their address to an adapter), macOS
+/// `netstat -rn -f inet`.
 pub fn routes() -> Option<Vec<Route>> {
     #[cfg(target_os = "linux")]
     {
@@ -81,6 +82,10 @@ pub fn routes() -> Option<Vec<Route>> {
     }
     #[cfg(windows)]
     {
+        // The IP Helper table first; `route print` only if that call fails.
+        if let Ok(routes) = super::windows_routes::routes() {
+            return Some(routes);
+        }
         let o = super::command::run("route", &["print", "-4"], std::time::Duration::from_secs(5))
             .ok()
             .filter(|o| o.success)?;
