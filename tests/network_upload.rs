@@ -126,8 +126,9 @@ fn upload_rate_agrees_with_iperf3_on_shaped_links() {
             ours["measured"]["bytes_sent"]
         );
         rows.push((rate, mbps, reference, diff));
+        // The goal is ±10 %; three runs after the per-span counting read within ±2 %.
         assert!(
-            diff.abs() <= 15.0,
+            diff.abs() <= 10.0,
             "selfcheck {mbps:.2} vs iperf3 {reference:.2} Mbit/s at {rate} Mbit/s: {ours}"
         );
         assert!(

@@ -4,3 +4,4 @@
 pub mod latency;
 pub mod trace;
 pub mod upload;
+pub mod upload_rate;

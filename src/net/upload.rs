@@ -2,13 +2,14 @@
 //! incompressible bytes, throughput sampled in short windows, TCP ramp-up discarded, stalls
 //! found, hard bounds on time and bytes.
 //!
-//! The rate counts only bytes the server confirmed: a request's bytes count when its HTTP
-//! answer arrives, over the time from the first answer after ramp-up to the last answer.
-//! Bytes still sitting in socket buffers never inflate the figure. Request sizes adapt so
+//! The rate counts only bytes the server confirmed (see `upload_rate`): bytes still sitting in
+//! socket buffers never inflate the figure. Request sizes adapt so
 //! each takes about a second, which keeps answers frequent on slow and fast links alike.
 //! Live progress, the plotted series, the low percentile and stalls come from the bytes
 //! handed to the sockets, sampled every window.
 
+pub use super::upload_rate::mbps;
+use super::upload_rate::{Answer, confirmed_rate, whole_rate};
 use std::io::Read;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -101,8 +102,8 @@ struct Run {
     budget: u64,
     ok: AtomicU64,
     failure: Mutex<Option<UploadError>>,
-    /// (seconds since start, body bytes) of every request the server answered with 2xx.
-    confirmed: Mutex<Vec<(f64, u64)>>,
+    /// Every request the server answered with 2xx.
+    confirmed: Mutex<Vec<Answer>>,
     start: Instant,
 }
 
@@ -186,6 +187,7 @@ fn describe(e: &reqwest::Error) -> UploadError {
 }
 
 fn stream_worker(
+    stream: usize,
     client: reqwest::blocking::Client,
     url: String,
     run: Arc<Run>,
@@ -202,6 +204,7 @@ fn stream_worker(
             remaining: size,
         };
         let started = Instant::now();
+        let start_s = run.start.elapsed().as_secs_f64();
         let result = client
             .post(&url)
             .header("content-type", "application/octet-stream")
@@ -211,7 +214,12 @@ fn stream_worker(
             Ok(resp) if resp.status().is_success() => {
                 run.ok.fetch_add(1, Ordering::Relaxed);
                 if let Ok(mut c) = run.confirmed.lock() {
-                    c.push((run.start.elapsed().as_secs_f64(), size));
+                    c.push(Answer {
+                        stream,
+                        start_s,
+                        end_s: run.start.elapsed().as_secs_f64(),
+                        bytes: size,
+                    });
                 }
                 let took = started.elapsed();
                 if took < Duration::from_millis(400) {
@@ -302,14 +310,14 @@ pub fn measure(
     let pattern = Arc::new(random_pattern());
     let deadline = start + max;
     let workers: Vec<_> = (0..plan.streams.max(1))
-        .map(|_| {
+        .map(|stream| {
             let (client, url, run, pattern) = (
                 client.clone(),
                 plan.url.clone(),
                 run.clone(),
                 pattern.clone(),
             );
-            std::thread::spawn(move || stream_worker(client, url, run, pattern, deadline))
+            std::thread::spawn(move || stream_worker(stream, client, url, run, pattern, deadline))
         })
         .collect();
     // Loaded latency: connect times to the same host while the upload runs.
@@ -363,7 +371,7 @@ pub fn measure(
                 let answers = run
                     .confirmed
                     .lock()
-                    .map(|c| c.iter().filter(|(ct, _)| *ct > wt).count())
+                    .map(|c| c.iter().filter(|a| a.end_s > wt).count())
                     .unwrap_or(0);
                 // Enough answers that a request more or less, or one counted whole that was
                 // partly sent before the window, moves the figure by a few percent only.
@@ -449,46 +457,6 @@ pub fn measure(
     })
 }
 
-/// Server-confirmed rate: bytes answered after the first answer past `warm_s`, over the time
-/// from that answer to the last one. Falls back to all answers when too few came after warm-up.
-pub fn confirmed_rate(answers: &[(f64, u64)], warm_s: f64) -> f64 {
-    let mut a: Vec<(f64, u64)> = answers.to_vec();
-    a.sort_by(|x, y| x.0.total_cmp(&y.0));
-    let after: Vec<(f64, u64)> = a.iter().copied().filter(|(t, _)| *t >= warm_s).collect();
-    let use_set = if after.len() >= 3 { after } else { a };
-    match (use_set.first(), use_set.last()) {
-        (Some(first), Some(last)) if last.0 > first.0 => {
-            let bytes: u64 = use_set[1..].iter().map(|(_, b)| b).sum();
-            mbps(bytes, last.0 - first.0)
-        }
-        _ => 0.0,
-    }
-}
-
-/// Server-confirmed bytes after the first answer over the time from that answer to `end_s`.
-pub fn whole_rate(answers: &[(f64, u64)], end_s: f64) -> f64 {
-    let first = answers.iter().map(|a| a.0).fold(f64::INFINITY, f64::min);
-    if !first.is_finite() {
-        return 0.0;
-    }
-    let bytes: u64 = answers.iter().map(|a| a.1).sum::<u64>()
-        - answers
-            .iter()
-            .find(|a| a.0 == first)
-            .map(|a| a.1)
-            .unwrap_or(0);
-    mbps(bytes, end_s - first)
-}
-
-/// Bytes over seconds → Mbit/s.
-pub fn mbps(bytes: u64, seconds: f64) -> f64 {
-    if seconds <= 0.0 {
-        0.0
-    } else {
-        bytes as f64 * 8.0 / seconds / 1e6
-    }
-}
-
 /// The p-quantile (0..1) by nearest rank.
 pub fn percentile(values: &[f64], p: f64) -> f64 {
     if values.is_empty() {
@@ -536,16 +504,10 @@ mod tests {
         assert_eq!(longest_stall(&series, 8.0, 0.25), 2.0);
         series.push((3.25, 8.0));
         assert_eq!(final_stall(&series, 8.0, 0.25), 0.0);
-        // Answers of 1 MB at 0.1 s, 0.6 s and 1.1 s; the test ran to 3.1 s.
-        let answers = [(0.1, 1_000_000), (0.6, 1_000_000), (1.1, 1_000_000)];
-        assert_eq!(whole_rate(&answers, 3.1), mbps(2_000_000, 3.0));
-        assert_eq!(whole_rate(&[], 3.0), 0.0);
     }
 
     #[test]
     fn rates_percentiles_and_stalls() {
-        assert_eq!(mbps(1_000_000, 1.0), 8.0);
-        assert_eq!(mbps(5, 0.0), 0.0);
         assert_eq!(percentile(&[5.0, 1.0, 3.0, 2.0, 4.0], 0.10), 1.0);
         assert_eq!(percentile(&[], 0.5), 0.0);
         let series: Vec<(f64, f64)> = [8.0, 8.0, 0.0, 0.0, 0.1, 0.0, 8.0, 0.0, 8.0]
@@ -554,15 +516,6 @@ mod tests {
             .map(|(i, r)| (i as f64 * 0.25, *r))
             .collect();
         assert_eq!(longest_stall(&series, 8.0, 0.25), 1.0);
-        // Answers at 2, 3, 4 s of 1 MB each after a warm-up to 1.5 s: 2 MB over 2 s = 8 Mbit/s.
-        let answers = [
-            (0.5, 1_000_000),
-            (2.0, 1_000_000),
-            (3.0, 1_000_000),
-            (4.0, 1_000_000),
-        ];
-        assert_eq!(confirmed_rate(&answers, 1.5), 8.0);
-        assert_eq!(confirmed_rate(&[(1.0, 5)], 0.0), 0.0);
         assert_eq!(
             host_port("https://speed.cloudflare.com/__up").as_deref(),
             Some("speed.cloudflare.com:443")
