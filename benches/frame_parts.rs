@@ -9,7 +9,7 @@ fn median_ms(f: impl FnMut()) -> f64 {
 }
 
 fn parts(width: u32, height: u32, card: Rect) {
-    use selfcheck::analysis::{glare, lighting, sharpness};
+    use selfcheck::analysis::{card_edges, glare, lighting, sharpness};
     use std::hint::black_box;
     let frame = synthetic_frame(width, height);
     let factor = analysis_factor(width, height);
@@ -24,7 +24,7 @@ fn parts(width: u32, height: u32, card: Rect) {
     .scaled_down(factor)
     .clipped(sw, sh);
     let small_card = card.scaled_down(factor);
-    let parts: [(&str, f64); 5] = [
+    let parts: [(&str, f64); 6] = [
         (
             "small_gray",
             median_ms(|| {
@@ -53,6 +53,12 @@ fn parts(width: u32, height: u32, card: Rect) {
             "card blur",
             median_ms(|| {
                 black_box(sharpness::blur(&small, sw, small_card));
+            }),
+        ),
+        (
+            "card edges",
+            median_ms(|| {
+                black_box(card_edges::measure(&small, sw, sh, small_card));
             }),
         ),
     ];

@@ -105,6 +105,10 @@ pub struct ImageReq {
     pub face_fail_blur: f64,
     pub scene_warn_blur: f64,
     pub scene_fail_blur: f64,
+    /// A card is seen in its box when at least this many of the box's sides show its edge…
+    pub card_min_sides: u32,
+    /// …each along at least this share of the side's length.
+    pub card_edge_min_share: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -255,6 +259,12 @@ impl Profile {
         }
         if self.camera.min_width == 0 || self.camera.min_height == 0 {
             return Err("camera.min_width: resolution must be positive".into());
+        }
+        if self.image.card_min_sides > 4 {
+            return Err("image.card_min_sides: a box has 4 sides".into());
+        }
+        if !(0.0..=1.0).contains(&self.image.card_edge_min_share) {
+            return Err("image.card_edge_min_share: must be between 0 and 1".into());
         }
         if !(0.0..=1.0).contains(&self.image.max_glare_fraction) {
             return Err("image.max_glare_fraction: must be between 0 and 1".into());

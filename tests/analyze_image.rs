@@ -237,11 +237,25 @@ fn glare_on_composed_id_cards() {
             eprintln!("MISMATCH {name}: {g}");
         }
         assert_eq!(g["status"], expected, "{name}: {g}");
+        assert_eq!(g["measured"]["card_seen"], true, "{name}: {g}");
         // The card's printed portrait is not a second person.
         let f = check(&r, "image.faces");
         assert_eq!(f["measured"]["count"], 1, "{name}: {f}");
     }
     eprintln!("{}", rows.join("\n"));
+
+    // The same box on the portrait with no card in it: no card edges, so no pass (the
+    // app's ID-card step must not pass on a shirt or a face).
+    let img = portrait();
+    let (_, r) = analyze(
+        &save(&img, dir.path(), "no_card.png"),
+        &["--card", "470,700,400,251"],
+    );
+    let g = check(&r, "image.glare");
+    assert_eq!(g["status"], "warn", "{g}");
+    assert_eq!(g["measured"]["card_seen"], false, "{g}");
+    assert!(g["measured"]["card_sides_found"].as_u64() < Some(3), "{g}");
+    eprintln!("no card: {}", g["summary"]);
 
     // A white card and a bright white document without highlights are not glare.
     for (name, colour) in [

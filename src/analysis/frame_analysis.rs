@@ -25,6 +25,8 @@ pub struct FrameAnalysis {
     pub not_people: Vec<(FaceBox, NotAPerson)>,
     pub glare: Option<Glare>,
     pub card_blur: Option<f64>,
+    /// How much of each side of the card box shows a card's edge.
+    pub card_edges: Option<super::card_edges::CardEdges>,
 }
 
 /// `card` must lie inside the frame (callers check and explain).
@@ -77,6 +79,7 @@ fn measure_with(
     let glare = card.map(|c| super::glare::measure(frame, c));
     let card_blur =
         card.map(|c| super::sharpness::blur(small, sw, c.scaled_down(factor).clipped(sw, sh)));
+    let card_edges = card.map(|c| super::card_edges::measure(small, sw, sh, c.scaled_down(factor)));
     FrameAnalysis {
         width: frame.width,
         height: frame.height,
@@ -89,5 +92,6 @@ fn measure_with(
         not_people,
         glare,
         card_blur,
+        card_edges,
     }
 }

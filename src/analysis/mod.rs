@@ -2,6 +2,7 @@
 //! the same numbers, so every verdict built on them is reproducible in a test.
 
 pub mod audio_levels;
+pub mod card_edges;
 pub mod faces;
 pub mod frame;
 pub mod frame_analysis;

@@ -154,9 +154,14 @@ pub fn glare(a: &FrameAnalysis, card: Option<Rect>, req: &ImageReq, tr: &Tr) -> 
     };
     let card_blur = a.card_blur.unwrap_or(1.0);
     let readable = card_blur <= req.scene_fail_blur;
+    let sides = a
+        .card_edges
+        .map(|e| e.found(req.card_edge_min_share))
+        .unwrap_or(0);
+    let seen = sides >= req.card_min_sides as usize;
     let status = if g.fraction > req.max_glare_fraction || !readable {
         Status::Fail
-    } else if g.fraction > req.warn_glare_fraction {
+    } else if g.fraction > req.warn_glare_fraction || !seen {
         Status::Warn
     } else {
         Status::Pass
@@ -174,6 +179,14 @@ pub fn glare(a: &FrameAnalysis, card: Option<Rect>, req: &ImageReq, tr: &Tr) -> 
         summary.push(' ');
         summary.push_str(&tr.t("glare-card-blurred"));
     }
+    if !seen {
+        if g.blobs == 0 {
+            summary = tr.t("glare-card-not-seen");
+        } else {
+            summary.push(' ');
+            summary.push_str(&tr.t("glare-card-not-seen"));
+        }
+    }
     let r = CheckResult::new(IMAGE_GLARE, status, tr)
         .summary(summary)
         .measured("glare_fraction", round(g.fraction, 4))
@@ -184,13 +197,18 @@ pub fn glare(a: &FrameAnalysis, card: Option<Rect>, req: &ImageReq, tr: &Tr) -> 
             g.boxes.iter().take(8).map(rect_json).collect::<Vec<_>>(),
         )
         .measured("card", rect_json(&card))
-        .measured("card_inside_frame", true)
+        .measured("card_seen", seen)
+        .measured("card_sides_found", sides)
         .measured("card_blur", round(card_blur, 3))
         .threshold("max_glare_fraction", req.max_glare_fraction)
         .threshold("warn_glare_fraction", req.warn_glare_fraction)
-        .threshold("card_fail_blur", req.scene_fail_blur);
+        .threshold("card_fail_blur", req.scene_fail_blur)
+        .threshold("card_min_sides", req.card_min_sides)
+        .threshold("card_edge_min_share", req.card_edge_min_share);
     if status == Status::Pass {
         r
+    } else if !seen && g.fraction <= req.warn_glare_fraction && readable {
+        r.advice(tr.t("glare-advice-show-card"))
     } else {
         r.advice(tr.t("glare-advice"))
     }

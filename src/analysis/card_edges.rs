@@ -1,0 +1,264 @@
+//! Whether a card is really held in the guide box. An ID card against whatever is behind it
+//! shows a long, straight edge near each side of the box; a face, a shirt or a wall does not.
+//! For each side of the box this searches a band around it for the straight line (tilted up
+//! to about 6°, as a hand holds a card) along which the most pixels have a strong brightness
+//! step across the line, and reports that share. A line counts only when it stands out from
+//! the other lines of its band, so a busy texture (wood grain, a patterned shirt) that is
+//! "edgy" everywhere does not read as a card. Works on the grey analysis copy; pure.
+
+use super::frame::Rect;
+
+/// Brightness step (0–255) across a line that counts as an edge pixel.
+const STEP: u8 = 16;
+/// How far from the box a side may lie, as a share of the box height (top, bottom) or width
+/// (left, right): the seller holds the card only roughly in the guide.
+const BAND: f64 = 0.15;
+/// Tilt tolerated, as the rise over the run of a side (tan 6°).
+const TILT: f64 = 0.105;
+/// How far above the band's median line the best line must be (share of the side's length).
+const STAND_OUT: f64 = 0.25;
+
+/// Per side (top, bottom, left, right): the share of the side's length along the best line
+/// that is an edge, 0 when no line stands out.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct CardEdges {
+    pub sides: [f64; 4],
+}
+
+impl CardEdges {
+    /// Sides with an edge along at least `min_fraction` of their length.
+    pub fn found(&self, min_fraction: f64) -> usize {
+        self.sides.iter().filter(|s| **s >= min_fraction).count()
+    }
+}
+
+/// A grey image seen along one axis: `at(along, across)` reads the pixel, so one routine
+/// serves horizontal and vertical sides.
+struct View<'a> {
+    grey: &'a [u8],
+    w: usize,
+    transposed: bool,
+}
+
+impl View<'_> {
+    fn at(&self, along: usize, across: usize) -> u8 {
+        let (x, y) = if self.transposed {
+            (across, along)
+        } else {
+            (along, across)
+        };
+        self.grey[y * self.w + x]
+    }
+}
+
+/// Pieces a side is cut into: a tilted line is followed piece by piece (each piece at its own
+/// row), so every line costs `PIECES` additions instead of a walk along the side.
+const PIECES: usize = 8;
+
+/// Best line near `across0` (a row for top/bottom sides, a column for left/right), running
+/// from `a0` to `a1` along the side; `limit` is the image size across.
+fn side(view: &View, a0: usize, a1: usize, across0: usize, band: usize, limit: usize) -> f64 {
+    let lo = across0.saturating_sub(band).max(1);
+    let hi = (across0 + band).min(limit.saturating_sub(2));
+    if a1 < a0 + 2 * PIECES || hi < lo {
+        return 0.0;
+    }
+    let len = a1 - a0;
+    let rows = hi - lo + 1;
+    // The band's pixels, one line along the side after another (lines lo-1 ..= hi+1).
+    let mut px = vec![0u8; (rows + 2) * len];
+    for (j, line) in px.chunks_exact_mut(len).enumerate() {
+        let c = lo - 1 + j;
+        for (i, p) in line.iter_mut().enumerate() {
+            *p = view.at(a0 + i, c);
+        }
+    }
+    // Strong steps across each line (the lines before and after it differ by STEP or more).
+    let mut strong = vec![0u8; rows * len];
+    for (r, out) in strong.chunks_exact_mut(len).enumerate() {
+        let (before, after) = (
+            &px[r * len..(r + 1) * len],
+            &px[(r + 2) * len..(r + 3) * len],
+        );
+        for ((o, &b), &a) in out.iter_mut().zip(before).zip(after) {
+            *o = u8::from(b.abs_diff(a) >= STEP);
+        }
+    }
+    // Per line and piece: how many pixels of the piece are on an edge at that line or the
+    // lines beside it (a tilted line drifts by a pixel within a piece).
+    let mut counts = vec![0u32; rows * PIECES];
+    let mut near = vec![0u8; len];
+    for r in 0..rows {
+        near.copy_from_slice(&strong[r * len..(r + 1) * len]);
+        for rr in [r.wrapping_sub(1), r + 1] {
+            if rr < rows {
+                for (n, &s) in near.iter_mut().zip(&strong[rr * len..(rr + 1) * len]) {
+                    *n |= s;
+                }
+            }
+        }
+        for k in 0..PIECES {
+            let piece = &near[k * len / PIECES..(k + 1) * len / PIECES];
+            counts[r * PIECES + k] = piece.iter().map(|&n| u32::from(n)).sum();
+        }
+    }
+    let rise = (len as f64 * TILT).round() as i64;
+    let mut hits_of_lines = Vec::with_capacity(rows * (2 * rise as usize + 1));
+    for d in -rise..=rise {
+        for r0 in 0..rows as i64 {
+            let mut hits = 0u32;
+            for k in 0..PIECES {
+                // The line's position at the middle of piece k.
+                let r = r0 + d * (2 * k as i64 + 1) / (2 * PIECES as i64);
+                if (0..rows as i64).contains(&r) {
+                    hits += counts[r as usize * PIECES + k];
+                }
+            }
+            hits_of_lines.push(hits);
+        }
+    }
+    let best = hits_of_lines.iter().copied().max().unwrap_or(0);
+    let mid = hits_of_lines.len() / 2;
+    let median = *hits_of_lines.select_nth_unstable(mid).1;
+    let (best, median) = (f64::from(best) / len as f64, f64::from(median) / len as f64);
+    if best - median >= STAND_OUT {
+        best
+    } else {
+        0.0
+    }
+}
+
+/// The four sides of `card` (in the grey copy's pixels) in a `w`×`h` grey image.
+pub fn measure(grey: &[u8], w: u32, h: u32, card: Rect) -> CardEdges {
+    let (w, h) = (w as usize, h as usize);
+    if grey.len() < w * h || w < 8 || h < 8 {
+        return CardEdges::default();
+    }
+    let (x, y, cw, ch) = (
+        card.x as usize,
+        card.y as usize,
+        card.w as usize,
+        card.h as usize,
+    );
+    // The middle 80 % of each side: corners are rounded and fingers hold them.
+    let (x0, x1) = (x + cw / 10, (x + cw * 9 / 10).min(w));
+    let (y0, y1) = (y + ch / 10, (y + ch * 9 / 10).min(h));
+    let band_v = ((ch as f64 * BAND) as usize).max(2);
+    let band_h = ((cw as f64 * BAND) as usize).max(2);
+    let rows = View {
+        grey,
+        w,
+        transposed: false,
+    };
+    let cols = View {
+        grey,
+        w,
+        transposed: true,
+    };
+    CardEdges {
+        sides: [
+            side(&rows, x0, x1, y, band_v, h),
+            side(&rows, x0, x1, y + ch, band_v, h),
+            side(&cols, y0, y1, x, band_h, w),
+            side(&cols, y0, y1, x + cw, band_h, w),
+        ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A `w`×`h` grey picture from a function of (x, y).
+    fn picture(w: usize, h: usize, f: impl Fn(f64, f64) -> u8) -> Vec<u8> {
+        (0..w * h)
+            .map(|i| f((i % w) as f64, (i / w) as f64))
+            .collect()
+    }
+
+    /// Whether (x, y) is on a card centred at (cx, cy), `cw`×`ch`, turned by `deg`.
+    fn on_card(x: f64, y: f64, (cx, cy, cw, ch): (f64, f64, f64, f64), deg: f64) -> bool {
+        let (s, c) = deg.to_radians().sin_cos();
+        let (dx, dy) = (x - cx, y - cy);
+        let (u, v) = (dx * c + dy * s, -dx * s + dy * c);
+        u.abs() <= cw / 2.0 && v.abs() <= ch / 2.0
+    }
+
+    const GUIDE: Rect = Rect {
+        x: 170,
+        y: 110,
+        w: 300,
+        h: 189,
+    };
+
+    /// Pseudo-random texture (a hash of the position).
+    fn noise(x: f64, y: f64) -> u8 {
+        let n = (x as u32).wrapping_mul(374_761_393) ^ (y as u32).wrapping_mul(668_265_263);
+        (n.wrapping_mul(1_274_126_177) >> 24) as u8
+    }
+
+    #[test]
+    fn a_card_held_roughly_in_the_guide_shows_its_four_sides() {
+        // Shifted by 5 % and turned by 3°, light card on a mid-grey wall with some shading.
+        let card = (320.0 + 15.0, 204.5 - 8.0, 300.0, 189.0);
+        let img = picture(640, 400, |x, y| {
+            if on_card(x, y, card, 3.0) {
+                200
+            } else {
+                (110.0 + y / 20.0) as u8
+            }
+        });
+        let e = measure(&img, 640, 400, GUIDE);
+        assert_eq!(e.found(0.5), 4, "{e:?}");
+        // A thumb over half of the bottom side still leaves three.
+        let thumb = picture(640, 400, |x, y| {
+            if x > 300.0 && x < 420.0 && y > 260.0 {
+                150
+            } else {
+                img[y as usize * 640 + x as usize]
+            }
+        });
+        assert!(measure(&thumb, 640, 400, GUIDE).found(0.5) >= 3);
+    }
+
+    #[test]
+    fn no_card_plain_or_textured_shows_no_sides() {
+        let plain = picture(640, 400, |x, y| (100.0 + x / 10.0 + y / 8.0) as u8);
+        assert_eq!(measure(&plain, 640, 400, GUIDE).found(0.5), 0);
+        let busy = picture(640, 400, noise);
+        assert_eq!(measure(&busy, 640, 400, GUIDE).found(0.5), 0);
+        // A round face-sized blob in the guide is not a card.
+        let blob = picture(640, 400, |x, y| {
+            if (x - 320.0).powi(2) / 90.0f64.powi(2) + (y - 205.0).powi(2) / 120.0f64.powi(2) < 1.0
+            {
+                190
+            } else {
+                90
+            }
+        });
+        assert!(measure(&blob, 640, 400, GUIDE).found(0.5) <= 1);
+    }
+
+    #[test]
+    fn boxes_at_the_picture_edge_or_tiny_pictures_do_not_panic() {
+        let img = picture(64, 40, |x, _| if x > 30.0 { 200 } else { 50 });
+        for card in [
+            Rect {
+                x: 0,
+                y: 0,
+                w: 64,
+                h: 40,
+            },
+            Rect {
+                x: 60,
+                y: 35,
+                w: 4,
+                h: 5,
+            },
+        ] {
+            let e = measure(&img, 64, 40, card);
+            assert!(e.sides.iter().all(|s| (0.0..=1.0).contains(s)));
+        }
+        assert_eq!(measure(&[0; 10], 4, 4, GUIDE), CardEdges::default());
+    }
+}
