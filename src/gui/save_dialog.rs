@@ -3,13 +3,23 @@
 //! folders inside the current one, "up one folder", a folder path that can be typed or
 //! pasted, and the file name. Drawn by egui, so it speaks the app's language, works the same
 //! on Windows, macOS and Linux, and is driven by keyboard (Tab, Enter to save, Esc to
-//! cancel) and by the UI tests. Folders are listed on a job, never while drawing.
+//! cancel; a click outside does nothing) and by the UI tests. Folders are listed on a job, never while drawing.
 
 use super::job::{Fetched, Job, Poll};
 use super::places::{self, Place};
 use crate::i18n::Tr;
 use eframe::egui;
 use std::path::{Path, PathBuf};
+
+/// Esc on the topmost dialog. A click outside does not close it: the click that opened the
+/// dialog must not close it again, and a stray click must not lose a typed folder.
+pub fn escape_pressed<T>(modal: &egui::ModalResponse<T>) -> bool {
+    modal.is_top_modal
+        && modal
+            .response
+            .ctx
+            .input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+}
 
 /// What the seller did with the dialog this frame.
 #[derive(Debug, PartialEq)]
@@ -20,6 +30,9 @@ pub enum Choice {
 }
 
 type Listing = Result<Vec<String>, String>;
+
+/// Height of the places and folder lists, in points.
+const LIST_HEIGHT: f32 = 220.0;
 
 pub struct SaveDialog {
     pub as_html: bool,
@@ -124,35 +137,45 @@ impl SaveDialog {
     fn folder_list(&mut self, ui: &mut egui::Ui, tr: &Tr) {
         ui.label(egui::RichText::new(tr.t("dialog-subfolders")).strong());
         let mut open = None;
+        // A fixed height: the dialog must not grow (and move under the pointer, being
+        // centred) when the folder list arrives.
         egui::ScrollArea::vertical()
             .id_salt("subfolders")
-            .max_height(220.0)
-            .show(ui, |ui| match &self.listed {
-                Some((f, _)) if *f != self.folder => {
-                    ui.spinner();
-                }
-                None => {
-                    ui.spinner();
-                }
-                Some((_, Err(reason))) => {
-                    ui.colored_label(
-                        super::preview::BAD,
-                        tr.f("dialog-cannot-open", &[("reason", reason.clone())]),
-                    );
-                }
-                Some((_, Ok(names))) if names.is_empty() => {
-                    ui.label(egui::RichText::new(tr.t("dialog-no-subfolders")).weak());
-                }
-                Some((_, Ok(names))) => {
-                    for name in names {
-                        if ui.selectable_label(false, name).clicked() {
-                            open = Some(name.clone());
-                        }
-                    }
-                }
+            .min_scrolled_height(LIST_HEIGHT)
+            .max_height(LIST_HEIGHT)
+            .show(ui, |ui| {
+                ui.set_min_height(LIST_HEIGHT);
+                self.folder_entries(ui, tr, &mut open);
             });
         if let Some(name) = open {
             self.folder = Path::new(&self.folder).join(name).display().to_string();
+        }
+    }
+
+    fn folder_entries(&self, ui: &mut egui::Ui, tr: &Tr, open: &mut Option<String>) {
+        match &self.listed {
+            Some((f, _)) if *f != self.folder => {
+                ui.spinner();
+            }
+            None => {
+                ui.spinner();
+            }
+            Some((_, Err(reason))) => {
+                ui.colored_label(
+                    super::preview::BAD,
+                    tr.f("dialog-cannot-open", &[("reason", reason.clone())]),
+                );
+            }
+            Some((_, Ok(names))) if names.is_empty() => {
+                ui.label(egui::RichText::new(tr.t("dialog-no-subfolders")).weak());
+            }
+            Some((_, Ok(names))) => {
+                for name in names {
+                    if ui.selectable_label(false, name).clicked() {
+                        *open = Some(name.clone());
+                    }
+                }
+            }
         }
     }
 
@@ -195,9 +218,13 @@ impl SaveDialog {
                 enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             });
             let ok = valid_name(&self.name) && !self.folder.trim().is_empty();
-            if !valid_name(&self.name) {
-                ui.colored_label(super::preview::BAD, tr.t("dialog-name-invalid"));
-            }
+            // The line is always there (empty when the name is fine): the dialog keeps its size.
+            let warning = if valid_name(&self.name) {
+                String::new()
+            } else {
+                tr.t("dialog-name-invalid")
+            };
+            ui.colored_label(super::preview::BAD, warning);
             let mut choice = Choice::Open;
             ui.horizontal(|ui| {
                 let save = ui.add_enabled(ok, egui::Button::new(tr.t("dialog-save")));
@@ -211,7 +238,7 @@ impl SaveDialog {
             });
             choice
         });
-        if modal.should_close() {
+        if escape_pressed(&modal) {
             Choice::Cancel
         } else {
             modal.inner

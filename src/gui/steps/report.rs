@@ -162,7 +162,7 @@ impl ReportStep {
                 })
                 .inner
             });
-            let answer = if modal.should_close() {
+            let answer = if crate::gui::save_dialog::escape_pressed(&modal) {
                 Some(false)
             } else {
                 modal.inner
