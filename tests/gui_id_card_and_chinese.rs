@@ -89,6 +89,19 @@ fn glare_status(app: &SelfCheckApp) -> Option<String> {
         .map(|r| r.status.code().to_string())
 }
 
+/// Opens the ID-card step, watches for 4 s and returns the glare verdict.
+fn glare_after_4_s(h: &mut Harness<'_, SelfCheckApp>) -> selfcheck::checks::CheckResult {
+    h.run_steps(2);
+    h.get_by_label("4. ID card").click();
+    step_for(h, Duration::from_secs(4));
+    assert_eq!(h.state().step(), Step::IdCard);
+    h.state()
+        .book()
+        .get("image.glare")
+        .cloned()
+        .expect("a glare verdict")
+}
+
 #[test]
 fn a_clean_card_passes_front_and_back_and_a_highlight_keeps_failing() {
     let dir = tempfile::tempdir().expect("tmp");
@@ -124,16 +137,7 @@ fn a_clean_card_passes_front_and_back_and_a_highlight_keeps_failing() {
             ..Sources::default()
         },
     );
-    h.run_steps(2);
-    h.get_by_label("4. ID card").click();
-    step_for(&mut h, Duration::from_secs(4));
-    assert_eq!(h.state().step(), Step::IdCard);
-    let r = h
-        .state()
-        .book()
-        .get("image.glare")
-        .cloned()
-        .expect("a glare verdict");
+    let r = glare_after_4_s(&mut h);
     assert_eq!(r.status.code(), "fail", "{r:?}");
     assert_eq!(r.measured["side"], "front");
     assert!(h.query_by_label_contains("Both sides passed").is_none());
@@ -148,15 +152,7 @@ fn a_clean_card_passes_front_and_back_and_a_highlight_keeps_failing() {
             ..Sources::default()
         },
     );
-    h.run_steps(2);
-    h.get_by_label("4. ID card").click();
-    step_for(&mut h, Duration::from_secs(4));
-    let r = h
-        .state()
-        .book()
-        .get("image.glare")
-        .cloned()
-        .expect("a glare verdict");
+    let r = glare_after_4_s(&mut h);
     assert_eq!(r.status.code(), "warn", "{r:?}");
     assert_eq!(r.measured["card_seen"], false, "{r:?}");
     assert!(h.query_by_label_contains("Photo side sharp").is_none());

@@ -68,6 +68,19 @@ fn focused_label(h: &Harness<'_, SelfCheckApp>) -> Option<String> {
         .and_then(|n| n.accesskit_node().label())
 }
 
+/// Opens the dialog again, saves under `name` (a file that is there already) and waits for
+/// the question whether to replace it.
+fn save_again_as(h: &mut Harness<'_, SelfCheckApp>, name: &str) {
+    h.get_by_label("Save report (web page)").click();
+    wait_for(h, "the dialog", |h| h.query_by_label("File name").is_some());
+    h.get_by_label("File name").set_text_value_accesskit(name);
+    h.run_steps(2);
+    h.get_by_label("Save").click();
+    wait_for(h, "the replace question", |h| {
+        h.query_by_label("Replace").is_some()
+    });
+}
+
 /// Tab visits every control of the welcome screen; Enter presses the focused button.
 fn keyboard_reaches_every_control(h: &mut Harness<'_, SelfCheckApp>) {
     let mut seen = Vec::new();
@@ -177,17 +190,7 @@ fn save_as_dialog_and_keyboard() {
 
     // The same name again: asked first; Cancel keeps the file and goes back to the dialog.
     std::fs::write(&saved, "kept").expect("write");
-    h.get_by_label("Save report (web page)").click();
-    wait_for(&mut h, "the dialog", |h| {
-        h.query_by_label("File name").is_some()
-    });
-    h.get_by_label("File name")
-        .set_text_value_accesskit("店铺报告.html");
-    h.run_steps(2);
-    h.get_by_label("Save").click();
-    wait_for(&mut h, "the replace question", |h| {
-        h.query_by_label("Replace").is_some()
-    });
+    save_again_as(&mut h, "店铺报告.html");
     h.get_by_label("Cancel").click();
     wait_for(&mut h, "the dialog again", |h| {
         h.query_by_label("File name").is_some()
@@ -201,17 +204,7 @@ fn save_as_dialog_and_keyboard() {
     assert_eq!(std::fs::read_to_string(&saved).expect("read"), "kept");
 
     // And Replace replaces.
-    h.get_by_label("Save report (web page)").click();
-    wait_for(&mut h, "the dialog", |h| {
-        h.query_by_label("File name").is_some()
-    });
-    h.get_by_label("File name")
-        .set_text_value_accesskit("店铺报告");
-    h.run_steps(2);
-    h.get_by_label("Save").click();
-    wait_for(&mut h, "the replace question", |h| {
-        h.query_by_label("Replace").is_some()
-    });
+    save_again_as(&mut h, "店铺报告");
     h.get_by_label("Replace").click();
     wait_for(&mut h, "the replaced page", |_| {
         std::fs::read_to_string(&saved).is_ok_and(|t| t.starts_with("<!DOCTYPE html>"))
