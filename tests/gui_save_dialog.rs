@@ -1,4 +1,5 @@
-//! The app's "save as" dialog and keyboard use, driven by labels (egui_kittest + AccessKit).
+//! The app's "save as" dialog, keyboard use and what the next run remembers, driven by
+//! labels (egui_kittest + AccessKit).
 //! HOME is a folder of the test laid out as on a Chinese Linux desktop (Documents is ~/文档,
 //! named in ~/.config/user-dirs.dirs), so this file holds one test: the variable is the
 //! process's.
@@ -13,6 +14,35 @@ use selfcheck::profile::Profile;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+/// What eframe keeps between runs, in memory.
+#[derive(Default)]
+struct Remembered(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for Remembered {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+fn launch(lang: Option<Lang>) -> selfcheck::gui::Launch {
+    selfcheck::gui::Launch {
+        lang,
+        sources: Sources {
+            no_network: true,
+            ..Sources::default()
+        },
+        step: None,
+        renderer: None,
+    }
+}
 
 fn harness() -> Harness<'static, SelfCheckApp> {
     let profile = Arc::new(Profile::builtin().expect("profile"));
@@ -209,4 +239,18 @@ fn save_as_dialog_and_keyboard() {
     wait_for(&mut h, "the replaced page", |_| {
         std::fs::read_to_string(&saved).is_ok_and(|t| t.starts_with("<!DOCTYPE html>"))
     });
+
+    // What the next run remembers: the language chosen (中文) and the report folder; a
+    // language given on the command line still wins.
+    h.get_by_label("中文").click();
+    h.run_steps(2);
+    let mut kept = Remembered::default();
+    eframe::App::save(h.state_mut(), &mut kept);
+    let profile = Arc::new(Profile::builtin().expect("profile"));
+    let next = SelfCheckApp::restore(Some(&kept), profile.clone(), launch(None));
+    assert_eq!(next.lang(), Lang::ZhCn);
+    assert_eq!(next.report_folder(), Some(docs.as_path()));
+    assert_eq!(next.prefs().camera_index, 0);
+    let next = SelfCheckApp::restore(Some(&kept), profile, launch(Some(Lang::En)));
+    assert_eq!(next.lang(), Lang::En);
 }

@@ -41,13 +41,23 @@ impl SelfCheckApp {
         profile: Arc<Profile>,
         launch: super::Launch,
     ) -> SelfCheckApp {
+        SelfCheckApp::restore(cc.storage, profile, launch)
+    }
+
+    /// The window state with what the last run remembered (language, devices, report folder)
+    /// read from `storage`.
+    pub fn restore(
+        storage: Option<&dyn eframe::Storage>,
+        profile: Arc<Profile>,
+        launch: super::Launch,
+    ) -> SelfCheckApp {
         let super::Launch {
             lang,
             sources,
             step,
             ..
         } = launch;
-        let stored = |key| cc.storage.and_then(|s| s.get_string(key));
+        let stored = |key| storage.and_then(|s| s.get_string(key));
         // A language given on the command line wins over the remembered one.
         let lang = lang
             .or_else(|| stored(LANG_KEY).and_then(|l| Lang::parse(&l)))
@@ -99,6 +109,16 @@ impl SelfCheckApp {
 
     pub fn book(&self) -> &ResultBook {
         &self.book
+    }
+
+    /// The chosen camera and microphone.
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    /// The folder the last report went to.
+    pub fn report_folder(&self) -> Option<&std::path::Path> {
+        self.report.folder()
     }
 
     fn go(&mut self, to: Step) {
