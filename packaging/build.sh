@@ -9,20 +9,25 @@
 # WINDOWS_PROFILE=wine builds the Windows exe with CI's quicker profile (default release).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-kind=${1:?usage: packaging/build.sh deb|windows|macos}
+kind=${1:?usage: packaging/build.sh deb|windows|macos|paths}
+# shellcheck source=../scripts/paths.sh
+source scripts/paths.sh
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
-dist=target/dist
+dist=$SELFCHECK_DIST
 mkdir -p "$dist"
+# The cargo profile folder the .deb is made from (DEB_PROFILE=dev: the debug build).
+deb_profile_dir() { [[ ${DEB_PROFILE:-release} == dev ]] && echo debug || echo release; }
 
 case $kind in
 deb)
-  export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-/var/tmp/selfcheck-target}
   profile=${DEB_PROFILE:-release}
-  dir=$([[ $profile == dev ]] && echo debug || echo release)
+  dir=$(deb_profile_dir)
   [[ ${SKIP_BUILD:-} == 1 ]] || cargo build --profile "$profile" --locked --bin selfcheck
   root=$(mktemp -d)
   trap 'rm -rf "$root"' EXIT
-  install -Dm755 "$CARGO_TARGET_DIR/$dir/selfcheck" "$root/usr/bin/selfcheck"
+  bin="$CARGO_TARGET_DIR/$dir/selfcheck"
+  [[ -x $bin ]] || { echo "build.sh deb: no build at $bin (build it first, or unset SKIP_BUILD)" >&2; exit 1; }
+  install -Dm755 "$bin" "$root/usr/bin/selfcheck"
   strip "$root/usr/bin/selfcheck" 2>/dev/null || true
   install -Dm644 packaging/linux/selfcheck.desktop "$root/usr/share/applications/selfcheck.desktop"
   install -Dm644 assets/icons/selfcheck-256.png "$root/usr/share/icons/hicolor/256x256/apps/selfcheck.png"
@@ -54,10 +59,11 @@ windows)
   source packaging/windows/env.sh
   [[ ${SKIP_BUILD:-} == 1 ]] || cargo build "${WINDOWS_CARGO_FLAGS[@]}" --profile "$WINDOWS_PROFILE" --locked --bin selfcheck
   exe="$CARGO_TARGET_DIR/x86_64-pc-windows-gnu/$WINDOWS_PROFILE/selfcheck.exe"
+  [[ -f $exe ]] || { echo "build.sh windows: no build at $exe (build it first, or unset SKIP_BUILD)" >&2; exit 1; }
   x86_64-w64-mingw32-strip "$exe" 2>/dev/null || true
   cp "$exe" "$dist/selfcheck.exe"
-  (cd packaging/windows && makensis -V2 -DVERSION="$version" -DEXE="$(realpath "../../$dist/selfcheck.exe")" \
-     -DOUT="$(realpath "../../$dist")/selfcheck-setup-$version.exe" installer.nsi)
+  (cd packaging/windows && makensis -V2 -DVERSION="$version" -DEXE="$dist/selfcheck.exe" \
+     -DOUT="$dist/selfcheck-setup-$version.exe" installer.nsi)
   ls -l "$dist/selfcheck.exe" "$dist/selfcheck-setup-$version.exe"
   ;;
 macos)
@@ -66,7 +72,7 @@ macos)
   app="$dist/视频验证自检助手.app"
   rm -rf "$app"
   mkdir -p "$app/Contents/MacOS" "$app/Contents/Resources"
-  cp target/release/selfcheck "$app/Contents/MacOS/selfcheck"
+  cp "$CARGO_TARGET_DIR/release/selfcheck" "$app/Contents/MacOS/selfcheck"
   sed "s/@VERSION@/$version/g" packaging/macos/Info.plist > "$app/Contents/Info.plist"
   cp -R packaging/macos/zh_CN.lproj packaging/macos/en.lproj "$app/Contents/Resources/"
   iconset=$(mktemp -d)/selfcheck.iconset
@@ -77,8 +83,16 @@ macos)
     --entitlements packaging/macos/selfcheck.entitlements "$app"
   (cd "$dist" && ditto -c -k --keepParent "$(basename "$app")" "selfcheck-$version-macos.zip")
   ;;
+paths)
+  # Where each stage reads and writes, for scripts/test.sh and scripts/check-paths.sh.
+  echo "deb_binary=$CARGO_TARGET_DIR/$(deb_profile_dir)/selfcheck"
+  # shellcheck source=windows/env.sh
+  source packaging/windows/env.sh
+  echo "windows_exe=$CARGO_TARGET_DIR/x86_64-pc-windows-gnu/$WINDOWS_PROFILE/selfcheck.exe"
+  echo "dist=$dist"
+  ;;
 *)
-  echo "usage: packaging/build.sh deb|windows|macos" >&2
+  echo "usage: packaging/build.sh deb|windows|macos|paths" >&2
   exit 2
   ;;
 esac

@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh app
 export PATH="$HOME/.cargo/bin:$PATH"
+# shellcheck source=paths.sh
+source scripts/paths.sh
 exec cargo run --release --bin selfcheck -- "$@"

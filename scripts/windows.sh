@@ -2,6 +2,7 @@
 # The Windows stage of the tests: cross-builds for x86_64-pc-windows-gnu with Debian's Rust,
 # runs the library's unit tests under Wine, and packages selfcheck.exe and the NSIS installer
 # into target/dist/ (the Wine integration tests in tests/windows_wine.rs then run that exe).
+# Build folders: scripts/paths.sh (through packaging/windows/env.sh).
 # One profile throughout (`wine` unless WINDOWS_PROFILE says otherwise), so the tests and the
 # package share one dependency build.
 set -euo pipefail

@@ -6,7 +6,9 @@ export RUSTC=/usr/bin/rustc
 export RUSTC_BOOTSTRAP=1
 export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc
 export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=wine
-export CARGO_TARGET_DIR=${WINDOWS_TARGET_DIR:-/var/tmp/selfcheck-target-win}
+# shellcheck source=../../scripts/paths.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/paths.sh"
+export CARGO_TARGET_DIR=$WINDOWS_TARGET_DIR
 export WINEDEBUG=-all
 export WINEDLLOVERRIDES="mscoree,mshtml="
 # `test` is in the std set for builds too, not only for `cargo test`: with the same set the
