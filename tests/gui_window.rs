@@ -65,11 +65,7 @@ fn tools_present() -> bool {
     if have("Xvfb") && have("xwininfo") && have("import") {
         return true;
     }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI must have Xvfb, xwininfo and import"
-    );
-    eprintln!("SKIP: Xvfb, xwininfo (x11-utils) or import (imagemagick) missing");
+    common::skip::skip("Xvfb, xwininfo (x11-utils) or import (imagemagick) missing");
     false
 }
 
@@ -135,11 +131,7 @@ fn without_usable_opengl_the_app_falls_back_to_wgpu() {
         return;
     }
     if !std::path::Path::new("/usr/share/vulkan/icd.d/lvp_icd.x86_64.json").exists() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have mesa-vulkan-drivers"
-        );
-        eprintln!("SKIP: mesa-vulkan-drivers (lavapipe) missing");
+        common::skip::skip("mesa-vulkan-drivers (lavapipe) missing");
         return;
     }
     let x = Xvfb::start(true);

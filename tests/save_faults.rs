@@ -12,7 +12,7 @@ use std::process::Command;
 /// returns its stdout.
 fn in_mount_namespace(script: &str) -> Option<String> {
     if unsafe { libc::geteuid() } != 0 {
-        eprintln!("SKIP: mounting needs root");
+        common::skip::skip("mounting needs root");
         return None;
     }
     let mut c = Command::new("unshare");

@@ -50,7 +50,7 @@ struct Wine {
 impl Wine {
     fn from_env() -> Option<Wine> {
         let Some(exe) = std::env::var_os("SELFCHECK_WINDOWS_EXE") else {
-            eprintln!("SKIP: SELFCHECK_WINDOWS_EXE not set (scripts/test.sh builds it)");
+            common::skip::skip("SELFCHECK_WINDOWS_EXE not set (scripts/test.sh builds it)");
             return None;
         };
         Some(Wine {

@@ -4,6 +4,7 @@
 
 pub mod http;
 pub mod netns;
+pub mod skip;
 pub mod x11;
 
 use std::process::{Command, Output};
