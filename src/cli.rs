@@ -384,7 +384,7 @@ fn run_check(args: CheckArgs, profile: Arc<Profile>, lang: Lang, tr: &Tr) -> Res
     opts.skip = parse_ids(args.skip.as_deref(), tr)?.unwrap_or_default();
     (opts.id_expiry, opts.id_long_term) = parse_expiry(args.id_expiry.as_deref(), tr)?;
     let checks = plan::run(&opts, |_| {});
-    let mut report = Report::new(&profile.profile.id, lang, plan::system_info(lang), checks);
+    let mut report = Report::new(&profile, lang, plan::system_info(lang), checks);
     if args.include_identity {
         report = report.with_identity(crate::probe::identity::collect());
     }
@@ -417,7 +417,7 @@ fn finish(report: &Report, output: &OutputArgs, tr: &Tr) -> Result<i32, Fatal> {
 /// A report about a file (picture or recording): no device is opened for the header.
 fn file_report(profile: &Profile, lang: Lang, checks: Vec<crate::checks::CheckResult>) -> Report {
     Report::new(
-        &profile.profile.id,
+        profile,
         lang,
         plan::system_info_without_devices(lang),
         checks,

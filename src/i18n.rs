@@ -149,6 +149,7 @@ mod tests {
             "tod-summary-night",
             &[
                 ("time", "23:10".into()),
+                ("local", "16:10".into()),
                 ("start", "22:00".into()),
                 ("end", "06:00".into()),
             ],

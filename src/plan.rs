@@ -6,7 +6,7 @@ use crate::i18n::{Lang, Tr};
 use crate::probe;
 use crate::profile::Profile;
 use crate::runner::{Task, run_all};
-use chrono::{Local, NaiveDate, Timelike};
+use chrono::{Local, NaiveDate};
 use std::collections::HashMap;
 use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::time::Duration;
@@ -324,9 +324,8 @@ fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Shared>) -> Task
         }
         ids::SYSTEM_TIME_OF_DAY => Task::new(id, secs(5), move || {
             let now = Local::now();
-            let offset = now.format("%:z").to_string();
-            let (hour, minute) = (now.hour(), now.minute());
-            Judged::new(move |tr| checks::time_of_day::judge(hour, minute, &offset, &p, tr))
+            let (utc, local) = (now.to_utc(), *now.offset());
+            Judged::new(move |tr| checks::time_of_day::judge(utc, local, &p, tr))
         }),
         ids::CHECKLIST_ID_CARD_VALIDITY => {
             let (expiry, long_term) = (opts.id_expiry, opts.id_long_term);

@@ -38,6 +38,7 @@ pub struct Profile {
     pub virtual_machine: VirtualMachineReq,
     pub virtual_camera: VirtualCameraReq,
     pub rehearsal: RehearsalReq,
+    pub report: ReportReq,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -147,6 +148,8 @@ pub struct BrowserReq {
 pub struct Schedule {
     pub night_start: String,
     pub night_end: String,
+    /// The reviewers' time zone as a UTC offset, "+08:00" (China has no daylight saving).
+    pub reviewers_utc_offset: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -204,6 +207,15 @@ pub struct RehearsalReq {
     pub mic_test_s: f64,
 }
 
+/// What the report's verdict rests on.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportReq {
+    /// Checks the verification needs: while any of them is not done (absent, skipped or not
+    /// measurable) the verdict is `incomplete`, never `ready`.
+    pub required: Vec<String>,
+}
+
 impl Profile {
     /// The embedded AliExpress profile.
     pub fn builtin() -> Result<Profile, ProfileError> {
@@ -240,6 +252,8 @@ impl Profile {
             .ok_or("schedule.night_start: expected HH:MM".to_string())?;
         parse_clock(&self.schedule.night_end)
             .ok_or("schedule.night_end: expected HH:MM".to_string())?;
+        crate::checks::time_of_day::parse_utc_offset(&self.schedule.reviewers_utc_offset)
+            .ok_or("schedule.reviewers_utc_offset: expected +HH:MM or -HH:MM".to_string())?;
         let n = &self.network;
         if !(n.upload_warn_mbps > 0.0 && n.upload_warn_mbps <= n.upload_pass_mbps) {
             return Err("network.upload_warn_mbps: must be > 0 and <= upload_pass_mbps".into());
@@ -292,6 +306,11 @@ impl Profile {
         }
         if self.browser.supported.is_empty() {
             return Err("browser.supported: list at least one browser".into());
+        }
+        for id in &self.report.required {
+            if !crate::checks::ids::ALL.contains(&id.as_str()) {
+                return Err(format!("report.required: '{id}' is not a check id"));
+            }
         }
         for range in &self.vpn.fake_ip_ranges {
             if crate::probe::net_facts::parse_cidr(range).is_none() {

@@ -24,7 +24,7 @@ const RUNNABLE: [&str; 17] = [
 ];
 
 #[test]
-fn json_report_follows_the_v1_contract() {
+fn json_report_follows_the_v2_contract() {
     let o = run(&["check", "--json", "--no-network"]);
     let code = o.status.code();
     assert!(
@@ -33,7 +33,7 @@ fn json_report_follows_the_v1_contract() {
         stderr(&o)
     );
     let r = json(&o);
-    assert_eq!(r["schema"], "selfcheck-report/1");
+    assert_eq!(r["schema"], "selfcheck-report/2");
     for key in [
         "report_id",
         "app_version",
@@ -76,17 +76,64 @@ fn json_report_follows_the_v1_contract() {
         any_fail |= status == "fail";
         any_warn |= status == "warn" || status == "error";
     }
-    let expected = if any_fail {
-        "not_ready"
-    } else if any_warn {
-        "warnings"
-    } else {
-        "ready"
-    };
-    assert_eq!(r["verdict"], expected);
+    // `check` cannot do the card, faces, pan or digits: never "ready" or "warnings".
+    let missing: Vec<&str> = r["missing"]
+        .as_array()
+        .expect("missing listed")
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    for id in [
+        "image.glare",
+        "image.faces",
+        "rehearsal.pan",
+        "audio.digits",
+        "network.upload",
+    ] {
+        assert!(missing.contains(&id), "{id} not in missing: {missing:?}");
+    }
+    let _ = any_warn;
+    assert_eq!(
+        r["verdict"],
+        if any_fail { "not_ready" } else { "incomplete" }
+    );
     assert_eq!(code, Some(if any_fail { 1 } else { 0 }));
     assert_eq!(check(&r, "network.latency")["status"], "skipped");
     assert_eq!(check(&r, "network.upload")["status"], "skipped");
+}
+
+/// Nothing failed, but the checks behind the three biggest failure causes never ran: the
+/// verdict is "incomplete" (exit 0, no failure), and every format lists what is missing with
+/// how to do it.
+#[test]
+fn without_the_big_checks_the_verdict_is_incomplete_in_every_format() {
+    let o = run(&["check", "--json", "--only", "system.time_of_day"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let r = json(&o);
+    assert_eq!(r["verdict"], "incomplete");
+    let required = r["required"].as_array().expect("required");
+    // Only time of day ran, and it is not required: every required check is missing.
+    assert_eq!(r["missing"].as_array().expect("missing"), required);
+    assert!(required.iter().any(|v| v == "image.glare"));
+
+    let o = run(&["check", "--format", "text", "--only", "system.time_of_day"]);
+    let text = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(text.contains("还不完整"), "{text}");
+    assert!(text.contains("还没做的关键检查"), "{text}");
+    assert!(text.contains("「身份证」一步"), "{text}");
+    let o = run(&[
+        "check",
+        "--format",
+        "html",
+        "--only",
+        "system.time_of_day",
+        "--lang",
+        "en",
+    ]);
+    let html = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(html.contains("id=\"missing\""), "{html}");
+    assert!(html.contains("Key checks not done yet"), "{html}");
+    assert!(html.contains("<code>rehearsal.pan</code>"), "{html}");
 }
 
 #[test]

@@ -59,7 +59,7 @@ fn deb_installs_runs_and_opens_from_its_menu_entry() {
     let (ok, out) = sh("/usr/bin/selfcheck check --json --no-network --only system.time_of_day");
     assert!(ok, "{out}");
     let report: serde_json::Value = serde_json::from_str(&out).expect("json report");
-    assert_eq!(report["schema"], "selfcheck-report/1");
+    assert_eq!(report["schema"], "selfcheck-report/2");
 
     let desktop = std::fs::read_to_string("/usr/share/applications/selfcheck.desktop")
         .expect("menu entry installed");

@@ -15,16 +15,43 @@ pub fn in_window(minutes: u32, start: u32, end: u32) -> bool {
     }
 }
 
-/// Judges the local time `hh:mm` (`utc_offset` like "+08:00" is shown for support).
-pub fn judge(hour: u32, minute: u32, utc_offset: &str, profile: &Profile, tr: &Tr) -> CheckResult {
+/// Parses a UTC offset written "+08:00" / "-05:30" into seconds east of UTC.
+pub fn parse_utc_offset(text: &str) -> Option<i32> {
+    let (sign, rest) = match text.trim().split_at_checked(1)? {
+        ("+", r) => (1, r),
+        ("-", r) => (-1, r),
+        _ => return None,
+    };
+    let (h, m) = rest.split_once(':')?;
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    ((0..=14).contains(&h) && (0..60).contains(&m)).then_some(sign * (h * 3600 + m * 60))
+}
+
+/// Judges the moment `now` against the night window, read in the reviewers' time zone (the
+/// profile's `schedule.reviewers_utc_offset`); the seller's own clock (`local`) is shown too.
+pub fn judge(
+    now: chrono::DateTime<chrono::Utc>,
+    local: chrono::FixedOffset,
+    profile: &Profile,
+    tr: &Tr,
+) -> CheckResult {
+    use chrono::Timelike;
     let s = &profile.schedule;
-    let time = format!("{hour:02}:{minute:02}");
-    let (Some(start), Some(end)) = (parse_clock(&s.night_start), parse_clock(&s.night_end)) else {
+    let (Some(start), Some(end), Some(reviewers)) = (
+        parse_clock(&s.night_start),
+        parse_clock(&s.night_end),
+        parse_utc_offset(&s.reviewers_utc_offset).and_then(chrono::FixedOffset::east_opt),
+    ) else {
         return CheckResult::error(SYSTEM_TIME_OF_DAY, tr, tr.t("tod-bad-profile"));
     };
-    let night = in_window(hour * 60 + minute, start, end);
+    let theirs = now.with_timezone(&reviewers);
+    let ours = now.with_timezone(&local);
+    let time = theirs.format("%H:%M").to_string();
+    let local_time = ours.format("%H:%M").to_string();
+    let night = in_window(theirs.hour() * 60 + theirs.minute(), start, end);
     let args = [
         ("time", time.clone()),
+        ("local", local_time.clone()),
         ("start", s.night_start.clone()),
         ("end", s.night_end.clone()),
     ];
@@ -36,10 +63,12 @@ pub fn judge(hour: u32, minute: u32, utc_offset: &str, profile: &Profile, tr: &T
         CheckResult::new(SYSTEM_TIME_OF_DAY, Status::Pass, tr)
             .summary(tr.f("tod-summary-day", &args))
     };
-    r.measured("local_time", time)
-        .measured("utc_offset", utc_offset.to_string())
+    r.measured("reviewers_time", time)
+        .measured("local_time", local_time)
+        .measured("utc_offset", ours.format("%:z").to_string())
         .threshold("night_start", s.night_start.clone())
         .threshold("night_end", s.night_end.clone())
+        .threshold("reviewers_utc_offset", s.reviewers_utc_offset.clone())
 }
 
 #[cfg(test)]
@@ -59,17 +88,57 @@ mod tests {
         assert!(in_window(10 * 60, 9 * 60, 17 * 60));
     }
 
+    fn at(utc: &str) -> chrono::DateTime<chrono::Utc> {
+        chrono::DateTime::parse_from_rfc3339(utc)
+            .expect("time")
+            .with_timezone(&chrono::Utc)
+    }
+
+    fn zone(text: &str) -> chrono::FixedOffset {
+        chrono::FixedOffset::east_opt(parse_utc_offset(text).expect("offset")).expect("zone")
+    }
+
     #[test]
     fn verdicts() {
         let p = Profile::builtin().expect("profile");
         let tr = Tr::new(Lang::ZhCn);
-        let night = judge(23, 30, "+08:00", &p, &tr);
+        let night = judge(at("2026-12-01T15:30:00Z"), zone("+08:00"), &p, &tr);
         assert_eq!(night.status, Status::Warn);
-        assert_eq!(night.measured["local_time"], "23:30");
+        assert_eq!(night.measured["reviewers_time"], "23:30");
         assert!(night.summary.contains("23:30"));
         assert!(!night.advice.is_empty());
-        let day = judge(14, 5, "+08:00", &p, &tr);
+        let day = judge(at("2026-12-01T06:05:00Z"), zone("+08:00"), &p, &tr);
         assert_eq!(day.status, Status::Pass);
         assert_eq!(day.threshold["night_start"], "22:00");
+    }
+
+    /// The window is the reviewers' (China Standard Time): 23:30 in Beijing is 15:30 on a PC
+    /// set to UTC, and still a night attempt; 23:30 on that PC is 07:30 in Beijing, daytime.
+    #[test]
+    fn the_night_window_is_read_in_the_reviewers_time_zone() {
+        let p = Profile::builtin().expect("profile");
+        let tr = Tr::new(Lang::En);
+        let utc = zone("+00:00");
+        let r = judge(at("2026-12-01T15:30:00Z"), utc, &p, &tr);
+        assert_eq!(r.status, Status::Warn);
+        assert_eq!(r.measured["reviewers_time"], "23:30");
+        assert_eq!(r.measured["local_time"], "15:30");
+        assert!(
+            r.summary.contains("23:30") && r.summary.contains("15:30"),
+            "{}",
+            r.summary
+        );
+        let r = judge(at("2026-12-01T23:30:00Z"), utc, &p, &tr);
+        assert_eq!(r.status, Status::Pass);
+        assert_eq!(r.measured["reviewers_time"], "07:30");
+        assert_eq!(r.measured["local_time"], "23:30");
+    }
+
+    #[test]
+    fn offsets_parse() {
+        assert_eq!(parse_utc_offset("+08:00"), Some(8 * 3600));
+        assert_eq!(parse_utc_offset("-05:30"), Some(-(5 * 3600 + 30 * 60)));
+        assert_eq!(parse_utc_offset("08:00"), None);
+        assert_eq!(parse_utc_offset("+25:00"), None);
     }
 }

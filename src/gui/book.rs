@@ -90,8 +90,8 @@ impl ResultBook {
             .collect()
     }
 
-    pub fn report(&self, profile_id: &str, system: SystemInfo) -> Report {
-        Report::new(profile_id, self.lang, system, self.checks())
+    pub fn report(&self, profile: &crate::profile::Profile, system: SystemInfo) -> Report {
+        Report::new(profile, self.lang, system, self.checks())
     }
 }
 
@@ -125,7 +125,10 @@ mod tests {
             camera: "-".into(),
             microphone: "-".into(),
         };
-        let report = book.report("aliexpress", system);
+        let report = book.report(
+            &crate::profile::Profile::builtin().expect("profile"),
+            system,
+        );
         assert_eq!(report.verdict, Verdict::NotReady);
         assert!(report.id_matches());
     }

@@ -87,6 +87,24 @@ pub fn render(report: &Report, tr: &Tr) -> String {
         profile_label = escape(&tr.t("report-profile")),
         profile = escape(&report.profile),
     );
+    let missing = super::missing::lines(report, tr);
+    if !missing.is_empty() {
+        let _ = write!(
+            h,
+            "<section class=\"advice\" id=\"missing\">\n<p><strong>{}</strong></p>\n<ul>\n",
+            escape(&tr.t("report-missing-title"))
+        );
+        for m in &missing {
+            let _ = writeln!(
+                h,
+                "<li><strong>{}</strong> <code>{}</code>: {}</li>",
+                escape(&m.title),
+                escape(&m.id),
+                escape(&m.how)
+            );
+        }
+        h.push_str("</ul>\n</section>\n");
+    }
     let skipped = report.count(Status::Skipped);
     if skipped > 0 {
         let _ = writeln!(
@@ -265,7 +283,12 @@ mod tests {
                 vec!["<b onmouseover=alert(3)>ToDesk</b>".to_string()],
             )
             .summary("R&D <script>".into());
-        let r = Report::new("aliexpress", Lang::ZhCn, system, vec![check]);
+        let r = Report::new(
+            &crate::profile::Profile::builtin().expect("profile"),
+            Lang::ZhCn,
+            system,
+            vec![check],
+        );
         let html = render(&r, &tr);
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<img"));

@@ -2,10 +2,11 @@
 //! self-contained HTML page, a short text for chat), saved atomically.
 
 pub mod html;
+pub mod missing;
 pub mod model;
 pub mod report_id;
 pub mod save;
 pub mod text;
 pub mod value_text;
 
-pub use model::{Report, ReportError, SCHEMA, Verdict};
+pub use model::{Report, ReportError, SCHEMA, SCHEMA_V1, Verdict};

@@ -1,28 +1,51 @@
-//! Report schema `selfcheck-report/1`, the contract with support.
+//! Report schema `selfcheck-report/2`, the contract with support. Version 1 files (no
+//! `incomplete` verdict, no `required` list) are still read and rendered as they were.
 
 use crate::checks::{CheckResult, Status};
 use crate::i18n::Lang;
 use crate::probe::identity::Identity;
 use crate::probe::system_info::SystemInfo;
+use crate::profile::Profile;
 use serde::{Deserialize, Serialize};
 
-pub const SCHEMA: &str = "selfcheck-report/1";
+pub const SCHEMA: &str = "selfcheck-report/2";
+/// The first schema: same fields less `required` and `missing`, verdicts without `incomplete`.
+pub const SCHEMA_V1: &str = "selfcheck-report/1";
 
-/// The overall verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// The overall verdict, from best to worst: ready < warnings < incomplete < not_ready.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     Ready,
     Warnings,
+    /// Nothing failed, but a check the verification needs was not done: not "ready".
+    Incomplete,
     NotReady,
 }
 
+/// The required checks that were not done: absent, skipped, or not measurable (error), in
+/// the order `required` lists them.
+pub fn missing(checks: &[CheckResult], required: &[String]) -> Vec<String> {
+    required
+        .iter()
+        .filter(|id| {
+            !checks.iter().any(|c| {
+                &c.id == *id && matches!(c.status, Status::Pass | Status::Warn | Status::Fail)
+            })
+        })
+        .cloned()
+        .collect()
+}
+
 impl Verdict {
-    /// `not_ready` if any check failed; `warnings` if any warned or could not be measured;
-    /// else `ready`. Skipped checks do not count.
-    pub fn from_checks(checks: &[CheckResult]) -> Verdict {
+    /// `not_ready` if any check failed; else `incomplete` if a required check was not done;
+    /// else `warnings` if any warned or could not be measured; else `ready`. Skipped checks
+    /// that are not required do not count.
+    pub fn from_checks(checks: &[CheckResult], required: &[String]) -> Verdict {
         if checks.iter().any(|c| c.status == Status::Fail) {
             Verdict::NotReady
+        } else if !missing(checks, required).is_empty() {
+            Verdict::Incomplete
         } else if checks
             .iter()
             .any(|c| matches!(c.status, Status::Warn | Status::Error))
@@ -37,6 +60,7 @@ impl Verdict {
         match self {
             Verdict::Ready => "ready",
             Verdict::Warnings => "warnings",
+            Verdict::Incomplete => "incomplete",
             Verdict::NotReady => "not_ready",
         }
     }
@@ -51,6 +75,12 @@ pub struct Report {
     pub lang: Lang,
     pub profile: String,
     pub verdict: Verdict,
+    /// The checks the verdict needed (the profile's `report.required`; schema 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub required: Vec<String>,
+    /// Those of them not done, in the same order (schema 2; empty when none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
     pub system: SystemInfo,
     pub checks: Vec<CheckResult>,
     /// What kinds of data this report holds (reports written before this field hold none).
@@ -77,23 +107,34 @@ pub struct Contents {
 pub enum ReportError {
     #[error("not JSON: {0}")]
     NotJson(String),
-    #[error("not a selfcheck report: schema is {0:?}, expected \"selfcheck-report/1\"")]
+    #[error(
+        "not a selfcheck report: schema is {0:?}, expected \"selfcheck-report/2\" or \"selfcheck-report/1\""
+    )]
     WrongSchema(String),
-    #[error("not a valid selfcheck-report/1: {0}")]
+    #[error("not a valid selfcheck report: {0}")]
     Invalid(String),
 }
 
 impl Report {
-    /// A new report over `checks`, stamped now, with its content-derived id.
-    pub fn new(profile: &str, lang: Lang, system: SystemInfo, checks: Vec<CheckResult>) -> Report {
+    /// A new report over `checks` judged against `profile`, stamped now, with its
+    /// content-derived id.
+    pub fn new(
+        profile: &Profile,
+        lang: Lang,
+        system: SystemInfo,
+        checks: Vec<CheckResult>,
+    ) -> Report {
+        let required = profile.report.required.clone();
         let mut r = Report {
             schema: SCHEMA.to_string(),
             report_id: String::new(),
             app_version: env!("CARGO_PKG_VERSION").to_string(),
             created_at: chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
             lang,
-            profile: profile.to_string(),
-            verdict: Verdict::from_checks(&checks),
+            profile: profile.profile.id.clone(),
+            verdict: Verdict::from_checks(&checks, &required),
+            missing: missing(&checks, &required),
+            required,
             system,
             checks,
             contents: Contents::default(),
@@ -138,11 +179,23 @@ impl Report {
             .and_then(|s| s.as_str())
             .unwrap_or("")
             .to_string();
-        if schema != SCHEMA {
+        if schema != SCHEMA && schema != SCHEMA_V1 {
             return Err(ReportError::WrongSchema(schema));
         }
         let report: Report =
             serde_json::from_value(value).map_err(|e| ReportError::Invalid(e.to_string()))?;
+        if schema == SCHEMA_V1
+            && (!report.required.is_empty() || report.verdict == Verdict::Incomplete)
+        {
+            return Err(ReportError::Invalid(
+                "a selfcheck-report/1 has no required checks and no \"incomplete\" verdict".into(),
+            ));
+        }
+        if report.missing != missing(&report.checks, &report.required) {
+            return Err(ReportError::Invalid(
+                "missing does not match the required checks".into(),
+            ));
+        }
         if report.contents.identifying_details != report.identity.is_some() {
             return Err(ReportError::Invalid(
                 "contents.identifying_details does not match identity".into(),
@@ -153,7 +206,7 @@ impl Report {
                 "reports never hold pictures or sound".into(),
             ));
         }
-        if report.verdict != Verdict::from_checks(&report.checks) {
+        if report.verdict != Verdict::from_checks(&report.checks, &report.required) {
             return Err(ReportError::Invalid(format!(
                 "verdict {:?} does not match the checks",
                 report.verdict.code()
@@ -177,32 +230,126 @@ mod tests {
         CheckResult::new(id, status, &Tr::new(Lang::ZhCn))
     }
 
+    fn ids(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn profile() -> Profile {
+        Profile::builtin().expect("profile")
+    }
+
     #[test]
     fn verdict_rules() {
         use Status::*;
+        let none: Vec<String> = Vec::new();
         assert_eq!(
-            Verdict::from_checks(&[check("a", Pass), check("b", Skipped)]),
+            Verdict::from_checks(&[check("a", Pass), check("b", Skipped)], &none),
             Verdict::Ready
         );
         assert_eq!(
-            Verdict::from_checks(&[check("a", Pass), check("b", Warn)]),
+            Verdict::from_checks(&[check("a", Pass), check("b", Warn)], &none),
             Verdict::Warnings
         );
         assert_eq!(
-            Verdict::from_checks(&[check("a", Error)]),
+            Verdict::from_checks(&[check("a", Error)], &none),
             Verdict::Warnings
         );
         assert_eq!(
-            Verdict::from_checks(&[check("a", Warn), check("b", Fail)]),
+            Verdict::from_checks(&[check("a", Warn), check("b", Fail)], &none),
             Verdict::NotReady
         );
-        assert_eq!(Verdict::from_checks(&[]), Verdict::Ready);
+        assert_eq!(Verdict::from_checks(&[], &none), Verdict::Ready);
+    }
+
+    #[test]
+    fn a_required_check_not_done_makes_the_verdict_incomplete() {
+        use Status::*;
+        let req = ids(&["image.glare", "audio.digits"]);
+        // Skipped, absent or not measurable: each is "not done".
+        for glare in [Skipped, Error] {
+            let checks = [check("image.glare", glare), check("audio.digits", Pass)];
+            assert_eq!(Verdict::from_checks(&checks, &req), Verdict::Incomplete);
+            assert_eq!(missing(&checks, &req), ids(&["image.glare"]));
+        }
+        let checks = [check("audio.digits", Warn)];
+        assert_eq!(Verdict::from_checks(&checks, &req), Verdict::Incomplete);
+        // A failure anywhere outranks it; all required done falls back to the usual rules.
+        let checks = [check("network.vpn", Fail)];
+        assert_eq!(Verdict::from_checks(&checks, &req), Verdict::NotReady);
+        let checks = [check("image.glare", Pass), check("audio.digits", Warn)];
+        assert_eq!(Verdict::from_checks(&checks, &req), Verdict::Warnings);
+        let checks = [
+            check("image.glare", Pass),
+            check("audio.digits", Pass),
+            check("network.upload", Skipped),
+        ];
+        assert_eq!(Verdict::from_checks(&checks, &req), Verdict::Ready);
+        // The order support reads: ready < warnings < incomplete < not_ready.
+        assert!(Verdict::Ready < Verdict::Warnings);
+        assert!(Verdict::Warnings < Verdict::Incomplete);
+        assert!(Verdict::Incomplete < Verdict::NotReady);
+    }
+
+    #[test]
+    fn a_report_without_the_big_checks_is_incomplete_and_lists_them() {
+        let p = profile();
+        let r = Report::new(
+            &p,
+            Lang::ZhCn,
+            SystemInfo::default(),
+            vec![check("network.proxy", Status::Pass)],
+        );
+        assert_eq!(r.verdict, Verdict::Incomplete);
+        assert_eq!(r.required, p.report.required);
+        assert!(!r.missing.contains(&"network.proxy".to_string()));
+        for id in [
+            "image.glare",
+            "image.faces",
+            "rehearsal.pan",
+            "audio.digits",
+        ] {
+            assert!(r.missing.contains(&id.to_string()), "{id} not listed");
+        }
+        let json = r.to_json();
+        assert!(json.contains("\"verdict\": \"incomplete\""), "{json}");
+        assert_eq!(Report::from_json(&json).expect("valid"), r);
+        // An edited missing list is refused like an edited verdict.
+        let edited = json.replacen("\"image.glare\",\n", "", 1);
+        assert!(Report::from_json(&edited).is_err());
+    }
+
+    /// A report written by version 1 of the schema (no `required`, no `missing`) is read, its
+    /// id still matches, and its verdict is judged by version 1's rules.
+    #[test]
+    fn version_1_reports_still_read() {
+        let mut v1 = Report::new(
+            &profile(),
+            Lang::ZhCn,
+            SystemInfo::default(),
+            vec![check("network.proxy", Status::Pass)],
+        );
+        v1.schema = SCHEMA_V1.to_string();
+        v1.required.clear();
+        v1.missing.clear();
+        v1.verdict = Verdict::Ready;
+        v1.report_id = v1.content_id();
+        let json = v1.to_json();
+        assert!(
+            !json.contains("required") && !json.contains("missing"),
+            "{json}"
+        );
+        let back = Report::from_json(&json).expect("v1 reads");
+        assert_eq!(back.schema, SCHEMA_V1);
+        assert!(back.id_matches());
+        assert_eq!(back.verdict, Verdict::Ready);
+        let claims_incomplete = json.replace("\"ready\"", "\"incomplete\"");
+        assert!(Report::from_json(&claims_incomplete).is_err());
     }
 
     #[test]
     fn json_round_trip_keeps_id_and_rejects_tampering() {
         let r = Report::new(
-            "aliexpress",
+            &profile(),
             Lang::ZhCn,
             SystemInfo::default(),
             vec![check("network.proxy", Status::Fail).measured("mbps", 12.3)],
@@ -217,7 +364,7 @@ mod tests {
             Report::from_json(&edited),
             Err(ReportError::Invalid(_))
         ));
-        let other = json.replace(SCHEMA, "selfcheck-report/2");
+        let other = json.replace(SCHEMA, "selfcheck-report/9");
         assert!(matches!(
             Report::from_json(&other),
             Err(ReportError::WrongSchema(_))
@@ -234,7 +381,7 @@ mod tests {
     #[test]
     fn identity_only_by_choice_and_said_so() {
         let r = Report::new(
-            "aliexpress",
+            &profile(),
             Lang::ZhCn,
             SystemInfo::default(),
             vec![check("network.proxy", Status::Pass)],

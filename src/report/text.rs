@@ -73,6 +73,14 @@ pub fn render(report: &Report, tr: &Tr) -> String {
         out.push_str(&tr.t("report-id-mismatch"));
         out.push('\n');
     }
+    let missing = super::missing::lines(report, tr);
+    if !missing.is_empty() {
+        out.push_str(&tr.t("report-missing-title"));
+        out.push('\n');
+        for m in &missing {
+            out.push_str(&format!("○ {}: {}\n", m.title, m.how));
+        }
+    }
     let mut problems: Vec<&CheckResult> = report
         .checks
         .iter()
@@ -121,7 +129,12 @@ mod tests {
                 .advice("关闭代理".into()),
             CheckResult::new("network.vpn", Status::Warn, &tr).summary("tun0".into()),
         ];
-        let r = Report::new("aliexpress", Lang::ZhCn, SystemInfo::default(), checks);
+        let r = Report::new(
+            &crate::profile::Profile::builtin().expect("profile"),
+            Lang::ZhCn,
+            SystemInfo::default(),
+            checks,
+        );
         let t = render(&r, &tr);
         assert!(t.contains(&r.report_id));
         let proxy = t.find("network.proxy").expect("proxy line");

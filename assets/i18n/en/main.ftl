@@ -50,9 +50,9 @@ runner-panicked = Internal error while checking: { $reason }
 runner-timeout = Stopped after { $seconds } s without a result.
 
 ## Time of day
-tod-summary-day = Local time is { $time }, outside the night window ({ $start }–{ $end }).
-tod-summary-night = Local time is { $time }, inside the night window ({ $start }–{ $end }).
-tod-advice-night = At night fewer human reviewers work and automatic misjudgements are more common. Verify between { $end } and { $start }.
+tod-summary-day = It is { $time } where the reviewers work (China time; { $local } on this computer), outside the night window ({ $start }–{ $end }).
+tod-summary-night = It is { $time } where the reviewers work (China time; { $local } on this computer), inside the night window ({ $start }–{ $end }).
+tod-advice-night = At night fewer human reviewers work and automatic misjudgements are more common. Verify between { $end } and { $start } China time.
 tod-bad-profile = The night window in the requirement profile is malformed.
 
 ## Virtual machine
@@ -412,3 +412,33 @@ place-documents = Documents
 place-desktop = Desktop
 place-downloads = Downloads
 place-home = Home folder
+
+## When a report is incomplete: how to do each check that was not done (app step or command)
+verdict-incomplete = Incomplete: some key checks were not done, so it cannot say you are ready
+report-missing-title = Key checks not done yet (needed before a verdict):
+howto-camera-device = Choose the camera in the app's "Camera" step, or run selfcheck check.
+howto-camera-resolution = Open the picture in the app's "Camera" step, or run selfcheck check.
+howto-camera-frame-rate = Open the picture in the app's "Camera" step, or run selfcheck check.
+howto-camera-virtual = Choose the camera in the app's "Camera" step, or run selfcheck check.
+howto-image-lighting = Sit in front of the camera in the app's "Camera" step, or run selfcheck analyze-image PHOTO.
+howto-image-sharpness = Sit in front of the camera in the app's "Camera" step, or run selfcheck analyze-image PHOTO.
+howto-image-glare = Hold the photo side, then the emblem side, in the frame in the app's "ID card" step, or run selfcheck analyze-image PHOTO --card x,y,w,h.
+howto-image-faces = Sit in front of the camera in the app's "Camera" step, or run selfcheck analyze-image PHOTO.
+howto-rehearsal-pan = Turn the camera slowly through a full circle in the app's "360° pan rehearsal" step.
+howto-audio-device = Choose the microphone in the app's "Microphone" step, or run selfcheck check.
+howto-audio-level = Do the speaking test in the app's "Microphone" step, or run selfcheck analyze-audio --record 5.
+howto-audio-noise = Do the speaking test in the app's "Microphone" step, or run selfcheck analyze-audio --record 5.
+howto-audio-clipping = Do the speaking test in the app's "Microphone" step, or run selfcheck analyze-audio --record 5.
+howto-audio-digits = Read the digits once in the app's "Digit rehearsal" step, or run selfcheck analyze-audio RECORDING.wav.
+howto-network-upload = Run the speed test in the app's "Computer and network" step, or run selfcheck check (without --no-network).
+howto-network-latency = Run the speed test in the app's "Computer and network" step, or run selfcheck check (without --no-network).
+howto-network-proxy = Run the app's "Computer and network" step, or selfcheck check.
+howto-network-vpn = Run the app's "Computer and network" step, or selfcheck check.
+howto-system-remote-desktop = Run the app's "Computer and network" step, or selfcheck check.
+howto-system-virtual-machine = Run the app's "Computer and network" step, or selfcheck check.
+howto-system-time-of-day = Run the app's "Computer and network" step, or selfcheck check.
+howto-browser-version = Run the app's "Computer and network" step, or selfcheck check.
+howto-checklist-id-card-validity = Enter the validity printed on the back of the ID card in the app's "Checklist" step, or run selfcheck check --id-expiry DATE.
+howto-checklist-phone-real-name = Confirm it in the app's "Checklist" step.
+howto-checklist-product-samples = Confirm it in the app's "Checklist" step.
+howto-checklist-business-premises = Confirm it in the app's "Checklist" step.

@@ -50,9 +50,9 @@ runner-panicked = 检测过程中出现内部错误：{ $reason }
 runner-timeout = 检测超过 { $seconds } 秒仍未完成，已停止。
 
 ## 验证时段
-tod-summary-day = 当前本地时间 { $time }，不在夜间时段（{ $start }–{ $end }）。
-tod-summary-night = 当前本地时间 { $time }，处于夜间时段（{ $start }–{ $end }）。
-tod-advice-night = 夜间人工审核人员较少，机器误判更多。建议在 { $end } 到 { $start } 之间进行验证。
+tod-summary-day = 审核人员所在地（北京时间）现在是 { $time }（你电脑上的时间 { $local }），不在夜间时段（{ $start }–{ $end }）。
+tod-summary-night = 审核人员所在地（北京时间）现在是 { $time }（你电脑上的时间 { $local }），处于夜间时段（{ $start }–{ $end }）。
+tod-advice-night = 夜间人工审核人员较少，机器误判更多。建议在北京时间 { $end } 到 { $start } 之间进行验证。
 tod-bad-profile = 要求配置中的夜间时段格式不正确。
 
 ## 虚拟机
@@ -412,3 +412,33 @@ place-documents = 文档
 place-desktop = 桌面
 place-downloads = 下载
 place-home = 个人文件夹
+
+## 报告还不完整时：每项没做的检查怎么补做（应用里的哪一步，或命令行）
+verdict-incomplete = 还不完整：几项关键检查还没做，现在还不能说可以开始验证
+report-missing-title = 还没做的关键检查（做完才能下结论）：
+howto-camera-device = 在应用的「摄像头」一步选好摄像头，或运行 selfcheck check。
+howto-camera-resolution = 在应用的「摄像头」一步打开画面，或运行 selfcheck check。
+howto-camera-frame-rate = 在应用的「摄像头」一步打开画面，或运行 selfcheck check。
+howto-camera-virtual = 在应用的「摄像头」一步选好摄像头，或运行 selfcheck check。
+howto-image-lighting = 在应用的「摄像头」一步对着摄像头坐好，或运行 selfcheck analyze-image 照片。
+howto-image-sharpness = 在应用的「摄像头」一步对着摄像头坐好，或运行 selfcheck analyze-image 照片。
+howto-image-glare = 在应用的「身份证」一步把人像面和国徽面分别举到框里，或运行 selfcheck analyze-image 照片 --card x,y,宽,高。
+howto-image-faces = 在应用的「摄像头」一步对着摄像头坐好，或运行 selfcheck analyze-image 照片。
+howto-rehearsal-pan = 在应用的「360° 环视演练」一步拿着摄像头慢慢转一圈。
+howto-audio-device = 在应用的「麦克风」一步选好麦克风，或运行 selfcheck check。
+howto-audio-level = 在应用的「麦克风」一步做一次说话测试，或运行 selfcheck analyze-audio --record 5。
+howto-audio-noise = 在应用的「麦克风」一步做一次说话测试，或运行 selfcheck analyze-audio --record 5。
+howto-audio-clipping = 在应用的「麦克风」一步做一次说话测试，或运行 selfcheck analyze-audio --record 5。
+howto-audio-digits = 在应用的「朗读数字演练」一步读一遍数字，或运行 selfcheck analyze-audio 录音.wav。
+howto-network-upload = 在应用的「电脑和网络」一步测一次网速，或运行 selfcheck check（不要加 --no-network）。
+howto-network-latency = 在应用的「电脑和网络」一步测一次网速，或运行 selfcheck check（不要加 --no-network）。
+howto-network-proxy = 在应用的「电脑和网络」一步检查，或运行 selfcheck check。
+howto-network-vpn = 在应用的「电脑和网络」一步检查，或运行 selfcheck check。
+howto-system-remote-desktop = 在应用的「电脑和网络」一步检查，或运行 selfcheck check。
+howto-system-virtual-machine = 在应用的「电脑和网络」一步检查，或运行 selfcheck check。
+howto-system-time-of-day = 在应用的「电脑和网络」一步检查，或运行 selfcheck check。
+howto-browser-version = 在应用的「电脑和网络」一步检查，或运行 selfcheck check。
+howto-checklist-id-card-validity = 在应用的「准备清单」一步填写身份证背面的有效期，或运行 selfcheck check --id-expiry 日期。
+howto-checklist-phone-real-name = 在应用的「准备清单」一步确认。
+howto-checklist-product-samples = 在应用的「准备清单」一步确认。
+howto-checklist-business-premises = 在应用的「准备清单」一步确认。

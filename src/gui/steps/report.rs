@@ -49,7 +49,7 @@ fn verdict_color(v: Verdict) -> egui::Color32 {
     use crate::checks::Status;
     status_color(match v {
         Verdict::Ready => Status::Pass,
-        Verdict::Warnings => Status::Warn,
+        Verdict::Warnings | Verdict::Incomplete => Status::Warn,
         Verdict::NotReady => Status::Fail,
     })
 }
@@ -208,7 +208,7 @@ impl ReportStep {
                 self.making = None;
                 // A header gathered in the language the seller has since left is made again.
                 if lang == cx.lang {
-                    let report = cx.book.report(&cx.profile.profile.id, system);
+                    let report = cx.book.report(&cx.profile, system);
                     self.report = Some(match identity {
                         Some(id) => report.with_identity(id),
                         None => report,
@@ -263,6 +263,13 @@ impl ReportStep {
         }
         if skipped > 0 {
             ui.label(tr.f("report-skipped-note", &[("count", skipped.to_string())]));
+        }
+        let missing = crate::report::missing::lines(&report, &tr);
+        if !missing.is_empty() && skipped < report.checks.len() {
+            ui.label(egui::RichText::new(tr.t("report-missing-title")).strong());
+            for m in &missing {
+                ui.label(format!("○ {}: {}", m.title, m.how));
+            }
         }
         ui.label(format!("{} {}", tr.t("report-id"), report.report_id));
         if ui
