@@ -68,6 +68,11 @@ pub struct CameraReq {
     pub min_height: u32,
     pub warn_fps_below: f64,
     pub capture_seconds: f64,
+    /// A frame darker than this mean luma (0–255) counts as black.
+    pub black_mean_luma: f64,
+    /// Share of frozen or black frames that warns, and that fails.
+    pub warn_stuck_share: f64,
+    pub fail_stuck_share: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -83,6 +88,9 @@ pub struct AudioReq {
     pub max_single_digit_s: f64,
     pub clipping_run_samples: u32,
     pub warn_snr_db: f64,
+    /// Exact digital zero this long: the microphone is muted or blocked (a quiet room is never
+    /// exactly zero).
+    pub muted_zero_run_s: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -270,6 +278,16 @@ impl Profile {
         }
         if a.digit_count == 0 {
             return Err("audio.digit_count: must be at least 1".into());
+        }
+        let c = &self.camera;
+        if !(0.0..=crate::capture::camera_stats::DARK_LEVELS as f64).contains(&c.black_mean_luma) {
+            return Err("camera.black_mean_luma: must be between 0 and 32".into());
+        }
+        if !(0.0 < c.warn_stuck_share
+            && c.warn_stuck_share <= c.fail_stuck_share
+            && c.fail_stuck_share <= 1.0)
+        {
+            return Err("camera.warn_stuck_share: must be > 0 and <= fail_stuck_share <= 1".into());
         }
         if self.camera.min_width == 0 || self.camera.min_height == 0 {
             return Err("camera.min_width: resolution must be positive".into());

@@ -45,6 +45,10 @@ pub fn choose_mode(modes: &[Mode], min_w: u32, min_h: u32) -> Option<Mode> {
         .cloned()
 }
 
+/// How many of the darkest mean-luma levels are kept per frame (a black-frame limit is
+/// below this).
+pub const DARK_LEVELS: usize = 32;
+
 /// Running statistics over delivered frames.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FrameStats {
@@ -52,7 +56,9 @@ pub struct FrameStats {
     pub width: u32,
     pub height: u32,
     pub frozen: u64,
-    pub black: u64,
+    /// Frames by mean luma, for the dark end only: `dark[v]` counts frames whose mean luma
+    /// rounds down to `v` (0..DARK_LEVELS). The check decides what counts as black.
+    pub dark: [u64; DARK_LEVELS],
     first_s: Option<f64>,
     last_s: f64,
     last_hash: Option<u64>,
@@ -67,12 +73,18 @@ impl FrameStats {
         if self.last_hash == Some(hash) {
             self.frozen += 1;
         }
-        if mean_luma < 8.0 {
-            self.black += 1;
+        if mean_luma >= 0.0 && mean_luma < DARK_LEVELS as f64 {
+            self.dark[mean_luma as usize] += 1;
         }
         self.last_hash = Some(hash);
         self.first_s.get_or_insert(t_s);
         self.last_s = t_s;
+    }
+
+    /// Frames whose mean luma is below `limit` (0–255; limits past DARK_LEVELS count as it).
+    pub fn black(&self, limit: f64) -> u64 {
+        let whole = (limit.max(0.0).ceil() as usize).min(DARK_LEVELS);
+        self.dark[..whole].iter().sum()
     }
 
     /// Frames per second from the arrival times.
@@ -157,7 +169,9 @@ mod tests {
         }
         assert!((s.fps() - 30.0).abs() < 0.01);
         assert_eq!(s.frozen, 5);
-        assert_eq!(s.black, 3);
+        assert_eq!(s.black(8.0), 3);
+        assert_eq!(s.black(2.0), 0);
+        assert_eq!(s.black(2.5), 3);
         assert_eq!(FrameStats::default().fps(), 0.0);
     }
 }

@@ -5,11 +5,9 @@ use super::ids::AUDIO_DEVICE;
 use super::model::{CheckResult, Status, round};
 use crate::capture::microphone::{MicError, MicLevels};
 use crate::i18n::Tr;
+use crate::profile::AudioReq;
 
-/// Seconds of exact zero that mean "blocked or muted".
-pub const ZERO_RUN_S: f64 = 2.0;
-
-pub fn judge(result: &Result<MicLevels, MicError>, tr: &Tr) -> CheckResult {
+pub fn judge(result: &Result<MicLevels, MicError>, req: &AudioReq, tr: &Tr) -> CheckResult {
     let l = match result {
         Ok(l) => l,
         Err(MicError::NoDevice) => {
@@ -30,7 +28,7 @@ pub fn judge(result: &Result<MicLevels, MicError>, tr: &Tr) -> CheckResult {
         .measured("seconds", round(l.seconds, 2))
         .measured("rms_dbfs", round(l.rms_db, 1))
         .measured("peak_dbfs", round(l.peak_db, 1))
-        .threshold("zero_run_s", ZERO_RUN_S);
+        .threshold("muted_zero_run_s", req.muted_zero_run_s);
     if let Some(e) = &l.error {
         let r = CheckResult {
             status: Status::Fail,
@@ -54,9 +52,10 @@ pub fn judge(result: &Result<MicLevels, MicError>, tr: &Tr) -> CheckResult {
         .summary(tr.t("mic-no-data"))
         .advice(tr.t("mic-advice-open"));
     }
-    if l.zero_run_s >= ZERO_RUN_S {
+    if l.zero_run_s >= req.muted_zero_run_s {
+        // Muted or blocked: the verification would hear nothing, so this fails.
         return CheckResult {
-            status: Status::Error,
+            status: Status::Fail,
             ..r
         }
         .summary(tr.t("audio-exact-silence"))
@@ -76,9 +75,13 @@ mod tests {
     #[test]
     fn device_verdicts() {
         let tr = Tr::new(Lang::ZhCn);
-        assert_eq!(judge(&Err(MicError::NoDevice), &tr).status, Status::Fail);
+        let req = crate::profile::Profile::builtin().expect("profile").audio;
         assert_eq!(
-            judge(&Err(MicError::Open("busy".into())), &tr).status,
+            judge(&Err(MicError::NoDevice), &req, &tr).status,
+            Status::Fail
+        );
+        assert_eq!(
+            judge(&Err(MicError::Open("busy".into())), &req, &tr).status,
             Status::Fail
         );
         let good = MicLevels {
@@ -91,31 +94,33 @@ mod tests {
             zero_run_s: 0.0,
             error: None,
         };
-        assert_eq!(judge(&Ok(good.clone()), &tr).status, Status::Pass);
+        assert_eq!(judge(&Ok(good.clone()), &req, &tr).status, Status::Pass);
         let muted = MicLevels {
             zero_run_s: 2.5,
             rms_db: -120.0,
             peak_db: -120.0,
             ..good.clone()
         };
-        let r = judge(&Ok(muted), &tr);
-        assert_eq!(r.status, Status::Error);
+        // Exact digital zero: muted or blocked by the system, the attempt would hear nothing.
+        let r = judge(&Ok(muted), &req, &tr);
+        assert_eq!(r.status, Status::Fail);
         assert!(r.summary.contains("零"));
+        assert!(r.advice.contains("隐私"), "{}", r.advice);
         let nothing = MicLevels {
             seconds: 0.0,
             ..good.clone()
         };
-        assert_eq!(judge(&Ok(nothing), &tr).status, Status::Fail);
+        assert_eq!(judge(&Ok(nothing), &req, &tr).status, Status::Fail);
         let broke = MicLevels {
             error: Some(MicError::Stream("unplugged".into())),
             ..good.clone()
         };
-        assert_eq!(judge(&Ok(broke), &tr).status, Status::Fail);
+        assert_eq!(judge(&Ok(broke), &req, &tr).status, Status::Fail);
         let stopped = MicLevels {
             error: Some(MicError::Stopped(1.6)),
             ..good
         };
-        let r = judge(&Ok(stopped), &tr);
+        let r = judge(&Ok(stopped), &req, &tr);
         assert_eq!(r.status, Status::Fail);
         assert!(r.summary.contains("中途停止"), "{}", r.summary);
         assert_eq!(r.measured["stopped"], "1.6 s");

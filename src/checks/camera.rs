@@ -33,9 +33,21 @@ fn unusable(id: &str, s: &CameraState, tr: &Tr) -> Option<CheckResult> {
     )
 }
 
-pub fn device(s: &CameraState, tr: &Tr) -> CheckResult {
+pub fn device(s: &CameraState, req: &CameraReq, tr: &Tr) -> CheckResult {
     if let Some(r) = unusable(CAMERA_DEVICE, s, tr) {
         return r;
+    }
+    let black = s.stats.black(req.black_mean_luma);
+    if s.error.is_none() && s.stats.frames > 0 && black == s.stats.frames {
+        // Frames arrive but every one is black: a closed privacy shutter, a covered lens, or a
+        // camera the system lets open but feeds nothing. The verification cannot see the seller.
+        return CheckResult::new(CAMERA_DEVICE, Status::Fail, tr)
+            .measured("name", s.name.clone())
+            .measured("frames", s.stats.frames)
+            .measured("black_frames", black)
+            .threshold("black_mean_luma", req.black_mean_luma)
+            .summary(tr.f("cam-all-black", &[("name", s.name.clone())]))
+            .advice(tr.t("cam-advice-shutter"));
     }
     let r = CheckResult::new(CAMERA_DEVICE, Status::Pass, tr)
         .measured("name", s.name.clone())
@@ -95,38 +107,41 @@ pub fn frame_rate(s: &CameraState, req: &CameraReq, tr: &Tr) -> CheckResult {
     let st = &s.stats;
     let fps = st.fps();
     let frozen_share = st.frozen as f64 / st.frames.max(1) as f64;
-    let black_share = st.black as f64 / st.frames.max(1) as f64;
+    let black = st.black(req.black_mean_luma);
+    let black_share = black as f64 / st.frames.max(1) as f64;
     let mut notes = Vec::new();
     if fps < req.warn_fps_below {
         notes.push(tr.f("cam-fps-low", &[("fps", format!("{fps:.0}"))]));
     }
-    if frozen_share > 0.10 {
+    if frozen_share > req.warn_stuck_share {
         notes.push(tr.f(
             "cam-frozen",
             &[("pct", format!("{:.0}", frozen_share * 100.0))],
         ));
     }
-    if black_share > 0.10 {
+    if black_share > req.warn_stuck_share {
         notes.push(tr.f(
             "cam-black",
             &[("pct", format!("{:.0}", black_share * 100.0))],
         ));
     }
-    let r = CheckResult::new(
-        CAMERA_FRAME_RATE,
-        if notes.is_empty() {
-            Status::Pass
-        } else {
-            Status::Warn
-        },
-        tr,
-    )
-    .measured("fps", round(fps, 1))
-    .measured("frames", st.frames)
-    .measured("frozen_frames", st.frozen)
-    .measured("black_frames", st.black)
-    .threshold("warn_fps_below", req.warn_fps_below)
-    .threshold("max_frozen_or_black_share", 0.10);
+    // More than half the picture frozen or black is no video call at all.
+    let stuck = frozen_share.max(black_share) > req.fail_stuck_share;
+    let status = if stuck {
+        Status::Fail
+    } else if notes.is_empty() {
+        Status::Pass
+    } else {
+        Status::Warn
+    };
+    let r = CheckResult::new(CAMERA_FRAME_RATE, status, tr)
+        .measured("fps", round(fps, 1))
+        .measured("frames", st.frames)
+        .measured("frozen_frames", st.frozen)
+        .measured("black_frames", black)
+        .threshold("warn_fps_below", req.warn_fps_below)
+        .threshold("warn_stuck_share", req.warn_stuck_share)
+        .threshold("fail_stuck_share", req.fail_stuck_share);
     if notes.is_empty() {
         r.summary(tr.f("cam-fps-ok", &[("fps", format!("{fps:.0}"))]))
     } else {
@@ -159,7 +174,7 @@ mod tests {
         let req = Profile::builtin().expect("p").camera;
         let tr = Tr::new(Lang::ZhCn);
         let good = state(90, 1280, 720, 30.0, None);
-        assert_eq!(device(&good, &tr).status, Status::Pass);
+        assert_eq!(device(&good, &req, &tr).status, Status::Pass);
         assert_eq!(resolution(&good, &req, &tr).status, Status::Pass);
         assert_eq!(frame_rate(&good, &req, &tr).status, Status::Pass);
         let vga = state(90, 640, 480, 30.0, None);
@@ -168,7 +183,7 @@ mod tests {
         assert_eq!(frame_rate(&slow, &req, &tr).status, Status::Warn);
         let none = state(0, 0, 0, 30.0, Some(CameraError::NoDevice));
         for r in [
-            device(&none, &tr),
+            device(&none, &req, &tr),
             resolution(&none, &req, &tr),
             frame_rate(&none, &req, &tr),
         ] {
@@ -176,6 +191,40 @@ mod tests {
             assert!(!r.advice.is_empty());
         }
         let unplugged = state(40, 1280, 720, 30.0, Some(CameraError::Lost("gone".into())));
-        assert_eq!(device(&unplugged, &tr).status, Status::Fail);
+        assert_eq!(device(&unplugged, &req, &tr).status, Status::Fail);
+    }
+
+    fn stats_of(frames: u32, black_from: u32, frozen_from: u32) -> CameraState {
+        let mut stats = FrameStats::default();
+        for i in 0..frames {
+            let luma = if i >= black_from { 0.0 } else { 100.0 };
+            let hash = if i >= frozen_from { 7 } else { u64::from(i) };
+            stats.observe(f64::from(i) / 30.0, 1280, 720, hash, luma);
+        }
+        CameraState {
+            name: "HD Webcam".into(),
+            mode: None,
+            stats,
+            error: None,
+        }
+    }
+
+    /// A closed shutter delivers frames, all black: the camera is not usable for the call.
+    #[test]
+    fn all_black_frames_fail_the_device_and_half_stuck_fails_the_rate() {
+        let req = Profile::builtin().expect("p").camera;
+        let tr = Tr::new(Lang::ZhCn);
+        let shutter = stats_of(90, 0, 90);
+        let r = device(&shutter, &req, &tr);
+        assert_eq!(r.status, Status::Fail);
+        assert!(r.summary.contains("黑"), "{}", r.summary);
+        assert!(!r.advice.is_empty());
+        assert_eq!(frame_rate(&shutter, &req, &tr).status, Status::Fail);
+        // 20 % black: the device is fine, the rate warns; 60 % frozen: the rate fails.
+        let some_black = stats_of(100, 80, 100);
+        assert_eq!(device(&some_black, &req, &tr).status, Status::Pass);
+        assert_eq!(frame_rate(&some_black, &req, &tr).status, Status::Warn);
+        let mostly_frozen = stats_of(100, 100, 40);
+        assert_eq!(frame_rate(&mostly_frozen, &req, &tr).status, Status::Fail);
     }
 }

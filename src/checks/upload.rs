@@ -1,6 +1,7 @@
 //! `network.upload`: the verification streams 720p video up; one frame taking more than 2 s
 //! counts as an interruption. Judged on the sustained rate, the rate the link keeps most of
-//! the time, and the longest stall.
+//! the time, and the longest stall. A stall of `max_stall_s` or more is an interruption and
+//! fails, unless the link recovered and a repeat of the test ran without one (then it warns).
 
 use super::ids::NETWORK_UPLOAD;
 use super::model::{CheckResult, Status, round};
@@ -8,8 +9,11 @@ use crate::i18n::Tr;
 use crate::net::upload::{UploadError, UploadOutcome};
 use crate::profile::NetworkReq;
 
+/// `result`: the last run of the test. `earlier_stall_s`: the stall that made the runner
+/// repeat it (None when the first run had none).
 pub fn judge(
     result: &Result<UploadOutcome, UploadError>,
+    earlier_stall_s: Option<f64>,
     via_proxy: bool,
     req: &NetworkReq,
     tr: &Tr,
@@ -55,10 +59,16 @@ pub fn judge(
     } else {
         Status::Fail
     };
+    // One frame held up longer than max_stall_s is an interruption of the verification.
     let stalled = o.longest_stall_s >= req.max_stall_s;
     let unsteady = o.p10_mbps < req.upload_warn_mbps;
-    if status == Status::Pass && (stalled || unsteady) {
+    // It stalled once, recovered, and the repeat was clean: a risk, not a certainty.
+    let recovered = earlier_stall_s.is_some() && !stalled;
+    if status == Status::Pass && (unsteady || recovered) {
         status = Status::Warn;
+    }
+    if stalled {
+        status = Status::Fail;
     }
     // The connection died part-way and never came back: the verification would drop.
     let lost = o.final_stall_s >= req.max_stall_s;
@@ -92,6 +102,13 @@ pub fn judge(
             ],
         ));
     }
+    if let (Some(first), true) = (earlier_stall_s, recovered) {
+        summary.push(' ');
+        summary.push_str(&tr.f(
+            "upload-summary-recovered",
+            &[("stall", format!("{first:.1}"))],
+        ));
+    }
     if via_proxy {
         summary.push(' ');
         summary.push_str(&tr.t("upload-summary-proxy"));
@@ -110,11 +127,15 @@ pub fn judge(
             o.loaded_latency_ms.map(|v| round(v, 1)),
         )
         .measured("via_proxy", via_proxy)
-        .measured("stopped_early", o.stopped_early);
+        .measured("stopped_early", o.stopped_early)
+        .measured(
+            "repeated_after_stall_s",
+            earlier_stall_s.map(|v| round(v, 2)),
+        );
     let r = match status {
         Status::Pass => r,
         _ if lost => r.advice(tr.t("upload-advice-lost")),
-        _ if stalled || unsteady => r.advice(tr.t("upload-advice-unsteady")),
+        _ if stalled || unsteady || recovered => r.advice(tr.t("upload-advice-unsteady")),
         _ => r.advice(tr.t("upload-advice-slow")),
     };
     thresholds(r)
@@ -148,27 +169,39 @@ mod tests {
         let req = Profile::builtin().expect("p").network;
         let tr = Tr::new(Lang::ZhCn);
         assert_eq!(
-            judge(&Ok(outcome(10.0, 9.0, 0.0)), false, &req, &tr).status,
+            judge(&Ok(outcome(10.0, 9.0, 0.0)), None, false, &req, &tr).status,
             Status::Pass
         );
         assert_eq!(
-            judge(&Ok(outcome(2.0, 1.8, 0.0)), false, &req, &tr).status,
+            judge(&Ok(outcome(2.0, 1.8, 0.0)), None, false, &req, &tr).status,
             Status::Warn
         );
         assert_eq!(
-            judge(&Ok(outcome(1.0, 0.9, 0.0)), false, &req, &tr).status,
+            judge(&Ok(outcome(1.0, 0.9, 0.0)), None, false, &req, &tr).status,
             Status::Fail
         );
-        let stalled = judge(&Ok(outcome(10.0, 9.0, 3.0)), false, &req, &tr);
-        assert_eq!(stalled.status, Status::Warn);
+        // A 3 s stall is an interruption (over max_stall_s, 2 s): it fails…
+        let stalled = judge(&Ok(outcome(10.0, 9.0, 3.0)), None, false, &req, &tr);
+        assert_eq!(stalled.status, Status::Fail);
         assert!(stalled.summary.contains("3.0"));
+        // …also in a repeat after an earlier stall…
+        let again = judge(&Ok(outcome(10.0, 9.0, 2.5)), Some(3.0), false, &req, &tr);
+        assert_eq!(again.status, Status::Fail);
+        // …and a stall just under the limit does not.
+        let short = judge(&Ok(outcome(10.0, 9.0, 1.9)), None, false, &req, &tr);
+        assert_eq!(short.status, Status::Pass);
+        // Recovered and repeated cleanly: a warning that names the first stall.
+        let recovered = judge(&Ok(outcome(10.0, 9.0, 0.2)), Some(3.0), false, &req, &tr);
+        assert_eq!(recovered.status, Status::Warn);
+        assert_eq!(recovered.measured["repeated_after_stall_s"], 3.0);
+        assert!(recovered.summary.contains("3.0"), "{}", recovered.summary);
         // Fast at first, then the connection died for the rest of the test.
         let lost = UploadOutcome {
             final_stall_s: 9.0,
             whole_mbps: 3.7,
             ..outcome(2225.0, 0.0, 9.0)
         };
-        let lost = judge(&Ok(lost), false, &req, &tr);
+        let lost = judge(&Ok(lost), None, false, &req, &tr);
         assert_eq!(lost.status, Status::Fail);
         assert!(
             lost.summary.contains("断开") && lost.summary.contains("3.7"),
@@ -177,17 +210,17 @@ mod tests {
         );
         assert_eq!(lost.measured["mbps"], 3.7);
         assert_eq!(
-            judge(&Ok(outcome(10.0, 0.5, 0.0)), false, &req, &tr).status,
+            judge(&Ok(outcome(10.0, 0.5, 0.0)), None, false, &req, &tr).status,
             Status::Warn
         );
-        let e = judge(&Err(UploadError::HttpStatus(413)), false, &req, &tr);
+        let e = judge(&Err(UploadError::HttpStatus(413)), None, false, &req, &tr);
         assert_eq!(e.status, Status::Error);
         assert!(e.summary.contains("413"));
         assert!(
             e.measured.get("mbps").is_none(),
             "no figure from a refused upload"
         );
-        let p = judge(&Ok(outcome(10.0, 9.0, 0.0)), true, &req, &tr);
+        let p = judge(&Ok(outcome(10.0, 9.0, 0.0)), None, true, &req, &tr);
         assert_eq!(p.measured["via_proxy"], true);
     }
 }

@@ -28,16 +28,17 @@ pub fn camera(
     Judged::new(move |tr| judge(&state, &p.camera, tr))
 }
 
-pub fn camera_device(state: &CameraState) -> Judged {
-    let state = state.clone();
-    Judged::new(move |tr| crate::checks::camera::device(&state, tr))
+pub fn camera_device(state: &CameraState, p: &Arc<Profile>) -> Judged {
+    camera(state, p, crate::checks::camera::device)
 }
 
 /// `audio.device` from what the microphone (or its replay) gave.
 pub fn microphone(
     heard: Result<crate::capture::microphone::MicLevels, crate::capture::microphone::MicError>,
+    p: &Arc<Profile>,
 ) -> Judged {
-    Judged::new(move |tr| crate::checks::audio_device::judge(&heard, tr))
+    let p = p.clone();
+    Judged::new(move |tr| crate::checks::audio_device::judge(&heard, &p.audio, tr))
 }
 
 /// `audio.level`, `audio.noise` and `audio.clipping` of one recording, and `audio.digits`

@@ -442,3 +442,6 @@ howto-checklist-id-card-validity = Enter the validity printed on the back of the
 howto-checklist-phone-real-name = Confirm it in the app's "Checklist" step.
 howto-checklist-product-samples = Confirm it in the app's "Checklist" step.
 howto-checklist-business-premises = Confirm it in the app's "Checklist" step.
+cam-all-black = Every picture from "{ $name }" is black: the privacy shutter may be closed, or the lens is covered.
+cam-advice-shutter = Open the camera's privacy shutter (some laptops have a switch on the side or a key for it), uncover the lens, and check again.
+upload-summary-recovered = The first run stalled for { $stall } s (an interruption); after it recovered, a repeat ran without a stall: the link drops now and then and may do so during the verification.

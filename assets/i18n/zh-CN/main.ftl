@@ -442,3 +442,6 @@ howto-checklist-id-card-validity = 在应用的「准备清单」一步填写身
 howto-checklist-phone-real-name = 在应用的「准备清单」一步确认。
 howto-checklist-product-samples = 在应用的「准备清单」一步确认。
 howto-checklist-business-premises = 在应用的「准备清单」一步确认。
+cam-all-black = 「{ $name }」送来的画面全是黑的：镜头的防窥挡板可能关着，或镜头被挡住了。
+cam-advice-shutter = 打开摄像头上的防窥挡板（有些笔记本在侧面或键盘上有开关），移开挡住镜头的东西，再检查一次。
+upload-summary-recovered = 第一次测速时网络卡住了 { $stall } 秒（算一次中断），恢复后重测没有再卡：网络偶尔会中断，验证时可能碰上。

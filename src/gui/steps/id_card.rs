@@ -97,7 +97,7 @@ impl IdCardStep {
         camera.set_card_mode(true);
         let view = camera.view();
         if let Some(e) = &view.state.error {
-            let r = checks::camera::device(&view.state, &tr);
+            let r = checks::camera::device(&view.state, &cx.profile.camera, &tr);
             crate::gui::cards::check_card(ui, &r, &tr);
             ui.label(e.detail());
             return None;

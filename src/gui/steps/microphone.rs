@@ -45,7 +45,8 @@ impl MicrophoneStep {
             let keep = cx.profile.rehearsal.mic_test_s + 1.0;
             let opened = MicCapture::start(&source, keep);
             if let Err(e) = &opened {
-                cx.book.set(verdicts::microphone(Err(e.clone())));
+                cx.book
+                    .set(verdicts::microphone(Err(e.clone()), &cx.profile));
             }
             self.mic = Some(opened);
             self.opened_for = Some(source);
@@ -92,14 +93,15 @@ impl MicrophoneStep {
         let mic = match &self.mic {
             Some(Ok(m)) => m,
             Some(Err(e)) => {
-                check_card(ui, &checks::audio_device::judge(&Err(e.clone()), &tr), &tr);
+                let r = checks::audio_device::judge(&Err(e.clone()), &cx.profile.audio, &tr);
+                check_card(ui, &r, &tr);
                 return None;
             }
             None => return None,
         };
         let levels = mic.levels();
         if levels.error.is_some() {
-            let j = verdicts::microphone(Ok(levels));
+            let j = verdicts::microphone(Ok(levels), &cx.profile);
             check_card(ui, &j.render(&tr), &tr);
             cx.book.set(j);
             return None;
@@ -129,7 +131,7 @@ impl MicrophoneStep {
                 self.test_started = None;
                 let audio = tail(mic.recent(), test_s);
                 let req = cx.profile.audio.clone();
-                let device = verdicts::microphone(Ok(levels.clone()));
+                let device = verdicts::microphone(Ok(levels.clone()), &cx.profile);
                 self.analysing = Some(Job::spawn(ui.ctx(), move || {
                     let a =
                         crate::analysis::speech::analyze(&audio, req.clipping_run_samples as usize);

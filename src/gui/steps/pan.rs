@@ -24,7 +24,7 @@ impl PanStep {
         camera.set_card_mode(false);
         let view = camera.view();
         if view.state.error.is_some() {
-            let r = crate::checks::camera::device(&view.state, &tr);
+            let r = crate::checks::camera::device(&view.state, &cx.profile.camera, &tr);
             check_card(ui, &r, &tr);
             return None;
         }
