@@ -414,8 +414,15 @@ fn finish(report: &Report, output: &OutputArgs, tr: &Tr) -> Result<i32, Fatal> {
     })
 }
 
-/// A report about a file (picture or recording): no device is opened for the header.
-fn file_report(profile: &Profile, lang: Lang, checks: Vec<crate::checks::CheckResult>) -> Report {
+/// A report about a file (picture or recording): no device is opened for the header, and
+/// each result says where its facts came from (`source`).
+fn file_report(
+    profile: &Profile,
+    lang: Lang,
+    checks: Vec<crate::checks::CheckResult>,
+    source: crate::checks::Provenance,
+) -> Report {
+    let checks = checks.into_iter().map(|c| c.with_source(source)).collect();
     Report::new(
         profile,
         lang,
@@ -458,7 +465,17 @@ fn run_analyze_audio(
     let analysis =
         crate::analysis::speech::analyze(&audio, profile.audio.clipping_run_samples as usize);
     let checks = crate::checks::audio::all(&analysis, expected, args.shown_at, &profile.audio, tr);
-    finish(&file_report(&profile, lang, checks), &args.output, tr)
+    // A WAV file or a replayed microphone is a replay; --record from the device is measured.
+    let source = if args.file.is_some() || args.mic_source.is_some() {
+        crate::checks::Provenance::Replayed
+    } else {
+        crate::checks::Provenance::Measured
+    };
+    finish(
+        &file_report(&profile, lang, checks, source),
+        &args.output,
+        tr,
+    )
 }
 
 fn run_analyze_image(
@@ -514,7 +531,12 @@ fn run_analyze_image(
         req.over_exposed_luma,
     );
     let checks = crate::checks::image::all(&analysis, card, req, tr);
-    finish(&file_report(&profile, lang, checks), &args.output, tr)
+    let source = crate::checks::Provenance::Replayed;
+    finish(
+        &file_report(&profile, lang, checks, source),
+        &args.output,
+        tr,
+    )
 }
 
 fn run_report(args: ReportArgs, lang: Option<Lang>, tr: &Tr) -> Result<i32, Fatal> {

@@ -175,7 +175,25 @@ pub fn run_judged(opts: &CheckOptions, progress: impl FnMut(&Judged)) -> Vec<Jud
         .into_iter()
         .map(|id| task_for(id, opts, &shared))
         .collect();
-    run_all(tasks, progress)
+    let camera_replayed = matches!(
+        opts.camera_source,
+        crate::capture::camera::CameraSource::Replay(_)
+    );
+    let mic_replayed = matches!(
+        opts.mic_source,
+        crate::capture::microphone::MicSource::Replay(_)
+    );
+    let with_source = move |j: Judged| {
+        j.map(move |r, _| {
+            let source = checks::provenance::of(&r.id, camera_replayed, mic_replayed);
+            r.with_source(source)
+        })
+    };
+    let mut progress = progress;
+    run_all(tasks, |j| progress(&with_source(j.clone())))
+        .into_iter()
+        .map(with_source)
+        .collect()
 }
 
 fn skipped_no_network(id: &'static str) -> Judged {

@@ -123,3 +123,73 @@ fn a_camera_that_vanishes_mid_stream_fails_as_disconnected() {
         "{r}"
     );
 }
+
+/// Each check says how its facts were obtained: replayed pictures are marked "replayed" in
+/// JSON, HTML and text, the header says the camera results are not this computer's, and
+/// what the machine itself answered stays "measured".
+#[test]
+fn replayed_camera_results_are_marked_in_every_format() {
+    let dir = tempfile::tempdir().expect("tmp");
+    frames(dir.path(), 1280, 720, 6);
+    let args = |format: &str| {
+        let mut c = selfcheck();
+        c.args([
+            "check",
+            "--format",
+            format,
+            "--no-network",
+            "--only",
+            "camera.device,camera.resolution,system.time_of_day",
+            "--camera-source",
+        ])
+        .arg(dir.path());
+        c.output().expect("runs")
+    };
+    let r = json(&args("json"));
+    assert_eq!(check(&r, "camera.device")["source"], "replayed", "{r}");
+    assert_eq!(check(&r, "camera.resolution")["source"], "replayed");
+    assert_eq!(check(&r, "system.time_of_day")["source"], "measured");
+    let skipped = r["checks"]
+        .as_array()
+        .expect("checks")
+        .iter()
+        .filter(|c| c["status"] == "skipped")
+        .count();
+    assert_eq!(skipped, 0, "only selected checks are listed: {r}");
+
+    let html = String::from_utf8_lossy(&args("html").stdout).to_string();
+    assert!(html.contains("id=\"replayed\""), "header note missing");
+    assert!(
+        html.contains("class=\"src src-replayed\">回放文件<"),
+        "{html}"
+    );
+    assert!(html.contains("class=\"src src-measured\">实测<"), "{html}");
+
+    let text = String::from_utf8_lossy(&args("text").stdout).to_string();
+    assert!(text.contains("来自录好的图片（回放）"), "{text}");
+}
+
+/// A closed privacy shutter: frames arrive, every one black. The camera is not usable.
+#[test]
+fn all_black_frames_fail_the_camera_as_a_closed_shutter() {
+    let dir = tempfile::tempdir().expect("tmp");
+    for i in 0..8u32 {
+        // A sensor behind a shutter: black with a little noise, mean luma ~2.
+        let img = image::RgbImage::from_fn(1280, 720, |x, y| {
+            let n = ((x * 7 + y * 13 + i * 31) % 5) as u8;
+            image::Rgb([n, n, n])
+        });
+        img.save(dir.path().join(format!("frame{i:03}.png")))
+            .expect("save");
+    }
+    let r = json(&camera_check_command(dir.path()).output().expect("runs"));
+    let device = check(&r, "camera.device");
+    assert_eq!(device["status"], "fail", "{device}");
+    assert!(
+        device["advice"]
+            .as_str()
+            .is_some_and(|a| a.contains("挡板")),
+        "{device}"
+    );
+    assert_eq!(check(&r, "camera.frame_rate")["status"], "fail");
+}

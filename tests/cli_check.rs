@@ -377,3 +377,40 @@ fn identifying_details_only_when_asked() {
     );
     assert!(host.is_empty() || page.contains(&host));
 }
+
+/// A microphone that delivers exact digital zero is muted or blocked by the system's privacy
+/// switch (how Windows and macOS deny it): the verification would hear nothing, so it fails.
+#[test]
+fn a_microphone_giving_exact_zero_fails_as_muted_or_blocked() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let wav = dir.path().join("zero.wav");
+    let spec = hound::WavSpec {
+        channels: 1,
+        sample_rate: 48_000,
+        bits_per_sample: 16,
+        sample_format: hound::SampleFormat::Int,
+    };
+    let mut w = hound::WavWriter::create(&wav, spec).expect("wav");
+    for _ in 0..48_000 * 4 {
+        w.write_sample(0i16).expect("sample");
+    }
+    w.finalize().expect("wav");
+    let o = run(&[
+        "check",
+        "--json",
+        "--only",
+        "audio.device",
+        "--mic-source",
+        wav.to_str().expect("utf8"),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let r = json(&o);
+    let mic = check(&r, "audio.device");
+    assert_eq!(mic["status"], "fail", "{mic}");
+    assert_eq!(mic["source"], "replayed");
+    assert!(
+        mic["advice"].as_str().is_some_and(|a| a.contains("隐私")),
+        "{mic}"
+    );
+    assert_eq!(r["verdict"], "not_ready");
+}

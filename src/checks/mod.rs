@@ -12,6 +12,7 @@ pub mod judged;
 pub mod latency;
 pub mod model;
 pub mod pan;
+pub mod provenance;
 pub mod proxy;
 pub mod remote_desktop;
 pub mod time_of_day;
@@ -22,3 +23,4 @@ pub mod vpn;
 
 pub use judged::Judged;
 pub use model::{CheckResult, Status};
+pub use provenance::Provenance;

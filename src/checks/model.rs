@@ -45,6 +45,9 @@ pub struct CheckResult {
     pub threshold: Map<String, Value>,
     #[serde(default)]
     pub advice: String,
+    /// How the facts were obtained (schema 2; absent in version 1 reports and on skipped checks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<super::Provenance>,
 }
 
 /// Fluent ids cannot contain dots: "network.proxy" → "network-proxy".
@@ -63,6 +66,7 @@ impl CheckResult {
             measured: Map::new(),
             threshold: Map::new(),
             advice: String::new(),
+            source: None,
         }
     }
 
@@ -90,6 +94,14 @@ impl CheckResult {
 
     pub fn measured(mut self, key: &str, value: impl Into<Value>) -> CheckResult {
         self.measured.insert(key.to_string(), value.into());
+        self
+    }
+
+    /// Says how the facts were obtained; a skipped check has no facts and keeps none.
+    pub fn with_source(mut self, source: super::Provenance) -> CheckResult {
+        if self.status != Status::Skipped {
+            self.source = Some(source);
+        }
         self
     }
 

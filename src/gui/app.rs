@@ -79,13 +79,17 @@ impl SelfCheckApp {
 
     /// A window state without eframe (used by UI tests).
     pub fn with_sources(profile: Arc<Profile>, lang: Lang, sources: Sources) -> SelfCheckApp {
+        let book = ResultBook::new(lang).with_replays(
+            sources.camera_replay.is_some(),
+            sources.mic_replay.is_some(),
+        );
         SelfCheckApp {
             profile,
             lang,
             sources,
             prefs: Prefs::default(),
             step: Step::Welcome,
-            book: ResultBook::new(lang),
+            book,
             camera: None,
             computer: Default::default(),
             camera_step: Default::default(),

@@ -12,6 +12,10 @@ use std::collections::HashMap;
 /// switch rewrites them all (`relanguage`).
 pub struct ResultBook {
     lang: Lang,
+    /// Whether the camera and microphone are replays (`--camera-source`, `--mic-source`):
+    /// each verdict says how its facts were obtained.
+    camera_replayed: bool,
+    mic_replayed: bool,
     results: HashMap<String, (Judged, CheckResult)>,
     /// Changes with every verdict added, replaced or removed (the report is remade then).
     version: u64,
@@ -21,12 +25,31 @@ impl ResultBook {
     pub fn new(lang: Lang) -> ResultBook {
         ResultBook {
             lang,
+            camera_replayed: false,
+            mic_replayed: false,
             results: HashMap::new(),
             version: 0,
         }
     }
 
+    /// The book of an app whose camera and microphone are (or are not) replays.
+    pub fn with_replays(mut self, camera: bool, mic: bool) -> ResultBook {
+        self.camera_replayed = camera;
+        self.mic_replayed = mic;
+        self
+    }
+
+    /// The verdict with its provenance added.
+    fn sourced(&self, j: Judged) -> Judged {
+        let (camera, mic) = (self.camera_replayed, self.mic_replayed);
+        j.map(move |r, _| {
+            let source = crate::checks::provenance::of(&r.id, camera, mic);
+            r.with_source(source)
+        })
+    }
+
     pub fn set(&mut self, j: Judged) {
+        let j = self.sourced(j);
         let r = j.render(&Tr::new(self.lang));
         self.results.insert(r.id.clone(), (j, r));
         self.version += 1;
@@ -34,6 +57,7 @@ impl ResultBook {
 
     /// Keeps an earlier result for the same id (a dedicated step measures it better).
     pub fn set_if_absent(&mut self, j: Judged) {
+        let j = self.sourced(j);
         let r = j.render(&Tr::new(self.lang));
         if !self.results.contains_key(&r.id) {
             self.results.insert(r.id.clone(), (j, r));

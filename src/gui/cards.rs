@@ -23,6 +23,9 @@ pub fn check_card(ui: &mut egui::Ui, c: &CheckResult, tr: &Tr) {
                 egui::RichText::new(c.status.label(tr)).strong(),
             );
             ui.label(egui::RichText::new(&c.title).strong());
+            if let Some(p) = c.source {
+                ui.label(egui::RichText::new(crate::report::replay_note::label(p, tr)).small());
+            }
             ui.label(egui::RichText::new(&c.id).weak().small());
         });
         if !c.summary.is_empty() {

@@ -56,6 +56,7 @@ article{border:1px solid #d0d7de;border-left-width:6px;border-radius:6px;padding
 h2{font-size:1.05em;margin:4px 0}code{font-size:.85em;color:#57606a}\
 .badge{display:inline-block;min-width:4em;text-align:center;border-radius:4px;padding:0 6px;margin-right:6px;color:#fff;font-size:.9em}\
 .b-pass{background:#2da44e}.b-warn{background:#9a6700}.b-fail{background:#cf222e}.b-error{background:#8250df}.b-skipped{background:#6e7781}\
+.src{display:inline-block;border:1px solid #8c959f;border-radius:4px;padding:0 5px;margin-right:6px;font-size:.8em;font-weight:normal;color:#24292f}.src-replayed{border-color:#8250df;color:#8250df}\
 .advice{background:#f6f8fa;border-radius:4px;padding:6px 10px}footer{color:#57606a;font-size:.9em;margin-top:24px}\
 @media print{body{margin:0}article{border-left-width:4px}}";
 
@@ -87,6 +88,13 @@ pub fn render(report: &Report, tr: &Tr) -> String {
         profile_label = escape(&tr.t("report-profile")),
         profile = escape(&report.profile),
     );
+    if let Some(note) = super::replay_note::note(report, tr) {
+        let _ = writeln!(
+            h,
+            "<p class=\"advice\" id=\"replayed\">{}</p>",
+            escape(&note)
+        );
+    }
     let missing = super::missing::lines(report, tr);
     if !missing.is_empty() {
         let _ = write!(
@@ -211,8 +219,16 @@ fn render_check(h: &mut String, c: &CheckResult, tr: &Tr) {
     let s = c.status.code();
     let _ = write!(
         h,
-        "<article class=\"s-{s}\">\n<h2><span class=\"badge b-{s}\">{label}</span>{title} <code>{id}</code></h2>\n",
+        "<article class=\"s-{s}\">\n<h2><span class=\"badge b-{s}\">{label}</span>{source}{title} <code>{id}</code></h2>\n",
         label = escape(&c.status.label(tr)),
+        source = c
+            .source
+            .map(|p| format!(
+                "<span class=\"src src-{}\">{}</span>",
+                p.code(),
+                escape(&super::replay_note::label(p, tr))
+            ))
+            .unwrap_or_default(),
         title = escape(&c.title),
         id = escape(&c.id),
     );

@@ -4,6 +4,7 @@
 pub mod html;
 pub mod missing;
 pub mod model;
+pub mod replay_note;
 pub mod report_id;
 pub mod save;
 pub mod text;

@@ -31,8 +31,12 @@ fn clip(s: &str) -> String {
     }
 }
 
-fn line(c: &CheckResult) -> String {
-    let mut l = format!("{} {}（{}）", mark(c.status), c.title, c.id);
+fn line(c: &CheckResult, tr: &Tr) -> String {
+    let source = c
+        .source
+        .map(|p| format!("[{}] ", super::replay_note::label(p, tr)))
+        .unwrap_or_default();
+    let mut l = format!("{} {source}{}（{}）", mark(c.status), c.title, c.id);
     if !c.summary.is_empty() {
         l.push_str(": ");
         l.push_str(&c.summary);
@@ -73,6 +77,10 @@ pub fn render(report: &Report, tr: &Tr) -> String {
         out.push_str(&tr.t("report-id-mismatch"));
         out.push('\n');
     }
+    if let Some(note) = super::replay_note::note(report, tr) {
+        out.push_str(&note);
+        out.push('\n');
+    }
     let missing = super::missing::lines(report, tr);
     if !missing.is_empty() {
         out.push_str(&tr.t("report-missing-title"));
@@ -88,7 +96,7 @@ pub fn render(report: &Report, tr: &Tr) -> String {
         .collect();
     problems.sort_by_key(|c| severity(c.status));
     for c in problems {
-        out.push_str(&line(c));
+        out.push_str(&line(c, tr));
         out.push('\n');
     }
     out.push_str(&tr.f(

@@ -264,6 +264,9 @@ impl ReportStep {
         if skipped > 0 {
             ui.label(tr.f("report-skipped-note", &[("count", skipped.to_string())]));
         }
+        if let Some(note) = crate::report::replay_note::note(&report, &tr) {
+            ui.label(note);
+        }
         let missing = crate::report::missing::lines(&report, &tr);
         if !missing.is_empty() && skipped < report.checks.len() {
             ui.label(egui::RichText::new(tr.t("report-missing-title")).strong());
