@@ -164,7 +164,7 @@ fn attach_tun(name: &str) -> Option<std::fs::File> {
 
 #[cfg(target_os = "linux")]
 #[test]
-fn a_live_tunnel_beside_the_default_route_warns() {
+fn a_tunnel_idle_then_in_use_then_holding_a_fake_ip_is_pass_warn_fail() {
     let is_root = unsafe { libc::geteuid() } == 0;
     if !is_root {
         common::skip::skip("needs root for network namespaces");
@@ -178,14 +178,38 @@ fn a_live_tunnel_beside_the_default_route_warns() {
         return;
     };
     assert!(sh(&["ip", "link", "set", &tun, "up"]));
-    let o = run(&["check", "--json", "--no-network", "--only", "network.vpn"]);
-    let r = json(&o);
-    let v = check(&r, "network.vpn");
+    // Up but with no address and no route it carries nothing (like macOS's utun0-3): no warning.
+    let judge = || {
+        let o = run(&["check", "--json", "--no-network", "--only", "network.vpn"]);
+        check(&json(&o), "network.vpn").clone()
+    };
+    let v = judge();
+    assert_eq!(v["status"], "pass", "{v}");
+    assert!(
+        v["measured"]["idle_tunnels"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|x| x == tun.as_str())),
+        "{v}"
+    );
+    // With an address (TEST-NET-1, documentation only; nothing is sent) it is a VPN in use.
+    assert!(sh(&["ip", "addr", "add", "192.0.2.10/32", "dev", &tun]));
+    let v = judge();
     assert_eq!(v["status"], "warn", "{v}");
     assert!(
         v["measured"]["tunnel_adapters"]
             .as_array()
             .is_some_and(|a| a.iter().any(|x| x == tun.as_str())),
+        "{v}"
+    );
+    // Clash/mihomo TUN in fake-IP mode: the tunnel holds 198.18.0.1 (the fake-IP range).
+    assert!(sh(&["ip", "addr", "add", "198.18.0.1/30", "dev", &tun]));
+    let v = judge();
+    assert_eq!(v["status"], "fail", "{v}");
+    let fake = format!("fake-ip:{tun}");
+    assert!(
+        v["measured"]["signals"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|x| x == fake.as_str())),
         "{v}"
     );
 }

@@ -1,7 +1,9 @@
 //! `network.vpn`: a VPN or a proxy client in tunnel mode makes the connection look foreign.
 //!
 //! Fail: the default route goes through a tunnel adapter, or a tunnel holds a fake-IP
-//! address (Clash/mihomo TUN). Warn: a tunnel adapter is up, or a VPN client runs.
+//! address (Clash/mihomo TUN). Warn: a tunnel adapter is up and in use (it holds an IPv4
+//! address), or a VPN client runs. A tunnel with no address and no default route carries
+//! nothing: macOS always has utun0–3 up that way (iCloud, Handoff), so those do not warn.
 
 use super::ids::NETWORK_VPN;
 use super::model::{CheckResult, Status};
@@ -88,11 +90,17 @@ fn judge_tunnels(facts: &VpnFacts, req: &VpnReq, tr: &Tr) -> CheckResult {
         .iter()
         .filter_map(|r| parse_cidr(r))
         .collect();
-    let tunnels: Vec<&Adapter> = facts
+    let carries_default = |a: &Adapter| {
+        facts
+            .default_route
+            .is_some_and(|r| r.iter().any(|i| i == &a.name))
+    };
+    let (tunnels, idle): (Vec<&Adapter>, Vec<&Adapter>) = facts
         .adapters
         .iter()
         .filter(|a| a.up != Some(false) && is_tunnel(a, req))
-        .collect();
+        .partition(|a| !a.ipv4.is_empty() || carries_default(a));
+    let idle: Vec<String> = idle.iter().map(|a| a.name.clone()).collect();
     let mut route_signals = Vec::new();
     if let Some(route) = facts.default_route {
         for iface in route {
@@ -124,6 +132,7 @@ fn judge_tunnels(facts: &VpnFacts, req: &VpnReq, tr: &Tr) -> CheckResult {
         CheckResult::new(NETWORK_VPN, status, tr)
             .measured("default_route", facts.default_route.map(<[String]>::to_vec))
             .measured("tunnel_adapters", adapters.clone())
+            .measured("idle_tunnels", idle.clone())
             .measured("programs", programs.clone())
             .measured("signals", route_signals.clone())
             .threshold("allowed", false)
@@ -251,6 +260,45 @@ mod tests {
             processes: &[],
         };
         assert_eq!(judge(&f, &req, &[], &tr).status, Status::Error);
+    }
+
+    /// macOS keeps utun0–3 up for its own services, with no IPv4 address and no route: they
+    /// carry nothing and do not warn. The same utun with an address (a VPN) does.
+    #[test]
+    fn idle_macos_utun_interfaces_do_not_warn() {
+        let req = Profile::builtin().expect("p").vpn;
+        let tr = Tr::new(Lang::En);
+        let idle = |name: &str| Adapter {
+            ipv4: vec![],
+            ..adapter(name, "", [0, 0, 0, 0])
+        };
+        let mut adapters = vec![
+            adapter("en0", "", [192, 168, 1, 5]),
+            idle("utun0"),
+            idle("utun1"),
+            idle("utun2"),
+            idle("utun3"),
+        ];
+        let route = vec!["en0".to_string()];
+        let f = VpnFacts {
+            trace: None,
+            adapters: &adapters,
+            default_route: Some(&route),
+            processes: &[],
+        };
+        let r = judge(&f, &req, &[], &tr);
+        assert_eq!(r.status, Status::Pass, "{r:?}");
+        assert_eq!(r.measured["idle_tunnels"].as_array().map(Vec::len), Some(4));
+        adapters.push(adapter("utun4", "", [10, 7, 0, 2]));
+        let f = VpnFacts {
+            trace: None,
+            adapters: &adapters,
+            default_route: Some(&route),
+            processes: &[],
+        };
+        let r = judge(&f, &req, &[], &tr);
+        assert_eq!(r.status, Status::Warn);
+        assert_eq!(r.measured["tunnel_adapters"][0], "utun4");
     }
 
     #[test]
