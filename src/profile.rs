@@ -87,6 +87,10 @@ pub struct AudioReq {
     pub warn_speech_rms_dbfs: f64,
     pub max_single_digit_s: f64,
     pub clipping_run_samples: u32,
+    /// A few short clips warn (at most this many runs, under this share of the samples);
+    /// more fail.
+    pub warn_clipping_runs: usize,
+    pub warn_clipped_fraction: f64,
     pub warn_snr_db: f64,
     /// Exact digital zero this long: the microphone is muted or blocked (a quiet room is never
     /// exactly zero).
@@ -133,6 +137,7 @@ pub struct NetworkReq {
     pub latency_warn_ms: f64,
     pub latency_fail_ms: f64,
     pub jitter_warn_ms: f64,
+    pub latency_fail_loss_share: f64,
     pub trace_url: String,
     pub expected_countries: Vec<String>,
 }

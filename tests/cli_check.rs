@@ -134,6 +134,12 @@ fn without_the_big_checks_the_verdict_is_incomplete_in_every_format() {
     assert!(html.contains("id=\"missing\""), "{html}");
     assert!(html.contains("Key checks not done yet"), "{html}");
     assert!(html.contains("<code>rehearsal.pan</code>"), "{html}");
+    // The rules of the real attempt, with the profile's numbers, in the English report.
+    assert!(html.contains("id=\"before-you-start\""), "{html}");
+    for needle in ["incognito", "switch browser tabs", "within 72 hours", "at most 2 MB"] {
+        assert!(html.contains(needle), "{needle} missing");
+    }
+    assert!(html.contains("AliExpress video verification"), "profile named for people");
 }
 
 #[test]

@@ -90,7 +90,7 @@ pub fn clipping(a: &SpeechAnalysis, req: &AudioReq, tr: &Tr) -> CheckResult {
     let c = a.clipping;
     let status = if c.runs == 0 {
         Status::Pass
-    } else if c.runs <= 3 && a.clipped_fraction < 0.001 {
+    } else if c.runs <= req.warn_clipping_runs && a.clipped_fraction < req.warn_clipped_fraction {
         Status::Warn
     } else {
         Status::Fail
@@ -99,7 +99,9 @@ pub fn clipping(a: &SpeechAnalysis, req: &AudioReq, tr: &Tr) -> CheckResult {
         .measured("clipped_runs", c.runs)
         .measured("longest_run_samples", c.longest_run)
         .measured("clipped_fraction", round(a.clipped_fraction, 5))
-        .threshold("max_run_samples", req.clipping_run_samples);
+        .threshold("max_run_samples", req.clipping_run_samples)
+        .threshold("warn_clipping_runs", req.warn_clipping_runs)
+        .threshold("warn_clipped_fraction", req.warn_clipped_fraction);
     if status == Status::Pass {
         r.summary(tr.t("audio-clipping-none"))
     } else {

@@ -35,11 +35,22 @@ pub fn judge(facts: &BrowserFacts, searched: bool, req: &BrowserReq, tr: &Tr) ->
         .map(|s| format!("{} {}+", display_family(&s.family), s.min_major))
         .collect::<Vec<_>>()
         .join(" / ");
+    // The default browser opens the verification link from the seller back office: one the
+    // page does not support (Edge, a Chinese shell…), or one we cannot name, is a risk.
+    let default_lower = facts.default_raw.as_deref().map(str::to_lowercase);
+    let discouraged = default_lower.as_deref().and_then(|raw| {
+        req.discouraged
+            .iter()
+            .find(|d| raw.contains(&d.to_lowercase()))
+            .cloned()
+    });
     let base = |status| {
         CheckResult::new(BROWSER_VERSION, status, tr)
             .measured("browsers", listed.clone())
             .measured("default", facts.default_raw.clone())
+            .measured("default_discouraged", discouraged.clone())
             .threshold("min_major", minimums.clone())
+            .threshold("discouraged", req.discouraged.clone())
     };
     if !searched {
         return CheckResult::error(BROWSER_VERSION, tr, tr.t("browser-summary-unsearched"))
@@ -73,7 +84,8 @@ pub fn judge(facts: &BrowserFacts, searched: bool, req: &BrowserReq, tr: &Tr) ->
             .advice(tr.f(advice_key, &[("minimum", minimum_text)]));
     }
     let default_ok = facts.default_family.as_deref().map(|f| min_of(f).is_some());
-    if default_ok == Some(false) {
+    let unknown_default = facts.default_raw.is_some() && facts.default_family.is_none();
+    if default_ok == Some(false) || discouraged.is_some() || unknown_default {
         return base(Status::Warn)
             .summary(tr.f(
                 "browser-summary-default-unsupported",
@@ -154,6 +166,16 @@ mod tests {
             Some("MSEdgeHTM"),
         );
         assert_eq!(judge(&default_edge, true, &req, &tr).status, Status::Warn);
+
+        // A Chinese shell browser as the default (one of the profile's discouraged names) and a
+        // default nobody can name both warn; the discouraged one is named.
+        let chrome = ["Google Chrome 131.0.6778.85"];
+        let r = judge(&facts(&chrome, Some("360SeURL")), true, &req, &tr);
+        assert_eq!(r.status, Status::Warn);
+        assert_eq!(r.measured["default_discouraged"], "360");
+        let r = judge(&facts(&chrome, Some("SomeOddBrowserURL")), true, &req, &tr);
+        assert_eq!(r.status, Status::Warn);
+        assert!(r.measured["default_discouraged"].is_null());
 
         assert_eq!(
             judge(&BrowserFacts::default(), false, &req, &tr).status,

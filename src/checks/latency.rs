@@ -57,7 +57,7 @@ pub fn judge(samples: &[HostSamples], req: &NetworkReq, tr: &Tr) -> CheckResult 
         ("failures", failures.to_string()),
         ("attempts", attempts.to_string()),
     ];
-    let status = if med > req.latency_fail_ms || loss > 0.5 {
+    let status = if med > req.latency_fail_ms || loss > req.latency_fail_loss_share {
         Status::Fail
     } else if med > req.latency_warn_ms || jit > req.jitter_warn_ms || failures > 0 {
         Status::Warn

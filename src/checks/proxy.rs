@@ -23,7 +23,7 @@ pub fn judge(facts: &ProxyFacts, tr: &Tr) -> CheckResult {
             .advice(tr.t("proxy-advice"))
             .measured("sources", sources)
             .measured("unreadable", facts.unreadable.clone())
-            .threshold("allowed", 0);
+            .threshold("allowed", false);
     }
     if !facts.unreadable.is_empty() {
         return CheckResult::error(
@@ -41,7 +41,7 @@ pub fn judge(facts: &ProxyFacts, tr: &Tr) -> CheckResult {
         .summary(tr.t("proxy-summary-none"))
         .measured("sources", sources)
         .measured("unreadable", facts.unreadable.clone())
-        .threshold("allowed", 0)
+        .threshold("allowed", false)
 }
 
 #[cfg(test)]

@@ -31,7 +31,7 @@ pub fn judge(facts: &RemoteFacts, req: &RemoteDesktopReq, tr: &Tr) -> CheckResul
             .summary(tr.f("rd-summary-found", &[("found", found.join(", "))]))
             .advice(tr.t("rd-advice"))
     };
-    r.measured("found", found).threshold("allowed", 0)
+    r.measured("found", found).threshold("allowed", false)
 }
 
 #[cfg(test)]

@@ -86,7 +86,7 @@ pub fn render(report: &Report, tr: &Tr) -> String {
         version_label = escape(&tr.t("report-version")),
         version = escape(&report.app_version),
         profile_label = escape(&tr.t("report-profile")),
-        profile = escape(&report.profile),
+        profile = escape(&super::before_you_start::profile_name(report, tr)),
     );
     if let Some(note) = super::replay_note::note(report, tr) {
         let _ = writeln!(
@@ -163,6 +163,18 @@ pub fn render(report: &Report, tr: &Tr) -> String {
     order.sort_by_key(|c| severity(c.status));
     for c in order {
         render_check(&mut h, c, tr);
+    }
+    let start = super::before_you_start::lines(report, tr);
+    if !start.is_empty() {
+        let _ = write!(
+            h,
+            "<section class=\"advice\" id=\"before-you-start\">\n<h2>{}</h2>\n<ul>\n",
+            escape(&tr.t("start-title"))
+        );
+        for line in &start {
+            let _ = writeln!(h, "<li>{}</li>", escape(line));
+        }
+        h.push_str("</ul>\n</section>\n");
     }
     if let Some(id) = &report.identity {
         render_identity(&mut h, id, tr);

@@ -1,6 +1,7 @@
 //! The readiness report: one model, three renderings (JSON for support tools, a
 //! self-contained HTML page, a short text for chat), saved atomically.
 
+pub mod before_you_start;
 pub mod html;
 pub mod missing;
 pub mod model;

@@ -86,6 +86,10 @@ pub struct Report {
     /// What kinds of data this report holds (reports written before this field hold none).
     #[serde(default)]
     pub contents: Contents,
+    /// The verification's own rules from the profile, for the "before you start" block
+    /// (schema 2; absent in version 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules: Option<super::before_you_start::Rules>,
     /// Present only when the seller chose to include identifying details for support.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<Identity>,
@@ -138,6 +142,7 @@ impl Report {
             system,
             checks,
             contents: Contents::default(),
+            rules: Some(super::before_you_start::Rules::of(profile)),
             identity: None,
         };
         r.report_id = r.content_id();
@@ -185,7 +190,9 @@ impl Report {
         let report: Report =
             serde_json::from_value(value).map_err(|e| ReportError::Invalid(e.to_string()))?;
         if schema == SCHEMA_V1
-            && (!report.required.is_empty() || report.verdict == Verdict::Incomplete)
+            && (!report.required.is_empty()
+                || report.rules.is_some()
+                || report.verdict == Verdict::Incomplete)
         {
             return Err(ReportError::Invalid(
                 "a selfcheck-report/1 has no required checks and no \"incomplete\" verdict".into(),
@@ -331,11 +338,12 @@ mod tests {
         v1.schema = SCHEMA_V1.to_string();
         v1.required.clear();
         v1.missing.clear();
+        v1.rules = None;
         v1.verdict = Verdict::Ready;
         v1.report_id = v1.content_id();
         let json = v1.to_json();
         assert!(
-            !json.contains("required") && !json.contains("missing"),
+            !json.contains("required") && !json.contains("missing") && !json.contains("rules"),
             "{json}"
         );
         let back = Report::from_json(&json).expect("v1 reads");

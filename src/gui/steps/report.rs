@@ -275,6 +275,14 @@ impl ReportStep {
             }
         }
         ui.label(format!("{} {}", tr.t("report-id"), report.report_id));
+        let start = crate::report::before_you_start::lines(&report, &tr);
+        if !start.is_empty() {
+            ui.collapsing(tr.t("start-title"), |ui| {
+                for line in &start {
+                    ui.label(format!("• {line}"));
+                }
+            });
+        }
         if ui
             .checkbox(&mut self.include_identity, tr.t("gui-include-identity"))
             .on_hover_text(tr.t("gui-include-identity-why"))
