@@ -10,7 +10,7 @@ text=$(mktemp)
 trap 'rm -f "$text"' EXIT
 cat assets/i18n/*/*.ftl > "$text"
 # Digits, Latin, and punctuation a device or file name may contain.
-printf '%s' ' !"#$%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~·—–…“”‘’、。，：；！？（）《》【】「」°×→←↑↓✓✗' >> "$text"
+printf '%s' ' !"#$%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~·—–…“”‘’、。，：；！？（）《》【】「」°×→←↑↓✓✗○•' >> "$text"
 pyftsubset "$src" --font-number=0 --text-file="$text" --output-file=assets/fonts/ui-cjk-subset.ttf \
   --layout-features='*' --no-hinting --desubroutinize
 ls -l assets/fonts/ui-cjk-subset.ttf

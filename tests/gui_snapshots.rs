@@ -25,8 +25,18 @@ fn harness(lang: Lang) -> Harness<'static, SelfCheckApp> {
         .build_ui_state(|ui, app: &mut SelfCheckApp| app.draw(ui), app)
 }
 
+/// Tolerance for renderer differences between Mesa versions and backends (anti-aliased edges
+/// of glyphs and rounded corners): a pixel may differ by a YIQ distance of 1.0 (egui's
+/// default is 0.6), and up to 200 pixels of the 652,800 (0.03 %) may differ more. A changed
+/// word, a moved widget or a missing glyph changes thousands.
+fn options() -> egui_kittest::SnapshotOptions {
+    egui_kittest::SnapshotOptions::new()
+        .threshold(1.0)
+        .max_failed_pixels(200)
+}
+
 fn snapshot(h: &mut Harness<'_, SelfCheckApp>, name: &str) {
-    match h.try_snapshot(name) {
+    match h.try_snapshot_options(name, &options()) {
         Ok(()) => {}
         Err(egui_kittest::SnapshotError::RenderError { err }) => {
             common::skip::skip(&format!("snapshot {name}: no renderer ({err})"));
