@@ -165,25 +165,32 @@ mod tests {
     #[test]
     fn panics_and_timeouts_become_errors_in_order() {
         let tr = Tr::new(Lang::En);
+        // The slow check runs until the test lets it go, which it does only after `run_all`
+        // has returned: were the runner to wait for it, it would give up after a minute and
+        // the test would see that it had not been let go. No wall-clock bound is asserted.
+        let (release, released) = std::sync::mpsc::channel::<()>();
+        let (outcome_tx, outcome) = std::sync::mpsc::channel::<bool>();
         let tasks = vec![
             Task::new("system.time_of_day", Duration::from_secs(5), move || {
                 Judged::new(|tr| CheckResult::new("system.time_of_day", Status::Pass, tr))
             }),
             Task::new("network.proxy", Duration::from_secs(5), || panic!("boom")),
-            Task::new("network.vpn", Duration::from_millis(200), || {
-                std::thread::sleep(Duration::from_secs(3));
+            Task::new("network.vpn", Duration::from_millis(200), move || {
+                let let_go = released.recv_timeout(Duration::from_secs(60)).is_ok();
+                let _ = outcome_tx.send(let_go);
                 Judged::new(|tr| CheckResult::new("network.vpn", Status::Pass, tr))
             }),
         ];
-        let start = Instant::now();
         let mut seen = 0;
         let results: Vec<CheckResult> = run_all(tasks, |_| seen += 1)
             .iter()
             .map(|j| j.render(&tr))
             .collect();
-        assert!(
-            start.elapsed() < Duration::from_secs(2),
-            "did not wait for the slow check"
+        release.send(()).expect("the slow check is still waiting");
+        assert_eq!(
+            outcome.recv_timeout(Duration::from_secs(60)),
+            Ok(true),
+            "run_all waited for the slow check"
         );
         assert_eq!(seen, 3);
         assert_eq!(results[0].status, Status::Pass);

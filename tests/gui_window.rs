@@ -107,19 +107,28 @@ fn camera_step_previews_replayed_frames_under_xvfb() {
         .wait_for_window(APP_TITLE, Duration::from_secs(30))
         .expect("a window titled 视频验证自检助手 appears");
     eprintln!("window mapped after {:.2} s", up.as_secs_f64());
-    std::thread::sleep(Duration::from_secs(4));
-    let shot = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("../gui-screenshot.png");
-    let colours = screenshot_colours(&display, &shot);
-    assert!(colours > 2000, "no photo in the preview: {colours} colours");
-    let lines = std::fs::read_to_string(&stats).expect("stats written");
-    eprintln!("{lines}");
-    assert!(
+    // Wait for the event — the app's own statistics saying the camera step shows frames —
+    // rather than a fixed delay, then look at the screen.
+    let showing = |lines: &str| {
         lines
             .lines()
             .filter(|l| l.contains("step=Camera"))
-            .any(|l| !l.contains("preview_fps=0 ")),
-        "the preview never showed a frame: {lines}"
-    );
+            .any(|l| !l.contains("preview_fps=0 "))
+    };
+    let start = std::time::Instant::now();
+    let mut lines = String::new();
+    while !showing(&lines) {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the preview never showed a frame: {lines}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+        lines = std::fs::read_to_string(&stats).unwrap_or_default();
+    }
+    eprintln!("{lines}");
+    let shot = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("../gui-screenshot.png");
+    let colours = screenshot_colours(&display, &shot);
+    assert!(colours > 2000, "no photo in the preview: {colours} colours");
 }
 
 /// With OpenGL too old (Mesa told to offer GL 1.1, as on PCs without a real OpenGL driver)
@@ -152,15 +161,26 @@ fn without_usable_opengl_the_app_falls_back_to_wgpu() {
             .expect("app starts"),
     );
     let up = x.wait_for_window(APP_TITLE, Duration::from_secs(30));
-    std::thread::sleep(Duration::from_secs(3));
-    let stderr = std::fs::read_to_string(&log).unwrap_or_default();
+    // The window may be glow's, before it gives up: wait for the line that says so.
+    let start = std::time::Instant::now();
+    let mut stderr = String::new();
+    while !stderr.contains("trying wgpu") && start.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(100));
+        stderr = std::fs::read_to_string(&log).unwrap_or_default();
+    }
     assert!(
         stderr.contains("trying wgpu"),
         "glow did not fail first: {stderr}"
     );
     let up = up.unwrap_or_else(|| panic!("no window after the fallback: {stderr}"));
     eprintln!("window after the fallback in {:.2} s", up.as_secs_f64());
-    let colours = screenshot_colours(&display, &home.path().join("wgpu.png"));
+    // The window is mapped before wgpu's first frame: look until it has drawn (bounded).
+    let start = std::time::Instant::now();
+    let mut colours = screenshot_colours(&display, &home.path().join("wgpu.png"));
+    while colours <= 20 && start.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(200));
+        colours = screenshot_colours(&display, &home.path().join("wgpu.png"));
+    }
     assert!(colours > 20, "blank window: {colours} colours; {stderr}");
     assert!(!stderr.contains("无法打开程序窗口"), "{stderr}");
 }
