@@ -331,3 +331,72 @@ fn broken_pictures_and_bad_card_boxes_exit_2() {
         assert!(stderr(&o).contains("身份证位置"), "{card}: {}", stderr(&o));
     }
 }
+
+/// The blur limits were chosen on the nine tuning photos above (tests/fixtures/README.md); here
+/// they are checked on photos made apart from the project (scikit-image's sample data: a
+/// portrait, a cat, a cup, a rocket launch, brick and gravel textures), each as it is and
+/// defocused by a known Gaussian blur. The physical rule: a photo as taken never fails; one
+/// blurred with σ = 3 px at analysis scale (detail under ~7 px gone: the letters of an ID card
+/// at 720p) always fails. Measured (blur, 0 sharp … 1 flat): as taken 0.15–0.33, blurred
+/// 0.57–0.73; the fail limits (scene 0.38, face 0.47) sit in that gap. The warn limit (scene
+/// 0.28) is closer: the cup photo, sharp but with a plain coffee surface in the centre it
+/// measures, reads 0.29 and warns — at most one such warning is allowed here.
+#[test]
+fn blur_limits_hold_on_the_validation_photos() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut warned = Vec::new();
+    for name in [
+        "astronaut.png",
+        "chelsea.png",
+        "coffee.png",
+        "rocket.jpg",
+        "brick.png",
+        "gravel.png",
+    ] {
+        let img = image::open(fixture(&format!("validation/{name}")))
+            .expect("validation photo")
+            .to_rgb8();
+        let sharp = save(&img, dir.path(), &format!("sharp-{name}.png"));
+        let soft = image::imageops::blur(&img, 3.0);
+        let soft = save(&soft, dir.path(), &format!("soft-{name}.png"));
+        let (_, s) = analyze(&sharp, &[]);
+        let (_, b) = analyze(&soft, &[]);
+        let as_taken = check(&s, "image.sharpness");
+        eprintln!(
+            "{name}: as taken {} blurred {}",
+            as_taken["measured"]["blur"],
+            check(&b, "image.sharpness")["measured"]["blur"]
+        );
+        assert_ne!(as_taken["status"], "fail", "{name} as taken: {as_taken}");
+        if as_taken["status"] == "warn" {
+            warned.push(name);
+        }
+        assert_eq!(
+            status(&b, "image.sharpness"),
+            "fail",
+            "{name} blurred σ=3: {}",
+            check(&b, "image.sharpness")
+        );
+    }
+    assert!(warned.len() <= 1, "sharp photos warned: {warned:?}");
+}
+
+/// A real reflection, not a composed one: `176_HONOR-7X_S.jpg` shows posters behind glass with
+/// the ceiling lights mirrored in it. With the middle poster's frame as the "card" box, the
+/// two light stripes across its upper right are glare: 2.4 % of the box, over the warn limit
+/// (1 %) and under the fail limit (5 %). The same box on the sharp picture is seen as a card
+/// (its frame gives four straight edges).
+#[test]
+fn the_ceiling_lights_mirrored_in_poster_glass_are_glare() {
+    let (_, r) = analyze(
+        &fixture("176_HONOR-7X_S.jpg"),
+        &["--card", "320,182,282,400"],
+    );
+    let glare = check(&r, "image.glare");
+    assert_eq!(glare["status"], "warn", "{glare}");
+    assert_eq!(glare["measured"]["card_seen"], true, "{glare}");
+    let fraction = glare["measured"]["glare_fraction"]
+        .as_f64()
+        .expect("fraction");
+    assert!((0.01..0.05).contains(&fraction), "{glare}");
+}
