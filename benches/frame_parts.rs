@@ -2,13 +2,14 @@
 //! thread). Run: `cargo bench --bench frame_parts`.
 
 use selfcheck::analysis::frame::{Rect, analysis_factor, small_gray};
+use selfcheck::analysis::limits::FrameLimits;
 use selfcheck::bench::synthetic_frame;
 
 fn median_ms(f: impl FnMut()) -> f64 {
     selfcheck::bench::median_ms(31, f)
 }
 
-fn parts(width: u32, height: u32, card: Rect) {
+fn parts(width: u32, height: u32, card: Rect, limits: &FrameLimits) {
     use selfcheck::analysis::{card_edges, glare, lighting, sharpness};
     use std::hint::black_box;
     let frame = synthetic_frame(width, height);
@@ -34,7 +35,14 @@ fn parts(width: u32, height: u32, card: Rect) {
         (
             "lighting",
             median_ms(|| {
-                black_box(lighting::measure(&small, sw, sh, region, 25, 247));
+                black_box(lighting::measure(
+                    &small,
+                    sw,
+                    sh,
+                    region,
+                    limits.under_exposed,
+                    limits.over_exposed,
+                ));
             }),
         ),
         (
@@ -46,7 +54,7 @@ fn parts(width: u32, height: u32, card: Rect) {
         (
             "glare",
             median_ms(|| {
-                black_box(glare::measure(&frame, card));
+                black_box(glare::measure(&frame, card, &limits.glare));
             }),
         ),
         (
@@ -71,6 +79,13 @@ fn parts(width: u32, height: u32, card: Rect) {
 
 fn main() {
     let card = |x, y, w, h| Rect { x, y, w, h };
-    parts(1280, 720, card(440, 300, 400, 252));
-    parts(1920, 1080, card(660, 450, 600, 378));
+    let limits = match FrameLimits::builtin() {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("frame_parts: {e}");
+            std::process::exit(2);
+        }
+    };
+    parts(1280, 720, card(440, 300, 400, 252), &limits);
+    parts(1920, 1080, card(660, 450, 600, 378), &limits);
 }

@@ -68,14 +68,20 @@ pub fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
 
 pub fn run() -> BenchResult {
     let runs = 15;
-    let Ok(mut detector) = FaceDetector::new() else {
-        return BenchResult {
-            frame_ms_720p: f64::NAN,
-            frame_ms_1080p: f64::NAN,
-            face_ms_720p: f64::NAN,
-            runs: 0,
-        };
+    let none = BenchResult {
+        frame_ms_720p: f64::NAN,
+        frame_ms_1080p: f64::NAN,
+        face_ms_720p: f64::NAN,
+        runs: 0,
     };
+    let Ok(profile) = crate::profile::Profile::builtin() else {
+        return none;
+    };
+    let req = &profile.image;
+    let Ok(mut detector) = FaceDetector::new(req.face_min_px, req.face_min_score) else {
+        return none;
+    };
+    let limits = crate::analysis::limits::FrameLimits::from_profile(req);
     let f720 = synthetic_frame(1280, 720);
     let f1080 = synthetic_frame(1920, 1080);
     let card720 = Rect {
@@ -108,8 +114,7 @@ pub fn run() -> BenchResult {
             &f720,
             Some(card720),
             face(1280, 720),
-            25,
-            247,
+            &limits,
         ));
     });
     let frame_ms_1080p = median_ms(runs, || {
@@ -117,8 +122,7 @@ pub fn run() -> BenchResult {
             &f1080,
             Some(card1080),
             face(1920, 1080),
-            25,
-            247,
+            &limits,
         ));
     });
     let factor = analysis_factor(1280, 720);

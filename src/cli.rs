@@ -521,15 +521,12 @@ fn run_analyze_image(
         }
     };
     let frame: RgbFrame = img;
-    let mut detector = crate::analysis::faces::FaceDetector::new().map_err(bad)?;
     let req = &profile.image;
-    let analysis = crate::analysis::frame_analysis::analyze(
-        &frame,
-        card,
-        &mut detector,
-        req.under_exposed_luma,
-        req.over_exposed_luma,
-    );
+    let mut detector =
+        crate::analysis::faces::FaceDetector::new(req.face_min_px, req.face_min_score)
+            .map_err(bad)?;
+    let limits = crate::analysis::limits::FrameLimits::from_profile(req);
+    let analysis = crate::analysis::frame_analysis::analyze(&frame, card, &mut detector, &limits);
     let checks = crate::checks::image::all(&analysis, card, req, tr);
     let source = crate::checks::Provenance::Replayed;
     finish(

@@ -36,9 +36,14 @@ pub fn image_analysis(data: &[u8]) {
     let Ok(frame) = crate::capture::image_file::decode(data) else {
         return;
     };
-    let Ok(mut detector) = FaceDetector::new() else {
+    let Ok(profile) = crate::profile::Profile::builtin() else {
         return;
     };
+    let req = &profile.image;
+    let Ok(mut detector) = FaceDetector::new(req.face_min_px, req.face_min_score) else {
+        return;
+    };
+    let limits = crate::analysis::limits::FrameLimits::from_profile(req);
     let pick = |i: usize| u32::from(*data.get(i).unwrap_or(&0));
     let card = Rect {
         x: pick(0) * frame.width / 256,
@@ -47,7 +52,7 @@ pub fn image_analysis(data: &[u8]) {
         h: (pick(3) * frame.height / 256).max(1),
     };
     let card = card.inside(frame.width, frame.height).then_some(card);
-    let _ = crate::analysis::frame_analysis::analyze(&frame, card, &mut detector, 25, 247);
+    let _ = crate::analysis::frame_analysis::analyze(&frame, card, &mut detector, &limits);
 }
 
 /// Bytes as a WAV file: decode, then the speech analysis (levels, digits, pace).

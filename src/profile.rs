@@ -104,6 +104,19 @@ pub struct ImageReq {
     pub warn_glare_fraction: f64,
     pub under_exposed_luma: u8,
     pub over_exposed_luma: u8,
+    /// Glare pixels: brighter than the card's median by this (max of R, G, B)…
+    pub glare_above_median: u8,
+    /// …and at least this bright, colourless ((max − min) / max ≤ this many percent), in a
+    /// blob with a core where every channel reaches `glare_clipped_level`.
+    pub glare_min_bright: u8,
+    pub glare_max_saturation_pct: u8,
+    pub glare_clipped_level: u8,
+    /// Faces narrower than this share of the main face are not people (a card, a photo).
+    pub face_far_smaller_ratio: f64,
+    /// The face detector: smallest face searched for (pixels at analysis scale, long side
+    /// about 640) and the score a face needs.
+    pub face_min_px: u32,
+    pub face_min_score: f64,
     pub expected_faces: u32,
     pub fail_dark_mean: f64,
     pub warn_dark_mean: f64,

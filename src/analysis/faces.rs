@@ -28,11 +28,13 @@ pub struct FaceDetector {
 }
 
 impl FaceDetector {
-    pub fn new() -> Result<FaceDetector, String> {
+    /// `min_face_px`: the smallest face searched for, at analysis scale; `min_score`: the
+    /// score a face needs (both from the profile's `[image]`).
+    pub fn new(min_face_px: u32, min_score: f64) -> Result<FaceDetector, String> {
         let model = rustface::read_model(std::io::Cursor::new(MODEL)).map_err(|e| e.to_string())?;
         let mut inner = rustface::create_detector_with_model(model);
-        inner.set_min_face_size(32);
-        inner.set_score_thresh(2.0);
+        inner.set_min_face_size(min_face_px);
+        inner.set_score_thresh(min_score);
         inner.set_pyramid_scale_factor(0.8);
         inner.set_slide_window_step(4, 4);
         Ok(FaceDetector {
@@ -87,7 +89,12 @@ impl FaceDetector {
 }
 
 /// Splits faces into people and faces that are not people.
-pub fn people(faces: &[FaceBox], card: Option<Rect>) -> (Vec<FaceBox>, Vec<(FaceBox, NotAPerson)>) {
+/// `far_smaller_ratio`: a face narrower than this share of the main face is not a person.
+pub fn people(
+    faces: &[FaceBox],
+    card: Option<Rect>,
+    far_smaller_ratio: f64,
+) -> (Vec<FaceBox>, Vec<(FaceBox, NotAPerson)>) {
     let main_w = faces
         .iter()
         .filter(|f| card.is_none_or(|c| !c.contains_centre_of(&f.rect)))
@@ -99,7 +106,7 @@ pub fn people(faces: &[FaceBox], card: Option<Rect>) -> (Vec<FaceBox>, Vec<(Face
     for f in faces {
         if card.is_some_and(|c| c.contains_centre_of(&f.rect)) {
             no.push((*f, NotAPerson::OnTheCard));
-        } else if f.rect.w * 4 < main_w {
+        } else if f64::from(f.rect.w) < far_smaller_ratio * f64::from(main_w) {
             no.push((*f, NotAPerson::FarSmaller));
         } else {
             yes.push(*f);
@@ -128,17 +135,17 @@ mod tests {
             w: 170,
             h: 107,
         };
-        let (yes, no) = people(&faces, Some(card));
+        let (yes, no) = people(&faces, Some(card), 0.25);
         assert_eq!(yes.len(), 2);
         assert_eq!(no, vec![(faces[1], NotAPerson::OnTheCard)]);
-        let (yes, no) = people(&faces, None);
+        let (yes, no) = people(&faces, None, 0.25);
         assert_eq!(yes.len(), 2);
         assert_eq!(no[0].1, NotAPerson::FarSmaller);
     }
 
     #[test]
     fn detector_loads_and_handles_tiny_frames() {
-        let mut d = FaceDetector::new().expect("model");
+        let mut d = FaceDetector::new(32, 2.0).expect("model");
         assert!(d.detect(&[0u8; 16], 4, 4).is_empty());
         assert!(d.detect(&vec![128u8; 320 * 240], 320, 240).is_empty());
     }

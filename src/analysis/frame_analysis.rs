@@ -5,6 +5,7 @@ use super::faces::{FaceBox, FaceDetector, NotAPerson, people};
 use super::frame::{Rect, RgbFrame, analysis_factor, small_gray};
 use super::glare::Glare;
 use super::lighting::Lighting;
+use super::limits::FrameLimits;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Region {
@@ -36,13 +37,12 @@ pub fn analyze(
     frame: &RgbFrame,
     card: Option<Rect>,
     detector: &mut FaceDetector,
-    under: u8,
-    over: u8,
+    limits: &FrameLimits,
 ) -> FrameAnalysis {
     let factor = analysis_factor(frame.width, frame.height);
     let (small, sw, sh) = small_gray(frame, factor);
     let faces = detector.detect_scaled(&small, sw, sh, factor, frame.width, frame.height);
-    measure_with(frame, (&small, sw, sh, factor), card, faces, under, over)
+    measure_with(frame, (&small, sw, sh, factor), card, faces, limits)
 }
 
 /// The measures without face detection, for faces found earlier (the live preview detects
@@ -51,12 +51,11 @@ pub fn analyze_with_faces(
     frame: &RgbFrame,
     card: Option<Rect>,
     faces: Vec<FaceBox>,
-    under: u8,
-    over: u8,
+    limits: &FrameLimits,
 ) -> FrameAnalysis {
     let factor = analysis_factor(frame.width, frame.height);
     let (small, sw, sh) = small_gray(frame, factor);
-    measure_with(frame, (&small, sw, sh, factor), card, faces, under, over)
+    measure_with(frame, (&small, sw, sh, factor), card, faces, limits)
 }
 
 fn measure_with(
@@ -64,19 +63,19 @@ fn measure_with(
     grey: (&[u8], u32, u32, u32),
     card: Option<Rect>,
     faces: Vec<FaceBox>,
-    under: u8,
-    over: u8,
+    limits: &FrameLimits,
 ) -> FrameAnalysis {
     let (small, sw, sh, factor) = grey;
-    let (people_found, not_people) = people(&faces, card);
+    let (people_found, not_people) = people(&faces, card, limits.far_smaller_ratio);
     let (region, region_rect) = match people_found.first() {
         Some(f) => (Region::Face, f.rect),
         None => (Region::Centre, Rect::centre_of(frame.width, frame.height)),
     };
     let small_region = region_rect.scaled_down(factor).clipped(sw, sh);
+    let (under, over) = (limits.under_exposed, limits.over_exposed);
     let lighting = super::lighting::measure(small, sw, sh, small_region, under, over);
     let blur = super::sharpness::blur(small, sw, small_region);
-    let glare = card.map(|c| super::glare::measure(frame, c));
+    let glare = card.map(|c| super::glare::measure(frame, c, &limits.glare));
     let card_blur =
         card.map(|c| super::sharpness::blur(small, sw, c.scaled_down(factor).clipped(sw, sh)));
     let card_edges = card.map(|c| super::card_edges::measure(small, sw, sh, c.scaled_down(factor)));

@@ -17,13 +17,7 @@ pub struct Glare {
     pub card_median: u8,
 }
 
-/// How much brighter than the card's median a highlight must be, and the floor.
-const ABOVE_MEDIAN: u16 = 25;
-const MIN_BRIGHT: u16 = 235;
-/// (max − min) / max at or below this many percent is "colourless".
-const MAX_SATURATION_PCT: u16 = 18;
-/// All channels at or above this: clipped.
-const CLIPPED: u8 = 250;
+use super::limits::GlareLimits;
 
 /// Pixels a brightness pre-scan looks at together: a run of pixels none of whose bytes
 /// reaches the threshold cannot hold glare, and most of a card is such runs.
@@ -32,7 +26,7 @@ const RUN: usize = 16;
 const CANDIDATE: u8 = 1;
 const CLIPPED_BIT: u8 = 2;
 
-pub fn measure(frame: &RgbFrame, card: Rect) -> Glare {
+pub fn measure(frame: &RgbFrame, card: Rect, limits: &GlareLimits) -> Glare {
     let (cw, ch) = (card.w as usize, card.h as usize);
     let n = (cw * ch) as u64;
     let card_row = |y: usize| {
@@ -40,10 +34,17 @@ pub fn measure(frame: &RgbFrame, card: Rect) -> Glare {
         &frame.data[start..start + cw * 3]
     };
     let card_median = sampled_median(card_row, ch);
-    let threshold = (u16::from(card_median) + ABOVE_MEDIAN).clamp(MIN_BRIGHT, 255) as u8;
+    let threshold = card_median
+        .saturating_add(limits.above_median)
+        .max(limits.min_bright);
     let mut mask = vec![0u8; cw * ch];
     for y in 0..ch {
-        mark_row(card_row(y), threshold, &mut mask[y * cw..(y + 1) * cw]);
+        mark_row(
+            card_row(y),
+            threshold,
+            limits,
+            &mut mask[y * cw..(y + 1) * cw],
+        );
     }
     let mut blobs = blobs(&mut mask, cw, ch);
     // Ignore specks: under 0.02 % of the card (sensor noise, a shiny screw head).
@@ -87,7 +88,8 @@ fn sampled_median<'a>(row: impl Fn(usize) -> &'a [u8], ch: usize) -> u8 {
 /// Marks one row: `CANDIDATE` where bright (max channel ≥ `threshold`) and colourless,
 /// `CLIPPED_BIT` where every channel is clipped. Runs with no byte at the threshold are
 /// skipped whole (the mask starts at zero).
-fn mark_row(rgb: &[u8], threshold: u8, mask: &mut [u8]) {
+fn mark_row(rgb: &[u8], threshold: u8, limits: &GlareLimits, mask: &mut [u8]) {
+    let saturation = u16::from(limits.max_saturation_pct);
     for (px, m) in rgb.chunks(RUN * 3).zip(mask.chunks_mut(RUN)) {
         if px.iter().fold(0u8, |a, b| a.max(*b)) < threshold {
             continue;
@@ -95,9 +97,9 @@ fn mark_row(rgb: &[u8], threshold: u8, mask: &mut [u8]) {
         for (p, m) in px.chunks_exact(3).zip(m.iter_mut()) {
             let max = p[0].max(p[1]).max(p[2]);
             let min = p[0].min(p[1]).min(p[2]);
-            let colourless = u16::from(max - min) * 100 <= MAX_SATURATION_PCT * u16::from(max);
+            let colourless = u16::from(max - min) * 100 <= saturation * u16::from(max);
             *m = (u8::from(max >= threshold && colourless) * CANDIDATE)
-                | (u8::from(min >= CLIPPED) * CLIPPED_BIT);
+                | (u8::from(min >= limits.clipped) * CLIPPED_BIT);
         }
     }
 }
@@ -199,11 +201,14 @@ mod tests {
             w: 200,
             h: 126,
         };
-        let g = measure(&f, rect);
+        let limits = crate::analysis::limits::FrameLimits::builtin()
+            .expect("profile")
+            .glare;
+        let g = measure(&f, rect, &limits);
         assert_eq!(g.blobs, 1);
         assert!(g.fraction > 0.02 && g.fraction < 0.06, "{}", g.fraction);
         let white = card(200, 126, [238, 238, 236]);
-        let g = measure(&white, rect);
+        let g = measure(&white, rect, &limits);
         assert_eq!(g.blobs, 0, "bright but even white card is not glare");
         assert_eq!(g.fraction, 0.0);
     }

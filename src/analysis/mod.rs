@@ -9,6 +9,7 @@ pub mod frame_analysis;
 pub mod glare;
 pub mod grey_downscale;
 pub mod lighting;
+pub mod limits;
 pub mod sharpness;
 pub mod speech;
 pub mod voice_activity;

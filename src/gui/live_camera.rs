@@ -150,17 +150,15 @@ impl Drop for LiveCamera {
 
 fn analyse_loop(s: &Shared, cap: &CameraCapture, profile: &Profile, repaint: &Repaint) {
     let start = Instant::now();
-    let mut detector = FaceDetector::new().ok();
+    let mut detector =
+        FaceDetector::new(profile.image.face_min_px, profile.image.face_min_score).ok();
     let mut faces: Vec<FaceBox> = Vec::new();
     let mut last_faces: Option<Instant> = None;
     let mut last_seen = 0u64;
     let mut previous_tiny: Option<(Vec<u8>, u32, u32)> = None;
     let mut last_frame: Option<Arc<RgbFrame>> = None;
     let mut last_look: Option<Instant> = None;
-    let (under, over) = (
-        profile.image.under_exposed_luma,
-        profile.image.over_exposed_luma,
-    );
+    let limits = crate::analysis::limits::FrameLimits::from_profile(&profile.image);
     let r = &profile.rehearsal;
     while !s.stop.load(Ordering::Relaxed) {
         let seen = match s.wake.0.lock() {
@@ -218,7 +216,7 @@ fn analyse_loop(s: &Shared, cap: &CameraCapture, profile: &Profile, repaint: &Re
             faces = d.detect_scaled(&small, sw, sh, factor, frame.width, frame.height);
             last_faces = Some(Instant::now());
         }
-        let analysis = analyze_with_faces(&frame, card, faces.clone(), under, over);
+        let analysis = analyze_with_faces(&frame, card, faces.clone(), &limits);
         let tiny = tiny_gray(&frame);
         let motion = match &previous_tiny {
             Some(p) => mean_abs_diff(p, &tiny),

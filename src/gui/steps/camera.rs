@@ -85,7 +85,7 @@ impl CameraStep {
         let view = camera.view();
         let state = &view.state;
         if state.error.is_some() {
-            let j = verdicts::camera_device(state, &cx.profile);
+            let j = verdicts::camera_device(state, cx.profile);
             crate::gui::cards::check_card(ui, &j.render(&tr), &tr);
             cx.book.set(j);
             return None;
@@ -126,7 +126,7 @@ impl CameraStep {
                 for j in &self.live {
                     cx.book.set(j.clone());
                 }
-                cx.book.set(verdicts::camera_device(state, &cx.profile));
+                cx.book.set(verdicts::camera_device(state, cx.profile));
                 cx.book
                     .set(verdicts::camera(state, p, checks::camera::resolution));
                 cx.book

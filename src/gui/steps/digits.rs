@@ -92,7 +92,7 @@ impl DigitsStep {
                             });
                         }
                         Err(e) => {
-                            let j = verdicts::microphone(Err(e), &cx.profile);
+                            let j = verdicts::microphone(Err(e), cx.profile);
                             self.error = Some(j.clone());
                             cx.book.set(j);
                         }
@@ -122,7 +122,7 @@ impl DigitsStep {
                 ui.ctx()
                     .request_repaint_after(std::time::Duration::from_millis(50));
                 if levels.error.is_some() {
-                    self.error = Some(verdicts::microphone(Ok(levels.clone()), &cx.profile));
+                    self.error = Some(verdicts::microphone(Ok(levels.clone()), cx.profile));
                     next = Some(Phase::Idle);
                 } else if t >= countdown + record {
                     let audio = mic.recent();

@@ -46,7 +46,7 @@ impl MicrophoneStep {
             let opened = MicCapture::start(&source, keep);
             if let Err(e) = &opened {
                 cx.book
-                    .set(verdicts::microphone(Err(e.clone()), &cx.profile));
+                    .set(verdicts::microphone(Err(e.clone()), cx.profile));
             }
             self.mic = Some(opened);
             self.opened_for = Some(source);
@@ -101,7 +101,7 @@ impl MicrophoneStep {
         };
         let levels = mic.levels();
         if levels.error.is_some() {
-            let j = verdicts::microphone(Ok(levels), &cx.profile);
+            let j = verdicts::microphone(Ok(levels), cx.profile);
             check_card(ui, &j.render(&tr), &tr);
             cx.book.set(j);
             return None;
@@ -131,7 +131,7 @@ impl MicrophoneStep {
                 self.test_started = None;
                 let audio = tail(mic.recent(), test_s);
                 let req = cx.profile.audio.clone();
-                let device = verdicts::microphone(Ok(levels.clone()), &cx.profile);
+                let device = verdicts::microphone(Ok(levels.clone()), cx.profile);
                 self.analysing = Some(Job::spawn(ui.ctx(), move || {
                     let a =
                         crate::analysis::speech::analyze(&audio, req.clipping_run_samples as usize);

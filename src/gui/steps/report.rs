@@ -208,7 +208,7 @@ impl ReportStep {
                 self.making = None;
                 // A header gathered in the language the seller has since left is made again.
                 if lang == cx.lang {
-                    let report = cx.book.report(&cx.profile, system);
+                    let report = cx.book.report(cx.profile, system);
                     self.report = Some(match identity {
                         Some(id) => report.with_identity(id),
                         None => report,
