@@ -103,7 +103,7 @@ fn a_dns_server_that_never_answers_is_named_as_dns() {
     let _cleanup = Remove(etc.clone());
     std::fs::write(
         etc.join("resolv.conf"),
-        "nameserver 198.18.74.53\noptions timeout:1 attempts:1\n",
+        "nameserver 100.64.74.53\noptions timeout:1 attempts:1\n",
     )
     .expect("resolv.conf");
     let dir = tempfile::tempdir().expect("tmp");

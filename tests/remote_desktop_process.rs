@@ -59,7 +59,7 @@ fn running_x11vnc_named_process_is_found_then_gone() {
 fn ssh_session_marker_is_a_remote_session() {
     let o = selfcheck()
         .args(["check", "--json", "--only", "system.remote_desktop"])
-        .env("SSH_CONNECTION", "198.18.0.2 50000 198.18.0.1 22")
+        .env("SSH_CONNECTION", "100.64.0.2 50000 100.64.0.1 22")
         .output()
         .expect("runs");
     let r = json(&o);

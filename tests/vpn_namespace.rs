@@ -61,7 +61,7 @@ fn default_route_through_tun_fails_and_plain_route_passes() {
         "ip",
         "addr",
         "add",
-        "198.19.7.2/24",
+        "100.65.7.2/24",
         "dev",
         "eth9"
     ]));
@@ -78,7 +78,7 @@ fn default_route_through_tun_fails_and_plain_route_passes() {
         "add",
         "default",
         "via",
-        "198.19.7.1"
+        "100.65.7.1"
     ]));
     let plain = vpn_in(n);
     assert_eq!(plain["status"], "pass", "{plain}");
@@ -128,7 +128,7 @@ fn default_route_through_tun_fails_and_plain_route_passes() {
         "replace",
         "default",
         "via",
-        "198.19.7.1"
+        "100.65.7.1"
     ]));
     let down = vpn_in(n);
     assert_eq!(down["status"], "pass", "{down}");
@@ -191,8 +191,8 @@ fn a_tunnel_idle_then_in_use_then_holding_a_fake_ip_is_pass_warn_fail() {
             .is_some_and(|a| a.iter().any(|x| x == tun.as_str())),
         "{v}"
     );
-    // With an address (TEST-NET-1, documentation only; nothing is sent) it is a VPN in use.
-    assert!(sh(&["ip", "addr", "add", "192.0.2.10/32", "dev", &tun]));
+    // With an address (shared address space; nothing is sent) it is a VPN in use.
+    assert!(sh(&["ip", "addr", "add", "100.66.7.10/32", "dev", &tun]));
     let v = judge();
     assert_eq!(v["status"], "warn", "{v}");
     assert!(

@@ -1,5 +1,7 @@
 //! A network namespace "the seller's PC" joined to the test by a veth pair; the host side is
-//! "the internet" (addresses from 198.18.0.0/15, the benchmarking range). Needs root.
+//! "the internet" (addresses from 100.64.0.0/10, the shared address space: not the fake-IP
+//! range 198.18.0.0/15 that network.vpn looks for on tunnels, and used by nothing on this
+//! machine). Needs root.
 
 use super::sh;
 use std::process::Command;
@@ -20,9 +22,9 @@ impl Link {
             ns: format!("scup{id}"),
             host_if: format!("vh{id}"),
             ns_if: format!("vn{id}"),
-            host_ip: format!("198.18.{tag}.1"),
+            host_ip: format!("100.64.{tag}.1"),
         };
-        let ns_ip = format!("198.18.{tag}.2/24");
+        let ns_ip = format!("100.64.{tag}.2/24");
         let host_cidr = format!("{}/24", l.host_ip);
         let ok = is_root
             && sh(&["ip", "netns", "add", &l.ns])
