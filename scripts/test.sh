@@ -31,7 +31,7 @@ stage "cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets --locked -- -D warnings
 stage "cargo check --no-default-features (the command-line-only build)"
 cargo check --no-default-features --locked --lib --bins
-eval "$(bash packaging/build.sh paths)"
+eval "$(DEB_PROFILE=dev bash packaging/build.sh paths)"
 if ((windows)); then
   stage "Windows (scripts/windows.sh)"
   bash scripts/windows.sh

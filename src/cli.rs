@@ -69,6 +69,29 @@ pub enum Command {
     AnalyzeImage(AnalyzeImageArgs),
     /// Measure how fast this computer analyses camera frames (one thread).
     Bench(BenchArgs),
+    /// Summarise many saved reports (files or folders): one row per report and, per check,
+    /// how often it failed or warned (for support).
+    Summarize(SummarizeArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct SummarizeArgs {
+    /// Report files (JSON) or folders holding them (searched with their sub-folders).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format (default: from --out's extension, else HTML).
+    #[arg(long, value_enum)]
+    pub format: Option<SummaryFormat>,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    Html,
+    Csv,
+    Json,
 }
 
 #[derive(Args, Debug)]
@@ -270,7 +293,47 @@ fn run(cli: Cli, lang: Lang, tr: &Tr) -> Result<i32, Fatal> {
             let profile = load_profile(cli.profile.as_deref(), tr)?;
             run_analyze_audio(args, profile, lang, tr)
         }
+        Some(Command::Summarize(args)) => run_summarize(args, tr),
     }
+}
+
+fn run_summarize(args: SummarizeArgs, tr: &Tr) -> Result<i32, Fatal> {
+    use crate::report::{summary, summary_files};
+    let (reports, refused) = summary_files::load(&args.paths, tr);
+    let s = summary::summarize(reports, refused);
+    let by_extension = args.out.as_deref().and_then(|p| {
+        let ext = p.extension()?.to_string_lossy().to_ascii_lowercase();
+        match ext.as_str() {
+            "csv" => Some(SummaryFormat::Csv),
+            "json" => Some(SummaryFormat::Json),
+            _ => None,
+        }
+    });
+    let body = match args.format.or(by_extension).unwrap_or(SummaryFormat::Html) {
+        SummaryFormat::Html => summary::to_html(&s, tr),
+        SummaryFormat::Csv => summary::to_csv(&s, tr),
+        SummaryFormat::Json => summary::to_json(&s),
+    };
+    for f in &s.refused {
+        eprintln!(
+            "{}",
+            tr.f(
+                "summary-refused-line",
+                &[("file", f.file.clone()), ("reason", f.reason.clone())]
+            )
+        );
+    }
+    let counts = tr.f(
+        "summary-counts",
+        &[
+            ("reports", s.reports.to_string()),
+            ("refused", s.refused.len().to_string()),
+        ],
+    );
+    let saved = |path: &Path| tr.f("summary-saved", &[("path", path.display().to_string())]);
+    emit(body.as_bytes(), args.out.as_deref(), &saved, tr)?;
+    eprintln!("{counts}");
+    Ok(0)
 }
 
 fn parse_ids(text: Option<&str>, tr: &Tr) -> Result<Option<Vec<&'static str>>, Fatal> {
@@ -320,10 +383,16 @@ fn render(report: &Report, format: Format, tr: &Tr) -> String {
     }
 }
 
-fn emit(body: &str, out: Option<&Path>, report_id: &str, tr: &Tr) -> Result<(), Fatal> {
+/// Writes `body` to `out` atomically (saying `saved(path)` on stderr), or to standard output.
+fn emit(
+    body: &[u8],
+    out: Option<&Path>,
+    saved: &dyn Fn(&Path) -> String,
+    tr: &Tr,
+) -> Result<(), Fatal> {
     match out {
         Some(path) => {
-            save_atomic(path, body.as_bytes()).map_err(|e| {
+            save_atomic(path, body).map_err(|e| {
                 Fatal(tr.f(
                     "cli-error-save",
                     &[
@@ -332,23 +401,14 @@ fn emit(body: &str, out: Option<&Path>, report_id: &str, tr: &Tr) -> Result<(), 
                     ],
                 ))
             })?;
-            eprintln!(
-                "{}",
-                tr.f(
-                    "cli-saved",
-                    &[
-                        ("path", path.display().to_string()),
-                        ("id", report_id.to_string())
-                    ]
-                )
-            );
+            eprintln!("{}", saved(path));
             Ok(())
         }
         None => {
             use std::io::Write;
             let mut stdout = std::io::stdout().lock();
             stdout
-                .write_all(body.as_bytes())
+                .write_all(body)
                 .and_then(|_| stdout.flush())
                 .map_err(|e| {
                     Fatal(tr.f(
@@ -357,6 +417,19 @@ fn emit(body: &str, out: Option<&Path>, report_id: &str, tr: &Tr) -> Result<(), 
                     ))
                 })
         }
+    }
+}
+
+/// The "saved" line for a report file.
+fn report_saved<'a>(report: &'a Report, tr: &'a Tr) -> impl Fn(&Path) -> String + 'a {
+    move |path| {
+        tr.f(
+            "cli-saved",
+            &[
+                ("path", path.display().to_string()),
+                ("id", report.report_id.clone()),
+            ],
+        )
     }
 }
 
@@ -406,7 +479,7 @@ fn read_input(path: &Path, limit: u64, tr: &Tr) -> Result<Vec<u8>, Fatal> {
 fn finish(report: &Report, output: &OutputArgs, tr: &Tr) -> Result<i32, Fatal> {
     let out = output.out.as_deref();
     let body = render(report, output_format(output.format, output.json, out), tr);
-    emit(&body, out, &report.report_id, tr)?;
+    emit(body.as_bytes(), out, &report_saved(report, tr), tr)?;
     Ok(if report.checks.iter().any(|c| c.status == Status::Fail) {
         1
     } else {
@@ -567,6 +640,11 @@ fn run_report(args: ReportArgs, lang: Option<Lang>, tr: &Tr) -> Result<i32, Fata
     }
     let render_tr = Tr::new(lang.unwrap_or(report.lang));
     let body = render(&report, args.format, &render_tr);
-    emit(&body, args.out.as_deref(), &report.report_id, tr)?;
+    emit(
+        body.as_bytes(),
+        args.out.as_deref(),
+        &report_saved(&report, tr),
+        tr,
+    )?;
     Ok(0)
 }

@@ -210,3 +210,34 @@ fn bad_profiles_are_named_with_key_and_line() {
     };
     assert_eq!(tod["status"], expected, "{tod}");
 }
+
+/// A report written by the version before schema 2 (a real file, tests/fixtures/reports) still
+/// renders in every format, its ID still matches (no "edited" notice), and its verdict is
+/// version 1's: "ready" stays "ready" (version 1 had no "incomplete").
+#[test]
+fn a_version_1_report_still_renders() {
+    let v1 = format!(
+        "{}/tests/fixtures/reports/v1-check.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let o = run(&["report", &v1, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let r = json(&o);
+    assert_eq!(r["schema"], "selfcheck-report/1");
+    assert_eq!(r["verdict"], "ready");
+    assert!(
+        r.get("missing").is_none() && r.get("required").is_none(),
+        "{r}"
+    );
+    let o = run(&["report", &v1, "--format", "text"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).is_empty(), "no edited notice: {}", stderr(&o));
+    let text = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(
+        text.contains("BZ5C-ZCK4") && text.contains("可以开始验证"),
+        "{text}"
+    );
+    let o = run(&["report", &v1, "--format", "html", "--lang", "en"]);
+    let html = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(html.contains("Ready to verify") && !html.contains("id=\"missing\""));
+}

@@ -8,6 +8,8 @@ pub mod model;
 pub mod replay_note;
 pub mod report_id;
 pub mod save;
+pub mod summary;
+pub mod summary_files;
 pub mod text;
 pub mod value_text;
 
