@@ -140,6 +140,8 @@ pub enum Format {
     Text,
     Json,
     Html,
+    /// The report card picture for a chat (about 1080 px wide).
+    Png,
 }
 
 /// Where and how a report is written (shared by check, analyze-audio and analyze-image).
@@ -371,16 +373,19 @@ fn output_format(explicit: Option<Format>, json: bool, out: Option<&Path>) -> Fo
     {
         Some(e) if e == "json" => Format::Json,
         Some(e) if e == "html" || e == "htm" => Format::Html,
+        Some(e) if e == "png" => Format::Png,
         _ => Format::Text,
     }
 }
 
-fn render(report: &Report, format: Format, tr: &Tr) -> String {
-    match format {
-        Format::Json => report.to_json(),
-        Format::Html => html::render(report, tr),
-        Format::Text => text::render(report, tr),
-    }
+fn render(report: &Report, format: Format, tr: &Tr) -> Result<Vec<u8>, Fatal> {
+    Ok(match format {
+        Format::Json => report.to_json().into_bytes(),
+        Format::Html => html::render(report, tr).into_bytes(),
+        Format::Text => text::render(report, tr).into_bytes(),
+        Format::Png => crate::report::card_png::render(report, tr)
+            .map_err(|e| Fatal(tr.f("cli-error-card-picture", &[("reason", e)])))?,
+    })
 }
 
 /// Writes `body` to `out` atomically (saying `saved(path)` on stderr), or to standard output.
@@ -478,8 +483,8 @@ fn read_input(path: &Path, limit: u64, tr: &Tr) -> Result<Vec<u8>, Fatal> {
 
 fn finish(report: &Report, output: &OutputArgs, tr: &Tr) -> Result<i32, Fatal> {
     let out = output.out.as_deref();
-    let body = render(report, output_format(output.format, output.json, out), tr);
-    emit(body.as_bytes(), out, &report_saved(report, tr), tr)?;
+    let body = render(report, output_format(output.format, output.json, out), tr)?;
+    emit(&body, out, &report_saved(report, tr), tr)?;
     Ok(if report.checks.iter().any(|c| c.status == Status::Fail) {
         1
     } else {
@@ -639,12 +644,7 @@ fn run_report(args: ReportArgs, lang: Option<Lang>, tr: &Tr) -> Result<i32, Fata
         eprintln!("{}", tr.t("report-id-mismatch"));
     }
     let render_tr = Tr::new(lang.unwrap_or(report.lang));
-    let body = render(&report, args.format, &render_tr);
-    emit(
-        body.as_bytes(),
-        args.out.as_deref(),
-        &report_saved(&report, tr),
-        tr,
-    )?;
+    let body = render(&report, args.format, &render_tr)?;
+    emit(&body, args.out.as_deref(), &report_saved(&report, tr), tr)?;
     Ok(0)
 }

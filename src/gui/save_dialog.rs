@@ -34,8 +34,39 @@ type Listing = Result<Vec<String>, String>;
 /// Height of the places and folder lists, in points.
 const LIST_HEIGHT: f32 = 220.0;
 
+/// What is being saved: the report as a web page, as JSON, or the report card picture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveKind {
+    Html,
+    Json,
+    Png,
+}
+
+impl SaveKind {
+    /// The extensions a name of this kind may end with; the first is added when missing.
+    fn extensions(self) -> &'static [&'static str] {
+        match self {
+            SaveKind::Html => &[".html", ".htm"],
+            SaveKind::Json => &[".json"],
+            SaveKind::Png => &[".png"],
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        &self.extensions()[0][1..]
+    }
+
+    fn title_key(self) -> &'static str {
+        match self {
+            SaveKind::Html => "dialog-save-title-html",
+            SaveKind::Json => "dialog-save-title-json",
+            SaveKind::Png => "dialog-save-title-png",
+        }
+    }
+}
+
 pub struct SaveDialog {
-    pub as_html: bool,
+    pub kind: SaveKind,
     folder: String,
     name: String,
     places: Fetched<Vec<Place>>,
@@ -56,27 +87,21 @@ pub fn valid_name(name: &str) -> bool {
 }
 
 /// The name with the report's extension (added when the seller typed it without).
-pub fn with_extension(name: &str, as_html: bool) -> String {
+pub fn with_extension(name: &str, kind: SaveKind) -> String {
     let n = name.trim();
-    let ext = if as_html { ".html" } else { ".json" };
     let lower = n.to_lowercase();
-    let has = if as_html {
-        lower.ends_with(".html") || lower.ends_with(".htm")
-    } else {
-        lower.ends_with(".json")
-    };
-    if has {
+    if kind.extensions().iter().any(|e| lower.ends_with(e)) {
         n.to_string()
     } else {
-        format!("{n}{ext}")
+        format!("{n}{}", kind.extensions()[0])
     }
 }
 
 impl SaveDialog {
     /// `folder`: where the last report went (None: Documents, once the places are known).
-    pub fn new(folder: Option<&Path>, name: String, as_html: bool) -> SaveDialog {
+    pub fn new(folder: Option<&Path>, name: String, kind: SaveKind) -> SaveDialog {
         SaveDialog {
-            as_html,
+            kind,
             folder: folder.map(|f| f.display().to_string()).unwrap_or_default(),
             name,
             places: Fetched::default(),
@@ -182,11 +207,7 @@ impl SaveDialog {
     /// Draws the dialog over the app; Esc or a click outside cancels.
     pub fn show(&mut self, ctx: &egui::Context, tr: &Tr) -> Choice {
         self.refresh(ctx);
-        let title = if self.as_html {
-            tr.t("dialog-save-title-html")
-        } else {
-            tr.t("dialog-save-title-json")
-        };
+        let title = tr.t(self.kind.title_key());
         let modal = egui::Modal::new(egui::Id::unique("save-dialog")).show(ctx, |ui| {
             ui.set_width(560.0);
             ui.heading(title);
@@ -229,7 +250,7 @@ impl SaveDialog {
             ui.horizontal(|ui| {
                 let save = ui.add_enabled(ok, egui::Button::new(tr.t("dialog-save")));
                 if ok && (save.clicked() || enter) {
-                    let name = with_extension(&self.name, self.as_html);
+                    let name = with_extension(&self.name, self.kind);
                     choice = Choice::Save(PathBuf::from(self.folder.trim()).join(name));
                 }
                 if ui.button(tr.t("dialog-cancel")).clicked() {
@@ -257,9 +278,10 @@ mod tests {
         for bad in ["", "  ", ".", "..", "a/b", "a\\b", "c:x", "what?", "a\u{7}"] {
             assert!(!valid_name(bad), "{bad:?}");
         }
-        assert_eq!(with_extension("报告", true), "报告.html");
-        assert_eq!(with_extension("r.HTM", true), "r.HTM");
-        assert_eq!(with_extension("r.html", false), "r.html.json");
-        assert_eq!(with_extension(" r.json ", false), "r.json");
+        assert_eq!(with_extension("报告", SaveKind::Html), "报告.html");
+        assert_eq!(with_extension("r.HTM", SaveKind::Html), "r.HTM");
+        assert_eq!(with_extension("r.html", SaveKind::Json), "r.html.json");
+        assert_eq!(with_extension(" r.json ", SaveKind::Json), "r.json");
+        assert_eq!(with_extension("卡片", SaveKind::Png), "卡片.png");
     }
 }

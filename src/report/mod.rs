@@ -2,6 +2,7 @@
 //! self-contained HTML page, a short text for chat), saved atomically.
 
 pub mod before_you_start;
+pub mod card_png;
 pub mod html;
 pub mod missing;
 pub mod model;

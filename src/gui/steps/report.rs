@@ -5,7 +5,7 @@
 use super::{Nav, Step, StepCtx, step_header};
 use crate::gui::cards::{check_card, status_color};
 use crate::gui::job::{Job, Poll};
-use crate::gui::save_dialog::{Choice, SaveDialog};
+use crate::gui::save_dialog::{Choice, SaveDialog, SaveKind};
 use crate::i18n::{Lang, Tr};
 use crate::report::{Report, Verdict, html, save::save_atomic, text};
 use eframe::egui;
@@ -24,8 +24,8 @@ pub struct ReportStep {
     /// Where the last report went (remembered between runs); None: Documents.
     folder: Option<PathBuf>,
     dialog: Option<SaveDialog>,
-    /// A save that found a file of that name: (path, as web page), waiting for "replace".
-    replace: Option<(PathBuf, bool)>,
+    /// A save that found a file of that name: (path, what), waiting for "replace".
+    replace: Option<(PathBuf, SaveKind)>,
     saving: Option<Job<Result<Saved, String>>>,
     message: String,
     last_saved: Option<PathBuf>,
@@ -34,8 +34,8 @@ pub struct ReportStep {
 /// How a save ended.
 enum Saved {
     Written(PathBuf),
-    /// A file of that name is there already; nothing was written. (path, as web page)
-    Exists(PathBuf, bool),
+    /// A file of that name is there already; nothing was written. (path, what)
+    Exists(PathBuf, SaveKind),
 }
 
 /// What the report is made from besides the results: the machine description, and the
@@ -90,15 +90,19 @@ impl ReportStep {
 
     /// Writes the report to `path` on a job; an existing file is only replaced when the
     /// seller said so.
-    fn save(&mut self, ctx: &egui::Context, tr: &Tr, path: PathBuf, as_html: bool, replace: bool) {
-        let Some(report) = &self.report else { return };
-        let body = if as_html {
-            html::render(report, tr)
-        } else {
-            report.to_json()
+    fn save(&mut self, ctx: &egui::Context, tr: &Tr, path: PathBuf, kind: SaveKind, replace: bool) {
+        let Some(report) = self.report.clone() else {
+            return;
         };
         let tr = *tr;
         self.saving = Some(Job::spawn(ctx, move || {
+            // Drawn on the job: the picture takes a moment.
+            let body = match kind {
+                SaveKind::Html => html::render(&report, &tr).into_bytes(),
+                SaveKind::Json => report.to_json().into_bytes(),
+                SaveKind::Png => crate::report::card_png::render(&report, &tr)
+                    .map_err(|e| tr.f("cli-error-card-picture", &[("reason", e)]))?,
+            };
             let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
             if !folder.is_dir() {
                 return Err(tr.f(
@@ -107,9 +111,9 @@ impl ReportStep {
                 ));
             }
             if !replace && path.exists() {
-                return Ok(Saved::Exists(path, as_html));
+                return Ok(Saved::Exists(path, kind));
             }
-            save_atomic(&path, body.as_bytes())
+            save_atomic(&path, &body)
                 .map(|()| Saved::Written(path.clone()))
                 .map_err(|e| {
                     tr.f(
@@ -123,11 +127,10 @@ impl ReportStep {
         }));
     }
 
-    fn open_dialog(&mut self, as_html: bool) {
+    fn open_dialog(&mut self, kind: SaveKind) {
         let Some(report) = &self.report else { return };
-        let ext = if as_html { "html" } else { "json" };
-        let name = format!("selfcheck-report-{}.{ext}", report.report_id);
-        self.dialog = Some(SaveDialog::new(self.folder.as_deref(), name, as_html));
+        let name = format!("selfcheck-report-{}.{}", report.report_id, kind.extension());
+        self.dialog = Some(SaveDialog::new(self.folder.as_deref(), name, kind));
         self.replace = None;
     }
 
@@ -138,13 +141,13 @@ impl ReportStep {
                 Choice::Open => {}
                 Choice::Cancel => self.dialog = None,
                 Choice::Save(path) => {
-                    let as_html = dialog.as_html;
+                    let kind = dialog.kind;
                     self.dialog = None;
-                    self.save(ctx, tr, path, as_html, false);
+                    self.save(ctx, tr, path, kind, false);
                 }
             }
         }
-        if let Some((path, as_html)) = self.replace.clone() {
+        if let Some((path, kind)) = self.replace.clone() {
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -170,12 +173,12 @@ impl ReportStep {
             match answer {
                 Some(true) => {
                     self.replace = None;
-                    self.save(ctx, tr, path, as_html, true);
+                    self.save(ctx, tr, path, kind, true);
                 }
                 Some(false) => {
                     self.replace = None;
                     // Back to the dialog, to choose another name or folder.
-                    self.open_dialog(as_html);
+                    self.open_dialog(kind);
                 }
                 None => {}
             }
@@ -226,8 +229,8 @@ impl ReportStep {
                     self.last_saved = Some(path);
                     self.saving = None;
                 }
-                Poll::Done(Ok(Saved::Exists(path, as_html))) => {
-                    self.replace = Some((path, as_html));
+                Poll::Done(Ok(Saved::Exists(path, kind))) => {
+                    self.replace = Some((path, kind));
                     self.saving = None;
                 }
                 Poll::Done(Err(e)) => {
@@ -297,13 +300,32 @@ impl ReportStep {
                 .add_enabled(idle, egui::Button::new(tr.t("gui-save-html")))
                 .clicked()
             {
-                self.open_dialog(true);
+                self.open_dialog(SaveKind::Html);
             }
             if ui
                 .add_enabled(idle, egui::Button::new(tr.t("gui-save-json")))
                 .clicked()
             {
-                self.open_dialog(false);
+                self.open_dialog(SaveKind::Json);
+            }
+            if ui
+                .add_enabled(idle, egui::Button::new(tr.t("gui-save-png")))
+                .clicked()
+            {
+                self.open_dialog(SaveKind::Png);
+            }
+            if ui.button(tr.t("gui-copy-png")).clicked() {
+                match crate::report::card_png::draw(&report, &tr) {
+                    Ok(img) => {
+                        let size = [img.width() as usize, img.height() as usize];
+                        let pixels = egui::ColorImage::from_rgba_unmultiplied(size, img.as_raw());
+                        ui.ctx().copy_image(pixels);
+                        self.message = tr.t("gui-copied-png");
+                    }
+                    Err(e) => {
+                        self.message = tr.f("cli-error-card-picture", &[("reason", e)]);
+                    }
+                }
             }
             if ui.button(tr.t("gui-copy-text")).clicked() {
                 ui.ctx().copy_text(text::render(&report, &tr));
