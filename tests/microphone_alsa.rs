@@ -138,12 +138,17 @@ fn exact_zero_from_the_device_means_blocked_or_muted() {
         .expect("runs");
     let _ = feeder.join();
     let r = json(&o);
+    // Muted or blocked by the system: the verification would hear nothing, so it fails.
     let dev = check(&r, "audio.device");
-    assert_eq!(dev["status"], "error", "{dev}");
+    assert_eq!(dev["status"], "fail", "{dev}");
     assert!(
         dev["summary"]
             .as_str()
             .is_some_and(|s| s.contains("完全是零")),
+        "{dev}"
+    );
+    assert!(
+        dev["advice"].as_str().is_some_and(|a| a.contains("隐私")),
         "{dev}"
     );
 }

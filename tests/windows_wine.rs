@@ -162,6 +162,9 @@ fn result<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value 
 const SETTINGS: &str = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Internet Settings";
 const BEACON: &str = r"HKCU\Software\Google\Chrome\BLBeacon";
 const BIOS: &str = r"HKLM\HARDWARE\DESCRIPTION\System\BIOS";
+/// Where Windows keeps the seller's default browser for https links (its ProgId).
+const HTTPS_CHOICE: &str =
+    r"HKCU\Software\Microsoft\Windows\Shell\Associations\UrlAssociations\https\UserChoice";
 
 /// A clean state: no proxy in Internet Settings, no Chrome, no firmware product name (as Wine
 /// leaves it).
@@ -226,6 +229,9 @@ fn windows_build_reads_the_registry_under_wine() {
     ]);
     wine.set_text(SETTINGS, "ProxyServer", "127.0.0.1:7890");
     wine.set_text(BEACON, "version", "131.0.6778.85");
+    // Chrome as the default browser, as Chrome's installer sets it ("ChromeHTML"). Wine's own
+    // default ("https", its built-in browser) is a default nobody can name: that warns.
+    wine.set_text(HTTPS_CHOICE, "ProgId", "ChromeHTML");
     let r = wine.check("network.proxy,browser.version");
     let proxy = result(&r, "network.proxy");
     assert_eq!(proxy["status"], "fail", "{proxy}");
