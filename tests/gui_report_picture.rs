@@ -1,0 +1,72 @@
+//! The report screen's picture buttons: "Save picture" goes through the save dialog and writes
+//! the report card PNG; "Copy picture" puts it on the clipboard (egui's copy-image command).
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use selfcheck::gui::steps::Step;
+use selfcheck::gui::{SelfCheckApp, Sources};
+use selfcheck::i18n::Lang;
+use selfcheck::profile::Profile;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+fn wait_for(
+    h: &mut Harness<'_, SelfCheckApp>,
+    what: &str,
+    found: impl Fn(&Harness<'_, SelfCheckApp>) -> bool,
+) {
+    let start = Instant::now();
+    while !found(h) {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "waited 30 s for {what}"
+        );
+        h.step();
+        std::thread::sleep(Duration::from_millis(25));
+    }
+}
+
+#[test]
+fn save_picture_writes_the_card_and_copy_picture_fills_the_clipboard() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let profile = Arc::new(Profile::builtin().expect("profile"));
+    let sources = Sources {
+        no_network: true,
+        ..Sources::default()
+    };
+    let app = SelfCheckApp::with_sources(profile, Lang::En, sources);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1100.0, 820.0))
+        .build_ui_state(|ui, app: &mut SelfCheckApp| app.draw(ui), app);
+    h.run_steps(2);
+    h.get_by_label("9. Report").click();
+    wait_for(&mut h, "the report screen", |h| {
+        h.state().step() == Step::Report && h.query_by_label("Save picture").is_some()
+    });
+
+    h.get_by_label("Save picture").click();
+    wait_for(&mut h, "the dialog", |h| {
+        h.query_by_label("File name").is_some()
+    });
+    let folder = dir.path().to_str().expect("utf8");
+    h.get_by_label("Folder").set_text_value_accesskit(folder);
+    h.get_by_label("File name").set_text_value_accesskit("card");
+    h.run_steps(2);
+    h.get_by_label("Save").click();
+    let saved = dir.path().join("card.png");
+    wait_for(&mut h, "the picture on disk", |_| saved.exists());
+    let img = image::open(&saved).expect("a PNG").to_rgba8();
+    assert_eq!(img.width(), selfcheck::report::card_png::WIDTH);
+
+    h.get_by_label("Copy picture (paste it into a chat)")
+        .click();
+    h.step();
+    let copied = h.output().platform_output.commands.iter().any(
+        |c| matches!(c, egui::OutputCommand::CopyImage(i) if i.size[0] == img.width() as usize),
+    );
+    assert!(copied, "no picture was put on the clipboard");
+    wait_for(&mut h, "the confirmation", |h| {
+        h.query_by_label_contains("Picture copied").is_some()
+    });
+}
