@@ -180,9 +180,10 @@ pub struct CheckArgs {
     /// Play this folder of JPEG/PNG frames (or one picture) as the camera, at 30 fps.
     #[arg(long, value_name = "PATH")]
     pub camera_source: Option<PathBuf>,
-    /// ID card expiry date as printed on the back: YYYY-MM-DD (also 2031.05.01 or 20310501),
-    /// or "long-term" (长期).
-    #[arg(long, value_name = "DATE")]
+    /// The ID card's validity as printed on the back: the range "2016.05.01-2036.05.01" (its
+    /// end counts; "-", "－", "至" between), one date (2031-05-01, 2031.05.01, 20310501),
+    /// "2016.05.01-长期", or "long-term" (长期).
+    #[arg(long, value_name = "DATE|RANGE")]
     pub id_expiry: Option<String>,
     /// Also put this computer's name, the user name and the network adapters' full addresses
     /// and MACs into the report, when support asks for them (left out unless given).
@@ -439,12 +440,14 @@ fn report_saved<'a>(report: &'a Report, tr: &'a Tr) -> impl Fn(&Path) -> String 
 }
 
 fn parse_expiry(text: Option<&str>, tr: &Tr) -> Result<(Option<chrono::NaiveDate>, bool), Fatal> {
-    match text.map(str::trim) {
-        None => Ok((None, false)),
-        Some(t) if t.eq_ignore_ascii_case("long-term") || t == "长期" => Ok((None, true)),
-        Some(t) => crate::checks::checklist::parse_expiry(t)
-            .map(|d| (Some(d), false))
-            .ok_or_else(|| Fatal(tr.f("cli-error-date", &[("value", t.to_string())]))),
+    use crate::checks::checklist::{Validity, parse_validity};
+    let Some(t) = text.map(str::trim) else {
+        return Ok((None, false));
+    };
+    match parse_validity(t) {
+        Some(Validity::Until(d)) => Ok((Some(d), false)),
+        Some(Validity::LongTerm) => Ok((None, true)),
+        None => Err(Fatal(tr.f("cli-error-date", &[("value", t.to_string())]))),
     }
 }
 

@@ -211,6 +211,29 @@ fn only_skip_and_language() {
     assert_eq!(r["lang"], "en");
 }
 
+/// The validity typed exactly as printed on the back of the card: the range's end counts.
+#[test]
+fn id_card_validity_range_as_printed() {
+    for (typed, expected) in [
+        ("2010.01.01-2015.01.01", "fail"),
+        ("2016.05.01－2099.05.01", "pass"),
+        ("2016.05.01 至 2099.05.01", "pass"),
+        ("2016.05.01-长期", "pass"),
+    ] {
+        let o = run(&[
+            "check",
+            "--json",
+            "--only",
+            "checklist.id_card_validity",
+            "--id-expiry",
+            typed,
+        ]);
+        let c = check(&json(&o), "checklist.id_card_validity").clone();
+        assert_eq!(c["status"], expected, "{typed}: {c}");
+        assert_eq!(c["source"], "self_reported", "{c}");
+    }
+}
+
 #[test]
 fn id_card_expiry_is_judged() {
     let o = run(&[

@@ -176,8 +176,9 @@ fn a_seller_walks_through_every_step_and_saves_the_report() {
     // Checklist: a date as printed on the card, and three answers.
     h.get_by_label("Next").click();
     h.run_steps(2);
-    h.get_by_label("Valid until")
-        .set_text_value_accesskit("2099.01.31");
+    // Typed as printed on the card: the range, whose end counts.
+    h.get_by_label("Validity period")
+        .set_text_value_accesskit("2019.01.31-2099.01.31");
     h.run_steps(2);
     assert_eq!(
         status(h.state(), "checklist.id_card_validity").as_deref(),

@@ -17,13 +17,58 @@ pub fn whole_months(from: NaiveDate, to: NaiveDate) -> i64 {
     months
 }
 
-/// Accepts 2031-05-01, 2031.05.01, 2031/05/01 and 20310501 (as printed on the card).
-pub fn parse_expiry(text: &str) -> Option<NaiveDate> {
-    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    if digits.len() != 8 {
-        return None;
+/// The end of the card's validity as the seller typed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Validity {
+    Until(NaiveDate),
+    LongTerm,
+}
+
+/// Reads the validity as printed on the back of the card: one date (2031-05-01, 2031.05.01,
+/// 2031/05/01, 20310501) or the whole range `2016.05.01-2036.05.01` (with `-`, `－`, `—`, `~`
+/// or `至` between, spaces anywhere), whose end is what counts; `…-长期` or `长期` alone is
+/// long-term. None when no date can be read or a date is impossible.
+pub fn parse_validity(text: &str) -> Option<Validity> {
+    let t = text.trim();
+    let long_term = t.ends_with("长期") || t.to_ascii_lowercase().ends_with("long-term");
+    // Digit runs: one of 8 digits is a date; 4 + 1–2 + 1–2 digits are a date with separators.
+    let runs: Vec<&str> = t
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|r| !r.is_empty())
+        .collect();
+    let mut dates = Vec::new();
+    let mut i = 0;
+    while i < runs.len() {
+        if runs[i].len() == 8 {
+            dates.push(NaiveDate::parse_from_str(runs[i], "%Y%m%d").ok()?);
+            i += 1;
+        } else if runs[i].len() == 4 && i + 3 <= runs.len() {
+            if runs[i + 1].len() > 2 || runs[i + 2].len() > 2 {
+                return None;
+            }
+            let y = runs[i].parse().ok()?;
+            let (m, d) = (runs[i + 1].parse().ok()?, runs[i + 2].parse().ok()?);
+            dates.push(NaiveDate::from_ymd_opt(y, m, d)?);
+            i += 3;
+        } else {
+            return None;
+        }
     }
-    NaiveDate::parse_from_str(&digits, "%Y%m%d").ok()
+    if long_term {
+        return (dates.len() <= 1).then_some(Validity::LongTerm);
+    }
+    match dates.as_slice() {
+        [end] | [_, end] => Some(Validity::Until(*end)),
+        _ => None,
+    }
+}
+
+/// The end date when the text holds one (see `parse_validity`).
+pub fn parse_expiry(text: &str) -> Option<NaiveDate> {
+    match parse_validity(text)? {
+        Validity::Until(d) => Some(d),
+        Validity::LongTerm => None,
+    }
 }
 
 /// `checklist.id_card_validity` from the expiry date printed on the back of the card.
@@ -100,6 +145,30 @@ mod tests {
         assert_eq!(parse_expiry(" 20310501 "), d);
         assert_eq!(parse_expiry("2031-13-01"), None);
         assert_eq!(parse_expiry("长期"), None);
+    }
+
+    /// The validity exactly as printed on the back of a second-generation card.
+    #[test]
+    fn the_printed_range_counts_by_its_end() {
+        let end = Some(Validity::Until(d(2036, 5, 1)));
+        for text in [
+            "2016.05.01-2036.05.01",
+            "2016.05.01－2036.05.01",
+            "2016.05.01 至 2036.05.01",
+            " 2016.05.01 - 2036.05.01 ",
+            "20160501-20360501",
+            "2016-05-01-2036-05-01",
+            "2016.5.1-2036.5.1",
+        ] {
+            assert_eq!(parse_validity(text), end, "{text}");
+        }
+        assert_eq!(parse_validity("2016.05.01-长期"), Some(Validity::LongTerm));
+        assert_eq!(parse_validity("长期"), Some(Validity::LongTerm));
+        assert_eq!(parse_validity("2016.05.01-2036.13.01"), None);
+        assert_eq!(parse_validity("2016.05.01-2036.05"), None);
+        assert_eq!(parse_validity("2016.05.01-2026.05.01-2036.05.01"), None);
+        assert_eq!(parse_validity("请输入"), None);
+        assert_eq!(parse_expiry("2016.05.01-2036.05.01"), Some(d(2036, 5, 1)));
     }
     use crate::i18n::Lang;
     use crate::profile::Profile;

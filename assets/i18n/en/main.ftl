@@ -376,9 +376,9 @@ pan-start = Start the pan
 pan-finish = Finish the pan
 pan-watching = Panning for { $seconds } s; at most { $people } people in view at once
 
-checklist-expiry = Valid until
+checklist-expiry = Validity period
 checklist-long-term = Long-term (长期)
-checklist-expiry-format = Enter the date printed on the back of the card, e.g. 2031-05-01.
+checklist-expiry-format = Type the validity period printed on the back of the card, e.g. 2016.05.01-2036.05.01 or 2016.05.01-长期.
 checklist-yes = Yes
 checklist-no = No
 checklist-unanswered = Not answered
@@ -493,3 +493,4 @@ gui-copy-png = Copy picture (paste it into a chat)
 gui-copied-png = Picture copied: paste it into the support chat.
 cli-error-card-picture = Could not draw the report picture: { $reason }
 dialog-save-title-png = Save the report as a picture (for a chat)
+checklist-expiry-hint = e.g. 2016.05.01-2036.05.01

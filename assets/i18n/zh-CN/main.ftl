@@ -376,9 +376,9 @@ pan-start = 开始环视
 pan-finish = 完成环视
 pan-watching = 已环视 { $seconds } 秒，最多同时看到 { $people } 人
 
-checklist-expiry = 有效期至
+checklist-expiry = 有效期限
 checklist-long-term = 长期有效
-checklist-expiry-format = 请按证件背面印的日期填写，例如 2031-05-01。
+checklist-expiry-format = 请照证件背面印的有效期限填写，例如 2016.05.01-2036.05.01 或 2016.05.01-长期。
 checklist-yes = 是
 checklist-no = 否
 checklist-unanswered = 暂不回答
@@ -493,3 +493,4 @@ gui-copy-png = 复制图片（可直接粘贴到聊天）
 gui-copied-png = 图片已复制，可以粘贴到旺旺、钉钉或微信里发给客服。
 cli-error-card-picture = 无法生成报告图片：{ $reason }
 dialog-save-title-png = 把报告保存为图片（发到聊天里）
+checklist-expiry-hint = 例如 2016.05.01-2036.05.01

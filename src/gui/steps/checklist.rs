@@ -39,17 +39,23 @@ impl ChecklistStep {
                 ui.add_enabled(
                     !self.long_term,
                     egui::TextEdit::singleline(&mut self.expiry_text)
-                        .hint_text("2031-05-01")
-                        .desired_width(120.0),
+                        .hint_text(tr.t("checklist-expiry-hint"))
+                        .desired_width(280.0),
                 )
                 .labelled_by(label.id);
                 ui.checkbox(&mut self.long_term, tr.t("checklist-long-term"));
             });
-            let expiry = checks::checklist::parse_expiry(&self.expiry_text);
-            if !self.long_term && !self.expiry_text.trim().is_empty() && expiry.is_none() {
+            // The validity as printed (a range whose end counts, or "…-长期").
+            let typed = checks::checklist::parse_validity(&self.expiry_text);
+            if !self.long_term && !self.expiry_text.trim().is_empty() && typed.is_none() {
                 ui.colored_label(crate::gui::preview::BAD, tr.t("checklist-expiry-format"));
             }
-            let (p, long_term) = (cx.profile.clone(), self.long_term);
+            let expiry = match typed {
+                Some(checks::checklist::Validity::Until(d)) => Some(d),
+                _ => None,
+            };
+            let typed_long = typed == Some(checks::checklist::Validity::LongTerm);
+            let (p, long_term) = (cx.profile.clone(), self.long_term || typed_long);
             let j = checks::Judged::new(move |tr| {
                 checks::checklist::id_card_validity(expiry, long_term, today, &p.checklist, tr)
             });
