@@ -70,3 +70,44 @@ fn save_picture_writes_the_card_and_copy_picture_fills_the_clipboard() {
         h.query_by_label_contains("Picture copied").is_some()
     });
 }
+
+/// The text of the one node whose label or value contains `part`.
+fn text_of(h: &Harness<'_, SelfCheckApp>, part: &str) -> Option<String> {
+    use egui_kittest::kittest::NodeT;
+    let node = h.get_by_label_contains(part);
+    let label = node.accesskit_node().label();
+    label.or_else(|| node.value())
+}
+
+/// The report ID a seller reads out to support is fixed when the report is made: switching
+/// the language rewrites every word of the report but not its ID (nor its time).
+#[test]
+fn the_report_id_stays_the_same_across_a_language_switch() {
+    let profile = Arc::new(Profile::builtin().expect("profile"));
+    let sources = Sources {
+        no_network: true,
+        ..Sources::default()
+    };
+    let app = SelfCheckApp::with_sources(profile, Lang::En, sources);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1100.0, 820.0))
+        .build_ui_state(|ui, app: &mut SelfCheckApp| app.draw(ui), app);
+    h.run_steps(2);
+    h.get_by_label("9. Report").click();
+    wait_for(&mut h, "the report ID", |h| {
+        h.query_by_label_contains("Report ID ").is_some()
+    });
+    let id_of = |label: Option<String>, prefix: &str| {
+        label
+            .clone()
+            .and_then(|l| l.strip_prefix(prefix).map(str::to_string))
+            .unwrap_or_else(|| panic!("no {prefix:?} label: {label:?}"))
+    };
+    let english = id_of(text_of(&h, "Report ID "), "Report ID ");
+    h.get_by_label("中文").click();
+    wait_for(&mut h, "the report in Chinese", |h| {
+        h.query_by_label_contains("报告编号 ").is_some()
+    });
+    let chinese = id_of(text_of(&h, "报告编号 "), "报告编号 ");
+    assert_eq!(chinese, english);
+}

@@ -69,7 +69,15 @@ impl Verdict {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub schema: String,
+    /// Schema 2: a hash of the report's facts only (statuses, figures, limits, date, profile;
+    /// not the language, the wording or the machine's description), so the ID a seller reads
+    /// out stays the same when the report is shown in the other language. Schema 1: a hash of
+    /// the whole content.
     pub report_id: String,
+    /// Schema 2: a hash of the whole content (wording included), which shows an edit the ID
+    /// does not cover. Absent in schema 1.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub content_hash: String,
     pub app_version: String,
     pub created_at: String,
     pub lang: Lang,
@@ -132,6 +140,7 @@ impl Report {
         let mut r = Report {
             schema: SCHEMA.to_string(),
             report_id: String::new(),
+            content_hash: String::new(),
             app_version: env!("CARGO_PKG_VERSION").to_string(),
             created_at: chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
             lang,
@@ -145,29 +154,69 @@ impl Report {
             rules: Some(super::before_you_start::Rules::of(profile)),
             identity: None,
         };
-        r.report_id = r.content_id();
+        r.seal();
         r
+    }
+
+    /// Sets the ID and the content hash from the content.
+    fn seal(&mut self) {
+        self.report_id = self.content_id();
+        self.content_hash = self.full_hash();
+    }
+
+    /// The same report stamped with `earlier`'s time when both hold the same facts: the app
+    /// remakes the report when the seller switches language, and the ID must not change then.
+    pub fn keeping_stamp_of(mut self, earlier: &Report) -> Report {
+        let mut probe = self.clone();
+        probe.created_at = earlier.created_at.clone();
+        if probe.content_id() == earlier.report_id && earlier.schema == self.schema {
+            self.created_at = earlier.created_at.clone();
+            self.seal();
+        }
+        self
     }
 
     /// Adds the identifying details the seller chose to include, and says so.
     pub fn with_identity(mut self, identity: Identity) -> Report {
         self.identity = Some(identity);
         self.contents.identifying_details = true;
-        self.report_id = self.content_id();
+        self.seal();
         self
     }
 
-    /// The id this content should carry.
+    /// The ID this content should carry (see `report_id`).
     pub fn content_id(&self) -> String {
         let mut copy = self.clone();
         copy.report_id = String::new();
+        copy.content_hash = String::new();
+        if self.schema != SCHEMA_V1 {
+            // The facts only: what a language switch rewrites is left out.
+            copy.lang = Lang::default();
+            copy.system = SystemInfo::default();
+            for c in &mut copy.checks {
+                c.title.clear();
+                c.summary.clear();
+                c.advice.clear();
+            }
+        }
         let bytes = serde_json::to_vec(&copy).unwrap_or_default();
         super::report_id::from_content(&bytes)
     }
 
-    /// True when the stored id matches the content (the file was not edited).
+    /// The hash of the whole content, wording included (schema 2).
+    fn full_hash(&self) -> String {
+        let mut copy = self.clone();
+        copy.report_id = String::new();
+        copy.content_hash = String::new();
+        let bytes = serde_json::to_vec(&copy).unwrap_or_default();
+        super::report_id::from_content(&bytes)
+    }
+
+    /// True when the stored ID (and, in schema 2, the content hash) match the content: the
+    /// file was not edited.
     pub fn id_matches(&self) -> bool {
         self.report_id == self.content_id()
+            && (self.schema == SCHEMA_V1 || self.content_hash == self.full_hash())
     }
 
     pub fn to_json(&self) -> String {
@@ -192,6 +241,7 @@ impl Report {
         if schema == SCHEMA_V1
             && (!report.required.is_empty()
                 || report.rules.is_some()
+                || !report.content_hash.is_empty()
                 || report.verdict == Verdict::Incomplete)
         {
             return Err(ReportError::Invalid(
@@ -325,6 +375,37 @@ mod tests {
         assert!(Report::from_json(&edited).is_err());
     }
 
+    /// The ID is the facts': the same results written in the other language keep it, and so
+    /// a seller reads the same ID to support whatever language the screen shows. Editing the
+    /// wording is still caught (the content hash), as is editing a figure (the ID).
+    #[test]
+    fn the_id_does_not_change_with_the_language_but_edits_are_caught() {
+        let p = profile();
+        let facts = |lang: Lang| {
+            let tr = Tr::new(lang);
+            vec![
+                CheckResult::new("network.proxy", Status::Fail, &tr)
+                    .summary(tr.t("verdict-ready"))
+                    .measured("count", 1),
+            ]
+        };
+        let zh = Report::new(&p, Lang::ZhCn, SystemInfo::default(), facts(Lang::ZhCn));
+        let en =
+            Report::new(&p, Lang::En, SystemInfo::default(), facts(Lang::En)).keeping_stamp_of(&zh);
+        assert_eq!(en.created_at, zh.created_at);
+        assert_eq!(en.report_id, zh.report_id);
+        assert_ne!(en.content_hash, zh.content_hash);
+        assert!(en.id_matches() && zh.id_matches());
+        // Different facts keep their own stamp and ID.
+        let other = Report::new(&p, Lang::En, SystemInfo::default(), vec![]).keeping_stamp_of(&zh);
+        assert_ne!(other.report_id, zh.report_id);
+        let json = zh.to_json();
+        let reworded = json.replace(&Tr::new(Lang::ZhCn).t("verdict-ready"), "一切正常");
+        assert!(!Report::from_json(&reworded).expect("valid").id_matches());
+        let refigured = json.replace("\"count\": 1", "\"count\": 0");
+        assert!(!Report::from_json(&refigured).expect("valid").id_matches());
+    }
+
     /// A report written by version 1 of the schema (no `required`, no `missing`) is read, its
     /// id still matches, and its verdict is judged by version 1's rules.
     #[test]
@@ -340,6 +421,7 @@ mod tests {
         v1.missing.clear();
         v1.rules = None;
         v1.verdict = Verdict::Ready;
+        v1.content_hash.clear();
         v1.report_id = v1.content_id();
         let json = v1.to_json();
         assert!(

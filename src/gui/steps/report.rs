@@ -212,8 +212,13 @@ impl ReportStep {
                 // A header gathered in the language the seller has since left is made again.
                 if lang == cx.lang {
                     let report = cx.book.report(cx.profile, system);
-                    self.report = Some(match identity {
+                    let report = match identity {
                         Some(id) => report.with_identity(id),
+                        None => report,
+                    };
+                    // Remade in the other language with the same results: same time, same ID.
+                    self.report = Some(match &self.report {
+                        Some(earlier) => report.keeping_stamp_of(earlier),
                         None => report,
                     });
                     self.made_from = Some((cx.book.version(), lang));
