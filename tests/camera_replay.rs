@@ -58,12 +58,16 @@ fn hd_replay_passes_and_vga_replay_fails_resolution() {
         (res["status"].as_str(), res["measured"]["width"].as_u64()),
         (Some("pass"), Some(1280))
     );
+    // The replay's pace is the replay's, not a camera's: what is checked is that the verdict
+    // follows the rate measured from the frames' arrival (pass at or above warn_fps_below,
+    // 15), whatever rate a busy machine let the replay reach.
     let fps = check(&r, "camera.frame_rate");
-    assert_eq!(fps["status"], "pass", "{fps}");
-    assert!(
-        fps["measured"]["fps"].as_f64().is_some_and(|f| f > 20.0),
-        "{fps}"
-    );
+    let measured = fps["measured"]["fps"].as_f64().expect("fps");
+    let frames = fps["measured"]["frames"].as_u64().expect("frames");
+    assert!(frames >= 2, "{fps}");
+    let limit = fps["threshold"]["warn_fps_below"].as_f64().expect("limit");
+    let expected = if measured >= limit { "pass" } else { "warn" };
+    assert_eq!(fps["status"], expected, "{fps}");
 
     let vga = dir.path().join("vga");
     std::fs::create_dir(&vga).expect("mkdir");
