@@ -63,8 +63,8 @@ fn hd_replay_passes_and_vga_replay_fails_resolution() {
     // 15), whatever rate a busy machine let the replay reach.
     let fps = check(&r, "camera.frame_rate");
     let measured = fps["measured"]["fps"].as_f64().expect("fps");
-    let frames = fps["measured"]["frames"].as_u64().expect("frames");
-    assert!(frames >= 2, "{fps}");
+    let arrived = fps["measured"]["frames"].as_u64().expect("frames");
+    assert!(arrived >= 2, "{fps}");
     let limit = fps["threshold"]["warn_fps_below"].as_f64().expect("limit");
     let expected = if measured >= limit { "pass" } else { "warn" };
     assert_eq!(fps["status"], expected, "{fps}");
