@@ -27,9 +27,8 @@ fn wait_for(
     }
 }
 
-#[test]
-fn save_picture_writes_the_card_and_copy_picture_fills_the_clipboard() {
-    let dir = tempfile::tempdir().expect("tmp");
+/// The app in English, no devices or network, opened at the report screen.
+fn report_screen() -> Harness<'static, SelfCheckApp> {
     let profile = Arc::new(Profile::builtin().expect("profile"));
     let sources = Sources {
         no_network: true,
@@ -41,6 +40,13 @@ fn save_picture_writes_the_card_and_copy_picture_fills_the_clipboard() {
         .build_ui_state(|ui, app: &mut SelfCheckApp| app.draw(ui), app);
     h.run_steps(2);
     h.get_by_label("9. Report").click();
+    h
+}
+
+#[test]
+fn save_picture_writes_the_card_and_copy_picture_fills_the_clipboard() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut h = report_screen();
     wait_for(&mut h, "the report screen", |h| {
         h.state().step() == Step::Report && h.query_by_label("Save picture").is_some()
     });
@@ -83,17 +89,7 @@ fn text_of(h: &Harness<'_, SelfCheckApp>, part: &str) -> Option<String> {
 /// the language rewrites every word of the report but not its ID (nor its time).
 #[test]
 fn the_report_id_stays_the_same_across_a_language_switch() {
-    let profile = Arc::new(Profile::builtin().expect("profile"));
-    let sources = Sources {
-        no_network: true,
-        ..Sources::default()
-    };
-    let app = SelfCheckApp::with_sources(profile, Lang::En, sources);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1100.0, 820.0))
-        .build_ui_state(|ui, app: &mut SelfCheckApp| app.draw(ui), app);
-    h.run_steps(2);
-    h.get_by_label("9. Report").click();
+    let mut h = report_screen();
     wait_for(&mut h, "the report ID", |h| {
         h.query_by_label_contains("Report ID ").is_some()
     });

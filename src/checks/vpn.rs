@@ -280,23 +280,20 @@ mod tests {
             idle("utun3"),
         ];
         let route = vec!["en0".to_string()];
-        let f = VpnFacts {
-            trace: None,
-            adapters: &adapters,
-            default_route: Some(&route),
-            processes: &[],
+        let judged = |adapters: &[Adapter]| {
+            let f = VpnFacts {
+                trace: None,
+                adapters,
+                default_route: Some(&route),
+                processes: &[],
+            };
+            judge(&f, &req, &[], &tr)
         };
-        let r = judge(&f, &req, &[], &tr);
+        let r = judged(&adapters);
         assert_eq!(r.status, Status::Pass, "{r:?}");
         assert_eq!(r.measured["idle_tunnels"].as_array().map(Vec::len), Some(4));
         adapters.push(adapter("utun4", "", [10, 7, 0, 2]));
-        let f = VpnFacts {
-            trace: None,
-            adapters: &adapters,
-            default_route: Some(&route),
-            processes: &[],
-        };
-        let r = judge(&f, &req, &[], &tr);
+        let r = judged(&adapters);
         assert_eq!(r.status, Status::Warn);
         assert_eq!(r.measured["tunnel_adapters"][0], "utun4");
     }
