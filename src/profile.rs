@@ -106,8 +106,9 @@ pub struct ImageReq {
     pub over_exposed_luma: u8,
     /// Glare pixels: brighter than the card's median by this (max of R, G, B)…
     pub glare_above_median: u8,
-    /// …and at least this bright, colourless ((max − min) / max ≤ this many percent), in a
-    /// blob with a core where every channel reaches `glare_clipped_level`.
+    /// …and at least this bright (but never required above `glare_clipped_level`),
+    /// colourless ((max − min) / max ≤ this many percent), in a blob with a core whose
+    /// brightest channel reaches `glare_clipped_level`.
     pub glare_min_bright: u8,
     pub glare_max_saturation_pct: u8,
     pub glare_clipped_level: u8,
@@ -135,6 +136,30 @@ pub struct ImageReq {
     pub card_min_sides: u32,
     /// …each along at least this share of the side's length.
     pub card_edge_min_share: f64,
+    /// A corner is seen when the card's edge shows along this share of each side's stretch
+    /// next to it.
+    pub card_corner_min_edge_share: f64,
+    /// The card's paper light: blocks within this many levels of the fitted plane agree.
+    pub card_plane_tolerance: f64,
+    /// Sheen: the paper rises above the plane by this share of the way to white, and by at
+    /// least `sheen_min_lift` levels.
+    pub sheen_headroom_share: f64,
+    pub sheen_min_lift: f64,
+    /// Hologram flare: saturation of a bright patch, the card's own saturation at most, and
+    /// the spread of the patch's hues.
+    pub hologram_min_saturation: f64,
+    pub hologram_card_max_saturation: f64,
+    pub hologram_min_hue_spread_deg: f64,
+    /// Shadow: depth of a shadowed block (share darker than the lit paper), the depth beyond
+    /// which it is print, and the chromaticity it keeps.
+    pub shadow_min_depth: f64,
+    pub shadow_max_depth: f64,
+    pub shadow_chroma_tolerance: f64,
+    /// `image.card_shadow`: warn from this share of the card in shadow; fail from the larger
+    /// share when the shadow is at least `fail_shadow_depth` deep.
+    pub warn_shadow_fraction: f64,
+    pub fail_shadow_fraction: f64,
+    pub fail_shadow_depth: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

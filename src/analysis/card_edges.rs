@@ -18,11 +18,30 @@ const TILT: f64 = 0.105;
 /// How far above the band's median line the best line must be (share of the side's length).
 const STAND_OUT: f64 = 0.25;
 
+/// A straight line along one side: `across = at + slope * (along - from)`, in the grey copy's
+/// pixels (`across` is y for the top and bottom sides, x for the left and right ones).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EdgeLine {
+    pub at: f64,
+    pub from: f64,
+    pub slope: f64,
+}
+
+impl EdgeLine {
+    pub fn across(&self, along: f64) -> f64 {
+        self.at + self.slope * (along - self.from)
+    }
+}
+
 /// Per side (top, bottom, left, right): the share of the side's length along the best line
-/// that is an edge, 0 when no line stands out.
+/// that is an edge, 0 when no line stands out, and that line.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct CardEdges {
     pub sides: [f64; 4],
+    pub lines: [Option<EdgeLine>; 4],
+    /// Whether the band searched for each side reached the picture's border (so a side not
+    /// found may lie outside the picture).
+    pub band_cut: [bool; 4],
 }
 
 impl CardEdges {
@@ -57,11 +76,18 @@ const PIECES: usize = 8;
 
 /// Best line near `across0` (a row for top/bottom sides, a column for left/right), running
 /// from `a0` to `a1` along the side; `limit` is the image size across.
-fn side(view: &View, a0: usize, a1: usize, across0: usize, band: usize, limit: usize) -> f64 {
+fn side(
+    view: &View,
+    a0: usize,
+    a1: usize,
+    across0: usize,
+    band: usize,
+    limit: usize,
+) -> (f64, Option<EdgeLine>) {
     let lo = across0.saturating_sub(band).max(1);
     let hi = (across0 + band).min(limit.saturating_sub(2));
     if a1 < a0 + 2 * PIECES || hi < lo {
-        return 0.0;
+        return (0.0, None);
     }
     let len = a1 - a0;
     let rows = hi - lo + 1;
@@ -104,7 +130,11 @@ fn side(view: &View, a0: usize, a1: usize, across0: usize, band: usize, limit: u
     }
     let rise = (len as f64 * TILT).round() as i64;
     let mut hits_of_lines = Vec::with_capacity(rows * (2 * rise as usize + 1));
-    for d in -rise..=rise {
+    // Straighter lines first, so that among equally good lines the straightest is kept.
+    let tilts: Vec<i64> = (0..=rise)
+        .flat_map(|d| if d == 0 { vec![0] } else { vec![-d, d] })
+        .collect();
+    for &d in &tilts {
         for r0 in 0..rows as i64 {
             let mut hits = 0u32;
             for k in 0..PIECES {
@@ -118,13 +148,48 @@ fn side(view: &View, a0: usize, a1: usize, across0: usize, band: usize, limit: u
         }
     }
     let best = hits_of_lines.iter().copied().max().unwrap_or(0);
+    // Print inside the card (the portrait's border, a line of text) or an edge behind it (a
+    // table, a door) can make a line as straight as the card's own edge when a finger or a
+    // shadow interrupts the card's: of the lines nearly as good as the best, the one nearest
+    // the guide is the card's edge (the seller holds the card along the guide).
+    let good = best - best / 5;
+    let guide = 2 * (across0 as i64 - lo as i64);
+    let chosen = (0..hits_of_lines.len())
+        .filter(|&i| hits_of_lines[i] >= good)
+        .min_by_key(|&i| {
+            let middle = 2 * (i % rows) as i64 + tilts[i / rows];
+            ((middle - guide).abs(), std::cmp::Reverse(hits_of_lines[i]))
+        })
+        .unwrap_or(0);
+    // The edge lies in the middle of the run of good positions at that tilt (the step and
+    // the one-pixel tolerance spread it over neighbouring lines).
+    let (t, r0) = (chosen / rows, chosen % rows);
+    let line_hits = |r: usize| hits_of_lines[t * rows + r];
+    let (mut first, mut last) = (r0, r0);
+    while first > 0 && line_hits(first - 1) >= good {
+        first -= 1;
+    }
+    while last + 1 < rows && line_hits(last + 1) >= good {
+        last += 1;
+    }
+    let best_line = (((first + last) / 2) as i64, tilts[t]);
+    let chosen_hits = hits_of_lines[chosen];
     let mid = hits_of_lines.len() / 2;
     let median = *hits_of_lines.select_nth_unstable(mid).1;
-    let (best, median) = (f64::from(best) / len as f64, f64::from(median) / len as f64);
+    let (best, median) = (
+        f64::from(chosen_hits) / len as f64,
+        f64::from(median) / len as f64,
+    );
     if best - median >= STAND_OUT {
-        best
+        let (r0, d) = best_line;
+        let line = EdgeLine {
+            at: (lo as i64 + r0) as f64,
+            from: a0 as f64,
+            slope: d as f64 / len as f64,
+        };
+        (best, Some(line))
     } else {
-        0.0
+        (0.0, None)
     }
 }
 
@@ -155,12 +220,20 @@ pub fn measure(grey: &[u8], w: u32, h: u32, card: Rect) -> CardEdges {
         w,
         transposed: true,
     };
+    let found = [
+        side(&rows, x0, x1, y, band_v, h),
+        side(&rows, x0, x1, y + ch, band_v, h),
+        side(&cols, y0, y1, x, band_h, w),
+        side(&cols, y0, y1, x + cw, band_h, w),
+    ];
     CardEdges {
-        sides: [
-            side(&rows, x0, x1, y, band_v, h),
-            side(&rows, x0, x1, y + ch, band_v, h),
-            side(&cols, y0, y1, x, band_h, w),
-            side(&cols, y0, y1, x + cw, band_h, w),
+        sides: found.map(|f| f.0),
+        lines: found.map(|f| f.1),
+        band_cut: [
+            y <= band_v + 1,
+            y + ch + band_v + 2 >= h,
+            x <= band_h + 1,
+            x + cw + band_h + 2 >= w,
         ],
     }
 }

@@ -1,5 +1,6 @@
 //! Everything judged on one camera frame or photo, measured once: lighting and sharpness on
-//! the face (else the centre), glare and sharpness on the ID card, faces and people.
+//! the face (else the centre), glare, corners, shadow and sharpness on the ID card, faces
+//! and people.
 
 use super::faces::{FaceBox, FaceDetector, NotAPerson, people};
 use super::frame::{Rect, RgbFrame, analysis_factor, small_gray};
@@ -28,6 +29,12 @@ pub struct FrameAnalysis {
     pub card_blur: Option<f64>,
     /// How much of each side of the card box shows a card's edge.
     pub card_edges: Option<super::card_edges::CardEdges>,
+    /// The card's corners (grey-copy pixels; `grey_factor` scales them to the frame).
+    pub card_corners: Option<super::card_corners::CardCorners>,
+    /// Sheen, hologram flare and shadow on the card.
+    pub card_surface: Option<super::card_surface::CardSurface>,
+    /// Frame pixels per grey-copy pixel.
+    pub grey_factor: u32,
 }
 
 /// `card` must lie inside the frame (callers check and explain).
@@ -75,10 +82,23 @@ fn measure_with(
     let (under, over) = (limits.under_exposed, limits.over_exposed);
     let lighting = super::lighting::measure(small, sw, sh, small_region, under, over);
     let blur = super::sharpness::blur(small, sw, small_region);
-    let glare = card.map(|c| super::glare::measure(frame, c, &limits.glare));
     let card_blur =
         card.map(|c| super::sharpness::blur(small, sw, c.scaled_down(factor).clipped(sw, sh)));
     let card_edges = card.map(|c| super::card_edges::measure(small, sw, sh, c.scaled_down(factor)));
+    let card_corners = card.zip(card_edges.as_ref()).map(|(c, e)| {
+        let s = c.scaled_down(factor);
+        super::card_corners::measure(small, (sw, sh), e, (s.w, s.h), limits.corner_min_edge_share)
+    });
+    let card_surface = card.map(|c| {
+        let outline = card_corners
+            .as_ref()
+            .and_then(|k| k.outline())
+            .map(|o| o.map(|(x, y)| (x * f64::from(factor), y * f64::from(factor))));
+        super::card_surface::measure(frame, c, outline, &limits.surface)
+    });
+    let glare = card
+        .zip(card_surface.as_ref())
+        .map(|(c, s)| super::glare::measure(frame, c, &limits.glare, s));
     FrameAnalysis {
         width: frame.width,
         height: frame.height,
@@ -92,5 +112,8 @@ fn measure_with(
         glare,
         card_blur,
         card_edges,
+        card_corners,
+        card_surface,
+        grey_factor: factor,
     }
 }

@@ -1,20 +1,59 @@
-//! Specular highlights on the ID card: pixels that are bright and colourless, clearly brighter
-//! than the card itself, gathered into connected blobs that have a clipped core. A white card
-//! or white paper under even light has no such blobs, however bright it is.
+//! Glare on the ID card, of three kinds. **Specular** highlights: pixels that are bright and
+//! colourless, clearly brighter than the card itself, gathered into connected blobs that have
+//! a clipped core (the brightest channel clipped: cameras clip highlights to a tinted white).
+//! A white card or white paper under even light has no such blobs, however bright it is.
+//! **Sheen** and **hologram** flare come from `card_surface` (the card's paper light); the
+//! glare fraction is the share of the card under any of the three.
 
+use super::card_surface::CardSurface;
 use super::frame::{Rect, RgbFrame};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GlareKind {
+    Specular,
+    Sheen,
+    Hologram,
+}
+
+impl GlareKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            GlareKind::Specular => "specular",
+            GlareKind::Sheen => "sheen",
+            GlareKind::Hologram => "hologram",
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Glare {
-    /// Glare pixels as a fraction of the card area.
+    /// Share of the card area under glare of any kind.
     pub fraction: f64,
-    /// The largest blob as a fraction of the card area.
+    /// Specular-highlight pixels as a fraction of the card area.
+    pub specular_fraction: f64,
+    /// Shares of the card's measured surface under sheen and under hologram flare.
+    pub sheen_fraction: f64,
+    pub hologram_fraction: f64,
+    /// The largest specular blob as a fraction of the card area.
     pub largest_fraction: f64,
+    /// Specular blobs.
     pub blobs: usize,
-    /// Bounding boxes of the glare blobs (frame coordinates), largest first.
+    /// Bounding boxes of the specular blobs (frame coordinates), largest first.
     pub boxes: Vec<Rect>,
+    /// Every glare region with its kind: specular blobs, then sheen, then hologram patches.
+    pub regions: Vec<(GlareKind, Rect)>,
     /// The card's median brightness (max of R, G, B).
     pub card_median: u8,
+}
+
+impl Glare {
+    /// The kinds present, in a fixed order.
+    pub fn kinds(&self) -> Vec<GlareKind> {
+        [GlareKind::Specular, GlareKind::Sheen, GlareKind::Hologram]
+            .into_iter()
+            .filter(|k| self.regions.iter().any(|r| r.0 == *k))
+            .collect()
+    }
 }
 
 use super::limits::GlareLimits;
@@ -26,7 +65,7 @@ const RUN: usize = 16;
 const CANDIDATE: u8 = 1;
 const CLIPPED_BIT: u8 = 2;
 
-pub fn measure(frame: &RgbFrame, card: Rect, limits: &GlareLimits) -> Glare {
+pub fn measure(frame: &RgbFrame, card: Rect, limits: &GlareLimits, surface: &CardSurface) -> Glare {
     let (cw, ch) = (card.w as usize, card.h as usize);
     let n = (cw * ch) as u64;
     let card_row = |y: usize| {
@@ -34,9 +73,12 @@ pub fn measure(frame: &RgbFrame, card: Rect, limits: &GlareLimits) -> Glare {
         &frame.data[start..start + cw * 3]
     };
     let card_median = sampled_median(card_row, ch);
+    // On a pale card the median plus the margin passes white; a clipped highlight still
+    // reaches the clipped level.
     let threshold = card_median
         .saturating_add(limits.above_median)
-        .max(limits.min_bright);
+        .max(limits.min_bright)
+        .min(limits.clipped);
     let mut mask = vec![0u8; cw * ch];
     for y in 0..ch {
         mark_row(
@@ -46,22 +88,58 @@ pub fn measure(frame: &RgbFrame, card: Rect, limits: &GlareLimits) -> Glare {
             &mut mask[y * cw..(y + 1) * cw],
         );
     }
-    let mut blobs = blobs(&mut mask, cw, ch);
     // Ignore specks: under 0.02 % of the card (sensor noise, a shiny screw head).
-    blobs.retain(|b| b.0 * 5000 >= n);
+    let (mut blobs, pixels) = blobs(&mut mask, cw, ch, n.div_ceil(5000));
     for b in &mut blobs {
         b.1.x += card.x;
         b.1.y += card.y;
     }
     blobs.sort_by_key(|b| std::cmp::Reverse(b.0));
     let total: u64 = blobs.iter().map(|b| b.0).sum();
+    let union = total + bright_area_beyond(&pixels, card, surface);
+    let mut regions: Vec<(GlareKind, Rect)> =
+        blobs.iter().map(|b| (GlareKind::Specular, b.1)).collect();
+    regions.extend(surface.sheen_boxes.iter().map(|r| (GlareKind::Sheen, *r)));
+    regions.extend(
+        surface
+            .hologram_boxes
+            .iter()
+            .map(|r| (GlareKind::Hologram, *r)),
+    );
+    let share = |px: u64| px as f64 / n.max(1) as f64;
     Glare {
-        fraction: total as f64 / n.max(1) as f64,
-        largest_fraction: blobs.first().map_or(0.0, |b| b.0 as f64 / n.max(1) as f64),
+        fraction: share(union).min(1.0),
+        specular_fraction: share(total),
+        sheen_fraction: surface.sheen_fraction,
+        hologram_fraction: surface.hologram_fraction,
+        largest_fraction: blobs.first().map_or(0.0, |b| share(b.0)),
         blobs: blobs.len(),
         boxes: blobs.iter().map(|b| b.1).collect(),
+        regions,
         card_median,
     }
+}
+
+/// Pixels of the sheen and hologram blocks not already counted as specular (`pixels`: the
+/// specular pixels, as indexes into the card box).
+fn bright_area_beyond(pixels: &[u32], card: Rect, surface: &CardSurface) -> u64 {
+    if surface.bright_blocks.is_empty() {
+        return 0;
+    }
+    let cw = card.w as usize;
+    let mut covered = vec![false; cw * card.h as usize];
+    let mut area = 0u64;
+    for b in &surface.bright_blocks {
+        for y in b.y.saturating_sub(card.y)..(b.y + b.h).saturating_sub(card.y).min(card.h) {
+            for x in b.x.saturating_sub(card.x)..(b.x + b.w).saturating_sub(card.x).min(card.w) {
+                let i = y as usize * cw + x as usize;
+                area += u64::from(!covered[i]);
+                covered[i] = true;
+            }
+        }
+    }
+    let double = pixels.iter().filter(|&&i| covered[i as usize]).count() as u64;
+    area - double
 }
 
 /// The card's median brightness (max of R, G, B) from a regular sample: every second row,
@@ -86,7 +164,7 @@ fn sampled_median<'a>(row: impl Fn(usize) -> &'a [u8], ch: usize) -> u8 {
 }
 
 /// Marks one row: `CANDIDATE` where bright (max channel ≥ `threshold`) and colourless,
-/// `CLIPPED_BIT` where every channel is clipped. Runs with no byte at the threshold are
+/// `CLIPPED_BIT` where its brightest channel is clipped. Runs with no byte at the threshold are
 /// skipped whole (the mask starts at zero).
 fn mark_row(rgb: &[u8], threshold: u8, limits: &GlareLimits, mask: &mut [u8]) {
     let saturation = u16::from(limits.max_saturation_pct);
@@ -99,17 +177,18 @@ fn mark_row(rgb: &[u8], threshold: u8, limits: &GlareLimits, mask: &mut [u8]) {
             let min = p[0].min(p[1]).min(p[2]);
             let colourless = u16::from(max - min) * 100 <= saturation * u16::from(max);
             *m = (u8::from(max >= threshold && colourless) * CANDIDATE)
-                | (u8::from(min >= limits.clipped) * CLIPPED_BIT);
+                | (u8::from(max >= limits.clipped) * CLIPPED_BIT);
         }
     }
 }
 
-/// 4-connected blobs of `CANDIDATE` pixels that have a clipped core: (area, box in card
-/// coordinates). Visited pixels lose their `CANDIDATE` bit, so the mask is its own record of
-/// what was seen.
-fn blobs(mask: &mut [u8], cw: usize, ch: usize) -> Vec<(u64, Rect)> {
+/// 4-connected blobs of `CANDIDATE` pixels that have a clipped core and at least `min_area`
+/// pixels: (area, box in card coordinates), and their pixels (indexes into the card box).
+/// Visited pixels lose their `CANDIDATE` bit, so the mask is its own record of what was seen.
+fn blobs(mask: &mut [u8], cw: usize, ch: usize, min_area: u64) -> (Vec<(u64, Rect)>, Vec<u32>) {
     let mut found = Vec::new();
     let mut stack = Vec::new();
+    let (mut kept, mut members) = (Vec::new(), Vec::new());
     for y in 0..ch {
         for x0 in (0..cw).step_by(32) {
             let x1 = (x0 + 32).min(cw);
@@ -124,8 +203,10 @@ fn blobs(mask: &mut [u8], cw: usize, ch: usize) -> Vec<(u64, Rect)> {
                 stack.push(start);
                 let (mut area, mut core) = (0u64, false);
                 let (mut minx, mut miny, mut maxx, mut maxy) = (usize::MAX, usize::MAX, 0, 0);
+                members.clear();
                 while let Some(i) = stack.pop() {
                     area += 1;
+                    members.push(i as u32);
                     core |= mask[i] & CLIPPED_BIT != 0;
                     let (x, y) = (i % cw, i / cw);
                     (minx, miny, maxx, maxy) = (minx.min(x), miny.min(y), maxx.max(x), maxy.max(y));
@@ -148,7 +229,8 @@ fn blobs(mask: &mut [u8], cw: usize, ch: usize) -> Vec<(u64, Rect)> {
                         visit(i + cw);
                     }
                 }
-                if core {
+                if core && area >= min_area {
+                    kept.extend_from_slice(&members);
                     let r = Rect {
                         x: minx as u32,
                         y: miny as u32,
@@ -160,7 +242,7 @@ fn blobs(mask: &mut [u8], cw: usize, ch: usize) -> Vec<(u64, Rect)> {
             }
         }
     }
-    found
+    (found, kept)
 }
 
 #[cfg(test)]
@@ -204,11 +286,12 @@ mod tests {
         let limits = crate::analysis::limits::FrameLimits::builtin()
             .expect("profile")
             .glare;
-        let g = measure(&f, rect, &limits);
+        let none = CardSurface::default();
+        let g = measure(&f, rect, &limits, &none);
         assert_eq!(g.blobs, 1);
         assert!(g.fraction > 0.02 && g.fraction < 0.06, "{}", g.fraction);
         let white = card(200, 126, [238, 238, 236]);
-        let g = measure(&white, rect, &limits);
+        let g = measure(&white, rect, &limits, &none);
         assert_eq!(g.blobs, 0, "bright but even white card is not glare");
         assert_eq!(g.fraction, 0.0);
     }

@@ -2,7 +2,9 @@
 //! the same numbers, so every verdict built on them is reproducible in a test.
 
 pub mod audio_levels;
+pub mod card_corners;
 pub mod card_edges;
+pub mod card_surface;
 pub mod faces;
 pub mod frame;
 pub mod frame_analysis;
