@@ -10,7 +10,7 @@ fn median_ms(f: impl FnMut()) -> f64 {
 }
 
 fn parts(width: u32, height: u32, card: Rect, limits: &FrameLimits) {
-    use selfcheck::analysis::{card_edges, glare, lighting, sharpness};
+    use selfcheck::analysis::{card_corners, card_edges, card_surface, glare, lighting, sharpness};
     use std::hint::black_box;
     let frame = synthetic_frame(width, height);
     let factor = analysis_factor(width, height);
@@ -25,7 +25,9 @@ fn parts(width: u32, height: u32, card: Rect, limits: &FrameLimits) {
     .scaled_down(factor)
     .clipped(sw, sh);
     let small_card = card.scaled_down(factor);
-    let parts: [(&str, f64); 6] = [
+    let surface = card_surface::measure(&frame, card, None, &limits.surface);
+    let edges = card_edges::measure(&small, sw, sh, small_card);
+    let parts: [(&str, f64); 8] = [
         (
             "small_gray",
             median_ms(|| {
@@ -52,9 +54,15 @@ fn parts(width: u32, height: u32, card: Rect, limits: &FrameLimits) {
             }),
         ),
         (
+            "card surface",
+            median_ms(|| {
+                black_box(card_surface::measure(&frame, card, None, &limits.surface));
+            }),
+        ),
+        (
             "glare",
             median_ms(|| {
-                black_box(glare::measure(&frame, card, &limits.glare));
+                black_box(glare::measure(&frame, card, &limits.glare, &surface));
             }),
         ),
         (
@@ -67,6 +75,18 @@ fn parts(width: u32, height: u32, card: Rect, limits: &FrameLimits) {
             "card edges",
             median_ms(|| {
                 black_box(card_edges::measure(&small, sw, sh, small_card));
+            }),
+        ),
+        (
+            "card corners",
+            median_ms(|| {
+                black_box(card_corners::measure(
+                    &small,
+                    (sw, sh),
+                    &edges,
+                    (small_card.w, small_card.h),
+                    limits.corner_min_edge_share,
+                ));
             }),
         ),
     ];

@@ -2,7 +2,12 @@
 
 OpenCV pipeline per frame (the anchor named in the camera issue): cvtColor to grey,
 meanStdDev, calcHist, Laplacian variance, HSV inRange for bright colourless pixels,
-connectedComponents on that mask.
+connectedComponents on that mask; and, for the card's surface and corners (the ID-card
+issue), the same work done the OpenCV way on the card box: per-block bright end (dilate
+then INTER_AREA resize to the block grid), per-block colour and HSV, the paper plane fitted
+by least squares for each of 13 parts of the card, the sheen / hologram / shadow masks
+labelled with connectedComponentsWithStats, and Sobel steps along the 8 stretches next to
+the corners.
 
 This machine is a VM whose speed drifts by a third from one second to the next, so the two
 are measured in alternating rounds (OpenCV, then `selfcheck bench`, ROUNDS times) and each
@@ -30,6 +35,49 @@ def synthetic(w, h):
     return np.dstack([b, g, r])
 
 
+def card_box(w, h):
+    # The same boxes `selfcheck bench` uses.
+    return (440, 300, 400, 252) if w == 1280 else (660, 450, 600, 378)
+
+
+def opencv_card(bgr, grey):
+    x, y, w, h = card_box(bgr.shape[1], bgr.shape[0])
+    card = bgr[y:y + h, x:x + w]
+    bs = max(w // 48, 2)
+    gw, gh = w // bs, h // bs
+    luma = cv2.cvtColor(card, cv2.COLOR_BGR2GRAY)
+    bright_end = cv2.resize(cv2.dilate(luma, np.ones((3, 3), np.uint8)), (gw, gh),
+                            interpolation=cv2.INTER_AREA).astype(np.float64)
+    colour = cv2.resize(card, (gw, gh), interpolation=cv2.INTER_AREA)
+    hsv = cv2.cvtColor(colour, cv2.COLOR_BGR2HSV)
+    u, v = np.meshgrid((np.arange(gw) + 0.5) / gw, (np.arange(gh) + 0.5) / gh)
+    a = np.stack([np.ones(gw * gh), u.ravel(), v.ravel()], axis=1)
+    z = bright_end.ravel()
+    plane = None
+    for (u0, u1, v0, v1) in [(0, 1, 0, 1), (0, .5, 0, 1), (.5, 1, 0, 1), (0, 1, 0, .5), (0, 1, .5, 1),
+                             (0, .34, 0, 1), (.66, 1, 0, 1), (0, 1, 0, .34), (0, 1, .66, 1),
+                             (0, .5, 0, .5), (.5, 1, 0, .5), (0, .5, .5, 1), (.5, 1, .5, 1)]:
+        sel = (a[:, 1] >= u0) & (a[:, 1] < u1) & (a[:, 2] >= v0) & (a[:, 2] < v1)
+        plane = np.linalg.lstsq(a[sel], z[sel], rcond=None)[0]
+    fitted = (a @ plane).reshape(gh, gw)
+    sheen = ((bright_end - fitted) > 10).astype(np.uint8)
+    shadow = (bright_end < fitted * 0.75).astype(np.uint8)
+    flare = cv2.inRange(hsv, (0, 90, 200), (180, 255, 255))
+    for m in (sheen, shadow, flare):
+        cv2.connectedComponentsWithStats(m)
+    small = cv2.resize(grey, (grey.shape[1] // 2, grey.shape[0] // 2), interpolation=cv2.INTER_AREA)
+    sx, sy, sw, sh = x // 2, y // 2, w // 2, h // 2
+    for (cx, cy) in [(sx, sy), (sx + sw, sy), (sx, sy + sh), (sx + sw, sy + sh)]:
+        for horizontal in (True, False):
+            n = int((sw if horizontal else sh) * 0.07) + 1
+            patch = small[max(cy - 3, 0):cy + 3, max(cx - n, 0):cx + n] if horizontal else \
+                small[max(cy - n, 0):cy + n, max(cx - 3, 0):cx + 3]
+            if horizontal:
+                cv2.Sobel(patch, cv2.CV_16S, 0, 1, ksize=3)
+            else:
+                cv2.Sobel(patch, cv2.CV_16S, 1, 0, ksize=3)
+
+
 def opencv_frame(bgr):
     grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
     cv2.meanStdDev(grey)
@@ -38,6 +86,7 @@ def opencv_frame(bgr):
     hsv = cv2.cvtColor(bgr, cv2.COLOR_BGR2HSV)
     mask = cv2.inRange(hsv, (0, 0, 240), (180, 40, 255))
     cv2.connectedComponents(mask)
+    opencv_card(bgr, grey)
 
 
 def median_ms(fn, runs=15):

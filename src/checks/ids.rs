@@ -8,6 +8,10 @@ pub const CAMERA_VIRTUAL: &str = "camera.virtual";
 pub const IMAGE_LIGHTING: &str = "image.lighting";
 pub const IMAGE_SHARPNESS: &str = "image.sharpness";
 pub const IMAGE_GLARE: &str = "image.glare";
+/// All four corners of the ID card in the picture and uncovered.
+pub const IMAGE_CARD_CORNERS: &str = "image.card_corners";
+/// No shadow across the ID card.
+pub const IMAGE_CARD_SHADOW: &str = "image.card_shadow";
 pub const IMAGE_FACES: &str = "image.faces";
 /// The 360° pan rehearsal: the pan happened and nobody else came into view.
 pub const REHEARSAL_PAN: &str = "rehearsal.pan";
@@ -45,6 +49,8 @@ pub const ALL: &[&str] = &[
     IMAGE_LIGHTING,
     IMAGE_SHARPNESS,
     IMAGE_GLARE,
+    IMAGE_CARD_CORNERS,
+    IMAGE_CARD_SHADOW,
     IMAGE_FACES,
     REHEARSAL_PAN,
     AUDIO_DEVICE,

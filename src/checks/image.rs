@@ -1,7 +1,7 @@
-//! The image checks over one frame or photo: `image.lighting`, `image.sharpness`,
-//! `image.glare` (needs the card box) and `image.faces` (exactly one person).
+//! The image checks over one frame or photo: `image.lighting`, `image.sharpness` and
+//! `image.faces` (exactly one person); with a card box, the card's checks (`checks::card`).
 
-use super::ids::{IMAGE_FACES, IMAGE_GLARE, IMAGE_LIGHTING, IMAGE_SHARPNESS};
+use super::ids::{IMAGE_FACES, IMAGE_LIGHTING, IMAGE_SHARPNESS};
 use super::model::{CheckResult, Status, round};
 use crate::analysis::faces::NotAPerson;
 use crate::analysis::frame::Rect;
@@ -16,7 +16,7 @@ fn region_word(region: Region, tr: &Tr) -> String {
     })
 }
 
-fn rect_json(r: &Rect) -> serde_json::Value {
+pub(super) fn rect_json(r: &Rect) -> serde_json::Value {
     serde_json::json!([r.x, r.y, r.w, r.h])
 }
 
@@ -148,72 +148,6 @@ pub fn sharpness(a: &FrameAnalysis, req: &ImageReq, tr: &Tr) -> CheckResult {
     }
 }
 
-pub fn glare(a: &FrameAnalysis, card: Option<Rect>, req: &ImageReq, tr: &Tr) -> CheckResult {
-    let (Some(g), Some(card)) = (&a.glare, card) else {
-        return CheckResult::skipped(IMAGE_GLARE, tr, tr.t("glare-no-card"));
-    };
-    let card_blur = a.card_blur.unwrap_or(1.0);
-    let readable = card_blur <= req.scene_fail_blur;
-    let sides = a
-        .card_edges
-        .map(|e| e.found(req.card_edge_min_share))
-        .unwrap_or(0);
-    let seen = sides >= req.card_min_sides as usize;
-    let status = if g.fraction > req.max_glare_fraction || !readable {
-        Status::Fail
-    } else if g.fraction > req.warn_glare_fraction || !seen {
-        Status::Warn
-    } else {
-        Status::Pass
-    };
-    let pct = format!("{:.1}", g.fraction * 100.0);
-    let mut summary = if g.blobs == 0 {
-        tr.t("glare-none")
-    } else {
-        tr.f(
-            "glare-found",
-            &[("pct", pct), ("blobs", g.blobs.to_string())],
-        )
-    };
-    if !readable {
-        summary.push(' ');
-        summary.push_str(&tr.t("glare-card-blurred"));
-    }
-    if !seen {
-        if g.blobs == 0 {
-            summary = tr.t("glare-card-not-seen");
-        } else {
-            summary.push(' ');
-            summary.push_str(&tr.t("glare-card-not-seen"));
-        }
-    }
-    let r = CheckResult::new(IMAGE_GLARE, status, tr)
-        .summary(summary)
-        .measured("glare_fraction", round(g.fraction, 4))
-        .measured("largest_blob_fraction", round(g.largest_fraction, 4))
-        .measured("blobs", g.blobs)
-        .measured(
-            "blob_boxes",
-            g.boxes.iter().take(8).map(rect_json).collect::<Vec<_>>(),
-        )
-        .measured("card", rect_json(&card))
-        .measured("card_seen", seen)
-        .measured("card_sides_found", sides)
-        .measured("card_blur", round(card_blur, 3))
-        .threshold("max_glare_fraction", req.max_glare_fraction)
-        .threshold("warn_glare_fraction", req.warn_glare_fraction)
-        .threshold("card_fail_blur", req.scene_fail_blur)
-        .threshold("card_min_sides", req.card_min_sides)
-        .threshold("card_edge_min_share", req.card_edge_min_share);
-    if status == Status::Pass {
-        r
-    } else if !seen && g.fraction <= req.warn_glare_fraction && readable {
-        r.advice(tr.t("glare-advice-show-card"))
-    } else {
-        r.advice(tr.t("glare-advice"))
-    }
-}
-
 pub fn faces(a: &FrameAnalysis, req: &ImageReq, tr: &Tr) -> CheckResult {
     let count = a.people.len() as u32;
     let ignored: Vec<serde_json::Value> = a
@@ -252,7 +186,9 @@ pub fn all(a: &FrameAnalysis, card: Option<Rect>, req: &ImageReq, tr: &Tr) -> Ve
     vec![
         lighting(a, req, tr),
         sharpness(a, req, tr),
-        glare(a, card, req, tr),
+        super::card::glare(a, card, req, tr),
+        super::card::corners(a, card, req, tr),
+        super::card::shadow(a, card, req, tr),
         faces(a, req, tr),
     ]
 }

@@ -5,6 +5,7 @@ pub mod audio;
 pub mod audio_device;
 pub mod browser;
 pub mod camera;
+pub mod card;
 pub mod checklist;
 pub mod ids;
 pub mod image;
