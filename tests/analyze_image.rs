@@ -150,7 +150,7 @@ fn dark_bright_and_backlit_variants_of_a_real_portrait() {
 }
 
 /// Draws an ID-1 card (85.6 × 54 mm) at (x, y), `w` wide: light blue face with dark "text"
-/// lines and a small printed portrait copied from the photo.
+/// lines and a small portrait printed from the photo.
 fn draw_card(
     img: &mut RgbImage,
     x: u32,
@@ -175,7 +175,10 @@ fn draw_card(
                 && cy >= h / 4
                 && cy < h / 4 + small.height()
             {
-                c = small.get_pixel(cx - w / 20, cy - h / 4).0;
+                // Printed as ink prints: the photo darkens the paper, never outshines it
+                // (a printed white is the paper's own white).
+                let px = small.get_pixel(cx - w / 20, cy - h / 4).0;
+                c = [0, 1, 2].map(|k| (u16::from(base[k]) * u16::from(px[k]) / 255) as u8);
             }
             img.put_pixel(x + cx, y + cy, Rgb(c));
         }

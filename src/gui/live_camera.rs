@@ -39,9 +39,13 @@ pub fn card_guide(width: u32, height: u32, aspect: f64, width_fraction: f64) -> 
         w = (h * aspect).round();
     }
     let (w, h) = (w.max(2.0) as u32, h.max(2.0) as u32);
+    // Low in the picture: the card is held at the chest, with the face above it in the same
+    // picture (a twentieth of the height left below it).
     Rect {
         x: width.saturating_sub(w) / 2,
-        y: height.saturating_sub(h) / 2,
+        y: height
+            .saturating_sub(h + height / 20)
+            .max(height.saturating_sub(h) / 4),
         w,
         h,
     }

@@ -26,6 +26,8 @@ pub struct Overlay {
 pub const GOOD: egui::Color32 = egui::Color32::from_rgb(45, 164, 78);
 pub const BAD: egui::Color32 = egui::Color32::from_rgb(207, 34, 46);
 pub const NEUTRAL: egui::Color32 = egui::Color32::from_rgb(230, 230, 230);
+pub const SHADOW: egui::Color32 = egui::Color32::from_rgb(40, 90, 255);
+pub const CORNER: egui::Color32 = egui::Color32::from_rgb(255, 150, 0);
 
 impl Preview {
     /// New pictures shown in the last second.
@@ -130,17 +132,33 @@ impl Preview {
                     );
                 }
             }
-            if overlay.glare
-                && let Some(g) = &a.glare
-            {
-                for b in &g.boxes {
-                    let r = to_screen(b);
-                    painter.rect_filled(
-                        r,
-                        0.0,
-                        egui::Color32::from_rgba_unmultiplied(255, 0, 0, 90),
-                    );
-                    painter.rect_stroke(r, 0.0, stroke(BAD), egui::StrokeKind::Outside);
+            if overlay.glare {
+                // Glare of every kind in red, shadow in blue, corners not seen as orange rings.
+                let glare = a.glare.iter().flat_map(|g| g.regions.iter().map(|r| r.1));
+                let shadow = a
+                    .card_surface
+                    .iter()
+                    .flat_map(|s| s.shadow_boxes.iter().copied());
+                for (b, fill, edge) in glare
+                    .map(|b| (b, egui::Color32::from_rgba_unmultiplied(255, 0, 0, 90), BAD))
+                    .chain(shadow.map(|b| {
+                        (
+                            b,
+                            egui::Color32::from_rgba_unmultiplied(40, 90, 255, 90),
+                            SHADOW,
+                        )
+                    }))
+                {
+                    let r = to_screen(&b);
+                    painter.rect_filled(r, 0.0, fill);
+                    painter.rect_stroke(r, 0.0, stroke(edge), egui::StrokeKind::Outside);
+                }
+                let grey = a.grey_factor as f32 * scale;
+                for c in a.card_corners.iter().flat_map(|c| c.corners.iter()) {
+                    if let (Some((x, y)), Some(_)) = (c.at, c.missing) {
+                        let at = response.rect.min + egui::vec2(x as f32 * grey, y as f32 * grey);
+                        painter.circle_stroke(at, 14.0, egui::Stroke::new(3.0, CORNER));
+                    }
                 }
             }
         }

@@ -1,15 +1,18 @@
-//! ID card: the seller holds the card inside an ID-1 guide frame, front then back. Glare
-//! spots are painted red on the preview as the card tilts; a side passes when the card in the
-//! guide stays readable (sharp) and glare-free for the profile's hold time.
+//! ID card: the seller holds the card inside an ID-1 guide frame, front then back. Glare,
+//! shadows and missing corners are painted on the preview as the card moves; a side passes
+//! when the card in the guide stays readable, glare-free, shadow-free and whole (four
+//! corners) for the profile's hold time — the photo side with the seller's face beside it,
+//! held at the chest. The step passes only when both sides have.
 
 use super::{Nav, Step, StepCtx, step_header};
 use crate::analysis::frame::Rect;
 use crate::analysis::frame_analysis::FrameAnalysis;
-use crate::checks::{self, Judged, Status};
+use crate::checks::{self, Judged, Status, ids};
 use crate::gui::cards::live_line;
 use crate::gui::preview::{BAD, GOOD, NEUTRAL, Overlay, Preview};
 use crate::i18n::Tr;
-use crate::profile::Profile;
+use crate::profile::{ImageReq, Profile};
+use crate::report::html::severity;
 use eframe::egui;
 use std::sync::Arc;
 
@@ -34,14 +37,30 @@ impl Side {
     }
 }
 
+/// One look at one side of the card: the analysis and where the guide was.
+#[derive(Clone)]
+struct Look {
+    analysis: Arc<FrameAnalysis>,
+    card: Option<Rect>,
+}
+
+/// A card check judged on one look.
+type CardCheck = fn(&FrameAnalysis, Option<Rect>, &ImageReq, &Tr) -> checks::CheckResult;
+
+const CARD_CHECKS: [(&str, CardCheck); 3] = [
+    (ids::IMAGE_GLARE, checks::card::glare),
+    (ids::IMAGE_CARD_CORNERS, checks::card::corners),
+    (ids::IMAGE_CARD_SHADOW, checks::card::shadow),
+];
+
 pub struct IdCardStep {
     preview: Preview,
     side: Side,
     hold_since: Option<f64>,
-    /// The passing result of each side, once held long enough.
-    passed: [Option<Judged>; 2],
-    /// The newest live result of each side (kept when the seller moves on without passing).
-    last: [Option<Judged>; 2],
+    /// The look each side passed on, once held clean long enough.
+    passed: [Option<Look>; 2],
+    /// The newest look at each side (kept when the seller moves on without passing).
+    last: [Option<Look>; 2],
     seen_seq: u64,
 }
 
@@ -58,36 +77,83 @@ impl Default for IdCardStep {
     }
 }
 
-/// The glare verdict of one look at one side of the card.
-fn glare_verdict(
-    a: &Arc<FrameAnalysis>,
-    card: Option<Rect>,
-    p: &Arc<Profile>,
+/// One card check on one look at one side, its summary naming the side.
+fn side_verdict(
+    check: CardCheck,
+    look: &Look,
+    p: &Profile,
     side: Side,
-) -> Judged {
-    let (a, p) = (a.clone(), p.clone());
-    Judged::new(move |tr| {
-        let mut r = checks::image::glare(&a, card, &p.image, tr).measured("side", side.code());
-        r.summary = format!(
-            "{}: {}",
-            tr.t(&format!("idcard-side-{}", side.code())),
-            r.summary
-        );
-        r
-    })
+    tr: &Tr,
+) -> checks::CheckResult {
+    let mut r = check(&look.analysis, look.card, &p.image, tr).measured("side", side.code());
+    r.summary = format!(
+        "{}: {}",
+        tr.t(&format!("idcard-side-{}", side.code())),
+        r.summary
+    );
+    r
+}
+
+/// Whether the seller's face is in the picture beside the card (the card's printed portrait
+/// is not counted: `people` leaves out faces on the card).
+fn face_beside(look: &Look) -> bool {
+    !look.analysis.people.is_empty()
+}
+
+/// Whether every card check of one look passes — and, for the photo side, the seller's face
+/// is beside the card (held at the chest), as the real flow's first step asks.
+fn look_passes(look: &Look, p: &Profile, side: Side, tr: &Tr) -> bool {
+    CARD_CHECKS
+        .iter()
+        .all(|(_, c)| side_verdict(*c, look, p, side, tr).status == Status::Pass)
+        && (side == Side::Back || face_beside(look))
 }
 
 impl IdCardStep {
-    /// The glare result for the report: each side's pass, else its last live look; the worse
-    /// side decides.
-    fn combined(&self, tr: &Tr) -> Option<Judged> {
-        [Side::Front, Side::Back]
+    /// Each card check for the report: each side's passing look, else its last look; the
+    /// worse side decides. A side never shown leaves a passing check incomplete (`skipped`),
+    /// so the report cannot call a card ready on one side.
+    fn results(&self, p: &Arc<Profile>) -> Vec<Judged> {
+        let looks: [Option<Look>; 2] =
+            [0, 1].map(|i| self.passed[i].clone().or_else(|| self.last[i].clone()));
+        CARD_CHECKS
             .iter()
-            .filter_map(|s| {
-                let i = s.index();
-                self.passed[i].clone().or_else(|| self.last[i].clone())
+            .map(|&(id, check)| {
+                let (looks, p) = (looks.clone(), p.clone());
+                Judged::new(move |tr| {
+                    let mut worst: Option<checks::CheckResult> = None;
+                    let mut not_shown = None;
+                    for (side, look) in [Side::Front, Side::Back].into_iter().zip(&looks) {
+                        let Some(look) = look else {
+                            not_shown = not_shown.or(Some(side));
+                            continue;
+                        };
+                        let r = side_verdict(check, look, &p, side, tr);
+                        if worst
+                            .as_ref()
+                            .is_none_or(|w| severity(r.status) < severity(w.status))
+                        {
+                            worst = Some(r);
+                        }
+                    }
+                    // A problem on a side shown is the answer; a clean side alone is not.
+                    match (worst, not_shown) {
+                        (Some(w), _) if w.status != Status::Pass => w,
+                        (_, Some(side)) => {
+                            let name = tr.t(&format!("idcard-side-{}", side.code()));
+                            checks::CheckResult::skipped(
+                                id,
+                                tr,
+                                tr.f("idcard-side-not-shown", &[("side", name)]),
+                            )
+                            .measured("side", side.code())
+                        }
+                        (Some(w), None) => w,
+                        (None, None) => checks::CheckResult::skipped(id, tr, String::new()),
+                    }
+                })
             })
-            .min_by_key(|j| crate::report::html::severity(j.render(tr).status))
+            .collect()
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut StepCtx<'_>) -> Option<Nav> {
@@ -106,34 +172,46 @@ impl IdCardStep {
         let side_key = format!("idcard-show-{}", self.side.code());
         ui.label(egui::RichText::new(tr.t(&side_key)).strong().size(16.0));
         let hold = cx.profile.rehearsal.card_hold_s;
-        let mut live = None;
+        let mut live: Vec<checks::CheckResult> = Vec::new();
+        let mut face_missing = false;
         if let (Some(a), true) = (&view.analysis, view.card.is_some()) {
-            let j = glare_verdict(a, view.card, cx.profile, self.side);
-            let r = j.render(&tr);
+            let look = Look {
+                analysis: a.clone(),
+                card: view.card,
+            };
+            live = CARD_CHECKS
+                .iter()
+                .map(|(_, c)| side_verdict(*c, &look, cx.profile, self.side, &tr))
+                .collect();
+            face_missing = self.side == Side::Front && !face_beside(&look);
             if view.seq != self.seen_seq {
                 self.seen_seq = view.seq;
-                if r.status == Status::Pass && !both_done {
+                if !both_done && look_passes(&look, cx.profile, self.side, &tr) {
                     let since = *self.hold_since.get_or_insert(view.at_s);
                     if view.at_s - since >= hold {
-                        self.passed[self.side.index()] = Some(j.clone());
+                        self.passed[self.side.index()] = Some(look.clone());
                         self.hold_since = None;
-                        if self.side == Side::Front {
-                            self.side = Side::Back;
-                        }
+                        self.side = match self.side {
+                            Side::Front if self.passed[1].is_none() => Side::Back,
+                            Side::Back if self.passed[0].is_none() => Side::Front,
+                            s => s,
+                        };
                     }
                 } else {
                     self.hold_since = None;
                 }
-                self.last[self.side.index()] = Some(j);
-                if let Some(c) = self.combined(&tr) {
-                    cx.book.set(c);
+                if !both_done {
+                    self.last[self.side.index()] = Some(look);
+                }
+                for j in self.results(cx.profile) {
+                    cx.book.set(j);
                 }
             }
-            live = Some(r);
         }
-        let guide = match &live {
-            Some(r) if r.status == Status::Pass => GOOD,
-            Some(r) if r.status == Status::Fail => BAD,
+        let worst = live.iter().map(|r| r.status).min_by_key(|s| severity(*s));
+        let guide = match worst {
+            Some(Status::Pass) if !face_missing => GOOD,
+            Some(Status::Fail) => BAD,
             _ => NEUTRAL,
         };
         let overlay = Overlay {
@@ -146,22 +224,42 @@ impl IdCardStep {
             let held = ((view.at_s - since) / hold).clamp(0.0, 1.0) as f32;
             ui.add(egui::ProgressBar::new(held).text(tr.t("idcard-hold")));
         }
-        if let Some(r) = &live {
+        if face_missing {
+            ui.colored_label(BAD, tr.t("idcard-need-face"));
+        }
+        // Every check still failing, with what to do; when all pass, the glare line says so.
+        // (With no card in the guide the three checks say the same: it is said once.)
+        let mut said: Vec<&str> = Vec::new();
+        for r in live.iter().filter(|r| r.status != Status::Pass) {
+            if said.contains(&r.summary.as_str()) {
+                continue;
+            }
+            said.push(&r.summary);
             live_line(ui, r, &tr);
-            if r.status != Status::Pass && !r.advice.is_empty() {
+            if !r.advice.is_empty() {
                 ui.label(egui::RichText::new(&r.advice).italics());
             }
+        }
+        if let Some(first) = live.first().filter(|_| worst == Some(Status::Pass)) {
+            live_line(ui, first, &tr);
         }
         for side in [Side::Front, Side::Back] {
             if self.passed[side.index()].is_some() {
                 ui.colored_label(GOOD, tr.t(&format!("idcard-done-{}", side.code())));
             }
         }
+        // Either side may come first; the step passes only when both have.
         if self.side == Side::Front
-            && self.passed[0].is_none()
+            && self.passed[1].is_none()
             && ui.button(tr.t("idcard-skip-front")).clicked()
         {
             self.side = Side::Back;
+            self.hold_since = None;
+        } else if self.side == Side::Back
+            && self.passed[0].is_none()
+            && ui.button(tr.t("idcard-front-first")).clicked()
+        {
+            self.side = Side::Front;
             self.hold_since = None;
         }
         if both_done {
