@@ -118,7 +118,7 @@ fn crossing(h: &EdgeLine, v: &EdgeLine) -> (f64, f64) {
 /// shares of `len`) that lie on a brightness step across the line; `None` when the stretch
 /// leaves the picture.
 fn edge_near(
-    grey: &[u8],
+    planes: &[&[u8]],
     (w, h): (usize, usize),
     line: &EdgeLine,
     horizontal: bool,
@@ -129,9 +129,19 @@ fn edge_near(
     let dir = if towards >= start { 1.0 } else { -1.0 };
     let (a, b) = (start + dir * NEAR.0 * len, start + dir * NEAR.1 * len);
     let n = (b - a).abs().round().max(1.0) as usize;
-    let px = |x: i64, y: i64| -> Option<u8> {
-        (x >= 0 && y >= 0 && (x as usize) < w && (y as usize) < h)
-            .then(|| grey[y as usize * w + x as usize])
+    let step_at = |(x0, y0): (i64, i64), (x1, y1): (i64, i64)| -> Option<u8> {
+        let inside = |x: i64, y: i64| x >= 0 && y >= 0 && (x as usize) < w && (y as usize) < h;
+        if !inside(x0, y0) || !inside(x1, y1) {
+            return None;
+        }
+        let (i, j) = (y0 as usize * w + x0 as usize, y1 as usize * w + x1 as usize);
+        Some(
+            planes
+                .iter()
+                .map(|p| p[i].abs_diff(p[j]))
+                .max()
+                .unwrap_or(0),
+        )
     };
     let mut hits = 0;
     for i in 0..n {
@@ -141,29 +151,32 @@ fn edge_near(
         let mut step = 0u8;
         for d in -2..=2 {
             let c = across + d;
-            let (before, after) = if horizontal {
-                (px(along, c - 1)?, px(along, c + 1)?)
+            let across_step = if horizontal {
+                step_at((along, c - 1), (along, c + 1))?
             } else {
-                (px(c - 1, along)?, px(c + 1, along)?)
+                step_at((c - 1, along), (c + 1, along))?
             };
-            step = step.max(before.abs_diff(after));
+            step = step.max(across_step);
         }
         hits += usize::from(step >= STEP);
     }
     Some(hits as f64 / n as f64)
 }
 
-/// The corners of the card whose edges are `edges`, in a `w`×`h` grey image, the box being
+/// The corners of the card whose edges are `edges`, in a `w`×`h` grey image (and its
+/// opponent colour plane, when given: steps in either count), the box being
 /// `box_w`×`box_h` grey pixels; a corner counts when both sides show an edge along at least
 /// `min_edge_share` of the stretch next to it.
 pub fn measure(
     grey: &[u8],
+    colour: Option<&[u8]>,
     (w, h): (u32, u32),
     edges: &CardEdges,
     (box_w, box_h): (u32, u32),
     min_edge_share: f64,
 ) -> CardCorners {
     let size = (w as usize, h as usize);
+    let planes: Vec<&[u8]> = [Some(grey), colour].into_iter().flatten().collect();
     let corner = |name: CornerName| {
         let (hs, vs) = name.sides();
         let (Some(hl), Some(vl)) = (edges.lines[hs], edges.lines[vs]) else {
@@ -191,8 +204,8 @@ pub fn measure(
             .map_or(if hs == 0 { at.1 + 1.0 } else { at.1 - 1.0 }, |l| {
                 l.across(at.0)
             });
-        let along_h = edge_near(grey, size, &hl, true, at.0, other_v, f64::from(box_w));
-        let along_v = edge_near(grey, size, &vl, false, at.1, other_h, f64::from(box_h));
+        let along_h = edge_near(&planes, size, &hl, true, at.0, other_v, f64::from(box_w));
+        let along_v = edge_near(&planes, size, &vl, false, at.1, other_h, f64::from(box_h));
         let (share, missing) = match (inside, along_h, along_v) {
             (true, Some(a), Some(b)) => {
                 let s = a.min(b);
@@ -231,7 +244,7 @@ mod tests {
 
     fn corners_of(img: &[u8], guide: Rect) -> CardCorners {
         let e = card_edges::measure(img, 640, 400, guide);
-        measure(img, (640, 400), &e, (guide.w, guide.h), 0.5)
+        measure(img, None, (640, 400), &e, (guide.w, guide.h), 0.5)
     }
 
     fn on_card(x: usize, y: usize, r: Rect) -> bool {

@@ -55,18 +55,20 @@ impl CardEdges {
 /// serves horizontal and vertical sides.
 struct View<'a> {
     grey: &'a [u8],
+    /// The opponent colour plane (`frame::small_opponent`), when there is one.
+    colour: Option<&'a [u8]>,
     w: usize,
     transposed: bool,
 }
 
 impl View<'_> {
-    fn at(&self, along: usize, across: usize) -> u8 {
+    fn index(&self, along: usize, across: usize) -> usize {
         let (x, y) = if self.transposed {
             (across, along)
         } else {
             (along, across)
         };
-        self.grey[y * self.w + x]
+        y * self.w + x
     }
 }
 
@@ -74,16 +76,41 @@ impl View<'_> {
 /// row), so every line costs `PIECES` additions instead of a walk along the side.
 const PIECES: usize = 8;
 
-/// Best line near `across0` (a row for top/bottom sides, a column for left/right), running
-/// from `a0` to `a1` along the side; `limit` is the image size across.
-fn side(
-    view: &View,
+/// Where one side is searched: along `a0..a1`, near `across0` (a row for top/bottom sides, a
+/// column for left/right) within `band`; `limit` is the image size across; the card lies
+/// towards `inward` (+1 or −1) of its edge.
+struct Search {
     a0: usize,
     a1: usize,
     across0: usize,
     band: usize,
     limit: usize,
-) -> (f64, Option<EdgeLine>) {
+    inward: i64,
+}
+
+/// The card's own look: median grey (and opponent colour) of the middle of the box.
+#[derive(Clone, Copy)]
+struct CardLook {
+    grey: u8,
+    colour: Option<u8>,
+}
+
+/// How far from the card's look a pixel may be and still be the card: its brightness within
+/// 30 % (window light falls off across a card by about that much), its colour within this
+/// many opponent levels (colour hardly changes with the light's strength).
+const LIKE_CARD_LIGHT: f64 = 0.3;
+const LIKE_CARD_COLOUR: u8 = 24;
+
+/// Best line of one side (see `Search`).
+fn side(view: &View, search: &Search, card: CardLook) -> (f64, Option<EdgeLine>) {
+    let Search {
+        a0,
+        a1,
+        across0,
+        band,
+        limit,
+        inward,
+    } = *search;
     let lo = across0.saturating_sub(band).max(1);
     let hi = (across0 + band).min(limit.saturating_sub(2));
     if a1 < a0 + 2 * PIECES || hi < lo {
@@ -91,23 +118,26 @@ fn side(
     }
     let len = a1 - a0;
     let rows = hi - lo + 1;
-    // The band's pixels, one line along the side after another (lines lo-1 ..= hi+1).
-    let mut px = vec![0u8; (rows + 2) * len];
-    for (j, line) in px.chunks_exact_mut(len).enumerate() {
-        let c = lo - 1 + j;
-        for (i, p) in line.iter_mut().enumerate() {
-            *p = view.at(a0 + i, c);
-        }
-    }
-    // Strong steps across each line (the lines before and after it differ by STEP or more).
+    // Strong steps across each line (the lines before and after it differ by STEP or more,
+    // in brightness or in colour).
     let mut strong = vec![0u8; rows * len];
-    for (r, out) in strong.chunks_exact_mut(len).enumerate() {
-        let (before, after) = (
-            &px[r * len..(r + 1) * len],
-            &px[(r + 2) * len..(r + 3) * len],
-        );
-        for ((o, &b), &a) in out.iter_mut().zip(before).zip(after) {
-            *o = u8::from(b.abs_diff(a) >= STEP);
+    for plane in [Some(view.grey), view.colour].into_iter().flatten() {
+        // The band's pixels, one line along the side after another (lines lo-1 ..= hi+1).
+        let mut px = vec![0u8; (rows + 2) * len];
+        for (j, line) in px.chunks_exact_mut(len).enumerate() {
+            let c = lo - 1 + j;
+            for (i, p) in line.iter_mut().enumerate() {
+                *p = plane[view.index(a0 + i, c)];
+            }
+        }
+        for (r, out) in strong.chunks_exact_mut(len).enumerate() {
+            let (before, after) = (
+                &px[r * len..(r + 1) * len],
+                &px[(r + 2) * len..(r + 3) * len],
+            );
+            for ((o, &b), &a) in out.iter_mut().zip(before).zip(after) {
+                *o |= u8::from(b.abs_diff(a) >= STEP);
+            }
         }
     }
     // Per line and piece: how many pixels of the piece are on an edge at that line or the
@@ -149,27 +179,51 @@ fn side(
     }
     let best = hits_of_lines.iter().copied().max().unwrap_or(0);
     // Print inside the card (the portrait's border, a line of text) or an edge behind it (a
-    // table, a door) can make a line as straight as the card's own edge when a finger or a
-    // shadow interrupts the card's: of the lines nearly as good as the best, the one nearest
-    // the guide is the card's edge (the seller holds the card along the guide).
-    let good = best - best / 5;
-    let guide = 2 * (across0 as i64 - lo as i64);
+    // table, a door, gravel) can make a line as straight as the card's own edge. The card's
+    // edge is the one with the card on its inner side and something else on its outer side:
+    // each line nearly as good as the best is weighed by those two shares.
+    let good = best / 2;
+    let light = (f64::from(card.grey) * LIKE_CARD_LIGHT).max(f64::from(STEP));
+    let like_card = |idx: usize| {
+        f64::from(view.grey[idx].abs_diff(card.grey)) <= light
+            && view
+                .colour
+                .zip(card.colour)
+                .is_none_or(|(c, k)| c[idx].abs_diff(k) <= LIKE_CARD_COLOUR)
+    };
+    let sides_of = |i: usize| -> f64 {
+        let (r0, d) = ((i % rows) as i64, tilts[i / rows]);
+        let (mut inner, mut outer, mut n) = (0u32, 0u32, 0u32);
+        for k in (0..len).step_by(2) {
+            let across = lo as i64 + r0 + d * k as i64 / len as i64;
+            let (inside, outside) = (across + 3 * inward, across - 3 * inward);
+            if inside < 0 || outside < 0 || inside as usize >= limit || outside as usize >= limit {
+                continue;
+            }
+            n += 1;
+            inner += u32::from(like_card(view.index(a0 + k, inside as usize)));
+            outer += u32::from(!like_card(view.index(a0 + k, outside as usize)));
+        }
+        if n == 0 {
+            return 0.0;
+        }
+        f64::from(inner) * f64::from(outer) / f64::from(n * n)
+    };
     let chosen = (0..hits_of_lines.len())
         .filter(|&i| hits_of_lines[i] >= good)
-        .min_by_key(|&i| {
-            let middle = 2 * (i % rows) as i64 + tilts[i / rows];
-            ((middle - guide).abs(), std::cmp::Reverse(hits_of_lines[i]))
-        })
-        .unwrap_or(0);
+        .map(|i| (i, f64::from(hits_of_lines[i]) * (0.25 + sides_of(i))))
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map_or(0, |c| c.0);
     // The edge lies in the middle of the run of good positions at that tilt (the step and
     // the one-pixel tolerance spread it over neighbouring lines).
     let (t, r0) = (chosen / rows, chosen % rows);
     let line_hits = |r: usize| hits_of_lines[t * rows + r];
     let (mut first, mut last) = (r0, r0);
-    while first > 0 && line_hits(first - 1) >= good {
+    let same = hits_of_lines[chosen] - hits_of_lines[chosen] / 5;
+    while first > 0 && line_hits(first - 1) >= same {
         first -= 1;
     }
-    while last + 1 < rows && line_hits(last + 1) >= good {
+    while last + 1 < rows && line_hits(last + 1) >= same {
         last += 1;
     }
     let best_line = (((first + last) / 2) as i64, tilts[t]);
@@ -193,10 +247,54 @@ fn side(
     }
 }
 
+/// The card's look: the medians over the middle half of the box (mostly paper on an ID card).
+fn card_look(grey: &[u8], colour: Option<&[u8]>, w: usize, card: Rect) -> CardLook {
+    let (x, y, cw, ch) = (
+        card.x as usize,
+        card.y as usize,
+        card.w as usize,
+        card.h as usize,
+    );
+    let median = |plane: &[u8]| {
+        let mut hist = [0u32; 256];
+        let mut n = 0u32;
+        for yy in (y + ch / 4..y + ch * 3 / 4).step_by(2) {
+            for xx in (x + cw / 4..x + cw * 3 / 4).step_by(2) {
+                if let Some(&v) = plane.get(yy * w + xx) {
+                    hist[usize::from(v)] += 1;
+                    n += 1;
+                }
+            }
+        }
+        let mut acc = 0;
+        hist.iter()
+            .position(|c| {
+                acc += c;
+                acc * 2 >= n
+            })
+            .unwrap_or(0) as u8
+    };
+    CardLook {
+        grey: median(grey),
+        colour: colour.map(median),
+    }
+}
+
 /// The four sides of `card` (in the grey copy's pixels) in a `w`×`h` grey image.
 pub fn measure(grey: &[u8], w: u32, h: u32, card: Rect) -> CardEdges {
+    measure_with_colour(grey, None, w, h, card)
+}
+
+/// As `measure`, also counting colour steps in `colour` (same size as `grey`).
+pub fn measure_with_colour(
+    grey: &[u8],
+    colour: Option<&[u8]>,
+    w: u32,
+    h: u32,
+    card: Rect,
+) -> CardEdges {
     let (w, h) = (w as usize, h as usize);
-    if grey.len() < w * h || w < 8 || h < 8 {
+    if grey.len() < w * h || w < 8 || h < 8 || colour.is_some_and(|c| c.len() < w * h) {
         return CardEdges::default();
     }
     let (x, y, cw, ch) = (
@@ -212,19 +310,30 @@ pub fn measure(grey: &[u8], w: u32, h: u32, card: Rect) -> CardEdges {
     let band_h = ((cw as f64 * BAND) as usize).max(2);
     let rows = View {
         grey,
+        colour,
         w,
         transposed: false,
     };
     let cols = View {
         grey,
+        colour,
         w,
         transposed: true,
     };
+    let look = card_look(grey, colour, w, card);
+    let search = |a0, a1, across0, band, limit, inward| Search {
+        a0,
+        a1,
+        across0,
+        band,
+        limit,
+        inward,
+    };
     let found = [
-        side(&rows, x0, x1, y, band_v, h),
-        side(&rows, x0, x1, y + ch, band_v, h),
-        side(&cols, y0, y1, x, band_h, w),
-        side(&cols, y0, y1, x + cw, band_h, w),
+        side(&rows, &search(x0, x1, y, band_v, h, 1), look),
+        side(&rows, &search(x0, x1, y + ch, band_v, h, -1), look),
+        side(&cols, &search(y0, y1, x, band_h, w, 1), look),
+        side(&cols, &search(y0, y1, x + cw, band_h, w, -1), look),
     ];
     CardEdges {
         sides: found.map(|f| f.0),

@@ -294,6 +294,18 @@ pub fn measure(
     if inside.len() < 8 {
         return CardSurface::default();
     }
+    // A block whose paper is clipped tells only that its light is at least white, not how
+    // much: the plane is fitted to the others (unless nearly all are clipped).
+    let unclipped: Vec<usize> = inside
+        .iter()
+        .copied()
+        .filter(|&i| blocks[i].paper < limits.clipped_level)
+        .collect();
+    let fit_set = if unclipped.len() * 4 >= inside.len() {
+        unclipped
+    } else {
+        inside.clone()
+    };
     // The paper plane. Light on a flat card changes smoothly, so the plane that most blocks
     // agree with is the card's own light: planes fitted to each half, third and quarter of
     // the card (and the whole) are tried, the one with the most blocks within the tolerance
@@ -319,7 +331,7 @@ pub fn measure(
         (0.5, 1.0, 0.5, 1.0),
     ];
     let agreeing = |p: &Plane| -> Vec<usize> {
-        inside
+        fit_set
             .iter()
             .copied()
             .filter(|&i| {
@@ -356,7 +368,7 @@ pub fn measure(
     let tried: Vec<(Plane, usize)> = parts
         .iter()
         .filter_map(|&(u0, u1, v0, v1)| {
-            let part: Vec<usize> = inside
+            let part: Vec<usize> = fit_set
                 .iter()
                 .copied()
                 .filter(|&i| {
@@ -435,6 +447,33 @@ pub fn measure(
                 .max((c.1 - paper_chroma.1).abs())
                 <= limits.shadow_chroma_tolerance;
     }
+    let shade_core = shade.clone();
+    // Print inside a shadow is in the shadow too: a dark block (print darker than the
+    // shadow's floor, or ink of another colour) mostly surrounded by shadow joins it.
+    for _ in 0..2 {
+        let before = shade.clone();
+        for &i in &inside {
+            let (x, y) = (i % gw, i / gw);
+            if before[i] || x == 0 || y == 0 || x + 1 == gw || y + 1 == gh {
+                continue;
+            }
+            let dark = blocks[i].paper / lit(i) <= 1.0 - limits.shadow_min_depth;
+            let around = [
+                i - gw - 1,
+                i - gw,
+                i - gw + 1,
+                i - 1,
+                i + 1,
+                i + gw - 1,
+                i + gw,
+                i + gw + 1,
+            ]
+            .iter()
+            .filter(|&&j| before[j])
+            .count();
+            shade[i] = dark && around >= 5;
+        }
+    }
     // A flare patch counts when its hues spread: a rainbow, not one printed colour.
     let mut hologram = vec![false; n];
     let mut hologram_boxes = Vec::new();
@@ -486,7 +525,7 @@ pub fn measure(
     let shadow_depth = 1.0
         - median(
             (0..n)
-                .filter(|&i| shade[i])
+                .filter(|&i| shade[i] && shade_core[i])
                 .map(|i| blocks[i].paper / lit(i))
                 .collect(),
         );

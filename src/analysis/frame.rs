@@ -161,6 +161,37 @@ pub fn downscale_gray(gray: &[u8], width: u32, height: u32, factor: u32) -> (Vec
     (out, w2, h2)
 }
 
+/// The blue–red opponent colour ((B − R + 255) / 2) of `frame` at analysis scale (`factor`,
+/// each `factor`×`factor` block averaged, as the grey copy is), filled only inside `region`
+/// (analysis-scale pixels; zero elsewhere). A card and what is behind it can be equally
+/// bright but rarely the same colour, so edges lost in the grey copy (a shadow over the
+/// card's edge) show here.
+pub fn small_opponent(
+    frame: &RgbFrame,
+    factor: u32,
+    (sw, sh): (u32, u32),
+    region: Rect,
+) -> Vec<u8> {
+    let mut out = vec![0u8; (sw * sh) as usize];
+    let f = factor.max(1);
+    let r = region.clipped(sw, sh);
+    let n = (f * f) as i32;
+    for y in r.y..r.y + r.h {
+        for x in r.x..r.x + r.w {
+            let mut sum = 0i32;
+            for fy in y * f..((y + 1) * f).min(frame.height) {
+                let row = (fy * frame.width) as usize * 3;
+                for fx in x * f..((x + 1) * f).min(frame.width) {
+                    let i = row + fx as usize * 3;
+                    sum += i32::from(frame.data[i + 2]) - i32::from(frame.data[i]);
+                }
+            }
+            out[(y * sw + x) as usize] = ((sum / n + 255) / 2).clamp(0, 255) as u8;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

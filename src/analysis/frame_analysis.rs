@@ -84,10 +84,20 @@ fn measure_with(
     let blur = super::sharpness::blur(small, sw, small_region);
     let card_blur =
         card.map(|c| super::sharpness::blur(small, sw, c.scaled_down(factor).clipped(sw, sh)));
-    let card_edges = card.map(|c| super::card_edges::measure(small, sw, sh, c.scaled_down(factor)));
+    // The card's edges are searched within 15 % of the box around it: colour is sampled there.
+    let colour = card.map(|c| {
+        let region = c.scaled_down(factor).expanded(0.2).clipped(sw, sh);
+        super::frame::small_opponent(frame, factor, (sw, sh), region)
+    });
+    let card_edges = card.map(|c| {
+        let s = c.scaled_down(factor);
+        super::card_edges::measure_with_colour(small, colour.as_deref(), sw, sh, s)
+    });
     let card_corners = card.zip(card_edges.as_ref()).map(|(c, e)| {
         let s = c.scaled_down(factor);
-        super::card_corners::measure(small, (sw, sh), e, (s.w, s.h), limits.corner_min_edge_share)
+        let size = (s.w, s.h);
+        let share = limits.corner_min_edge_share;
+        super::card_corners::measure(small, colour.as_deref(), (sw, sh), e, size, share)
     });
     let card_surface = card.map(|c| {
         let outline = card_corners

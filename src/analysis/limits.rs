@@ -24,6 +24,8 @@ pub struct SurfaceLimits {
     /// Blocks whose paper lies within this many levels of the fitted plane always count as
     /// agreeing with it (the plane's fit ignores the others).
     pub plane_tolerance: f64,
+    /// Paper at or above this level is clipped: its true level is unknown.
+    pub clipped_level: f64,
     /// Sheen: the paper rises above the plane by at least this share of the way to white…
     pub sheen_headroom_share: f64,
     /// …and by at least this many levels.
@@ -68,6 +70,7 @@ impl FrameLimits {
             },
             surface: SurfaceLimits {
                 plane_tolerance: req.card_plane_tolerance,
+                clipped_level: f64::from(req.glare_clipped_level),
                 sheen_headroom_share: req.sheen_headroom_share,
                 sheen_min_lift: req.sheen_min_lift,
                 hologram_min_saturation: req.hologram_min_saturation,
