@@ -241,6 +241,8 @@ struct Outcome {
 }
 
 fn judge(img: &RgbImage, boxed: (u32, u32, u32, u32), dir: &Path, name: &str) -> Outcome {
+    // KEEP_CARD_SCENES=DIR keeps the composed pictures there, to look at.
+    let dir = std::env::var_os("KEEP_CARD_SCENES").map_or(dir.to_path_buf(), Into::into);
     let path = dir.join(format!("{name}.png"));
     img.save(&path).expect("save");
     let card = format!("{},{},{},{}", boxed.0, boxed.1, boxed.2, boxed.3);
@@ -482,6 +484,19 @@ fn validation_scenes_give_the_known_answers_with_the_same_limits() {
                 w: 340.0,
                 at: (900.0, 200.0),
                 tilt_deg: -1.5,
+            },
+        ),
+        // Added after the two above had been used to find faults in the measures (not the
+        // limits), so one scene stays unseen by the development: run once, reported as is.
+        (
+            "gravel_green_emblem",
+            picture("validation/gravel.png", 1280, 720),
+            Card {
+                paper: [214.0, 226.0, 216.0],
+                side: Side::Emblem,
+                w: 460.0,
+                at: (240.0, 300.0),
+                tilt_deg: 3.0,
             },
         ),
     ];

@@ -40,20 +40,23 @@ fn step_for(h: &mut Harness<'_, SelfCheckApp>, d: Duration) {
     }
 }
 
-/// A 1280×720 frame: the portrait as the room, an ID-1 card with printed lines in the guide.
-fn card_frame(dir: &Path, name: &str, highlight: bool) -> PathBuf {
+/// A 1280×720 frame: the seller (a real portrait) with an ID-1 card with printed lines held in
+/// the guide; `seller: false` leaves only the card in front of a grey room.
+fn card_frame(dir: &Path, name: &str, highlight: bool, seller: bool) -> PathBuf {
     // The seller sits with the face in the upper part of the picture and holds the card at
     // the chest, in the guide below it: the portrait (910×1137), half size, at the top of a
     // grey room, the face (about 150 px) above the guide.
-    let room = image::open(fixture("images/one_face_portrait.jpg")).expect("portrait");
-    let seller = image::imageops::resize(
-        &room.to_rgb8(),
-        455,
-        568,
-        image::imageops::FilterType::Triangle,
-    );
     let mut img = RgbImage::from_pixel(1280, 720, Rgb([96, 92, 88]));
-    image::imageops::overlay(&mut img, &seller, 412, 0);
+    if seller {
+        let room = image::open(fixture("images/one_face_portrait.jpg")).expect("portrait");
+        let seller = image::imageops::resize(
+            &room.to_rgb8(),
+            455,
+            568,
+            image::imageops::FilterType::Triangle,
+        );
+        image::imageops::overlay(&mut img, &seller, 412, 0);
+    }
     let p = Profile::builtin().expect("profile").rehearsal;
     let g = card_guide(1280, 720, p.card_aspect, p.card_guide_width_fraction);
     // The card fills most of the guide, as a seller would hold it.
@@ -111,7 +114,7 @@ fn glare_after_4_s(h: &mut Harness<'_, SelfCheckApp>) -> selfcheck::checks::Chec
 #[test]
 fn a_clean_card_passes_front_and_back_and_a_highlight_keeps_failing() {
     let dir = tempfile::tempdir().expect("tmp");
-    let clean = card_frame(dir.path(), "clean.png", false);
+    let clean = card_frame(dir.path(), "clean.png", false, true);
     let mut h = harness(
         Lang::En,
         Sources {
@@ -135,7 +138,7 @@ fn a_clean_card_passes_front_and_back_and_a_highlight_keeps_failing() {
     h.get_by_label_contains("Photo side sharp");
     h.get_by_label_contains("Emblem side sharp");
 
-    let glare = card_frame(dir.path(), "glare.png", true);
+    let glare = card_frame(dir.path(), "glare.png", true, true);
     let mut h = harness(
         Lang::En,
         Sources {
@@ -171,10 +174,70 @@ fn a_clean_card_passes_front_and_back_and_a_highlight_keeps_failing() {
     );
 }
 
+/// The photo side is shown at the chest with the face beside it. With nobody in the picture
+/// the emblem side (done first) passes, the photo side never does, the step never says both
+/// sides passed, and the report's card checks are not a pass.
+#[test]
+fn the_photo_side_without_the_face_and_a_skipped_photo_side_do_not_pass() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let card_only = card_frame(dir.path(), "card_only.png", false, false);
+    let mut h = harness(
+        Lang::En,
+        Sources {
+            camera_replay: Some(card_only),
+            ..Sources::default()
+        },
+    );
+    h.run_steps(2);
+    h.get_by_label("4. ID card").click();
+    // The photo side first: the card is clean, but the face is missing, and the step says so.
+    let start = Instant::now();
+    while h
+        .query_by_label_contains("Your face must be in the picture")
+        .is_none()
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the missing face was never shown: {:?}",
+            h.state().book().get("image.glare")
+        );
+        h.step();
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    // Skip to the emblem side, which needs no face: it passes.
+    h.get_by_label("Do the emblem side first").click();
+    let start = Instant::now();
+    while h.query_by_label_contains("Emblem side sharp").is_none() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the emblem side never passed: {:?}",
+            h.state().book().get("image.glare")
+        );
+        h.step();
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    // Back on the photo side, still without the face: seconds longer than the hold time.
+    step_for(&mut h, Duration::from_secs(4));
+    assert!(h.query_by_label_contains("Both sides passed").is_none());
+    assert!(h.query_by_label_contains("Photo side sharp").is_none());
+    let glare = h.state().book().get("image.glare").cloned().expect("glare");
+    assert_eq!(glare.status.code(), "warn", "{glare:?}");
+    assert_eq!(glare.measured["side"], "front", "{glare:?}");
+    assert_eq!(glare.measured["face_beside_card"], false, "{glare:?}");
+    for id in ["image.card_corners", "image.card_shadow"] {
+        let r = h.state().book().get(id).cloned().expect("card check");
+        assert_eq!(
+            r.status.code(),
+            "pass",
+            "{id}: the card itself is clean: {r:?}"
+        );
+    }
+}
+
 #[test]
 fn every_screen_draws_in_chinese_with_the_bundled_font() {
     let dir = tempfile::tempdir().expect("tmp");
-    let frame = card_frame(dir.path(), "room.png", true);
+    let frame = card_frame(dir.path(), "room.png", true, true);
     let mut h = harness(
         Lang::ZhCn,
         Sources {

@@ -523,3 +523,4 @@ shadow-advice = The card must be free of shadows: check whether your hand, phone
 idcard-side-not-shown = { $side } not checked yet: hold each side in the frame.
 idcard-need-face = Your face must be in the picture with the photo side: hold the card at your chest, below your face.
 idcard-front-first = Photo side first
+idcard-face-not-seen = Your face is not in the picture.

@@ -523,3 +523,4 @@ shadow-advice = 验证要求卡面无阴影遮挡：看看是手、手机还是�
 idcard-side-not-shown = { $side }还没有检查：两面都要举到框里检查。
 idcard-need-face = 人像面要和你的脸同时出现在画面里：把证件举在胸前，不要挡住脸。
 idcard-front-first = 先拍人像面
+idcard-face-not-seen = 画面里没有看到你的脸。

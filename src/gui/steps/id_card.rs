@@ -86,6 +86,17 @@ fn side_verdict(
     tr: &Tr,
 ) -> checks::CheckResult {
     let mut r = check(&look.analysis, look.card, &p.image, tr).measured("side", side.code());
+    // The photo side is shown at the chest with the face beside it: a clean card without the
+    // face is not yet a pass (said once, on the glare line).
+    if side == Side::Front && r.id == ids::IMAGE_GLARE {
+        let face = face_beside(look);
+        r = r.measured("face_beside_card", face);
+        if !face && r.status == Status::Pass {
+            r.status = Status::Warn;
+            r.summary = format!("{} {}", r.summary, tr.t("idcard-face-not-seen"));
+            r.advice = tr.t("idcard-need-face");
+        }
+    }
     r.summary = format!(
         "{}: {}",
         tr.t(&format!("idcard-side-{}", side.code())),
@@ -100,13 +111,12 @@ fn face_beside(look: &Look) -> bool {
     !look.analysis.people.is_empty()
 }
 
-/// Whether every card check of one look passes — and, for the photo side, the seller's face
-/// is beside the card (held at the chest), as the real flow's first step asks.
+/// Whether every card check of one look passes (for the photo side that includes the
+/// seller's face beside the card, as the real flow's first step asks).
 fn look_passes(look: &Look, p: &Profile, side: Side, tr: &Tr) -> bool {
     CARD_CHECKS
         .iter()
         .all(|(_, c)| side_verdict(*c, look, p, side, tr).status == Status::Pass)
-        && (side == Side::Back || face_beside(look))
 }
 
 impl IdCardStep {
@@ -173,7 +183,6 @@ impl IdCardStep {
         ui.label(egui::RichText::new(tr.t(&side_key)).strong().size(16.0));
         let hold = cx.profile.rehearsal.card_hold_s;
         let mut live: Vec<checks::CheckResult> = Vec::new();
-        let mut face_missing = false;
         if let (Some(a), true) = (&view.analysis, view.card.is_some()) {
             let look = Look {
                 analysis: a.clone(),
@@ -183,9 +192,12 @@ impl IdCardStep {
                 .iter()
                 .map(|(_, c)| side_verdict(*c, &look, cx.profile, self.side, &tr))
                 .collect();
-            face_missing = self.side == Side::Front && !face_beside(&look);
             if view.seq != self.seen_seq {
                 self.seen_seq = view.seq;
+                // Kept for the side it was taken of, before a pass moves on to the other.
+                if !both_done {
+                    self.last[self.side.index()] = Some(look.clone());
+                }
                 if !both_done && look_passes(&look, cx.profile, self.side, &tr) {
                     let since = *self.hold_since.get_or_insert(view.at_s);
                     if view.at_s - since >= hold {
@@ -200,9 +212,6 @@ impl IdCardStep {
                 } else {
                     self.hold_since = None;
                 }
-                if !both_done {
-                    self.last[self.side.index()] = Some(look);
-                }
                 for j in self.results(cx.profile) {
                     cx.book.set(j);
                 }
@@ -210,7 +219,7 @@ impl IdCardStep {
         }
         let worst = live.iter().map(|r| r.status).min_by_key(|s| severity(*s));
         let guide = match worst {
-            Some(Status::Pass) if !face_missing => GOOD,
+            Some(Status::Pass) => GOOD,
             Some(Status::Fail) => BAD,
             _ => NEUTRAL,
         };
@@ -223,9 +232,6 @@ impl IdCardStep {
         if let Some(since) = self.hold_since {
             let held = ((view.at_s - since) / hold).clamp(0.0, 1.0) as f32;
             ui.add(egui::ProgressBar::new(held).text(tr.t("idcard-hold")));
-        }
-        if face_missing {
-            ui.colored_label(BAD, tr.t("idcard-need-face"));
         }
         // Every check still failing, with what to do; when all pass, the glare line says so.
         // (With no card in the guide the three checks say the same: it is said once.)
