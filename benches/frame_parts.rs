@@ -27,7 +27,7 @@ fn parts(width: u32, height: u32, card: Rect, limits: &FrameLimits) {
     let small_card = card.scaled_down(factor);
     let surface = card_surface::measure(&frame, card, None, &limits.surface);
     let edges = card_edges::measure(&small, sw, sh, small_card);
-    let parts: [(&str, f64); 8] = [
+    let parts: [(&str, f64); 9] = [
         (
             "small_gray",
             median_ms(|| {
@@ -72,6 +72,18 @@ fn parts(width: u32, height: u32, card: Rect, limits: &FrameLimits) {
             }),
         ),
         (
+            "card colour",
+            median_ms(|| {
+                let region = small_card.expanded(0.2).clipped(sw, sh);
+                black_box(selfcheck::analysis::frame::small_opponent(
+                    &frame,
+                    factor,
+                    (sw, sh),
+                    region,
+                ));
+            }),
+        ),
+        (
             "card edges",
             median_ms(|| {
                 black_box(card_edges::measure(&small, sw, sh, small_card));
@@ -82,6 +94,7 @@ fn parts(width: u32, height: u32, card: Rect, limits: &FrameLimits) {
             median_ms(|| {
                 black_box(card_corners::measure(
                     &small,
+                    None,
                     (sw, sh),
                     &edges,
                     (small_card.w, small_card.h),

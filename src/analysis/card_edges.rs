@@ -101,6 +101,9 @@ struct CardLook {
 const LIKE_CARD_LIGHT: f64 = 0.3;
 const LIKE_CARD_COLOUR: u8 = 24;
 
+/// Places across the band weighed as the card's edge.
+const CANDIDATES: usize = 6;
+
 /// Best line of one side (see `Search`).
 fn side(view: &View, search: &Search, card: CardLook) -> (f64, Option<EdgeLine>) {
     let Search {
@@ -209,9 +212,26 @@ fn side(view: &View, search: &Search, card: CardLook) -> (f64, Option<EdgeLine>)
         }
         f64::from(inner) * f64::from(outer) / f64::from(n * n)
     };
-    let chosen = (0..hits_of_lines.len())
+    // The candidates: the best line of each place across the band (a line within three
+    // pixels of a better one is the same place), at most `CANDIDATES` of them.
+    let middle = |i: usize| 2 * (i % rows) as i64 + tilts[i / rows];
+    let mut by_hits: Vec<usize> = (0..hits_of_lines.len())
         .filter(|&i| hits_of_lines[i] >= good)
-        .map(|i| (i, f64::from(hits_of_lines[i]) * (0.25 + sides_of(i))))
+        .collect();
+    by_hits.sort_unstable_by_key(|&i| (std::cmp::Reverse(hits_of_lines[i]), i));
+    let mut candidates: Vec<(usize, i64)> = Vec::with_capacity(CANDIDATES);
+    for i in by_hits {
+        let m = middle(i);
+        if candidates.iter().all(|&(_, cm)| (cm - m).abs() > 6) {
+            candidates.push((i, m));
+            if candidates.len() == CANDIDATES {
+                break;
+            }
+        }
+    }
+    let chosen = candidates
+        .iter()
+        .map(|&(i, _)| (i, f64::from(hits_of_lines[i]) * (0.25 + sides_of(i))))
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
         .map_or(0, |c| c.0);
     // The edge lies in the middle of the run of good positions at that tilt (the step and

@@ -19,9 +19,11 @@
 use super::frame::{Rect, RgbFrame, luma};
 use super::limits::SurfaceLimits;
 
-/// Blocks across the card's width: a block is about 2 % of the card (1.8 mm), finer than a
+/// Blocks across the card's width: a block is about 3 % of the card (2.7 mm), finer than a
 /// finger's shadow or a lamp's reflection and coarse enough to hold both print and paper.
-const BLOCKS_ACROSS: u32 = 48;
+const BLOCKS_ACROSS: u32 = 32;
+/// Pixels sampled across and down each block.
+const GRID: u32 = 4;
 /// Share of the card's outline trimmed away all round before measuring: the card's rounded
 /// corners, its edge and the background just beyond a slightly misplaced outline.
 const INSET: f64 = 0.05;
@@ -156,36 +158,78 @@ fn chroma(c: [f64; 3]) -> (f64, f64) {
     (c[0] / s, c[1] / s)
 }
 
-/// Per block: the bright end of its luma (90th percentile: the paper between the print) and the mean
-/// colour of its brightest quarter, reading every second pixel of every second row.
-fn block_stats(frame: &RgbFrame, x0: u32, y0: u32, bw: u32, bh: u32) -> Block {
-    let step = if bw >= 8 { 2 } else { 1 };
-    let mut px: Vec<(u8, [u8; 3])> = Vec::with_capacity((bw * bh / (step * step)) as usize + 1);
-    for y in (y0..y0 + bh).step_by(step as usize) {
-        let row = (y * frame.width) as usize * 3;
-        for x in (x0..x0 + bw).step_by(step as usize) {
-            let i = row + x as usize * 3;
-            let p = [frame.data[i], frame.data[i + 1], frame.data[i + 2]];
-            px.push((luma(p[0], p[1], p[2]), p));
+/// Per block: the bright end of its luma (90th percentile: the paper between the print) and
+/// the mean colour of its brightest quarter, from a grid of `GRID`×`GRID` pixels spread over
+/// the block (a block is a couple of millimetres of card: print strokes and the paper between
+/// them both fall on the grid). The frame is read one sample row at a time across every
+/// block, in memory order. `keep[i]` says which blocks to measure.
+fn block_stats(
+    frame: &RgbFrame,
+    card: Rect,
+    bs: u32,
+    (gw, gh): (usize, usize),
+    keep: &[bool],
+) -> Vec<Block> {
+    let g = GRID.min(bs) as usize;
+    let per = g * g;
+    // Where the samples sit inside a block (the same across and down).
+    let offsets: Vec<u32> = (0..g as u32)
+        .map(|i| (2 * i + 1) * bs / (2 * g as u32))
+        .collect();
+    let mut px = vec![[0u8; 3]; gw * gh * per];
+    for by in 0..gh {
+        for (j, dy) in offsets.iter().enumerate() {
+            let y = card.y + by as u32 * bs + dy;
+            let row = &frame.data[(y * frame.width) as usize * 3..];
+            for bx in (0..gw).filter(|&bx| keep[by * gw + bx]) {
+                let base = (by * gw + bx) * per + j * g;
+                for (i, dx) in offsets.iter().enumerate() {
+                    let k = (card.x + bx as u32 * bs + dx) as usize * 3;
+                    px[base + i] = [row[k], row[k + 1], row[k + 2]];
+                }
+            }
         }
     }
-    let n = px.len();
-    let at = |px: &mut Vec<(u8, [u8; 3])>, q: usize| f64::from(px.select_nth_unstable(q).1.0);
-    let paper = at(&mut px, (n * 9 / 10).min(n - 1));
-    let quarter = (n * 3 / 4).min(n - 1);
-    px.select_nth_unstable(quarter);
-    let top = &px[quarter..];
-    let mut bright = [0.0; 3];
-    for (_, p) in top {
-        for c in 0..3 {
-            bright[c] += f64::from(p[c]);
-        }
-    }
-    Block {
-        inside: true,
-        paper,
-        bright: bright.map(|s| s / top.len() as f64),
-    }
+    // The 90th and 75th percentiles of so few samples are the k-th largest: kept in one pass.
+    let (p90, p75) = ((per * 9 / 10).min(per - 1), (per * 3 / 4).min(per - 1));
+    let top_n = per - p75;
+    (0..gw * gh)
+        .map(|b| {
+            if !keep[b] {
+                return Block::default();
+            }
+            let block = &px[b * per..(b + 1) * per];
+            // The largest lumas, largest first (at most four: `top_n` ≤ per / 4 + 1).
+            let mut top = [0u8; 5];
+            for p in block {
+                let l = luma(p[0], p[1], p[2]);
+                let mut k = top_n.min(5);
+                while k > 0 && top[k - 1] < l {
+                    if k < top_n.min(5) {
+                        top[k] = top[k - 1];
+                    }
+                    k -= 1;
+                }
+                if k < top_n.min(5) {
+                    top[k] = l;
+                }
+            }
+            let paper = top[per - 1 - p90];
+            let quarter = top[per - 1 - p75];
+            let (mut bright, mut count) = ([0u32; 3], 0u32);
+            for p in block.iter().filter(|p| luma(p[0], p[1], p[2]) >= quarter) {
+                for c in 0..3 {
+                    bright[c] += u32::from(p[c]);
+                }
+                count += 1;
+            }
+            Block {
+                inside: true,
+                paper: f64::from(paper),
+                bright: bright.map(|v| f64::from(v) / f64::from(count.max(1))),
+            }
+        })
+        .collect()
 }
 
 /// Joins flagged blocks (4-connected) into regions (their block indexes).
@@ -271,7 +315,7 @@ pub fn measure(
             ((i / gw) as f64 + 0.5) / gh as f64,
         )
     };
-    let blocks: Vec<Block> = (0..gw * gh)
+    let keep: Vec<bool> = (0..gw * gh)
         .map(|i| {
             let r = rect_of(i);
             let centre = (
@@ -279,17 +323,13 @@ pub fn measure(
                 f64::from(r.y) + f64::from(bs) / 2.0,
             );
             let (u, v) = uv(i);
-            let keep = match &area {
+            match &area {
                 Some(a) => inside_outline(a, centre),
                 None => (INSET..1.0 - INSET).contains(&u) && (INSET..1.0 - INSET).contains(&v),
-            };
-            if keep {
-                block_stats(frame, r.x, r.y, bs, bs)
-            } else {
-                Block::default()
             }
         })
         .collect();
+    let blocks = block_stats(frame, card, bs, (gw, gh), &keep);
     let inside: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].inside).collect();
     if inside.len() < 8 {
         return CardSurface::default();
@@ -311,10 +351,13 @@ pub fn measure(
     // the card (and the whole) are tried, the one with the most blocks within the tolerance
     // wins, and it is refitted to those blocks. A shadow or a sheen over part of the card
     // leaves the other part to decide, even when it covers more than half.
-    let paper_at = |i: usize| {
-        let (u, v) = uv(i);
-        (u, v, blocks[i].paper)
-    };
+    let points: Vec<(f64, f64, f64)> = (0..blocks.len())
+        .map(|i| {
+            let (u, v) = uv(i);
+            (u, v, blocks[i].paper)
+        })
+        .collect();
+    let paper_at = |i: usize| points[i];
     let parts: [(f64, f64, f64, f64); 13] = [
         (0.0, 1.0, 0.0, 1.0),
         (0.0, 0.5, 0.0, 1.0),
@@ -355,7 +398,7 @@ pub fn measure(
             .filter(|&i| residual(&p, i) >= mid)
             .collect();
         p = Plane::fit(upper.iter().map(|&i| paper_at(i))).unwrap_or(p);
-        for _ in 0..4 {
+        for _ in 0..2 {
             let near: Vec<usize> = part
                 .iter()
                 .copied()
@@ -372,12 +415,16 @@ pub fn measure(
                 .iter()
                 .copied()
                 .filter(|&i| {
-                    let (u, v) = uv(i);
+                    let (u, v, _) = points[i];
                     (u0..u1).contains(&u) && (v0..v1).contains(&v)
                 })
                 .collect();
             let p = fit_part(&part)?;
-            Some((p, agreeing(&p).len()))
+            let support = fit_set
+                .iter()
+                .filter(|&&i| residual(&p, i).abs() <= limits.plane_tolerance)
+                .count();
+            Some((p, support))
         })
         .collect();
     // Where several planes each hold a large part of the card (a shadow over nearly half of

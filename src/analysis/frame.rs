@@ -161,9 +161,10 @@ pub fn downscale_gray(gray: &[u8], width: u32, height: u32, factor: u32) -> (Vec
     (out, w2, h2)
 }
 
-/// The blue–red opponent colour ((B − R + 255) / 2) of `frame` at analysis scale (`factor`,
-/// each `factor`×`factor` block averaged, as the grey copy is), filled only inside `region`
-/// (analysis-scale pixels; zero elsewhere). A card and what is behind it can be equally
+/// The blue–red opponent colour ((B − R + 255) / 2) of `frame` at analysis scale (`factor`),
+/// filled only inside `region` (analysis-scale pixels; zero elsewhere): the mean of two
+/// pixels on the diagonal of each `factor`×`factor` block (colour varies slowly: cameras and
+/// JPEG keep it at half resolution or less). A card and what is behind it can be equally
 /// bright but rarely the same colour, so edges lost in the grey copy (a shadow over the
 /// card's edge) show here.
 pub fn small_opponent(
@@ -175,18 +176,17 @@ pub fn small_opponent(
     let mut out = vec![0u8; (sw * sh) as usize];
     let f = factor.max(1);
     let r = region.clipped(sw, sh);
-    let n = (f * f) as i32;
+    let (w, h) = (frame.width, frame.height);
+    let at = |x: u32, y: u32| {
+        let i = ((y.min(h - 1) * w + x.min(w - 1)) * 3) as usize;
+        i32::from(frame.data[i + 2]) - i32::from(frame.data[i])
+    };
     for y in r.y..r.y + r.h {
-        for x in r.x..r.x + r.w {
-            let mut sum = 0i32;
-            for fy in y * f..((y + 1) * f).min(frame.height) {
-                let row = (fy * frame.width) as usize * 3;
-                for fx in x * f..((x + 1) * f).min(frame.width) {
-                    let i = row + fx as usize * 3;
-                    sum += i32::from(frame.data[i + 2]) - i32::from(frame.data[i]);
-                }
-            }
-            out[(y * sw + x) as usize] = ((sum / n + 255) / 2).clamp(0, 255) as u8;
+        let line = &mut out[(y * sw + r.x) as usize..(y * sw + r.x + r.w) as usize];
+        for (x, o) in (r.x..r.x + r.w).zip(line.iter_mut()) {
+            let (fx, fy) = (x * f, y * f);
+            let d = at(fx, fy) + at(fx + f - 1, fy + f - 1);
+            *o = ((d / 2 + 255) / 2).clamp(0, 255) as u8;
         }
     }
     out
