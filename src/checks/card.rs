@@ -193,7 +193,7 @@ pub fn corners(a: &FrameAnalysis, card: Option<Rect>, req: &ImageReq, tr: &Tr) -
         .measured("corners", points)
         .measured("card", rect_json(&card))
         .measured("card_sides_found", sides)
-        .threshold("corners", 4)
+        .threshold("corners", CornerName::ALL.len())
         .threshold("card_corner_min_edge_share", req.card_corner_min_edge_share);
     match status {
         Status::Pass => r,
