@@ -92,6 +92,21 @@ fn card_frame(dir: &Path, name: &str, highlight: bool, seller: bool) -> PathBuf 
     path
 }
 
+/// Steps the app until a label containing `label` shows; after 30 s fails with `what` and the
+/// glare verdict so far.
+fn step_until_label(h: &mut Harness<'_, SelfCheckApp>, label: &str, what: &str) {
+    let start = Instant::now();
+    while h.query_by_label_contains(label).is_none() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "{what}: {:?}",
+            h.state().book().get("image.glare")
+        );
+        h.step();
+        std::thread::sleep(Duration::from_millis(25));
+    }
+}
+
 fn glare_status(app: &SelfCheckApp) -> Option<String> {
     app.book()
         .get("image.glare")
@@ -124,16 +139,7 @@ fn a_clean_card_passes_front_and_back_and_a_highlight_keeps_failing() {
     );
     h.run_steps(2);
     h.get_by_label("4. ID card").click();
-    let start = Instant::now();
-    while h.query_by_label_contains("Both sides passed").is_none() {
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "the clean card never passed: {:?}",
-            h.state().book().get("image.glare")
-        );
-        h.step();
-        std::thread::sleep(Duration::from_millis(25));
-    }
+    step_until_label(&mut h, "Both sides passed", "the clean card never passed");
     assert_eq!(glare_status(h.state()).as_deref(), Some("pass"));
     h.get_by_label_contains("Photo side sharp");
     h.get_by_label_contains("Emblem side sharp");
@@ -191,31 +197,14 @@ fn the_photo_side_without_the_face_and_a_skipped_photo_side_do_not_pass() {
     h.run_steps(2);
     h.get_by_label("4. ID card").click();
     // The photo side first: the card is clean, but the face is missing, and the step says so.
-    let start = Instant::now();
-    while h
-        .query_by_label_contains("Your face must be in the picture")
-        .is_none()
-    {
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "the missing face was never shown: {:?}",
-            h.state().book().get("image.glare")
-        );
-        h.step();
-        std::thread::sleep(Duration::from_millis(25));
-    }
+    step_until_label(
+        &mut h,
+        "Your face must be in the picture",
+        "the missing face was never shown",
+    );
     // Skip to the emblem side, which needs no face: it passes.
     h.get_by_label("Do the emblem side first").click();
-    let start = Instant::now();
-    while h.query_by_label_contains("Emblem side sharp").is_none() {
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "the emblem side never passed: {:?}",
-            h.state().book().get("image.glare")
-        );
-        h.step();
-        std::thread::sleep(Duration::from_millis(25));
-    }
+    step_until_label(&mut h, "Emblem side sharp", "the emblem side never passed");
     // Back on the photo side, still without the face: seconds longer than the hold time.
     step_for(&mut h, Duration::from_secs(4));
     assert!(h.query_by_label_contains("Both sides passed").is_none());

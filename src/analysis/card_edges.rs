@@ -276,23 +276,16 @@ fn card_look(grey: &[u8], colour: Option<&[u8]>, w: usize, card: Rect) -> CardLo
         card.h as usize,
     );
     let median = |plane: &[u8]| {
-        let mut hist = [0u32; 256];
-        let mut n = 0u32;
-        for yy in (y + ch / 4..y + ch * 3 / 4).step_by(2) {
-            for xx in (x + cw / 4..x + cw * 3 / 4).step_by(2) {
-                if let Some(&v) = plane.get(yy * w + xx) {
-                    hist[usize::from(v)] += 1;
-                    n += 1;
-                }
-            }
-        }
-        let mut acc = 0;
-        hist.iter()
-            .position(|c| {
-                acc += c;
-                acc * 2 >= n
-            })
-            .unwrap_or(0) as u8
+        super::frame::median_u8(
+            (y + ch / 4..y + ch * 3 / 4)
+                .step_by(2)
+                .flat_map(|yy| {
+                    (x + cw / 4..x + cw * 3 / 4)
+                        .step_by(2)
+                        .map(move |xx| (xx, yy))
+                })
+                .filter_map(|(xx, yy)| plane.get(yy * w + xx).copied()),
+        )
     };
     CardLook {
         grey: median(grey),

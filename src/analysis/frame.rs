@@ -132,6 +132,23 @@ impl Rect {
 
 pub use super::grey_downscale::small_gray;
 
+/// The median of byte values (a histogram: no sorting, no allocation); 0 when there are none.
+pub fn median_u8(values: impl Iterator<Item = u8>) -> u8 {
+    let mut hist = [0u32; 256];
+    let mut count = 0u32;
+    for v in values {
+        hist[usize::from(v)] += 1;
+        count += 1;
+    }
+    let mut acc = 0;
+    hist.iter()
+        .position(|c| {
+            acc += c;
+            acc * 2 >= count
+        })
+        .unwrap_or(0) as u8
+}
+
 /// Box-filter downscale of a grey image by an integer factor.
 pub fn downscale_gray(gray: &[u8], width: u32, height: u32, factor: u32) -> (Vec<u8>, u32, u32) {
     let f = factor.max(1);

@@ -146,21 +146,12 @@ fn bright_area_beyond(pixels: &[u32], card: Rect, surface: &CardSurface) -> u64 
 /// every fourth pixel. A card has tens of thousands of pixels, so the sample's median is the
 /// card's within a level or two, at an eighth of the work.
 fn sampled_median<'a>(row: impl Fn(usize) -> &'a [u8], ch: usize) -> u8 {
-    let mut hist = [0u32; 256];
-    let mut count = 0u32;
-    for y in (0..ch).step_by(2) {
-        for p in row(y).chunks_exact(3).step_by(4) {
-            hist[usize::from(p[0].max(p[1]).max(p[2]))] += 1;
-            count += 1;
-        }
-    }
-    let mut acc = 0;
-    hist.iter()
-        .position(|c| {
-            acc += c;
-            acc * 2 >= count
-        })
-        .unwrap_or(0) as u8
+    super::frame::median_u8((0..ch).step_by(2).flat_map(|y| {
+        row(y)
+            .chunks_exact(3)
+            .step_by(4)
+            .map(|p| p[0].max(p[1]).max(p[2]))
+    }))
 }
 
 /// Marks one row: `CANDIDATE` where bright (max channel ≥ `threshold`) and colourless,
