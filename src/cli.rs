@@ -67,6 +67,9 @@ pub enum Command {
     AnalyzeAudio(AnalyzeAudioArgs),
     /// Judge a photo or camera frame: lighting, sharpness, ID-card glare, people in view.
     AnalyzeImage(AnalyzeImageArgs),
+    /// Judge a recorded 360° pan (a folder of JPEG/PNG frames in name order) the way the app's
+    /// pan step does: anyone other than the seller seen, the pan's length and motion.
+    AnalyzePan(AnalyzePanArgs),
     /// Measure how fast this computer analyses camera frames (one thread).
     Bench(BenchArgs),
     /// Summarise many saved reports (files or folders): one row per report and, per check,
@@ -101,6 +104,17 @@ pub struct AnalyzeImageArgs {
     /// Where the ID card is in the picture, in pixels: x,y,width,height.
     #[arg(long, value_name = "x,y,w,h")]
     pub card: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct AnalyzePanArgs {
+    /// The folder of frames (JPEG or PNG, played in name order), or one picture.
+    pub dir: PathBuf,
+    /// Frames per second the pan was recorded at.
+    #[arg(long, default_value_t = 30.0, value_name = "N")]
+    pub fps: f64,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -282,6 +296,10 @@ fn run(cli: Cli, lang: Lang, tr: &Tr) -> Result<i32, Fatal> {
         Some(Command::AnalyzeImage(args)) => {
             let profile = load_profile(cli.profile.as_deref(), tr)?;
             run_analyze_image(args, profile, lang, tr)
+        }
+        Some(Command::AnalyzePan(args)) => {
+            let profile = load_profile(cli.profile.as_deref(), tr)?;
+            run_analyze_pan(args, profile, lang, tr)
         }
         Some(Command::Bench(args)) => {
             let b = crate::bench::run();
@@ -609,6 +627,53 @@ fn run_analyze_image(
     let limits = crate::analysis::limits::FrameLimits::from_profile(req);
     let analysis = crate::analysis::frame_analysis::analyze(&frame, card, &mut detector, &limits);
     let checks = crate::checks::image::all(&analysis, card, req, tr);
+    let source = crate::checks::Provenance::Replayed;
+    finish(
+        &file_report(&profile, lang, checks, source),
+        &args.output,
+        tr,
+    )
+}
+
+fn run_analyze_pan(
+    args: AnalyzePanArgs,
+    profile: Arc<Profile>,
+    lang: Lang,
+    tr: &Tr,
+) -> Result<i32, Fatal> {
+    use crate::session::pan_replay::{self, PanReplayError};
+    if !(args.fps.is_finite() && (1.0..=240.0).contains(&args.fps)) {
+        return Err(Fatal(tr.t("cli-error-pan-fps")));
+    }
+    let explain = |e: PanReplayError| {
+        Fatal(match e {
+            PanReplayError::NoPictures { path } => tr.f("cli-error-pan-empty", &[("path", path)]),
+            PanReplayError::Unreadable { path, reason } => {
+                tr.f("cli-error-pan-frame", &[("path", path), ("reason", reason)])
+            }
+            PanReplayError::SizeChanged {
+                path,
+                width,
+                height,
+                first_width,
+                first_height,
+            } => tr.f(
+                "cli-error-pan-size",
+                &[
+                    ("path", path),
+                    ("size", format!("{width}×{height}")),
+                    ("first", format!("{first_width}×{first_height}")),
+                ],
+            ),
+            PanReplayError::Detector(reason) => tr.f(
+                "cli-error-pan-frame",
+                &[("path", args.dir.display().to_string()), ("reason", reason)],
+            ),
+        })
+    };
+    let files = pan_replay::pictures(&args.dir).map_err(explain)?;
+    let watch = pan_replay::replay(&files, args.fps, &profile).map_err(explain)?;
+    let checks = vec![crate::checks::pan::judge(&watch, &profile.rehearsal, tr)];
     let source = crate::checks::Provenance::Replayed;
     finish(
         &file_report(&profile, lang, checks, source),

@@ -21,3 +21,4 @@ pub mod probe;
 pub mod profile;
 pub mod report;
 pub mod runner;
+pub mod session;

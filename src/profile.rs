@@ -112,13 +112,13 @@ pub struct ImageReq {
     pub glare_min_bright: u8,
     pub glare_max_saturation_pct: u8,
     pub glare_clipped_level: u8,
-    /// Faces narrower than this share of the main face are not people (a card, a photo).
-    pub face_far_smaller_ratio: f64,
     /// The face detector: smallest face searched for (pixels at analysis scale, long side
     /// about 640) and the score a face needs.
     pub face_min_px: u32,
     pub face_min_score: f64,
     pub expected_faces: u32,
+    /// The camera step counts the most people seen in any look of this many last seconds.
+    pub faces_window_s: f64,
     pub fail_dark_mean: f64,
     pub warn_dark_mean: f64,
     pub warn_bright_mean: f64,
@@ -253,6 +253,17 @@ pub struct RehearsalReq {
     pub pan_min_s: f64,
     pub pan_motion_level: f64,
     pub pan_moving_fraction: f64,
+    /// The seller's face must be in the picture within this many seconds of the pan's start.
+    pub pan_seller_start_s: f64,
+    /// Between two face looks the seller's face moves at most this many face widths.
+    pub pan_seller_follow_share: f64,
+    /// After leaving the picture, a face at least this share of the seller's starting width
+    /// is the seller coming back (the end of a full turn); smaller faces are someone else.
+    pub pan_seller_return_ratio: f64,
+    /// Another face counts when seen in at least this many face looks…
+    pub pan_other_min_looks: u32,
+    /// …no more than this many seconds apart (one sighting).
+    pub pan_sighting_gap_s: f64,
     pub digits_countdown_s: f64,
     pub digits_record_s: f64,
     pub mic_test_s: f64,
@@ -364,6 +375,21 @@ impl Profile {
             return Err(
                 "rehearsal.pan_moving_fraction: must be between 0 and 1 (pan_min_s > 0)".into(),
             );
+        }
+        if !(0.0..=10.0).contains(&r.pan_seller_start_s)
+            || !(0.1..=5.0).contains(&r.pan_seller_follow_share)
+            || !(0.1..=1.0).contains(&r.pan_seller_return_ratio)
+            || r.pan_other_min_looks == 0
+            || !(0.1..=10.0).contains(&r.pan_sighting_gap_s)
+        {
+            return Err(
+                "rehearsal.pan_seller_* / pan_other_min_looks / pan_sighting_gap_s: \
+                 start 0–10 s, follow 0.1–5 widths, return 0.1–1, looks ≥ 1, gap 0.1–10 s"
+                    .into(),
+            );
+        }
+        if !(0.0..=30.0).contains(&self.image.faces_window_s) {
+            return Err("image.faces_window_s: must be between 0 and 30".into());
         }
         if self.browser.supported.is_empty() {
             return Err("browser.supported: list at least one browser".into());

@@ -2,7 +2,7 @@
 //! grey copy, and counting of *people*: the portrait printed on an ID card is a face but not
 //! a person.
 
-use super::frame::{Rect, downscale_gray};
+use super::frame::{Rect, RgbFrame, analysis_factor, downscale_gray, small_gray};
 
 static MODEL: &[u8] = include_bytes!("../../assets/models/seeta_fd_frontal_v1.0.bin");
 
@@ -17,8 +17,6 @@ pub struct FaceBox {
 pub enum NotAPerson {
     /// Its centre lies inside the ID card region.
     OnTheCard,
-    /// Far smaller than the main face (a card held up, a photo on the wall).
-    FarSmaller,
 }
 
 pub struct FaceDetector {
@@ -48,6 +46,14 @@ impl FaceDetector {
         let factor = width.max(height).div_ceil(self.max_side).max(1);
         let (small, w, h) = downscale_gray(gray, width, height, factor);
         self.detect_scaled(&small, w, h, factor, width, height)
+    }
+
+    /// Faces in a colour frame, searched on the grey copy at analysis scale (as the live
+    /// preview and the recorded pan do).
+    pub fn detect_frame(&mut self, frame: &RgbFrame) -> Vec<FaceBox> {
+        let factor = analysis_factor(frame.width, frame.height);
+        let (small, sw, sh) = small_gray(frame, factor);
+        self.detect_scaled(&small, sw, sh, factor, frame.width, frame.height)
     }
 
     /// Faces in an already downscaled grey frame (`factor` smaller than `width`×`height`),
@@ -88,26 +94,15 @@ impl FaceDetector {
     }
 }
 
-/// Splits faces into people and faces that are not people.
-/// `far_smaller_ratio`: a face narrower than this share of the main face is not a person.
-pub fn people(
-    faces: &[FaceBox],
-    card: Option<Rect>,
-    far_smaller_ratio: f64,
-) -> (Vec<FaceBox>, Vec<(FaceBox, NotAPerson)>) {
-    let main_w = faces
-        .iter()
-        .filter(|f| card.is_none_or(|c| !c.contains_centre_of(&f.rect)))
-        .map(|f| f.rect.w)
-        .max()
-        .unwrap_or(0);
+/// Splits faces into people and faces that are not people: only the ID card's own portrait
+/// is not a person. A face far behind the seller, or on a poster, is counted — the platform
+/// counts it too.
+pub fn people(faces: &[FaceBox], card: Option<Rect>) -> (Vec<FaceBox>, Vec<(FaceBox, NotAPerson)>) {
     let mut yes = Vec::new();
     let mut no = Vec::new();
     for f in faces {
         if card.is_some_and(|c| c.contains_centre_of(&f.rect)) {
             no.push((*f, NotAPerson::OnTheCard));
-        } else if f64::from(f.rect.w) < far_smaller_ratio * f64::from(main_w) {
-            no.push((*f, NotAPerson::FarSmaller));
         } else {
             yes.push(*f);
         }
@@ -127,7 +122,7 @@ mod tests {
     }
 
     #[test]
-    fn card_portrait_and_tiny_faces_are_not_people() {
+    fn only_the_card_portrait_is_not_a_person() {
         let faces = [face(300, 100, 200), face(620, 420, 40), face(50, 50, 160)];
         let card = Rect {
             x: 560,
@@ -135,12 +130,12 @@ mod tests {
             w: 170,
             h: 107,
         };
-        let (yes, no) = people(&faces, Some(card), 0.25);
+        let (yes, no) = people(&faces, Some(card));
         assert_eq!(yes.len(), 2);
         assert_eq!(no, vec![(faces[1], NotAPerson::OnTheCard)]);
-        let (yes, no) = people(&faces, None, 0.25);
-        assert_eq!(yes.len(), 2);
-        assert_eq!(no[0].1, NotAPerson::FarSmaller);
+        let (yes, no) = people(&faces, None);
+        assert_eq!(yes.len(), 3);
+        assert!(no.is_empty());
     }
 
     #[test]

@@ -73,7 +73,7 @@ fn measure_with(
     limits: &FrameLimits,
 ) -> FrameAnalysis {
     let (small, sw, sh, factor) = grey;
-    let (people_found, not_people) = people(&faces, card, limits.far_smaller_ratio);
+    let (people_found, not_people) = people(&faces, card);
     let (region, region_rect) = match people_found.first() {
         Some(f) => (Region::Face, f.rect),
         None => (Region::Centre, Rect::centre_of(frame.width, frame.height)),

@@ -52,9 +52,6 @@ pub struct FrameLimits {
     pub surface: SurfaceLimits,
     /// A corner counts when the card's edge shows along this share of the stretch next to it.
     pub corner_min_edge_share: f64,
-    /// A face narrower than this share of the main face's width is not counted as a person
-    /// (a card held up, a photo on the wall).
-    pub far_smaller_ratio: f64,
 }
 
 impl FrameLimits {
@@ -81,7 +78,6 @@ impl FrameLimits {
                 shadow_chroma_tolerance: req.shadow_chroma_tolerance,
             },
             corner_min_edge_share: req.card_corner_min_edge_share,
-            far_smaller_ratio: req.face_far_smaller_ratio,
         }
     }
 

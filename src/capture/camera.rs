@@ -178,19 +178,8 @@ fn mean_luma(frame: &RgbFrame) -> f64 {
 
 /// Files of a replay folder in name order (or the one file).
 fn replay_files(path: &std::path::Path) -> Result<Vec<PathBuf>, CameraError> {
-    if path.is_file() {
-        return Ok(vec![path.to_path_buf()]);
-    }
-    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-        .map_err(|e| CameraError::Replay(format!("{}: {e}", path.display())))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "jpg" | "jpeg" | "png"))
-        })
-        .collect();
-    files.sort();
+    let files = super::image_file::pictures_in(path)
+        .map_err(|e| CameraError::Replay(format!("{}: {e}", path.display())))?;
     if files.is_empty() {
         return Err(CameraError::Replay(format!(
             "{}: no JPEG or PNG files",

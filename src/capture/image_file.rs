@@ -50,6 +50,24 @@ pub fn decode(bytes: &[u8]) -> Result<RgbFrame, ImageError> {
     })
 }
 
+/// The JPEG and PNG pictures of a folder in name order (a camera replay, a recorded pan), or
+/// the one picture given; empty when the folder holds none.
+pub fn pictures_in(path: &std::path::Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+    if path.is_file() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(path)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "jpg" | "jpeg" | "png"))
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -154,7 +154,7 @@ pub fn faces(a: &FrameAnalysis, req: &ImageReq, tr: &Tr) -> CheckResult {
         .not_people
         .iter()
         .map(|(f, why)| {
-            serde_json::json!({ "box": rect_json(&f.rect), "why": match why { NotAPerson::OnTheCard => "on_card", NotAPerson::FarSmaller => "far_smaller" } })
+            serde_json::json!({ "box": rect_json(&f.rect), "why": match why { NotAPerson::OnTheCard => "on_card" } })
         })
         .collect();
     let (status, key, advice) = match count.cmp(&req.expected_faces) {

@@ -1,12 +1,30 @@
 //! The 360° pan rehearsal: the seller turns the camera around the room. The platform fails a
-//! verification when anyone else appears during the pan, so every look at the picture counts;
-//! a pan that did not really happen (camera held still) is only a warning, because it proves
-//! nothing either way.
+//! verification when any face other than the seller's is seen during the pan — also while the
+//! seller's own face is out of view — so the seller is followed from the start
+//! (`analysis::seller_track`) and every other face is a sighting. A pan that did not really
+//! happen (camera held still) is only a warning, because it proves nothing either way.
 
 use super::ids::REHEARSAL_PAN;
 use super::model::{CheckResult, Status, round};
+use crate::analysis::faces::FaceBox;
+use crate::analysis::frame::Rect;
+use crate::analysis::seller_track::{SellerRules, SellerTrack};
 use crate::i18n::Tr;
 use crate::profile::RehearsalReq;
+
+/// Faces other than the seller's seen in looks close together: one person (or poster) passing
+/// through the picture.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sighting {
+    pub first_s: f64,
+    pub last_s: f64,
+    /// Face looks that saw someone else.
+    pub looks: u32,
+    /// Most other faces in one of those looks.
+    pub most: u32,
+    /// Where the other faces were at the first look.
+    pub first_boxes: Vec<Rect>,
+}
 
 /// What the app saw during one pan, built look by look.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -16,31 +34,61 @@ pub struct PanWatch {
     pub looks: u32,
     /// Looks where the picture changed at least `pan_motion_level`.
     pub moving_looks: u32,
-    /// Most people seen in one look.
-    pub max_people: u32,
-    /// When more than the expected people were first seen.
-    pub extra_person_at_s: Option<f64>,
+    /// Looks where faces were searched.
+    pub face_looks: u32,
+    /// Most faces (the seller included) in one look.
+    pub max_faces: u32,
+    pub seller: SellerTrack,
+    pub sightings: Vec<Sighting>,
 }
 
 impl PanWatch {
-    /// Adds one look: `t_s` since the pan started, the people counted, the picture change.
-    pub fn observe(
-        &mut self,
-        t_s: f64,
-        people: u32,
-        motion: f64,
-        req: &RehearsalReq,
-        expected: u32,
-    ) {
+    /// Adds one look: `t_s` since the pan started and the picture change since the last look.
+    pub fn observe_look(&mut self, t_s: f64, motion: f64, req: &RehearsalReq) {
         self.seconds = self.seconds.max(t_s);
         self.looks += 1;
         if motion >= req.pan_motion_level {
             self.moving_looks += 1;
         }
-        self.max_people = self.max_people.max(people);
-        if people > expected && self.extra_person_at_s.is_none() {
-            self.extra_person_at_s = Some(t_s);
+    }
+
+    /// Adds the faces found at a look `t_s` into the pan (every face, however small: a face far
+    /// behind is exactly what fails the real pan).
+    pub fn observe_faces(&mut self, t_s: f64, faces: &[FaceBox], req: &RehearsalReq) {
+        self.seconds = self.seconds.max(t_s);
+        self.face_looks += 1;
+        self.max_faces = self.max_faces.max(faces.len() as u32);
+        let split = self.seller.split(t_s, faces, &seller_rules(req));
+        if split.others.is_empty() {
+            return;
         }
+        let boxes: Vec<Rect> = split.others.iter().map(|f| f.rect).collect();
+        let count = boxes.len() as u32;
+        match self.sightings.last_mut() {
+            Some(s) if t_s - s.last_s <= req.pan_sighting_gap_s => {
+                s.last_s = t_s;
+                s.looks += 1;
+                s.most = s.most.max(count);
+            }
+            _ => self.sightings.push(Sighting {
+                first_s: t_s,
+                last_s: t_s,
+                looks: 1,
+                most: count,
+                first_boxes: boxes,
+            }),
+        }
+    }
+
+    /// Sightings seen in enough looks to be a face and not a passing pattern.
+    pub fn counted(&self, req: &RehearsalReq) -> impl Iterator<Item = &Sighting> {
+        let min = req.pan_other_min_looks;
+        self.sightings.iter().filter(move |s| s.looks >= min)
+    }
+
+    /// Other faces seen: each sighting counts the most faces it showed at once.
+    pub fn others_seen(&self, req: &RehearsalReq) -> u32 {
+        self.counted(req).map(|s| s.most).sum()
     }
 
     pub fn moving_fraction(&self) -> f64 {
@@ -52,31 +100,59 @@ impl PanWatch {
     }
 }
 
-pub fn judge(w: &PanWatch, req: &RehearsalReq, expected: u32, tr: &Tr) -> CheckResult {
+pub fn seller_rules(req: &RehearsalReq) -> SellerRules {
+    SellerRules {
+        start_s: req.pan_seller_start_s,
+        follow_share: req.pan_seller_follow_share,
+        return_ratio: req.pan_seller_return_ratio,
+    }
+}
+
+fn box_json(r: &Rect) -> serde_json::Value {
+    serde_json::json!({ "x": r.x, "y": r.y, "w": r.w, "h": r.h })
+}
+
+pub fn judge(w: &PanWatch, req: &RehearsalReq, tr: &Tr) -> CheckResult {
+    let first = w.counted(req).next();
+    let others = w.others_seen(req);
     let base = |status| {
         CheckResult::new(REHEARSAL_PAN, status, tr)
             .measured("seconds", round(w.seconds, 1))
             .measured("looks", w.looks)
+            .measured("face_looks", w.face_looks)
             .measured("moving_fraction", round(w.moving_fraction(), 2))
-            .measured("max_people", w.max_people)
+            .measured("seller_at_start", w.seller.known())
+            .measured("max_faces", w.max_faces)
+            .measured("others_seen", others)
+            .measured("first_other_at_s", first.map(|s| round(s.first_s, 1)))
             .measured(
-                "extra_person_at_s",
-                w.extra_person_at_s.map(|t| round(t, 1)),
+                "first_other_boxes",
+                first
+                    .map(|s| s.first_boxes.iter().map(box_json).collect::<Vec<_>>())
+                    .unwrap_or_default(),
             )
             .threshold("min_s", req.pan_min_s)
             .threshold("moving_fraction", req.pan_moving_fraction)
-            .threshold("expected_people", expected)
+            .threshold("other_min_looks", req.pan_other_min_looks)
     };
-    if let Some(at) = w.extra_person_at_s {
+    if let Some(s) = first {
         return base(Status::Fail)
             .summary(tr.f(
                 "pan-extra-person",
                 &[
-                    ("count", w.max_people.to_string()),
-                    ("at", format!("{at:.0}")),
+                    ("count", others.to_string()),
+                    ("at", format!("{:.0}", s.first_s)),
                 ],
             ))
             .advice(tr.t("pan-advice-extra-person"));
+    }
+    if !w.seller.known() {
+        return base(Status::Warn)
+            .summary(tr.f(
+                "pan-no-seller-at-start",
+                &[("seconds", format!("{:.0}", req.pan_seller_start_s))],
+            ))
+            .advice(tr.t("pan-advice-start-facing"));
     }
     if w.seconds < req.pan_min_s {
         return base(Status::Warn)
@@ -107,42 +183,97 @@ mod tests {
         Profile::builtin().expect("profile").rehearsal
     }
 
-    fn watch(people: &[u32], motion: f64, step_s: f64) -> PanWatch {
+    fn face(x: u32, w: u32) -> FaceBox {
+        FaceBox {
+            rect: Rect { x, y: 200, w, h: w },
+            score: 5.0,
+        }
+    }
+
+    /// One look every quarter second: `faces[i]` at look i, the picture moving by `motion`.
+    fn watch(faces: &[Vec<FaceBox>], motion: f64) -> PanWatch {
         let r = req();
         let mut w = PanWatch::default();
-        for (i, p) in people.iter().enumerate() {
-            w.observe(i as f64 * step_s, *p, motion, &r, 1);
+        for (i, f) in faces.iter().enumerate() {
+            let t = i as f64 * 0.25;
+            w.observe_look(t, motion, &r);
+            w.observe_faces(t, f, &r);
         }
         w
     }
 
+    fn seller_leaves_and_returns(middle: &[Vec<FaceBox>]) -> Vec<Vec<FaceBox>> {
+        let mut looks = vec![
+            vec![face(520, 240)],
+            vec![face(360, 240)],
+            vec![face(160, 240)],
+        ];
+        looks.extend(vec![vec![]; 15]);
+        looks.extend(middle.iter().cloned());
+        looks.extend(vec![vec![]; 16]);
+        looks.push(vec![face(900, 230)]);
+        looks.push(vec![face(700, 240)]);
+        looks
+    }
+
     #[test]
-    fn a_full_moving_pan_alone_passes() {
-        let w = watch(&[1, 1, 0, 0, 1, 1, 1, 0, 1, 1, 1], 9.0, 1.0);
-        let r = judge(&w, &req(), 1, &Tr::new(Lang::En));
+    fn a_full_moving_pan_alone_passes_even_when_the_seller_comes_back() {
+        let w = watch(&seller_leaves_and_returns(&[]), 9.0);
+        let r = judge(&w, &req(), &Tr::new(Lang::En));
         assert_eq!(r.status, Status::Pass, "{r:?}");
-        assert_eq!(r.measured["seconds"], 10.0);
+        assert_eq!(r.measured["others_seen"], 0);
+        assert_eq!(r.measured["seller_at_start"], true);
     }
 
     #[test]
-    fn a_second_person_for_one_look_fails_and_says_when() {
-        let w = watch(&[1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1], 9.0, 1.0);
-        let r = judge(&w, &req(), 1, &Tr::new(Lang::En));
-        assert_eq!(r.status, Status::Fail);
-        assert_eq!(r.measured["extra_person_at_s"], 3.0);
-        assert!(r.summary.contains('3'), "{}", r.summary);
+    fn someone_else_alone_in_view_while_the_seller_is_away_fails_and_says_when() {
+        let stranger = vec![
+            vec![face(800, 120)],
+            vec![face(600, 118)],
+            vec![face(420, 121)],
+        ];
+        let w = watch(&seller_leaves_and_returns(&stranger), 9.0);
+        let r = judge(&w, &req(), &Tr::new(Lang::En));
+        assert_eq!(r.status, Status::Fail, "{r:?}");
+        assert_eq!(r.measured["others_seen"], 1);
+        assert_eq!(r.measured["first_other_at_s"], 4.5);
+        assert_eq!(r.measured["first_other_boxes"][0]["x"], 800);
+        assert!(r.summary.contains('4'), "{}", r.summary);
     }
 
     #[test]
-    fn a_still_camera_or_a_short_pan_warns() {
-        let still = watch(&[1; 12], 0.5, 1.0);
-        let r = judge(&still, &req(), 1, &Tr::new(Lang::En));
+    fn a_face_seen_in_one_look_only_is_not_counted() {
+        let flash = vec![vec![face(800, 60)]];
+        let w = watch(&seller_leaves_and_returns(&flash), 9.0);
+        let r = judge(&w, &req(), &Tr::new(Lang::En));
+        assert_eq!(r.status, Status::Pass, "{r:?}");
+        assert_eq!(w.sightings.len(), 1);
+    }
+
+    #[test]
+    fn a_second_person_beside_the_seller_at_the_start_fails() {
+        let mut looks = seller_leaves_and_returns(&[]);
+        looks[0].push(face(100, 200));
+        looks[1].push(face(60, 200));
+        let r = judge(&watch(&looks, 9.0), &req(), &Tr::new(Lang::En));
+        assert_eq!(r.status, Status::Fail, "{r:?}");
+        assert_eq!(r.measured["first_other_at_s"], 0.0);
+    }
+
+    #[test]
+    fn no_face_at_the_start_a_still_camera_or_a_short_pan_warns() {
+        let en = Tr::new(Lang::En);
+        let mut away = seller_leaves_and_returns(&[]);
+        away[0].clear();
+        away[1].clear();
+        away[2].clear();
+        away.splice(0..0, vec![vec![]; 8]);
+        assert_eq!(judge(&watch(&away, 9.0), &req(), &en).status, Status::Warn);
+        let still = watch(&seller_leaves_and_returns(&[]), 0.5);
+        let r = judge(&still, &req(), &en);
         assert_eq!(r.status, Status::Warn);
         assert_eq!(r.measured["moving_fraction"], 0.0);
-        let short = watch(&[1; 4], 9.0, 1.0);
-        assert_eq!(
-            judge(&short, &req(), 1, &Tr::new(Lang::En)).status,
-            Status::Warn
-        );
+        let short = watch(&vec![vec![face(520, 240)]; 8], 9.0);
+        assert_eq!(judge(&short, &req(), &en).status, Status::Warn);
     }
 }

@@ -4,8 +4,10 @@
 //! and never waits for either thread.
 
 use crate::analysis::faces::{FaceBox, FaceDetector};
-use crate::analysis::frame::{Rect, RgbFrame, analysis_factor, small_gray};
+use crate::analysis::frame::{Rect, RgbFrame};
 use crate::analysis::frame_analysis::{FrameAnalysis, analyze_with_faces};
+use crate::analysis::look_cadence::{Cadence, LOOK_EVERY_S};
+use crate::analysis::motion::{mean_abs_diff, tiny_gray};
 use crate::capture::camera::{CameraCapture, CameraSource, CameraState};
 use crate::profile::Profile;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -20,6 +22,9 @@ pub struct LiveView {
     /// Changes whenever `analysis` does.
     pub seq: u64,
     pub analysis: Option<Arc<FrameAnalysis>>,
+    /// Changes whenever faces were searched anew (the analysis reuses the last faces between
+    /// searches, see `analysis::look_cadence`).
+    pub faces_seq: u64,
     /// Where the ID-card guide frame was when the analysis ran (card mode only).
     pub card: Option<Rect>,
     /// Mean grey change against the previous look (0–255): how much the picture moved.
@@ -67,10 +72,10 @@ pub struct LiveCamera {
 
 type Repaint = Arc<dyn Fn() + Send + Sync>;
 
-const FACE_EVERY: Duration = Duration::from_millis(250);
-/// Light, focus, glare and motion are judged about ten times a second: often enough for live
-/// verdicts and the card hold timer, and it leaves the CPU to the preview on weak PCs.
-const LOOK_EVERY: Duration = Duration::from_millis(100);
+/// Light, focus, glare and motion are judged about ten times a second (faces four times): often
+/// enough for live verdicts and the card hold timer, and it leaves the CPU to the preview on
+/// weak PCs.
+const LOOK_EVERY: Duration = Duration::from_millis((LOOK_EVERY_S * 1000.0) as u64);
 
 impl LiveCamera {
     pub fn start(source: CameraSource, profile: Arc<Profile>, repaint: Repaint) -> LiveCamera {
@@ -157,7 +162,8 @@ fn analyse_loop(s: &Shared, cap: &CameraCapture, profile: &Profile, repaint: &Re
     let mut detector =
         FaceDetector::new(profile.image.face_min_px, profile.image.face_min_score).ok();
     let mut faces: Vec<FaceBox> = Vec::new();
-    let mut last_faces: Option<Instant> = None;
+    let mut faces_seq = 0u64;
+    let mut cadence = Cadence::default();
     let mut last_seen = 0u64;
     let mut previous_tiny: Option<(Vec<u8>, u32, u32)> = None;
     let mut last_frame: Option<Arc<RgbFrame>> = None;
@@ -212,13 +218,12 @@ fn analyse_loop(s: &Shared, cap: &CameraCapture, profile: &Profile, repaint: &Re
                 r.card_guide_width_fraction,
             )
         });
-        if let Some(d) = detector.as_mut()
-            && last_faces.is_none_or(|t| t.elapsed() >= FACE_EVERY)
+        let at_s = start.elapsed().as_secs_f64();
+        if cadence.look(at_s)
+            && let Some(d) = detector.as_mut()
         {
-            let factor = analysis_factor(frame.width, frame.height);
-            let (small, sw, sh) = small_gray(&frame, factor);
-            faces = d.detect_scaled(&small, sw, sh, factor, frame.width, frame.height);
-            last_faces = Some(Instant::now());
+            faces = d.detect_frame(&frame);
+            faces_seq += 1;
         }
         let analysis = analyze_with_faces(&frame, card, faces.clone(), &limits);
         let tiny = tiny_gray(&frame);
@@ -233,7 +238,8 @@ fn analyse_loop(s: &Shared, cap: &CameraCapture, profile: &Profile, repaint: &Re
             v.analysis = Some(Arc::new(analysis));
             v.card = card;
             v.motion = motion;
-            v.at_s = start.elapsed().as_secs_f64();
+            v.faces_seq = faces_seq;
+            v.at_s = at_s;
             v.state = state;
         }
         repaint();
@@ -249,25 +255,6 @@ fn publish_state(s: &Shared, state: CameraState, repaint: &Repaint) {
     }
 }
 
-/// A grey copy about 80 px on its long side, for measuring motion between looks.
-fn tiny_gray(frame: &RgbFrame) -> (Vec<u8>, u32, u32) {
-    let factor = (frame.width.max(frame.height) / 80).max(1);
-    small_gray(frame, factor)
-}
-
-/// Mean absolute grey difference of two tiny copies; a size change counts as full motion.
-pub fn mean_abs_diff(a: &(Vec<u8>, u32, u32), b: &(Vec<u8>, u32, u32)) -> f64 {
-    if a.1 != b.1 || a.2 != b.2 || a.0.is_empty() {
-        return 255.0;
-    }
-    let sum: u64 =
-        a.0.iter()
-            .zip(&b.0)
-            .map(|(x, y)| u64::from(x.abs_diff(*y)))
-            .sum();
-    sum as f64 / a.0.len() as f64
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,14 +267,5 @@ mod tests {
         assert_eq!(g.x, (1280 - g.w) / 2);
         let narrow = card_guide(640, 200, 1.586, 0.9);
         assert!(narrow.inside(640, 200), "{narrow:?}");
-    }
-
-    #[test]
-    fn motion_is_zero_for_the_same_picture_and_large_for_a_change() {
-        let a = (vec![10u8; 100], 10, 10);
-        let b = (vec![60u8; 100], 10, 10);
-        assert_eq!(mean_abs_diff(&a, &a), 0.0);
-        assert_eq!(mean_abs_diff(&a, &b), 50.0);
-        assert_eq!(mean_abs_diff(&a, &(vec![0u8; 50], 5, 10)), 255.0);
     }
 }

@@ -71,7 +71,5 @@ pub fn speech(
 /// `rehearsal.pan` from one watched pan.
 pub fn pan(watch: &crate::checks::pan::PanWatch, p: &Arc<Profile>) -> Judged {
     let (watch, p) = (watch.clone(), p.clone());
-    Judged::new(move |tr| {
-        crate::checks::pan::judge(&watch, &p.rehearsal, p.image.expected_faces, tr)
-    })
+    Judged::new(move |tr| crate::checks::pan::judge(&watch, &p.rehearsal, tr))
 }

@@ -180,6 +180,10 @@ cli-error-not-runnable = These checks need the camera, microphone or a photo and
 cli-error-date = Unrecognised date "{ $value }": use the date printed on the card (2031-05-01, 2031.05.01 or 20310501), or long-term.
 cli-error-bad-audio = Cannot analyse the recording { $path }: { $reason }
 cli-error-bad-image = Cannot analyse the picture { $path }: { $reason }
+cli-error-pan-fps = --fps must be a number of frames per second between 1 and 240.
+cli-error-pan-empty = No pictures to judge in { $path }: put the pan's frames there as JPEG or PNG files, named in the order they were taken.
+cli-error-pan-frame = Cannot judge the pan: the picture { $path } cannot be read ({ $reason }). Nothing was written.
+cli-error-pan-size = Cannot judge the pan: the picture { $path } is { $size }, but the pan started at { $first }. All frames of a pan must come from one camera mode. Nothing was written.
 cli-error-card = ID card box "{ $card }" is not valid: give x,y,width,height, wholly inside the picture ({ $w }×{ $h }).
 bench-result = Full frame analysis: { $f720 } ms at 720p, { $f1080 } ms at 1080p; face detection at 720p: { $face } ms. One thread.
 cli-error-record-seconds = Give a recording, or --record with 1 to 60 seconds to listen.
@@ -291,11 +295,13 @@ cam-advice-fps = Close programs that load the computer, add light (cameras lower
 
 ## 360° pan rehearsal
 title-rehearsal-pan = 360° pan rehearsal
-pan-ok = You panned for { $seconds } s and you were the only person in view the whole time.
-pan-extra-person = At { $at } s into the pan, { $count } people were in view.
+pan-ok = You panned for { $seconds } s and no face other than yours was found. The assistant finds faces turned towards the camera and not too far away; look around yourself as well, since the reviewer may see a person or a poster it missed.
+pan-extra-person = At { $at } s into the pan a face other than yours came into view ({ $count } seen in all).
 pan-too-short = The pan lasted only { $seconds } s; a full turn needs at least { $min } s.
 pan-no-motion = The picture hardly moved: the camera does not seem to have turned.
-pan-advice-extra-person = In the real verification, anyone else appearing during the pan fails it. Ask family or colleagues to leave the room, and put away or turn over posters and photos showing people.
+pan-no-seller-at-start = Your face was not in the picture during the first { $seconds } s, so the assistant could not tell you apart from anyone else in the pan.
+pan-advice-start-facing = Start the pan facing the camera, with your face in the picture, then turn slowly through a full circle and come back to face it.
+pan-advice-extra-person = In the real verification, any face other than yours during the pan fails it, also one far behind you, and a face on a poster or photo counts like a person (neither the platform nor this assistant can tell them apart). Ask family or colleagues to leave the room, and put away or turn over posters and photos showing people.
 pan-advice-slow-full-turn = Pick up the camera (or the laptop) and turn slowly through a full circle so the reviewer sees the whole room, then come back to face it.
 
 ## Wizard steps
@@ -372,7 +378,7 @@ digits-try-again = Practise again: press "Start the rehearsal".
 
 pan-start = Start the pan
 pan-finish = Finish the pan
-pan-watching = Panning for { $seconds } s; at most { $people } people in view at once
+pan-watching = Panning for { $seconds } s; other faces seen so far: { $others }
 
 checklist-expiry = Validity period
 checklist-long-term = Long-term (长期)

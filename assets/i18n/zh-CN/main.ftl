@@ -180,6 +180,10 @@ cli-error-not-runnable = 这些检查项需要摄像头、麦克风或照片，�
 cli-error-date = 无法识别的日期 “{ $value }”，请按证件背面印的日期填写（如 2031-05-01、2031.05.01 或 20310501），或填写 long-term（长期）。
 cli-error-bad-audio = 无法分析录音 { $path }：{ $reason }
 cli-error-bad-image = 无法分析图片 { $path }：{ $reason }
+cli-error-pan-fps = --fps 必须是 1 到 240 之间的每秒帧数。
+cli-error-pan-empty = { $path } 里没有可判断的图片：请把环视录像的各帧按拍摄顺序命名，存成 JPEG 或 PNG 放进去。
+cli-error-pan-frame = 无法判断环视：图片 { $path } 读不出来（{ $reason }）。没有写出任何结果。
+cli-error-pan-size = 无法判断环视：图片 { $path } 的尺寸是 { $size }，而环视开始时是 { $first }。同一段环视的所有帧必须来自同一种摄像头模式。没有写出任何结果。
 cli-error-card = 身份证位置 “{ $card }” 无效：需要 x,y,宽,高，并且整个框要在图片（{ $w }×{ $h }）之内。
 bench-result = 每帧完整分析：720P { $f720 } 毫秒，1080P { $f1080 } 毫秒；人脸检测（720P）{ $face } 毫秒。单线程。
 cli-error-record-seconds = 请给出录音文件，或用 --record 指定 1 到 60 秒的录音时长。
@@ -291,11 +295,13 @@ cam-advice-fps = 请关闭占用电脑的其他程序，把房间弄亮一些（
 
 ## 360° 环视演练
 title-rehearsal-pan = 360° 环视演练
-pan-ok = 环视了 { $seconds } 秒，整个过程中画面里只有你一个人。
-pan-extra-person = 环视到第 { $at } 秒时，画面中出现了 { $count } 个人。
+pan-ok = 环视了 { $seconds } 秒，没有发现你以外的人脸。助手能发现面向镜头、距离不太远的人脸；请你自己也环顾一下，审核人员可能看到助手漏掉的人或海报。
+pan-extra-person = 环视到第 { $at } 秒时，画面里出现了你以外的人脸（共看到 { $count } 个）。
 pan-too-short = 环视只持续了 { $seconds } 秒，至少需要 { $min } 秒才能转完一圈。
 pan-no-motion = 画面几乎没有移动，看起来摄像头没有转动。
-pan-advice-extra-person = 正式验证时，环视过程中出现任何其他人都会导致失败。请先让家人或同事离开房间，并把带人像的海报、照片收起来或翻过去。
+pan-no-seller-at-start = 开始后的 { $seconds } 秒内画面里没有你的脸，助手无法在环视中把你和其他人区分开。
+pan-advice-start-facing = 开始环视时先正对摄像头、让自己的脸出现在画面里，然后慢慢转一整圈，最后回到正面。
+pan-advice-extra-person = 正式验证时，环视过程中出现你以外的任何人脸都会导致失败，远处的人也算；海报或照片上的人脸和真人一样算（平台和本助手都无法区分）。请先让家人或同事离开房间，并把带人像的海报、照片收起来或翻过去。
 pan-advice-slow-full-turn = 请拿起摄像头（或笔记本电脑）慢慢转一整圈，让审核人员看清整个房间，然后再回到正面。
 
 ## 向导步骤
@@ -372,7 +378,7 @@ digits-try-again = 可以再练一次：按“开始演练”。
 
 pan-start = 开始环视
 pan-finish = 完成环视
-pan-watching = 已环视 { $seconds } 秒，最多同时看到 { $people } 人
+pan-watching = 已环视 { $seconds } 秒，目前看到其他人脸 { $others } 个
 
 checklist-expiry = 有效期限
 checklist-long-term = 长期有效

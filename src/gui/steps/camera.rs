@@ -19,6 +19,8 @@ pub struct CameraStep {
     names: Fetched<Result<Vec<String>, String>>,
     live: Vec<Judged>,
     seen_seq: u64,
+    /// The looks of the last `faces_window_s`: people are judged on the one with the most.
+    recent: crate::analysis::most_people::MostPeople,
 }
 
 impl CameraStep {
@@ -117,10 +119,13 @@ impl CameraStep {
         {
             self.seen_seq = view.seq;
             let p = cx.profile;
+            self.recent
+                .add(view.at_s, a.clone(), p.image.faces_window_s);
+            let most = self.recent.most().unwrap_or(a);
             self.live = vec![
                 verdicts::image(a, p, checks::image::lighting),
                 verdicts::image(a, p, checks::image::sharpness),
-                verdicts::image(a, p, checks::image::faces),
+                verdicts::image(most, p, checks::image::faces),
             ];
             if view.at_s >= SETTLE_S {
                 for j in &self.live {

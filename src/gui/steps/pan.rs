@@ -1,5 +1,5 @@
 //! 360° pan rehearsal: the seller turns the camera around the room; every analysed look
-//! counts the people in view and how much the picture moved.
+//! measures how much the picture moved, every face search tells the seller from anyone else.
 
 use super::{Nav, Step, StepCtx, step_header};
 use crate::checks::pan::PanWatch;
@@ -13,6 +13,7 @@ pub struct PanStep {
     /// When the pan started (camera clock) and what has been seen since.
     watching: Option<(f64, PanWatch)>,
     seen_seq: u64,
+    seen_faces_seq: u64,
     result: Option<crate::checks::Judged>,
 }
 
@@ -29,18 +30,16 @@ impl PanStep {
             return None;
         }
         let req = &cx.profile.rehearsal;
-        let expected = cx.profile.image.expected_faces;
         if view.seq != self.seen_seq {
             self.seen_seq = view.seq;
             if let (Some((start, watch)), Some(a)) = (&mut self.watching, &view.analysis) {
-                watch.observe(
-                    view.at_s - *start,
-                    a.people.len() as u32,
-                    view.motion,
-                    req,
-                    expected,
-                );
+                let t = view.at_s - *start;
+                watch.observe_look(t, view.motion, req);
+                if view.faces_seq != self.seen_faces_seq {
+                    watch.observe_faces(t, &a.faces, req);
+                }
             }
+            self.seen_faces_seq = view.faces_seq;
         }
         ui.horizontal(|ui| match &self.watching {
             None => {
@@ -60,7 +59,7 @@ impl PanStep {
                         "pan-watching",
                         &[
                             ("seconds", format!("{:.0}", watch.seconds)),
-                            ("people", watch.max_people.to_string()),
+                            ("others", watch.others_seen(req).to_string()),
                         ],
                     ));
                 }

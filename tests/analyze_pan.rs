@@ -1,0 +1,226 @@
+//! `selfcheck analyze-pan` on pans made from real photos: a 1280×720 window slides along a
+//! strip of real pictures (the seller at both ends, as after a full turn), saved as a folder
+//! of frames and judged through the same code as the app's pan step. Plus broken folders.
+
+mod common;
+use common::*;
+use image::{RgbImage, imageops};
+use std::path::Path;
+
+const W: u32 = 1280;
+const H: u32 = 720;
+/// The pan is recorded at 10 frames a second for 10 s (`--fps 10`).
+const FRAMES: u32 = 100;
+
+fn picture(path: &str) -> RgbImage {
+    let full = format!(
+        "{}/tests/fixtures/images/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    image::open(&full).expect(&full).to_rgb8()
+}
+
+/// A picture scaled to the strip's height.
+fn at_height(img: &RgbImage, h: u32) -> RgbImage {
+    let w = (f64::from(img.width()) * f64::from(h) / f64::from(img.height())).round() as u32;
+    imageops::resize(img, w, h, imageops::FilterType::Triangle)
+}
+
+/// Places left to right: room scenes, and whoever is `(at_x, picture, height)` in front.
+fn strip(people: &[(u32, RgbImage, u32)]) -> RgbImage {
+    let mut s = RgbImage::new(W * 5, H);
+    let scenes = [
+        "coffee.png",
+        "brick.png",
+        "gravel.png",
+        "rocket.jpg",
+        "coffee.png",
+    ];
+    for (i, name) in scenes.iter().enumerate() {
+        let bg = imageops::resize(
+            &picture(&format!("validation/{name}")),
+            W,
+            H,
+            imageops::FilterType::Triangle,
+        );
+        imageops::replace(&mut s, &bg, i64::from(W) * i as i64, 0);
+    }
+    for (x, img, h) in people {
+        let p = at_height(img, *h);
+        imageops::replace(&mut s, &p, i64::from(*x), i64::from(H - h));
+    }
+    s
+}
+
+/// Saves the pan's frames: the window slides from the strip's left end to its right end.
+fn frames(strip: &RgbImage, dir: &Path) {
+    let travel = strip.width() - W;
+    for i in 0..FRAMES {
+        let x = travel * i / (FRAMES - 1);
+        let f = imageops::crop_imm(strip, x, 0, W, H).to_image();
+        f.save(dir.join(format!("frame_{i:04}.jpg")))
+            .expect("save frame");
+    }
+}
+
+fn seller() -> RgbImage {
+    picture("one_face_portrait.jpg")
+}
+
+/// The seller at the start and again at the end of the turn.
+fn seller_both_ends() -> Vec<(u32, RgbImage, u32)> {
+    let s = seller();
+    let w = at_height(&s, H).width();
+    vec![((W - w) / 2, s.clone(), H), (4 * W + (W - w) / 2, s, H)]
+}
+
+fn judge(dir: &Path) -> (Option<i32>, serde_json::Value) {
+    let o = run(&[
+        "analyze-pan",
+        dir.to_str().expect("utf8"),
+        "--fps",
+        "10",
+        "--json",
+    ]);
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let r = json(&o);
+    let pan = check(&r, "rehearsal.pan").clone();
+    eprintln!("{}: {}", dir.display(), pan["measured"]);
+    (o.status.code(), pan)
+}
+
+#[test]
+fn a_full_turn_alone_passes_with_the_seller_at_both_ends() {
+    let dir = tempfile::tempdir().expect("tmp");
+    frames(&strip(&seller_both_ends()), dir.path());
+    let (code, pan) = judge(dir.path());
+    assert_eq!(pan["status"], "pass", "{pan}");
+    assert_eq!(code, Some(0));
+    let m = &pan["measured"];
+    assert_eq!(m["seller_at_start"], true);
+    assert_eq!(m["others_seen"], 0);
+    assert!(m["seconds"].as_f64().unwrap_or(0.0) >= 9.0, "{m}");
+}
+
+#[test]
+fn someone_else_seen_while_the_seller_is_out_of_view_fails() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut people = seller_both_ends();
+    // Another person, further away than the seller (a smaller face), mid-pan.
+    let other = picture("validation/astronaut.png");
+    people.push((2 * W + 400, other, 420));
+    frames(&strip(&people), dir.path());
+    let (code, pan) = judge(dir.path());
+    assert_eq!(pan["status"], "fail", "{pan}");
+    assert_eq!(code, Some(1));
+    let m = &pan["measured"];
+    assert_eq!(m["others_seen"], 1, "{m}");
+    // The astronaut is in view from about 3.2 s to 5.5 s of the 10 s pan.
+    let at = m["first_other_at_s"].as_f64().unwrap_or(-1.0);
+    assert!((3.0..=5.5).contains(&at), "{m}");
+    assert_eq!(m["first_other_boxes"].as_array().map(Vec::len), Some(1));
+    // The seller was never in the same picture as the stranger.
+    assert_eq!(m["max_faces"], 1, "{m}");
+}
+
+#[test]
+fn a_colleague_beside_the_seller_at_the_start_fails_at_once() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut people = seller_both_ends();
+    people[0] = (80, picture("two_people.jpg"), H);
+    frames(&strip(&people), dir.path());
+    let (_, pan) = judge(dir.path());
+    assert_eq!(pan["status"], "fail", "{pan}");
+    assert!(
+        pan["measured"]["first_other_at_s"].as_f64().unwrap_or(9.0) < 1.0,
+        "{pan}"
+    );
+}
+
+fn refused(args: &[&str], says: &str) {
+    let o = run(args);
+    assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+    assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
+}
+
+#[test]
+fn broken_pans_exit_2_and_write_nothing() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("report.json");
+    let out_s = out.to_str().expect("utf8").to_string();
+    let folder = |name: &str| {
+        let p = dir.path().join(name);
+        std::fs::create_dir_all(&p).expect("dir");
+        p
+    };
+    let good = RgbImage::from_pixel(64, 48, image::Rgb([90, 120, 150]));
+
+    let empty = folder("empty");
+    std::fs::write(empty.join("notes.txt"), "no pictures here").expect("write");
+    refused(
+        &[
+            "analyze-pan",
+            empty.to_str().expect("utf8"),
+            "--out",
+            &out_s,
+        ],
+        "JPEG",
+    );
+
+    let unreadable = folder("unreadable");
+    std::fs::write(unreadable.join("a.jpg"), b"\xff\xd8 not really a jpeg").expect("write");
+    refused(
+        &[
+            "analyze-pan",
+            unreadable.to_str().expect("utf8"),
+            "--out",
+            &out_s,
+        ],
+        "a.jpg",
+    );
+
+    let resized = folder("resized");
+    good.save(resized.join("f1.png")).expect("save");
+    good.save(resized.join("f2.png")).expect("save");
+    RgbImage::from_pixel(48, 64, image::Rgb([90, 120, 150]))
+        .save(resized.join("f3.png"))
+        .expect("save");
+    refused(
+        &[
+            "analyze-pan",
+            resized.to_str().expect("utf8"),
+            "--out",
+            &out_s,
+        ],
+        "f3.png",
+    );
+
+    let corrupt = folder("corrupt");
+    good.save(corrupt.join("f1.png")).expect("save");
+    let mut bytes = std::fs::read(corrupt.join("f1.png")).expect("read");
+    bytes.truncate(bytes.len() / 2);
+    std::fs::write(corrupt.join("f2.png"), bytes).expect("write");
+    good.save(corrupt.join("f3.png")).expect("save");
+    refused(
+        &[
+            "analyze-pan",
+            corrupt.to_str().expect("utf8"),
+            "--out",
+            &out_s,
+        ],
+        "f2.png",
+    );
+
+    refused(
+        &[
+            "analyze-pan",
+            dir.path().join("missing").to_str().expect("utf8"),
+        ],
+        "missing",
+    );
+    refused(
+        &["analyze-pan", resized.to_str().expect("utf8"), "--fps", "0"],
+        "--fps",
+    );
+    assert!(!out.exists(), "a report was written for a broken pan");
+}
