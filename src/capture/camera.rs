@@ -51,12 +51,15 @@ pub struct CameraState {
 
 pub struct CameraCapture {
     state: Arc<Mutex<CameraState>>,
-    latest: Arc<Mutex<Option<Arc<RgbFrame>>>>,
+    latest: Arc<Mutex<Option<Stamped>>>,
     stop: Arc<AtomicBool>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
 type Notify = Arc<dyn Fn() + Send + Sync>;
+
+/// A frame and its arrival on the shared clock, in seconds.
+pub type Stamped = (Arc<RgbFrame>, f64);
 
 impl CameraCapture {
     /// Starts capturing; `notify` is called after each new frame (the GUI asks for a repaint).
@@ -102,6 +105,11 @@ impl CameraCapture {
 
     /// The most recent frame (shared, not copied).
     pub fn latest(&self) -> Option<Arc<RgbFrame>> {
+        self.latest_stamped().map(|(f, _)| f)
+    }
+
+    /// The newest frame and when it arrived, on the shared clock (`capture::clock`).
+    pub fn latest_stamped(&self) -> Option<Stamped> {
         self.latest.lock().ok().and_then(|l| l.clone())
     }
 
@@ -128,7 +136,7 @@ impl Drop for CameraCapture {
 
 struct Publisher {
     state: Arc<Mutex<CameraState>>,
-    latest: Arc<Mutex<Option<Arc<RgbFrame>>>>,
+    latest: Arc<Mutex<Option<Stamped>>>,
     notify: Option<Notify>,
     start: Instant,
 }
@@ -147,7 +155,7 @@ impl Publisher {
             );
         }
         if let Ok(mut l) = self.latest.lock() {
-            *l = Some(Arc::new(frame));
+            *l = Some((Arc::new(frame), super::clock::now_s()));
         }
         if let Some(n) = &self.notify {
             n();

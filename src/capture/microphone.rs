@@ -6,7 +6,7 @@
 use crate::analysis::audio_levels::{MonoAudio, amplitude_db, to_db};
 use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -65,10 +65,34 @@ pub struct MicLevels {
     pub error: Option<MicError>,
 }
 
+/// The kept recent sound and how many samples arrived in all (to place the kept ones on the
+/// shared clock).
+#[derive(Default)]
+struct History {
+    samples: VecDeque<f32>,
+    received: u64,
+}
+
+/// When the first sample was captured, on the shared clock (`capture::clock`), as f64 bits;
+/// `NOT_YET` until the device delivers. Set from the audio thread without a lock.
+type FirstSample = Arc<AtomicU64>;
+const NOT_YET: u64 = u64::MAX;
+
+fn mark_first_sample(first: &AtomicU64, captured_s: f64) {
+    let bits = captured_s.to_bits();
+    if first
+        .compare_exchange(NOT_YET, bits, Ordering::Relaxed, Ordering::Relaxed)
+        .is_err()
+    {
+        // Already stamped by the first buffer; later buffers follow from the sample count.
+    }
+}
+
 /// A running capture; dropping it stops the device and the worker.
 pub struct MicCapture {
     levels: Arc<Mutex<MicLevels>>,
-    history: Arc<Mutex<VecDeque<f32>>>,
+    history: Arc<Mutex<History>>,
+    first_sample: FirstSample,
     stop: Arc<AtomicBool>,
     rate: u32,
     _stream: Option<StreamHolder>,
@@ -89,13 +113,29 @@ const STALL_AT_START: Duration = Duration::from_secs(3);
 impl MicCapture {
     /// Opens the source; `keep_seconds` of the most recent sound are kept for analysis.
     pub fn start(source: &MicSource, keep_seconds: f64) -> Result<MicCapture, MicError> {
+        Self::start_after(source, keep_seconds, Duration::ZERO)
+    }
+
+    /// Like `start`; a replayed recording begins to flow only `replay_start_after` after
+    /// opening, as a slow device does (Bluetooth headsets take half a second or more).
+    pub fn start_after(
+        source: &MicSource,
+        keep_seconds: f64,
+        replay_start_after: Duration,
+    ) -> Result<MicCapture, MicError> {
         let (producer, consumer) = rtrb::RingBuffer::<f32>::new(RING);
         let stop = Arc::new(AtomicBool::new(false));
         let levels = Arc::new(Mutex::new(MicLevels::default()));
+        let first_sample: FirstSample = Arc::new(AtomicU64::new(NOT_YET));
         let (stream, rate, channels, name) = match source {
             MicSource::Device(name) => {
                 let (s, rate, channels, name) = super::quiet_stderr::muted(|| {
-                    open_device(name.as_deref(), producer, levels.clone())
+                    open_device(
+                        name.as_deref(),
+                        producer,
+                        levels.clone(),
+                        first_sample.clone(),
+                    )
                 })?;
                 (Some(StreamHolder(s)), rate, channels, name)
             }
@@ -104,7 +144,12 @@ impl MicCapture {
                 let audio =
                     super::wav_file::decode(&bytes).map_err(|e| MicError::Replay(e.to_string()))?;
                 let rate = audio.rate;
-                spawn_replay(audio, producer, stop.clone());
+                let replay = Replay {
+                    audio,
+                    start_after: replay_start_after,
+                    first_sample: first_sample.clone(),
+                };
+                spawn_replay(replay, producer, stop.clone());
                 // A recording ends; that is not a fault.
                 (None, rate, 1, format!("{} (replay)", path.display()))
             }
@@ -114,7 +159,7 @@ impl MicCapture {
             l.rate = rate;
             l.channels = channels;
         }
-        let history = Arc::new(Mutex::new(VecDeque::new()));
+        let history = Arc::new(Mutex::new(History::default()));
         let keep = (keep_seconds.max(0.5) * f64::from(rate)) as usize;
         let watch_stall = stream.is_some();
         spawn_worker(
@@ -131,6 +176,7 @@ impl MicCapture {
         Ok(MicCapture {
             levels,
             history,
+            first_sample,
             stop,
             rate,
             _stream: stream,
@@ -143,15 +189,26 @@ impl MicCapture {
 
     /// The kept recent sound, for analysis (stays in memory; never written anywhere).
     pub fn recent(&self) -> MonoAudio {
-        let samples = self
+        self.recent_stamped().0
+    }
+
+    /// The kept recent sound and when its first sample was captured on the shared clock
+    /// (`None` before the device delivered anything).
+    pub fn recent_stamped(&self) -> (MonoAudio, Option<f64>) {
+        let (samples, received) = self
             .history
             .lock()
-            .map(|h| h.iter().copied().collect())
+            .map(|h| (h.samples.iter().copied().collect::<Vec<f32>>(), h.received))
             .unwrap_or_default();
-        MonoAudio {
+        let first = self.first_sample.load(Ordering::Relaxed);
+        let rate = f64::from(self.rate.max(1));
+        let dropped = received.saturating_sub(samples.len() as u64);
+        let start = (first != NOT_YET).then(|| f64::from_bits(first) + dropped as f64 / rate);
+        let audio = MonoAudio {
             rate: self.rate,
             samples,
-        }
+        };
+        (audio, start)
     }
 }
 
@@ -175,6 +232,7 @@ fn open_device(
     wanted: Option<&str>,
     mut producer: rtrb::Producer<f32>,
     levels: Arc<Mutex<MicLevels>>,
+    first_sample: FirstSample,
 ) -> Result<(cpal::Stream, u32, u16, String), MicError> {
     use cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
     let host = cpal::default_host();
@@ -201,12 +259,16 @@ fn open_device(
     let channels = config.channels.max(1);
     let per = usize::from(channels);
     let err_levels = levels.clone();
+    let rate = f64::from(config.sample_rate.max(1));
     let stream = device
         .build_input_stream_raw(
             config,
             format,
             move |data: &cpal::Data, _info: &cpal::InputCallbackInfo| {
                 let mono = to_mono(data, per);
+                // The buffer's first sample was captured one buffer's length ago.
+                let buffered = mono.len() as f64 / rate;
+                mark_first_sample(&first_sample, super::clock::now_s() - buffered);
                 for s in mono {
                     if producer.push(s).is_err() {
                         break; // Worker behind: drop, never block the audio thread.
@@ -266,16 +328,31 @@ fn to_mono(data: &cpal::Data, channels: usize) -> Vec<f32> {
     }
 }
 
-/// Plays a recording into the ring in 20 ms chunks at real-time pace, then ends.
-fn spawn_replay(audio: MonoAudio, mut producer: rtrb::Producer<f32>, stop: Arc<AtomicBool>) {
+/// A recording played as a microphone.
+struct Replay {
+    audio: MonoAudio,
+    /// Nothing flows until this long after opening (a slow device).
+    start_after: Duration,
+    first_sample: FirstSample,
+}
+
+/// Plays a recording into the ring in 20 ms chunks at real-time pace, then ends. Each chunk
+/// is delivered when its last sample would have been captured, as a device delivers.
+fn spawn_replay(replay: Replay, mut producer: rtrb::Producer<f32>, stop: Arc<AtomicBool>) {
     std::thread::spawn(move || {
+        let Replay {
+            audio,
+            start_after,
+            first_sample,
+        } = replay;
         let chunk = (audio.rate as usize / 50).max(1);
-        let start = Instant::now();
+        let start = Instant::now() + start_after;
+        mark_first_sample(&first_sample, super::clock::stamp(start));
         for (i, part) in audio.samples.chunks(chunk).enumerate() {
             if stop.load(Ordering::Relaxed) {
                 return;
             }
-            let due = start + Duration::from_millis(20 * i as u64);
+            let due = start + Duration::from_millis(20 * (i as u64 + 1));
             if let Some(wait) = due.checked_duration_since(Instant::now()) {
                 std::thread::sleep(wait);
             }
@@ -291,7 +368,7 @@ fn spawn_replay(audio: MonoAudio, mut producer: rtrb::Producer<f32>, stop: Arc<A
 /// What the worker publishes for the UI and the checks.
 struct Published {
     levels: Arc<Mutex<MicLevels>>,
-    history: Arc<Mutex<VecDeque<f32>>>,
+    history: Arc<Mutex<History>>,
 }
 
 /// Whether a device that has been silent (no data at all) since `last_data` has stopped.
@@ -349,9 +426,10 @@ fn spawn_worker(
                 / block.len() as f64;
             let peak = block.iter().fold(0.0f32, |m, s| m.max(s.abs()));
             if let Ok(mut h) = history.lock() {
-                h.extend(block.iter().copied());
-                let excess = h.len().saturating_sub(keep);
-                h.drain(..excess);
+                h.samples.extend(block.iter().copied());
+                h.received += block.len() as u64;
+                let excess = h.samples.len().saturating_sub(keep);
+                h.samples.drain(..excess);
             }
             if let Ok(mut l) = levels.lock() {
                 l.rms_db = to_db(power);

@@ -3,6 +3,7 @@
 
 pub mod camera;
 pub mod camera_stats;
+pub mod clock;
 pub mod devices;
 pub mod image_file;
 pub mod microphone;

@@ -31,6 +31,9 @@ pub struct LiveView {
     pub motion: f64,
     /// Seconds since the camera started, at the time of the analysis.
     pub at_s: f64,
+    /// When the analysed frame arrived, on the shared clock (`capture::clock`), to line it up
+    /// with microphone samples and on-screen prompts.
+    pub captured_s: f64,
     pub state: CameraState,
 }
 
@@ -206,7 +209,10 @@ fn analyse_loop(s: &Shared, cap: &CameraCapture, profile: &Profile, repaint: &Re
             std::thread::sleep(LOOK_EVERY - t.elapsed());
         }
         last_look = Some(Instant::now());
-        let Some(frame) = cap.latest().or(frame) else {
+        let Some((frame, captured_s)) = cap
+            .latest_stamped()
+            .or(frame.map(|f| (f, crate::capture::clock::now_s())))
+        else {
             continue;
         };
         last_frame = Some(frame.clone());
@@ -239,6 +245,7 @@ fn analyse_loop(s: &Shared, cap: &CameraCapture, profile: &Profile, repaint: &Re
             v.card = card;
             v.motion = motion;
             v.faces_seq = faces_seq;
+            v.captured_s = captured_s;
             v.at_s = at_s;
             v.state = state;
         }

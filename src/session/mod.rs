@@ -1,4 +1,5 @@
 //! Work shared by the app's steps and the `analyze-*` commands: the same code judges a live
 //! camera and a recording, so support reproduces exactly what the seller saw.
 
+pub mod digit_reading;
 pub mod pan_replay;

@@ -9,17 +9,13 @@ use crate::checks::{Judged, Status};
 use crate::gui::cards::check_card;
 use crate::gui::job::{Job, Poll};
 use crate::gui::verdicts;
+use crate::session::digit_reading::DigitReading;
 use eframe::egui;
 use std::hash::{BuildHasher, Hasher};
-use std::time::Instant;
 
 enum Phase {
     Idle,
-    Listening {
-        mic: MicCapture,
-        started: Instant,
-        digits: String,
-    },
+    Listening(Box<DigitReading>),
     Analysing(Job<Vec<Judged>>),
 }
 
@@ -60,7 +56,7 @@ pub fn random_digits(count: u32) -> String {
 
 impl DigitsStep {
     pub fn leave(&mut self) {
-        if matches!(self.phase, Phase::Listening { .. }) {
+        if matches!(self.phase, Phase::Listening(_)) {
             self.phase = Phase::Idle;
         }
     }
@@ -72,7 +68,7 @@ impl DigitsStep {
         let (countdown, record) = (r.digits_countdown_s, r.digits_record_s);
         let count = cx.profile.audio.digit_count;
         let mut next = None;
-        match &self.phase {
+        match &mut self.phase {
             Phase::Idle => {
                 if ui
                     .add(egui::Button::new(
@@ -85,11 +81,9 @@ impl DigitsStep {
                         Ok(mic) => {
                             self.result = None;
                             self.error = None;
-                            next = Some(Phase::Listening {
-                                mic,
-                                started: Instant::now(),
-                                digits: random_digits(count),
-                            });
+                            let digits = random_digits(count);
+                            let reading = DigitReading::start(mic, digits, countdown, record);
+                            next = Some(Phase::Listening(Box::new(reading)));
                         }
                         Err(e) => {
                             let j = verdicts::microphone(Err(e), cx.profile);
@@ -99,19 +93,15 @@ impl DigitsStep {
                     }
                 }
             }
-            Phase::Listening {
-                mic,
-                started,
-                digits,
-            } => {
-                let t = started.elapsed().as_secs_f64();
-                let levels = mic.levels();
-                if t < countdown {
-                    ui.label(egui::RichText::new(tr.t("digits-get-ready")).size(28.0));
-                } else {
+            Phase::Listening(reading) => {
+                let t = reading.elapsed_s();
+                let levels = reading.levels();
+                if reading.show_digits_now() {
                     ui.label(tr.t("digits-read-now"));
-                    let spaced: Vec<String> = digits.chars().map(String::from).collect();
+                    let spaced: Vec<String> = reading.digits.chars().map(String::from).collect();
                     ui.label(egui::RichText::new(spaced.join("  ")).size(56.0).strong());
+                } else {
+                    ui.label(egui::RichText::new(tr.t("digits-get-ready")).size(28.0));
                 }
                 let meter = ((levels.rms_db + 60.0) / 60.0).clamp(0.0, 1.0) as f32;
                 ui.add(egui::ProgressBar::new(meter).desired_width(240.0));
@@ -124,15 +114,15 @@ impl DigitsStep {
                 if levels.error.is_some() {
                     self.error = Some(verdicts::microphone(Ok(levels.clone()), cx.profile));
                     next = Some(Phase::Idle);
-                } else if t >= countdown + record {
-                    let audio = mic.recent();
+                } else if reading.finished() {
+                    let r = reading.reading();
                     let req = cx.profile.audio.clone();
                     next = Some(Phase::Analysing(Job::spawn(ui.ctx(), move || {
                         let a = crate::analysis::speech::analyze(
-                            &audio,
+                            &r.audio,
                             req.clipping_run_samples as usize,
                         );
-                        verdicts::speech(a, &req, Some((count, Some(countdown))))
+                        verdicts::speech(a, &req, Some((count, Some(r.shown_at_s))))
                     })));
                 }
             }
