@@ -333,9 +333,14 @@ fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Shared>) -> Task
                 Ok(p) => p.to_vec(),
                 Err(e) => return process_list_error(id, e),
             };
-            let cameras = crate::capture::devices::camera_names().unwrap_or_default();
-            Judged::new(move |tr| {
-                checks::virtual_camera::judge(&processes, &cameras, &p.virtual_camera, tr)
+            let cameras = crate::capture::devices::camera_names();
+            Judged::new(move |tr| match &cameras {
+                Ok(cameras) => {
+                    checks::virtual_camera::judge(&processes, cameras, &p.virtual_camera, tr)
+                }
+                Err(reason) => {
+                    checks::virtual_camera::list_failed(&processes, reason, &p.virtual_camera, tr)
+                }
             })
         }),
         ids::CAMERA_DEVICE | ids::CAMERA_RESOLUTION | ids::CAMERA_FRAME_RATE => {

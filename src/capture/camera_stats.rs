@@ -8,20 +8,25 @@ pub struct Mode {
     pub width: u32,
     pub height: u32,
     pub fps: u32,
-    /// "MJPG", "YUYV", "NV12", …
+    /// The format as nokhwa names it: "MJPEG", "YUYV", "NV12", "GRAY", "RAWRGB", …
     pub fourcc: String,
+}
+
+/// Whether a format name is Motion-JPEG (nokhwa says "MJPEG"; the FourCC is "MJPG").
+fn is_mjpeg(fourcc: &str) -> bool {
+    matches!(fourcc, "MJPEG" | "MJPG")
 }
 
 /// Picks the mode to open: MJPEG or YUYV at 1280×720 (then 1920×1080) at the highest frame
 /// rate of at least 15; otherwise the largest mode at or above the minimum; otherwise the
 /// largest of all (the check then reports it as too small).
 pub fn choose_mode(modes: &[Mode], min_w: u32, min_h: u32) -> Option<Mode> {
-    let preferred = |m: &Mode| matches!(m.fourcc.as_str(), "MJPG" | "YUYV");
+    let preferred = |m: &Mode| is_mjpeg(&m.fourcc) || m.fourcc == "YUYV";
     for (w, h) in [(1280, 720), (1920, 1080)] {
         if let Some(m) = modes
             .iter()
             .filter(|m| m.width == w && m.height == h && preferred(m) && m.fps >= 15)
-            .max_by_key(|m| (m.fps, m.fourcc == "MJPG"))
+            .max_by_key(|m| (m.fps, is_mjpeg(&m.fourcc)))
         {
             return Some(m.clone());
         }
@@ -123,35 +128,47 @@ mod tests {
 
     #[test]
     fn mode_choice() {
+        // The names nokhwa itself gives the formats (its `FrameFormat` Display).
+        use nokhwa::utils::FrameFormat;
+        let (mj, yu, nv) = (
+            FrameFormat::MJPEG.to_string(),
+            FrameFormat::YUYV.to_string(),
+            FrameFormat::NV12.to_string(),
+        );
         // A typical UVC webcam (Logitech C920 mode list, abridged).
         let c920 = [
-            m(640, 480, 30, "YUYV"),
-            m(1280, 720, 10, "YUYV"),
-            m(1280, 720, 30, "MJPG"),
-            m(1920, 1080, 30, "MJPG"),
-            m(1920, 1080, 5, "YUYV"),
+            m(640, 480, 30, &yu),
+            m(1280, 720, 10, &yu),
+            m(1280, 720, 30, &mj),
+            m(1920, 1080, 30, &mj),
+            m(1920, 1080, 5, &yu),
         ];
-        assert_eq!(
-            choose_mode(&c920, 1280, 720),
-            Some(m(1280, 720, 30, "MJPG"))
-        );
-        let only_1080 = [m(640, 480, 30, "YUYV"), m(1920, 1080, 30, "MJPG")];
+        assert_eq!(choose_mode(&c920, 1280, 720), Some(m(1280, 720, 30, &mj)));
+        let only_1080 = [m(640, 480, 30, &yu), m(1920, 1080, 30, &mj)];
         assert_eq!(
             choose_mode(&only_1080, 1280, 720),
-            Some(m(1920, 1080, 30, "MJPG"))
+            Some(m(1920, 1080, 30, &mj))
         );
         let odd = [
-            m(640, 480, 30, "YUYV"),
-            m(1600, 900, 30, "NV12"),
-            m(2560, 1440, 15, "NV12"),
+            m(640, 480, 30, &yu),
+            m(1600, 900, 30, &nv),
+            m(2560, 1440, 15, &nv),
         ];
-        assert_eq!(choose_mode(&odd, 1280, 720), Some(m(1600, 900, 30, "NV12")));
-        let small = [m(320, 240, 30, "YUYV"), m(640, 480, 30, "YUYV")];
-        assert_eq!(
-            choose_mode(&small, 1280, 720),
-            Some(m(640, 480, 30, "YUYV"))
-        );
+        assert_eq!(choose_mode(&odd, 1280, 720), Some(m(1600, 900, 30, &nv)));
+        let small = [m(320, 240, 30, &yu), m(640, 480, 30, &yu)];
+        assert_eq!(choose_mode(&small, 1280, 720), Some(m(640, 480, 30, &yu)));
         assert_eq!(choose_mode(&[], 1280, 720), None);
+        // MJPEG at 30 fps beats YUYV at 15 at the same size (USB 2.0 cannot carry 720p YUYV
+        // at 30 fps, so cameras offer it slower).
+        let usb2 = [m(1280, 720, 15, &yu), m(1280, 720, 30, &mj)];
+        assert_eq!(choose_mode(&usb2, 1280, 720), Some(m(1280, 720, 30, &mj)));
+        let tie = [m(1280, 720, 30, &yu), m(1280, 720, 30, &mj)];
+        assert_eq!(choose_mode(&tie, 1280, 720), Some(m(1280, 720, 30, &mj)));
+        // The FourCC spelling is accepted too.
+        assert_eq!(
+            choose_mode(&[m(1280, 720, 30, "MJPG")], 1280, 720),
+            Some(m(1280, 720, 30, "MJPG"))
+        );
     }
 
     #[test]

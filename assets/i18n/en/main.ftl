@@ -105,6 +105,7 @@ vcam-summary-none = No virtual camera or beauty filter found.
 vcam-summary-default = The default camera is a virtual camera: { $name }.
 vcam-summary-present = Virtual camera or beauty-filter software found: { $found }.
 vcam-advice = The platform switches off all image enhancement; a beauty filter or virtual camera ends the verification. Quit OBS, beauty-camera apps and similar tools, and pick the real camera in the browser.
+vcam-list-failed = The list of cameras could not be read ({ $reason }), so virtual cameras cannot be ruled out. Restart the computer, then run the check again; if it persists, open Device Manager and look under Cameras for devices with a warning sign.
 
 ## Checklist
 checklist-not-confirmed = Not confirmed yet.

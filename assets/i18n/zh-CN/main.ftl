@@ -105,6 +105,7 @@ vcam-summary-none = 未发现虚拟摄像头或美颜软件。
 vcam-summary-default = 默认摄像头是虚拟摄像头：{ $name }。
 vcam-summary-present = 发现虚拟摄像头或美颜软件：{ $found }。
 vcam-advice = 平台会关闭所有画面增强，开着美颜或虚拟摄像头会直接终止验证。请退出 OBS、美颜相机等软件，在浏览器里选择真实的摄像头。
+vcam-list-failed = 无法读取摄像头列表（{ $reason }），因此不能排除虚拟摄像头。请重启电脑后再检查一次；如果仍然如此，请打开“设备管理器”，看“照相机”下面是否有带警告标志的设备。
 
 ## 清单
 checklist-not-confirmed = 还没有确认。
