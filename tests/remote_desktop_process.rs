@@ -5,15 +5,14 @@ mod common;
 use common::*;
 use std::process::{Command, Stdio};
 
+/// Starts a copy of `sleep` under `name` (as a renamed or versioned build would run).
 #[cfg(target_os = "linux")]
-#[test]
-fn running_x11vnc_named_process_is_found_then_gone() {
-    let dir = tempfile::tempdir().expect("tmp");
-    let fake = dir.path().join("x11vnc");
+fn spawn_named(dir: &std::path::Path, name: &str) -> std::process::Child {
+    let fake = dir.join(name);
     std::fs::copy("/bin/sleep", &fake).expect("copy sleep");
     // Another test thread forking while the copy was open for writing makes exec fail with
     // "text file busy" for a moment; try again briefly.
-    let mut child = (0..50)
+    (0..50)
         .find_map(
             |_| match Command::new(&fake).arg("30").stdout(Stdio::null()).spawn() {
                 Ok(c) => Some(c),
@@ -23,7 +22,36 @@ fn running_x11vnc_named_process_is_found_then_gone() {
                 }
             },
         )
-        .expect("spawn the x11vnc-named process");
+        .expect("spawn the named process")
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_renamed_anydesk_build_is_found_under_its_tool_name() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut child = spawn_named(dir.path(), "AnyDesk-5f2c91");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let o = run(&["check", "--json", "--only", "system.remote_desktop"]);
+    let _ = child.kill();
+    let _ = child.wait();
+    let r = json(&o);
+    let rd = check(&r, "system.remote_desktop");
+    assert_eq!(rd["status"], "fail", "{rd}");
+    assert!(
+        rd["measured"]["found"]
+            .as_array()
+            .expect("found")
+            .iter()
+            .any(|f| f == "AnyDesk"),
+        "{rd}"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn running_x11vnc_named_process_is_found_then_gone() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut child = spawn_named(dir.path(), "x11vnc");
     std::thread::sleep(std::time::Duration::from_millis(200));
 
     let o = run(&["check", "--json", "--only", "system.remote_desktop"]);

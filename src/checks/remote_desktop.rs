@@ -12,6 +12,9 @@ pub struct RemoteFacts<'a> {
     pub processes: &'a [String],
     pub env: &'a [(String, String)],
     pub remote_session: Option<bool>,
+    /// Windows: this session is being watched or controlled from elsewhere (SM_REMOTECONTROL,
+    /// e.g. an RDP shadow session or Quick Assist's control).
+    pub remote_control: Option<bool>,
 }
 
 pub fn judge(facts: &RemoteFacts, req: &RemoteDesktopReq, tr: &Tr) -> CheckResult {
@@ -23,6 +26,9 @@ pub fn judge(facts: &RemoteFacts, req: &RemoteDesktopReq, tr: &Tr) -> CheckResul
     }
     if facts.remote_session == Some(true) {
         found.push("session:remote".to_string());
+    }
+    if facts.remote_control == Some(true) {
+        found.push("session:remote_control".to_string());
     }
     let r = if found.is_empty() {
         CheckResult::new(SYSTEM_REMOTE_DESKTOP, Status::Pass, tr).summary(tr.t("rd-summary-none"))
@@ -54,18 +60,25 @@ mod tests {
                 names(&["explorer.exe", "ToDesk.exe", "svchost.exe"]),
                 "ToDesk",
             ),
-            (names(&["TeamViewer_Service.exe"]), "TeamViewer_Service"),
+            // The service of TeamViewer is TeamViewer, named as the seller knows it.
+            (names(&["TeamViewer_Service.exe"]), "TeamViewer"),
             (names(&["SunloginClient.exe"]), "SunloginClient"),
             (names(&["AweSun.exe"]), "AweSun"),
             (names(&["AnyDesk"]), "AnyDesk"),
             (names(&["x11vnc"]), "x11vnc"),
             (names(&["rustdesk"]), "RustDesk"),
             (names(&["parsecd.exe"]), "parsecd"),
+            (names(&["QuickAssist.exe"]), "QuickAssist"),
+            (names(&["msra.exe"]), "msra"),
+            (names(&["rserver3.exe"]), "rserver3"),
+            (names(&["AnyDesk-5f2c91.exe"]), "AnyDesk"),
+            (names(&["HopToDesk.exe"]), "HopToDesk"),
         ] {
             let f = RemoteFacts {
                 processes: &procs,
                 env: &[],
                 remote_session: None,
+                remote_control: None,
             };
             let r = judge(&f, &req, &tr);
             assert_eq!(r.status, Status::Fail, "{procs:?}");
@@ -85,6 +98,7 @@ mod tests {
             processes: &[],
             env: &env,
             remote_session: None,
+            remote_control: None,
         };
         assert_eq!(
             judge(&f, &req, &tr).measured["found"][0],
@@ -94,6 +108,7 @@ mod tests {
             processes: &[],
             env: &[],
             remote_session: Some(true),
+            remote_control: None,
         };
         assert_eq!(judge(&f, &req, &tr).status, Status::Fail);
         let procs = names(&["bash", "Xorg", "firefox-esr"]);
@@ -101,9 +116,19 @@ mod tests {
             processes: &procs,
             env: &[],
             remote_session: Some(false),
+            remote_control: Some(false),
         };
         let r = judge(&f, &req, &tr);
         assert_eq!(r.status, Status::Pass);
         assert_eq!(r.measured["found"].as_array().map(Vec::len), Some(0));
+        let f = RemoteFacts {
+            processes: &procs,
+            env: &[],
+            remote_session: Some(false),
+            remote_control: Some(true),
+        };
+        let r = judge(&f, &req, &tr);
+        assert_eq!(r.status, Status::Fail);
+        assert_eq!(r.measured["found"][0], "session:remote_control");
     }
 }

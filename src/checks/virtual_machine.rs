@@ -1,7 +1,8 @@
 //! `system.virtual_machine`: the platform rejects virtual machines outright.
 //!
 //! Strong evidence (fail): a guest hypervisor vendor in CPUID, VM firmware strings. Weak
-//! evidence (warn): the hypervisor bit alone, VM network-card prefixes. A Windows host that
+//! evidence (warn): the hypervisor bit alone, VM network-card prefixes (only when the CPU does
+//! not say this is the host: a host has such adapters for its own VMs). A Windows host that
 //! runs Hyper-V, VBS, WSL2 or Sandbox shows "Microsoft Hv" too, but in the root partition —
 //! that is a physical PC and passes.
 
@@ -41,12 +42,24 @@ pub fn judge(facts: &VmFacts, req: &VirtualMachineReq, tr: &Tr) -> CheckResult {
     if facts.vmm_present == Some(true) {
         strong.push("sysctl:kern.hv_vmm_present=1".to_string());
     }
+    // A host's own adapters for its VMs (VirtualBox host-only, VMware's VMnet, the Hyper-V
+    // switch of WSL2 and Docker) carry VM prefixes; on a PC whose CPU says it is not a guest (no
+    // hypervisor bit, or Hyper-V's root partition) they are not a sign that this PC is virtual.
+    // A guest network card's prefix (08:00:27, 00:0c:29, 52:54:00, …) still is.
+    let cpu_says_host = facts.hypervisor_bit == Some(false) || host_note;
+    let host_side = |prefix: &str| {
+        cpu_says_host
+            && req
+                .host_adapter_mac_prefixes
+                .iter()
+                .any(|h| h.eq_ignore_ascii_case(prefix))
+    };
     for mac in &facts.macs {
         let mac = mac.to_lowercase();
         if let Some(prefix) = req
             .mac_prefixes
             .iter()
-            .find(|p| mac.starts_with(&p.to_lowercase()))
+            .find(|p| mac.starts_with(&p.to_lowercase()) && !host_side(p))
         {
             let s = format!("mac-prefix:{}", prefix.to_lowercase());
             if !weak.contains(&s) {
@@ -238,6 +251,31 @@ mod tests {
         let r = judge(&mac_only, &req(), &tr);
         assert_eq!(r.status, Status::Warn);
         assert_eq!(r.measured["signals"][0], "mac-prefix:08:00:27");
+        // A physical PC running VirtualBox, VMware Workstation and WSL2 has host-side adapters
+        // with those prefixes: with no hypervisor bit (or as Hyper-V's root) that is a pass.
+        let host_adapters = vec![
+            "0a:00:27:00:00:0b".to_string(),
+            "00:50:56:c0:00:08".to_string(),
+            "00:15:5d:7e:21:04".to_string(),
+        ];
+        let plain_host = VmFacts {
+            hypervisor_bit: Some(false),
+            macs: host_adapters.clone(),
+            ..VmFacts::default()
+        };
+        assert_eq!(judge(&plain_host, &req(), &tr).status, Status::Pass);
+        let hyperv_root = VmFacts {
+            macs: host_adapters.clone(),
+            ..cpuid(Some("Microsoft Hv"), Some(true))
+        };
+        assert_eq!(judge(&hyperv_root, &req(), &tr).status, Status::Pass);
+        // The same adapters where the CPU shows a hypervisor of unknown role still warn.
+        let unknown_role = VmFacts {
+            hypervisor_bit: Some(true),
+            macs: host_adapters,
+            ..VmFacts::default()
+        };
+        assert_eq!(judge(&unknown_role, &req(), &tr).status, Status::Warn);
         assert_eq!(
             judge(&VmFacts::default(), &req(), &tr).status,
             Status::Error

@@ -29,17 +29,31 @@ pub fn normalize(name: &str) -> String {
         .to_string()
 }
 
-/// The entries of `wanted` that match a running process (case-insensitive, `.exe` optional).
-/// Linux truncates process names to 15 bytes, so a long wanted name also matches its prefix.
+/// Whether a running (normalised) name is the wanted (normalised) program: the same name, a
+/// versioned or renamed build of it ("anydesk-7a3f", "todesk_4.7.2", "radmin 3"), or — Linux
+/// truncates process names to 15 bytes — the first 15 bytes of a longer name.
+fn is_program(running: &str, wanted: &str) -> bool {
+    if running == wanted {
+        return true;
+    }
+    if running.len() == 15 && wanted.len() > 15 && wanted.starts_with(running) {
+        return true;
+    }
+    running
+        .strip_prefix(wanted)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| matches!(c, '-' | '_' | ' ' | '.' | '(' | '0'..='9'))
+}
+
+/// The entries of `wanted` that match a running process (case-insensitive, `.exe` optional;
+/// see `is_program` for versioned and truncated names).
 pub fn find_matches(running: &[String], wanted: &[String]) -> Vec<String> {
     let running: Vec<String> = running.iter().map(|n| normalize(n)).collect();
     let mut found: Vec<String> = wanted
         .iter()
         .filter(|w| {
             let w = normalize(w);
-            running
-                .iter()
-                .any(|r| *r == w || (r.len() == 15 && w.len() > 15 && w.starts_with(r.as_str())))
+            running.iter().any(|r| is_program(r, &w))
         })
         .cloned()
         .collect();
@@ -56,6 +70,19 @@ mod tests {
     }
 
     #[test]
+    fn versioned_and_renamed_builds_match_but_other_words_do_not() {
+        let wanted = s(&["AnyDesk", "ToDesk", "Parsec", "clash"]);
+        let running = s(&["AnyDesk-7a3f09.exe", "ToDesk_4.7.2.exe", "Parsec (2).exe"]);
+        assert_eq!(
+            find_matches(&running, &wanted),
+            s(&["AnyDesk", "ToDesk", "Parsec"])
+        );
+        // Another program whose name merely begins the same way is not the tool.
+        let others = s(&["AnyDeskTop.exe", "Parsecure.exe", "clashroyale.exe"]);
+        assert!(find_matches(&others, &wanted).is_empty());
+    }
+
+    #[test]
     fn matching_ignores_case_and_exe() {
         let running = s(&["explorer.exe", "TODESK.EXE", "teamviewerd", "bash"]);
         let wanted = s(&["ToDesk", "TeamViewer", "teamviewerd", "AnyDesk"]);
@@ -63,7 +90,12 @@ mod tests {
             find_matches(&running, &wanted),
             s(&["ToDesk", "teamviewerd"])
         );
-        assert!(find_matches(&s(&["todesk_helper"]), &s(&["ToDesk"])).is_empty());
+        // A helper of the tool is the tool at work; a longer word is another program.
+        assert_eq!(
+            find_matches(&s(&["todesk_helper"]), &s(&["ToDesk"])),
+            s(&["ToDesk"])
+        );
+        assert!(find_matches(&s(&["todesktop"]), &s(&["ToDesk"])).is_empty());
     }
 
     #[test]

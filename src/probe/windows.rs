@@ -153,6 +153,13 @@ pub fn remote_session() -> bool {
     unsafe { GetSystemMetrics(SM_REMOTESESSION) != 0 }
 }
 
+/// True when this session is being remotely controlled (shadowed) from elsewhere.
+pub fn remote_control() -> bool {
+    use windows_sys::Win32::UI::WindowsAndMessaging::{GetSystemMetrics, SM_REMOTECONTROL};
+    // SAFETY: GetSystemMetrics takes a constant and has no preconditions.
+    unsafe { GetSystemMetrics(SM_REMOTECONTROL) != 0 }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
