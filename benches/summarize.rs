@@ -16,7 +16,7 @@ fn main() {
         std::process::exit(2);
     };
     let tr = Tr::new(Lang::ZhCn);
-    let ids = selfcheck::checks::ids::ALL;
+    let ids: Vec<&str> = selfcheck::checks::catalogue::all().collect();
     for i in 0..count {
         // Every check present, a few failing or warning in turn, as real reports are.
         let checks: Vec<CheckResult> = ids

@@ -4,7 +4,7 @@
 
 use crate::checks::{Status, ids};
 use crate::i18n::{Lang, Tr};
-use crate::plan::{self, CheckOptions, RUNNABLE};
+use crate::plan::{self, CheckOptions};
 use crate::profile::Profile;
 use crate::report::{Report, html, save::save_atomic, text};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -360,15 +360,25 @@ fn run_summarize(args: SummarizeArgs, tr: &Tr) -> Result<i32, Fatal> {
 fn parse_ids(text: Option<&str>, tr: &Tr) -> Result<Option<Vec<&'static str>>, Fatal> {
     let Some(text) = text else { return Ok(None) };
     let list = ids::parse_list(text).map_err(|unknown| {
-        Fatal(tr.f(
-            "cli-error-unknown-ids",
-            &[("ids", unknown), ("known", ids::ALL.join(", "))],
-        ))
+        Fatal(
+            tr.f(
+                "cli-error-unknown-ids",
+                &[
+                    ("ids", unknown),
+                    (
+                        "known",
+                        crate::checks::catalogue::all()
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+                ],
+            ),
+        )
     })?;
     let not_here: Vec<&str> = list
         .iter()
         .copied()
-        .filter(|id| !RUNNABLE.contains(id))
+        .filter(|id| !crate::checks::catalogue::runnable().any(|r| r == *id))
         .collect();
     if !not_here.is_empty() {
         return Err(Fatal(

@@ -11,28 +11,6 @@ use std::collections::HashMap;
 use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::time::Duration;
 
-/// The ids `check` can measure on its own (camera, image and audio checks come from the app,
-/// `analyze-image` and `analyze-audio`).
-pub const RUNNABLE: &[&str] = &[
-    ids::SYSTEM_VIRTUAL_MACHINE,
-    ids::SYSTEM_REMOTE_DESKTOP,
-    ids::NETWORK_PROXY,
-    ids::NETWORK_VPN,
-    ids::NETWORK_LATENCY,
-    ids::NETWORK_UPLOAD,
-    ids::BROWSER_VERSION,
-    ids::CAMERA_DEVICE,
-    ids::CAMERA_RESOLUTION,
-    ids::CAMERA_FRAME_RATE,
-    ids::CAMERA_VIRTUAL,
-    ids::AUDIO_DEVICE,
-    ids::SYSTEM_TIME_OF_DAY,
-    ids::CHECKLIST_ID_CARD_VALIDITY,
-    ids::CHECKLIST_PHONE_REAL_NAME,
-    ids::CHECKLIST_PRODUCT_SAMPLES,
-    ids::CHECKLIST_BUSINESS_PREMISES,
-];
-
 /// What the caller chose.
 #[derive(Debug, Clone)]
 pub struct CheckOptions {
@@ -85,9 +63,7 @@ impl CheckOptions {
 
     /// Ids that will run, in report order.
     pub fn selected(&self) -> Vec<&'static str> {
-        RUNNABLE
-            .iter()
-            .copied()
+        checks::catalogue::runnable()
             .filter(|id| self.only.as_ref().is_none_or(|o| o.contains(id)))
             .filter(|id| !self.skip.contains(id))
             .collect()
@@ -215,12 +191,13 @@ fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Shared>) -> Task
                 Err(e) => return process_list_error(id, e),
             };
             let env = sh.env().to_vec();
-            let remote_session = remote_session();
+            let (remote_session, remote_control) = remote_session();
             Judged::new(move |tr| {
                 let facts = checks::remote_desktop::RemoteFacts {
                     processes: &processes,
                     env: &env,
                     remote_session,
+                    remote_control,
                 };
                 checks::remote_desktop::judge(&facts, &p.remote_desktop, tr)
             })
@@ -384,16 +361,20 @@ fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Shared>) -> Task
     }
 }
 
-/// Whether this is a remote session by the OS's own account (Windows: SM_REMOTESESSION;
-/// elsewhere unknown, and the session variables decide).
-fn remote_session() -> Option<bool> {
+/// Whether this is a remote session, and whether it is being controlled from elsewhere, by
+/// the OS's own account (Windows: SM_REMOTESESSION, SM_REMOTECONTROL; elsewhere unknown, and
+/// the session variables decide).
+fn remote_session() -> (Option<bool>, Option<bool>) {
     #[cfg(windows)]
     {
-        Some(probe::windows::remote_session())
+        (
+            Some(probe::windows::remote_session()),
+            Some(probe::windows::remote_control()),
+        )
     }
     #[cfg(not(windows))]
     {
-        None
+        (None, None)
     }
 }
 

@@ -234,6 +234,8 @@ pub struct VirtualMachineReq {
     pub host_capable_vendors: Vec<String>,
     pub dmi_markers: Vec<String>,
     pub mac_prefixes: Vec<String>,
+    /// Prefixes of the adapters a host has for its own VMs: ignored when the CPU says host.
+    pub host_adapter_mac_prefixes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -395,7 +397,7 @@ impl Profile {
             return Err("browser.supported: list at least one browser".into());
         }
         for id in &self.report.required {
-            if !crate::checks::ids::ALL.contains(&id.as_str()) {
+            if !crate::checks::catalogue::known(id) {
                 return Err(format!("report.required: '{id}' is not a check id"));
             }
         }

@@ -3,13 +3,14 @@
 mod common;
 use common::*;
 
+/// What `check` runs, in report order: the catalogue's order, the same as the app's report.
 const RUNNABLE: [&str; 17] = [
     "system.virtual_machine",
     "system.remote_desktop",
     "network.proxy",
     "network.vpn",
-    "network.latency",
     "network.upload",
+    "network.latency",
     "browser.version",
     "camera.device",
     "camera.resolution",

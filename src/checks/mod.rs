@@ -6,6 +6,7 @@ pub mod audio_device;
 pub mod browser;
 pub mod camera;
 pub mod card;
+pub mod catalogue;
 pub mod checklist;
 pub mod ids;
 pub mod image;

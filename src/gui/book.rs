@@ -2,7 +2,7 @@
 //! report can be made at any moment, and every check no step has measured yet reads
 //! "skipped" with the reason.
 
-use crate::checks::{CheckResult, Judged, ids};
+use crate::checks::{CheckResult, Judged};
 use crate::i18n::{Lang, Tr};
 use crate::probe::system_info::SystemInfo;
 use crate::report::Report;
@@ -105,9 +105,8 @@ impl ResultBook {
     /// Every known check in report order, in the book's language; the unmeasured ones skipped.
     pub fn checks(&self) -> Vec<CheckResult> {
         let tr = Tr::new(self.lang);
-        ids::ALL
-            .iter()
-            .map(|id| match self.results.get(*id) {
+        crate::checks::catalogue::all()
+            .map(|id| match self.results.get(id) {
                 Some((_, r)) => r.clone(),
                 None => CheckResult::skipped(id, &tr, tr.t("gui-step-not-done")),
             })
@@ -123,6 +122,7 @@ impl ResultBook {
 mod tests {
     use super::*;
     use crate::checks::Status;
+    use crate::checks::ids;
     use crate::report::model::Verdict;
 
     fn proxy(status: Status) -> Judged {
@@ -135,14 +135,14 @@ mod tests {
         book.set(proxy(Status::Fail));
         book.set_if_absent(proxy(Status::Pass));
         let checks = book.checks();
-        assert_eq!(checks.len(), ids::ALL.len());
+        assert_eq!(checks.len(), crate::checks::catalogue::CATALOGUE.len());
         let proxy = checks.iter().find(|c| c.id == ids::NETWORK_PROXY);
         assert_eq!(proxy.map(|c| c.status), Some(Status::Fail));
         let skipped = checks
             .iter()
             .filter(|c| c.status == Status::Skipped)
             .count();
-        assert_eq!(skipped, ids::ALL.len() - 1);
+        assert_eq!(skipped, crate::checks::catalogue::CATALOGUE.len() - 1);
         let system = SystemInfo {
             os: "x".into(),
             cpu: "y".into(),

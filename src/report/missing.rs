@@ -31,7 +31,6 @@ pub fn lines(report: &Report, tr: &Tr) -> Vec<Missing> {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::ids;
     use crate::i18n::{Lang, Tr};
 
     /// Every check that can be required has a "how to do it" line in both languages.
@@ -39,7 +38,7 @@ mod tests {
     fn every_check_says_how_to_do_it_in_both_languages() {
         for lang in [Lang::ZhCn, Lang::En] {
             let tr = Tr::new(lang);
-            for id in ids::ALL {
+            for id in crate::checks::catalogue::all() {
                 let key = format!("howto-{}", crate::checks::model::message_stem(id));
                 let text = tr.t(&key);
                 assert!(!text.is_empty() && text != key, "{lang:?} lacks {key}");

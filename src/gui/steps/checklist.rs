@@ -13,11 +13,11 @@ pub struct ChecklistStep {
     answers: HashMap<&'static str, Option<bool>>,
 }
 
-const CONFIRMATIONS: [&str; 3] = [
-    ids::CHECKLIST_PHONE_REAL_NAME,
-    ids::CHECKLIST_PRODUCT_SAMPLES,
-    ids::CHECKLIST_BUSINESS_PREMISES,
-];
+/// The yes/no questions: the checklist's checks other than the card's validity.
+fn confirmations() -> impl Iterator<Item = &'static str> {
+    crate::checks::catalogue::of_stage(crate::checks::catalogue::Stage::Checklist)
+        .filter(|id| *id != ids::CHECKLIST_ID_CARD_VALIDITY)
+}
 
 impl ChecklistStep {
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut StepCtx<'_>) -> Option<Nav> {
@@ -65,7 +65,7 @@ impl ChecklistStep {
                 cx.book.set(j);
             }
         });
-        for id in CONFIRMATIONS {
+        for id in confirmations() {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 let stem = checks::model::message_stem(id);

@@ -2,7 +2,7 @@
 //! drawn live as it is measured.
 
 use super::{Nav, Step, StepCtx, step_header};
-use crate::checks::{Judged, ids};
+use crate::checks::Judged;
 use crate::gui::cards::check_card;
 use crate::gui::job::{Job, Poll};
 use crate::plan::{self, CheckOptions, UploadHook};
@@ -11,17 +11,9 @@ use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
 
 /// The checks this step runs (the others belong to the camera and microphone steps).
-pub const IDS: &[&str] = &[
-    ids::SYSTEM_VIRTUAL_MACHINE,
-    ids::SYSTEM_REMOTE_DESKTOP,
-    ids::NETWORK_PROXY,
-    ids::NETWORK_VPN,
-    ids::NETWORK_LATENCY,
-    ids::NETWORK_UPLOAD,
-    ids::BROWSER_VERSION,
-    ids::CAMERA_VIRTUAL,
-    ids::SYSTEM_TIME_OF_DAY,
-];
+pub fn ids() -> Vec<&'static str> {
+    crate::checks::catalogue::of_stage(crate::checks::catalogue::Stage::Computer).collect()
+}
 
 #[derive(Default)]
 pub struct ComputerStep {
@@ -40,7 +32,7 @@ impl ComputerStep {
 
     fn start(&mut self, ui: &egui::Ui, cx: &StepCtx<'_>) {
         let mut opts = CheckOptions::new(cx.profile.clone(), cx.lang);
-        opts.only = Some(IDS.to_vec());
+        opts.only = Some(ids());
         opts.no_network = cx.sources.no_network;
         opts.upload_url = cx.sources.upload_url.clone();
         let rate = self.rate.clone();
@@ -115,7 +107,7 @@ impl ComputerStep {
                     "computer-progress",
                     &[
                         ("done", self.results.len().to_string()),
-                        ("total", IDS.len().to_string()),
+                        ("total", ids().len().to_string()),
                     ],
                 ));
             }

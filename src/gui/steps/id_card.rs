@@ -278,3 +278,16 @@ impl IdCardStep {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_step_judges_the_catalogues_card_checks_in_its_order() {
+        let stage = crate::checks::catalogue::Stage::IdCard;
+        let catalogue: Vec<&str> = crate::checks::catalogue::of_stage(stage).collect();
+        let here: Vec<&str> = CARD_CHECKS.iter().map(|(id, _)| *id).collect();
+        assert_eq!(here, catalogue);
+    }
+}
