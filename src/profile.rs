@@ -252,6 +252,9 @@ pub struct RehearsalReq {
     pub card_aspect: f64,
     pub card_guide_width_fraction: f64,
     pub card_hold_s: f64,
+    /// The second side counts only when its print correlates with the first side's at most
+    /// this much (the card was turned, not shown twice).
+    pub card_flip_max_similarity: f64,
     pub pan_min_s: f64,
     pub pan_motion_level: f64,
     pub pan_moving_fraction: f64,
@@ -392,6 +395,9 @@ impl Profile {
         }
         if !(0.0..=30.0).contains(&self.image.faces_window_s) {
             return Err("image.faces_window_s: must be between 0 and 30".into());
+        }
+        if !(-1.0..=1.0).contains(&r.card_flip_max_similarity) {
+            return Err("rehearsal.card_flip_max_similarity: must be between -1 and 1".into());
         }
         if self.browser.supported.is_empty() {
             return Err("browser.supported: list at least one browser".into());

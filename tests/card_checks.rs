@@ -526,3 +526,151 @@ fn validation_scenes_give_the_known_answers_with_the_same_limits() {
         tally.wrong.join("\n")
     );
 }
+
+/// The print of the card in the guide box `guide`, as the app's ID-card step measures it.
+fn card_print(
+    img: &RgbImage,
+    guide: (u32, u32, u32, u32),
+) -> selfcheck::analysis::card_print::CardPrint {
+    let frame = selfcheck::analysis::frame::RgbFrame {
+        width: img.width(),
+        height: img.height(),
+        data: img.as_raw().clone(),
+    };
+    let rect = selfcheck::analysis::frame::Rect {
+        x: guide.0,
+        y: guide.1,
+        w: guide.2,
+        h: guide.3,
+    };
+    let mut detector = selfcheck::analysis::faces::FaceDetector::new(32, 2.0).expect("model");
+    let limits = selfcheck::analysis::limits::FrameLimits::builtin().expect("profile");
+    let a =
+        selfcheck::analysis::frame_analysis::analyze(&frame, Some(rect), &mut detector, &limits);
+    a.card_print.expect("a card box gives a print")
+}
+
+/// The flip rule: the same side held again (shifted, tilted, under other light) stays above
+/// `card_flip_max_similarity`; the other side, held where the first was, falls below it. Tuned
+/// on the portrait scene, then checked on the three validation scenes.
+#[test]
+fn a_turned_card_is_told_from_the_same_side_held_again() {
+    let limit = selfcheck::profile::Profile::builtin()
+        .expect("profile")
+        .rehearsal
+        .card_flip_max_similarity;
+    let scenes = [
+        (
+            "tuning_portrait",
+            picture("one_face_portrait.jpg", 1280, 720),
+            Card {
+                paper: [222.0, 230.0, 236.0],
+                side: Side::Portrait,
+                w: 400.0,
+                at: (700.0, 380.0),
+                tilt_deg: 0.0,
+            },
+        ),
+        (
+            "brick",
+            picture("validation/brick.png", 1280, 720),
+            Card {
+                paper: [236.0, 236.0, 230.0],
+                side: Side::Emblem,
+                w: 520.0,
+                at: (380.0, 200.0),
+                tilt_deg: 2.0,
+            },
+        ),
+        (
+            "coffee",
+            picture("validation/coffee.png", 1280, 720),
+            Card {
+                paper: [200.0, 214.0, 232.0],
+                side: Side::Portrait,
+                w: 340.0,
+                at: (900.0, 200.0),
+                tilt_deg: -1.5,
+            },
+        ),
+        (
+            "gravel",
+            picture("validation/gravel.png", 1280, 720),
+            Card {
+                paper: [214.0, 226.0, 216.0],
+                side: Side::Emblem,
+                w: 460.0,
+                at: (240.0, 300.0),
+                tilt_deg: 3.0,
+            },
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (name, bg, card) in scenes {
+        let (first, guide) = compose(&bg, &card, &even());
+        let reference = card_print(&first, guide);
+        let nudge = card.w * 0.03;
+        let again = [
+            (
+                "shifted",
+                Card {
+                    at: (card.at.0 + nudge, card.at.1 - nudge * 0.6),
+                    ..card
+                },
+                even(),
+            ),
+            (
+                "tilted",
+                Card {
+                    tilt_deg: card.tilt_deg + 2.0,
+                    ..card
+                },
+                even(),
+            ),
+            ("side light", card, gradient()),
+            ("sheen", card, sheen(40.0, 20.0, 14.0, 45.0)),
+        ];
+        for (how, c, light) in again {
+            let (img, _) = compose(&bg, &c, &light);
+            let s = reference.similarity(&card_print(&img, guide));
+            eprintln!("{name}: same side {how}: {s:.2}");
+            if s <= limit {
+                wrong.push(format!(
+                    "{name}: the same side {how} reads as turned ({s:.2})"
+                ));
+            }
+        }
+        let other = if card.side == Side::Portrait {
+            Side::Emblem
+        } else {
+            Side::Portrait
+        };
+        for (how, c) in [
+            (
+                "as held",
+                Card {
+                    side: other,
+                    ..card
+                },
+            ),
+            (
+                "shifted",
+                Card {
+                    side: other,
+                    at: (card.at.0 - nudge, card.at.1 + nudge * 0.6),
+                    ..card
+                },
+            ),
+        ] {
+            let (img, _) = compose(&bg, &c, &even());
+            let s = reference.similarity(&card_print(&img, guide));
+            eprintln!("{name}: turned {how}: {s:.2}");
+            if s > limit {
+                wrong.push(format!(
+                    "{name}: the turned card {how} reads as the same side ({s:.2})"
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -43,6 +43,18 @@ fn step_for(h: &mut Harness<'_, SelfCheckApp>, d: Duration) {
 /// A 1280×720 frame: the seller (a real portrait) with an ID-1 card with printed lines held in
 /// the guide; `seller: false` leaves only the card in front of a grey room.
 fn card_frame(dir: &Path, name: &str, highlight: bool, seller: bool) -> PathBuf {
+    card_side_frame(dir, name, highlight, seller, false)
+}
+
+/// Like `card_frame`; `other_side` prints the card's other face: a red emblem on the left and
+/// lines across the lower half instead of text on the right.
+fn card_side_frame(
+    dir: &Path,
+    name: &str,
+    highlight: bool,
+    seller: bool,
+    other_side: bool,
+) -> PathBuf {
     // The seller sits with the face in the upper part of the picture and holds the card at
     // the chest, in the guide below it: the portrait (910×1137), half size, at the top of a
     // grey room, the face (about 150 px) above the guide.
@@ -63,8 +75,21 @@ fn card_frame(dir: &Path, name: &str, highlight: bool, seller: bool) -> PathBuf 
     let (x0, y0, w, h) = (g.x + g.w / 20, g.y + g.h / 20, g.w * 9 / 10, g.h * 9 / 10);
     for y in 0..h {
         for x in 0..w {
-            let line = (y * 12 / h) % 2 == 1 && x > w / 3 && x < w * 9 / 10 && (x / 4) % 5 != 0;
-            let c = if line { [40, 40, 60] } else { [170, 200, 225] };
+            let c = if other_side {
+                let (dx, dy) = (x as f32 - w as f32 * 0.2, y as f32 - h as f32 * 0.3);
+                let emblem = dx.hypot(dy) < h as f32 * 0.22;
+                let line = y > h / 2 && (y * 12 / h) % 2 == 0 && x > w / 8 && (x / 4) % 5 != 0;
+                if emblem {
+                    [200, 40, 40]
+                } else if line {
+                    [40, 40, 60]
+                } else {
+                    [170, 200, 225]
+                }
+            } else {
+                let line = (y * 12 / h) % 2 == 1 && x > w / 3 && x < w * 9 / 10 && (x / 4) % 5 != 0;
+                if line { [40, 40, 60] } else { [170, 200, 225] }
+            };
             img.put_pixel(x0 + x, y0 + y, Rgb(c));
         }
     }
@@ -126,14 +151,27 @@ fn glare_after_4_s(h: &mut Harness<'_, SelfCheckApp>) -> selfcheck::checks::Chec
         .expect("a glare verdict")
 }
 
+/// A camera replay that shows one side of the card for 5 s, then the card turned for 5 s (the
+/// replay plays a folder at 30 pictures a second, in name order, looping).
+fn turning_card(dir: &Path) -> PathBuf {
+    let front = card_side_frame(dir, "front.png", false, true, false);
+    let back = card_side_frame(dir, "back.png", false, true, true);
+    let folder = dir.join("turning");
+    std::fs::create_dir_all(&folder).expect("folder");
+    for i in 0..150 {
+        std::fs::hard_link(&front, folder.join(format!("a{i:03}.png"))).expect("link");
+        std::fs::hard_link(&back, folder.join(format!("b{i:03}.png"))).expect("link");
+    }
+    folder
+}
+
 #[test]
 fn a_clean_card_passes_front_and_back_and_a_highlight_keeps_failing() {
     let dir = tempfile::tempdir().expect("tmp");
-    let clean = card_frame(dir.path(), "clean.png", false, true);
     let mut h = harness(
         Lang::En,
         Sources {
-            camera_replay: Some(clean),
+            camera_replay: Some(turning_card(dir.path())),
             ..Sources::default()
         },
     );
@@ -143,6 +181,10 @@ fn a_clean_card_passes_front_and_back_and_a_highlight_keeps_failing() {
     assert_eq!(glare_status(h.state()).as_deref(), Some("pass"));
     h.get_by_label_contains("Photo side sharp");
     h.get_by_label_contains("Emblem side sharp");
+    // Either side may be redone once both passed.
+    h.get_by_label("Check the card again").click();
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("Both sides passed").is_none());
 
     let glare = card_frame(dir.path(), "glare.png", true, true);
     let mut h = harness(
@@ -178,6 +220,38 @@ fn a_clean_card_passes_front_and_back_and_a_highlight_keeps_failing() {
             .next()
             .is_some()
     );
+}
+
+/// The flip rule: the same side held up again (the card never turned) does not count as the
+/// other side — the first side passes, the step asks for the card to be turned and never says
+/// both sides passed.
+#[test]
+fn the_same_side_shown_twice_is_not_the_other_side() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let clean = card_frame(dir.path(), "clean.png", false, true);
+    let mut h = harness(
+        Lang::En,
+        Sources {
+            camera_replay: Some(clean),
+            ..Sources::default()
+        },
+    );
+    h.run_steps(2);
+    h.get_by_label("4. ID card").click();
+    step_until_label(&mut h, "Photo side sharp", "the first side never passed");
+    step_until_label(
+        &mut h,
+        "Turn the card over",
+        "the step never asked for the card to be turned",
+    );
+    // Seconds longer than the hold time: the untouched card still is not the other side.
+    step_for(&mut h, Duration::from_secs(4));
+    assert!(h.query_by_label_contains("Both sides passed").is_none());
+    assert!(h.query_by_label_contains("Emblem side sharp").is_none());
+    // The report does not take the same side twice for both: the other side was not shown.
+    let glare = h.state().book().get("image.glare").cloned().expect("glare");
+    assert_eq!(glare.status.code(), "skipped", "one side only: {glare:?}");
+    assert_eq!(glare.measured["side"], "back", "{glare:?}");
 }
 
 /// The photo side is shown at the chest with the face beside it. With nobody in the picture

@@ -33,6 +33,8 @@ pub struct FrameAnalysis {
     pub card_corners: Option<super::card_corners::CardCorners>,
     /// Sheen, hologram flare and shadow on the card.
     pub card_surface: Option<super::card_surface::CardSurface>,
+    /// What is printed on the card, coarsely (to tell the two sides apart).
+    pub card_print: Option<super::card_print::CardPrint>,
     /// Frame pixels per grey-copy pixel.
     pub grey_factor: u32,
 }
@@ -84,6 +86,7 @@ fn measure_with(
     let blur = super::sharpness::blur(small, sw, small_region);
     let card_blur =
         card.map(|c| super::sharpness::blur(small, sw, c.scaled_down(factor).clipped(sw, sh)));
+    let card_print = card.map(|c| super::card_print::measure(small, sw, sh, c.scaled_down(factor)));
     // The card's edges are searched within 15 % of the box around it: colour is sampled there.
     let colour = card.map(|c| {
         let region = c.scaled_down(factor).expanded(0.2).clipped(sw, sh);
@@ -124,6 +127,7 @@ fn measure_with(
         card_edges,
         card_corners,
         card_surface,
+        card_print,
         grey_factor: factor,
     }
 }

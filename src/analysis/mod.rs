@@ -4,6 +4,7 @@
 pub mod audio_levels;
 pub mod card_corners;
 pub mod card_edges;
+pub mod card_print;
 pub mod card_surface;
 pub mod faces;
 pub mod frame;

@@ -361,6 +361,8 @@ idcard-done-front = ✓ Photo side sharp, all corners in view, no glare or shado
 idcard-done-back = ✓ Emblem side sharp, all corners in view, no glare or shadow
 idcard-skip-front = Do the emblem side first
 idcard-both-done = Both sides passed. Hold the card the same way in the verification.
+idcard-not-turned = This is the side you have already shown. Turn the card over to show the other side.
+idcard-again = Check the card again
 
 mic-replay = Replaying a recording: { $path }
 mic-default = System default microphone

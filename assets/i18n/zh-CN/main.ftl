@@ -361,6 +361,8 @@ idcard-done-front = ✓ 人像面清晰、四角完整、无反光无阴影
 idcard-done-back = ✓ 国徽面清晰、四角完整、无反光无阴影
 idcard-skip-front = 先拍国徽面
 idcard-both-done = 两面都通过了。正式验证时也请这样拿证件。
+idcard-not-turned = 这还是刚才拍过的那一面，请把身份证翻过来，拍另一面。
+idcard-again = 重新检查身份证
 
 mic-replay = 正在回放录音：{ $path }
 mic-default = 系统默认麦克风

@@ -107,6 +107,16 @@ fn side_verdict(
 
 /// Whether the seller's face is in the picture beside the card (the card's printed portrait
 /// is not counted: `people` leaves out faces on the card).
+/// Whether `look` shows the other face of the card than `passed` did: their prints do not
+/// correlate above the profile's `card_flip_max_similarity` (the card was turned, not shown
+/// twice). Without a print of either, it cannot be told, and does not count.
+fn turned_from(look: &Look, passed: &Look, limit: f64) -> bool {
+    match (&look.analysis.card_print, &passed.analysis.card_print) {
+        (Some(now), Some(before)) => now.similarity(before) <= limit,
+        _ => false,
+    }
+}
+
 fn face_beside(look: &Look) -> bool {
     !look.analysis.people.is_empty()
 }
@@ -182,7 +192,9 @@ impl IdCardStep {
         let side_key = format!("idcard-show-{}", self.side.code());
         ui.label(egui::RichText::new(tr.t(&side_key)).strong().size(16.0));
         let hold = cx.profile.rehearsal.card_hold_s;
+        let flip_limit = cx.profile.rehearsal.card_flip_max_similarity;
         let mut live: Vec<checks::CheckResult> = Vec::new();
+        let mut same_side_again = false;
         if let (Some(a), true) = (&view.analysis, view.card.is_some()) {
             let look = Look {
                 analysis: a.clone(),
@@ -192,13 +204,19 @@ impl IdCardStep {
                 .iter()
                 .map(|(_, c)| side_verdict(*c, &look, cx.profile, self.side, &tr))
                 .collect();
+            // The second side counts only once the card was turned.
+            let other = self.passed[1 - self.side.index()].as_ref();
+            same_side_again =
+                !both_done && other.is_some_and(|o| !turned_from(&look, o, flip_limit));
             if view.seq != self.seen_seq {
                 self.seen_seq = view.seq;
-                // Kept for the side it was taken of, before a pass moves on to the other.
-                if !both_done {
+                // Kept for the side it was taken of, before a pass moves on to the other; the
+                // side already passed, held up again, is no look at the other side.
+                if !both_done && !same_side_again {
                     self.last[self.side.index()] = Some(look.clone());
                 }
-                if !both_done && look_passes(&look, cx.profile, self.side, &tr) {
+                if !both_done && !same_side_again && look_passes(&look, cx.profile, self.side, &tr)
+                {
                     let since = *self.hold_since.get_or_insert(view.at_s);
                     if view.at_s - since >= hold {
                         self.passed[self.side.index()] = Some(look.clone());
@@ -223,15 +241,24 @@ impl IdCardStep {
             Some(Status::Fail) => BAD,
             _ => NEUTRAL,
         };
+        // Glare, shadow and corners are painted only on a card seen in the guide (not on the
+        // seller's lips, glasses or badge when no card is held up).
+        let card_seen = view
+            .analysis
+            .as_ref()
+            .is_some_and(|a| view.card.is_some() && checks::card::card_seen(a, &cx.profile.image));
         let overlay = Overlay {
             faces: true,
-            glare: true,
+            glare: card_seen,
             guide: Some(guide),
         };
         self.preview.show_live(ui, &view, overlay, &tr);
         if let Some(since) = self.hold_since {
             let held = ((view.at_s - since) / hold).clamp(0.0, 1.0) as f32;
             ui.add(egui::ProgressBar::new(held).text(tr.t("idcard-hold")));
+        }
+        if same_side_again {
+            ui.colored_label(BAD, tr.t("idcard-not-turned"));
         }
         // Every check still failing, with what to do; when all pass, the glare line says so.
         // (With no card in the guide the three checks say the same: it is said once.)
@@ -270,10 +297,16 @@ impl IdCardStep {
         }
         if both_done {
             ui.label(tr.t("idcard-both-done"));
-            return ui
-                .button(tr.t("gui-next"))
-                .clicked()
-                .then_some(Nav::Go(Step::IdCard.next()));
+            let mut nav = None;
+            ui.horizontal(|ui| {
+                if ui.button(tr.t("gui-next")).clicked() {
+                    nav = Some(Nav::Go(Step::IdCard.next()));
+                }
+                if ui.button(tr.t("idcard-again")).clicked() {
+                    *self = IdCardStep::default();
+                }
+            });
+            return nav;
         }
         None
     }
