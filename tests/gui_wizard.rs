@@ -300,3 +300,30 @@ fn a_seller_walks_through_every_step_and_saves_the_report() {
     }
     panic!("the app did not say where the report was saved");
 }
+
+/// The sidebar shows each step's state: ○ not done, ✓ done well, ✘ a problem (and ！ for a
+/// warning) — here through the checklist, whose answers are immediate.
+#[test]
+fn the_sidebar_marks_each_steps_state() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (profile, _) = loopback_profile(dir.path());
+    let mut h = harness(&profile, Sources::default());
+    h.run_steps(2);
+    let marks = |h: &Harness<'_, SelfCheckApp>, mark: &str| h.query_all_by_label(mark).count();
+    // Seven steps have checks; none is done yet (welcome and report have no mark).
+    assert_eq!(marks(&h, "○"), 7);
+    assert_eq!(marks(&h, "✓") + marks(&h, "✘"), 0);
+    h.get_by_label("8. Checklist").click();
+    h.run_steps(2);
+    h.get_by_label("Validity period")
+        .set_text_value_accesskit("2019.01.31-2099.01.31");
+    h.run_steps(3);
+    assert_eq!(marks(&h, "✓"), 1, "the checklist is done well so far");
+    assert_eq!(marks(&h, "○"), 6);
+    // "No" to a question the verification needs: the step shows a problem.
+    let no = h.get_all_by_label("No").next().expect("a No answer");
+    no.click();
+    h.run_steps(3);
+    assert_eq!(marks(&h, "✘"), 1, "the checklist has a problem");
+    assert_eq!(marks(&h, "✓"), 0);
+}

@@ -6,6 +6,7 @@ use super::book::ResultBook;
 use super::live_camera::LiveCamera;
 use super::sources::{Prefs, Sources};
 use super::steps::{self, Nav, Step, StepCtx};
+use crate::checks::Status;
 use crate::i18n::{Lang, Tr};
 use crate::profile::Profile;
 use eframe::egui;
@@ -191,9 +192,27 @@ impl SelfCheckApp {
                 ui.add_space(6.0);
                 for (i, step) in Step::ALL.iter().enumerate() {
                     let text = format!("{}. {}", i + 1, tr.t(step.key()));
-                    if ui.selectable_label(self.step == *step, text).clicked() {
-                        go = Some(*step);
-                    }
+                    ui.horizontal(|ui| {
+                        // Each step's state at a glance: done well, with a warning, failed, or
+                        // not done yet (shape and colour both tell).
+                        let mark = step.stage().map(|s| match self.book.worst_of_stage(s) {
+                            None => ("step-mark-todo", egui::Color32::GRAY),
+                            Some(Status::Pass) => ("step-mark-pass", super::preview::GOOD),
+                            Some(Status::Fail) => ("step-mark-fail", super::preview::BAD),
+                            Some(_) => ("step-mark-warn", super::preview::WARN),
+                        });
+                        match mark {
+                            Some((key, colour)) => {
+                                let text = egui::RichText::new(tr.t(key)).color(colour).strong();
+                                ui.add_sized([14.0, 18.0], egui::Label::new(text))
+                                    .on_hover_text(tr.t(&format!("{key}-hint")));
+                            }
+                            None => ui.add_space(14.0 + ui.spacing().item_spacing.x),
+                        }
+                        if ui.selectable_label(self.step == *step, text).clicked() {
+                            go = Some(*step);
+                        }
+                    });
                 }
                 ui.add_space(10.0);
                 ui.label(

@@ -89,6 +89,18 @@ impl ResultBook {
         self.version += 1;
     }
 
+    /// The worst result a step has so far (fail before error before warn before pass);
+    /// `None` while none of its checks has a result (skipped ones do not count).
+    pub fn worst_of_stage(
+        &self,
+        stage: crate::checks::catalogue::Stage,
+    ) -> Option<crate::checks::Status> {
+        crate::checks::catalogue::of_stage(stage)
+            .filter_map(|id| self.get(id).map(|r| r.status))
+            .filter(|s| *s != crate::checks::Status::Skipped)
+            .min_by_key(|s| crate::report::html::severity(*s))
+    }
+
     pub fn len(&self) -> usize {
         self.results.len()
     }

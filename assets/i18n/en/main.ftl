@@ -330,6 +330,14 @@ step-checklist = Checklist
 step-checklist-intro = The assistant cannot see these; please confirm each one.
 step-checklist-what = Checklist: ID card expiry, phone real-name status, samples, business premises
 step-report = Report
+step-mark-todo = ○
+step-mark-todo-hint = Not done yet
+step-mark-pass = ✓
+step-mark-pass-hint = Done, no problems
+step-mark-warn = ！
+step-mark-warn-hint = Done, with a warning
+step-mark-fail = ✘
+step-mark-fail-hint = A problem to fix before verifying
 step-report-intro = These are the results so far. Steps you did not do show as "skipped". Customer support may ask you to send this report.
 
 welcome-privacy = Privacy: camera pictures and sound are analysed on this computer only, never saved or uploaded; only the speed-test data is sent, to the speed-test server.

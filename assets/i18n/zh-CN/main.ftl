@@ -330,6 +330,14 @@ step-checklist = 准备清单
 step-checklist-intro = 这些项目助手看不到，请你逐一确认。
 step-checklist-what = 准备清单：身份证有效期、手机实名、样品、经营场所
 step-report = 报告
+step-mark-todo = ○
+step-mark-todo-hint = 还没做
+step-mark-pass = ✓
+step-mark-pass-hint = 已完成，没有问题
+step-mark-warn = ！
+step-mark-warn-hint = 已完成，有需要注意的地方
+step-mark-fail = ✘
+step-mark-fail-hint = 有问题，验证前需要解决
 step-report-intro = 这是到目前为止的检查结果。没有做的步骤会显示为“已跳过”。客服可能会让你发送这份报告。
 
 welcome-privacy = 隐私：摄像头画面和声音只在这台电脑上分析，不会保存也不会上传；只有测速数据会发送到测速服务器。

@@ -59,6 +59,21 @@ impl Step {
         }
     }
 
+    /// Where the step's checks sit in the catalogue (none for the welcome and report screens).
+    pub fn stage(self) -> Option<crate::checks::catalogue::Stage> {
+        use crate::checks::catalogue::Stage;
+        match self {
+            Step::Welcome | Step::Report => None,
+            Step::Computer => Some(Stage::Computer),
+            Step::Camera => Some(Stage::Camera),
+            Step::IdCard => Some(Stage::IdCard),
+            Step::Microphone => Some(Stage::Microphone),
+            Step::Digits => Some(Stage::Digits),
+            Step::Pan => Some(Stage::Pan),
+            Step::Checklist => Some(Stage::Checklist),
+        }
+    }
+
     pub fn index(self) -> usize {
         Step::ALL.iter().position(|s| *s == self).unwrap_or(0)
     }
