@@ -134,11 +134,17 @@ fn a_seller_walks_through_every_step_and_saves_the_report() {
         status(a, "audio.level").is_some()
     });
     assert_eq!(status(h.state(), "audio.device").as_deref(), Some("pass"));
+    h.run_steps(2);
+    // The same button now tests again, and says so.
+    h.get_by_label("Test again");
 
-    // Digits: press start, the recording plays from the start: quiet, then four digits.
+    // Digits: press start, the recording plays from the start: quiet, then four digits; a
+    // countdown says when they will appear.
     h.get_by_label("Next").click();
     h.run_steps(2);
     h.get_by_label("Start the rehearsal").click();
+    h.run_steps(2);
+    h.get_by_label_contains("The digits appear in");
     until(&mut h, Duration::from_secs(40), "the digit verdict", |a| {
         status(a, "audio.digits").is_some()
     });
@@ -162,6 +168,8 @@ fn a_seller_walks_through_every_step_and_saves_the_report() {
         h.step();
         std::thread::sleep(Duration::from_millis(25));
     }
+    // The progress towards the shortest full turn said it was long enough.
+    h.get_by_label_contains("Long enough");
     h.get_by_label("Finish the pan").click();
     h.run_steps(2);
     let pan = h.state().book().get("rehearsal.pan").cloned().expect("pan");

@@ -102,6 +102,13 @@ impl DigitsStep {
                     ui.label(egui::RichText::new(spaced.join("  ")).size(56.0).strong());
                 } else {
                     ui.label(egui::RichText::new(tr.t("digits-get-ready")).size(28.0));
+                    let left = (countdown - t).max(0.0).ceil();
+                    ui.label(
+                        egui::RichText::new(
+                            tr.f("digits-countdown", &[("seconds", format!("{left:.0}"))]),
+                        )
+                        .size(20.0),
+                    );
                 }
                 let meter = ((levels.rms_db + 60.0) / 60.0).clamp(0.0, 1.0) as f32;
                 ui.add(egui::ProgressBar::new(meter).desired_width(240.0));

@@ -143,7 +143,12 @@ impl MicrophoneStep {
         } else if ui
             .add_enabled(
                 self.analysing.is_none(),
-                egui::Button::new(tr.t("mic-test-start")),
+                // After a test the same button tests again, and says so.
+                egui::Button::new(tr.t(if self.results.is_empty() {
+                    "mic-test-start"
+                } else {
+                    "mic-test-again"
+                })),
             )
             .clicked()
         {

@@ -55,13 +55,33 @@ impl PanStep {
                     self.result = Some(j);
                     self.watching = None;
                 } else {
-                    ui.label(tr.f(
-                        "pan-watching",
-                        &[
-                            ("seconds", format!("{:.0}", watch.seconds)),
-                            ("others", watch.others_seen(req).to_string()),
-                        ],
-                    ));
+                    ui.vertical(|ui| {
+                        ui.label(tr.f(
+                            "pan-watching",
+                            &[
+                                ("seconds", format!("{:.0}", watch.seconds)),
+                                ("others", watch.others_seen(req).to_string()),
+                            ],
+                        ));
+                        // Progress towards the shortest full turn the check accepts.
+                        let share = (watch.seconds / req.pan_min_s).clamp(0.0, 1.0) as f32;
+                        let text = if share < 1.0 {
+                            tr.f(
+                                "pan-keep-turning",
+                                &[
+                                    ("seconds", format!("{:.0}", watch.seconds)),
+                                    ("min", format!("{:.0}", req.pan_min_s)),
+                                ],
+                            )
+                        } else {
+                            tr.t("pan-long-enough")
+                        };
+                        ui.add(
+                            egui::ProgressBar::new(share)
+                                .desired_width(320.0)
+                                .text(text),
+                        );
+                    });
                 }
             }
         });
