@@ -5,6 +5,8 @@
 //! way (digits assumed at the countdown's end of the recording) reads as "too early", which is
 //! the fault this guards against.
 
+mod common;
+
 use selfcheck::capture::microphone::{MicCapture, MicSource};
 use selfcheck::checks::Status;
 use selfcheck::i18n::{Lang, Tr};
@@ -37,26 +39,7 @@ fn reading_after(voice_at_s: f64, dir: &Path) -> PathBuf {
         lead_s >= 0.0,
         "the fixture's own lead-in is longer than {voice_at_s} s"
     );
-    let fixture = FIXTURE;
-    let mut reader = hound::WavReader::open(fixture).expect("wav");
-    let spec = reader.spec();
-    let speech: Vec<i16> = reader
-        .samples::<i16>()
-        .map(|s| s.expect("sample"))
-        .collect();
-    let path = dir.join(format!("reading_{lead_s}.wav"));
-    let mut w = hound::WavWriter::create(&path, spec).expect("create");
-    let mut seed: u32 = 7;
-    for _ in 0..(f64::from(spec.sample_rate) * lead_s) as u32 {
-        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
-        w.write_sample(((seed >> 16) % 21) as i16 - 10)
-            .expect("write");
-    }
-    for s in speech {
-        w.write_sample(s).expect("write");
-    }
-    w.finalize().expect("finalize");
-    path
+    common::audio::digits_after_noise(dir, &format!("reading_{voice_at_s}.wav"), lead_s)
 }
 
 /// Runs the rehearsal's timing as the digit step does (the screen drawn every 20 ms) and

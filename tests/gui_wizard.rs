@@ -56,26 +56,7 @@ fn status(app: &SelfCheckApp, id: &str) -> Option<String> {
 /// The digits recording with two seconds of faint room noise in front, so speech starts after
 /// the app's countdown (as when a seller waits for the digits).
 fn digits_with_quiet_start(dir: &Path) -> PathBuf {
-    let mut reader =
-        hound::WavReader::open(fixture("audio/fsdd_jackson_4719_gap0.5s.wav")).expect("wav");
-    let spec = reader.spec();
-    let speech: Vec<i16> = reader
-        .samples::<i16>()
-        .map(|s| s.expect("sample"))
-        .collect();
-    let path = dir.join("digits.wav");
-    let mut w = hound::WavWriter::create(&path, spec).expect("create");
-    let mut seed: u32 = 12345;
-    for _ in 0..spec.sample_rate * 2 {
-        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
-        w.write_sample(((seed >> 16) % 21) as i16 - 10)
-            .expect("write");
-    }
-    for s in speech {
-        w.write_sample(s).expect("write");
-    }
-    w.finalize().expect("finalize");
-    path
+    common::audio::digits_after_noise(dir, "digits.wav", 2.0)
 }
 
 #[test]
