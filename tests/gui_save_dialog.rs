@@ -172,11 +172,20 @@ fn save_as_dialog_and_keyboard() {
     h.get_by_label_contains("Nothing has been checked yet");
     assert!(h.query_by_label("Ready to verify").is_none());
 
-    // Opens on Documents as the desktop names it; a subfolder, up, and a shortcut.
+    // Opens on the Desktop, with the report's ID in a name in the seller's language; then
+    // Documents as the desktop names it, a subfolder, up, and a shortcut.
     h.get_by_label("Save report (web page)").click();
-    wait_for(&mut h, "Documents", |h| {
-        h.query_by_label("Folder").is_some() && Path::new(&folder_field(h)) == docs
+    wait_for(&mut h, "the Desktop", |h| {
+        h.query_by_label("Folder").is_some()
+            && Path::new(&folder_field(h)) == home.path().join("Desktop")
     });
+    let name = h.get_by_label("File name").value().unwrap_or_default();
+    assert!(
+        name.starts_with("selfcheck-report-") && name.ends_with(".html"),
+        "{name}"
+    );
+    h.get_by_label("Documents").click();
+    wait_for(&mut h, "Documents", |h| Path::new(&folder_field(h)) == docs);
     wait_for(&mut h, "the subfolder", |h| {
         h.query_by_label("店铺资料").is_some()
     });

@@ -48,13 +48,14 @@ fn user_dir(home: &Path, xdg: &str, default: &str) -> Option<PathBuf> {
         .find(|p| p.is_dir())
 }
 
-/// The shortcuts that exist on this computer, Documents first.
+/// The shortcuts that exist on this computer, the Desktop first (where a seller finds a saved
+/// report again most easily), then Documents and Downloads.
 pub fn places() -> Vec<Place> {
     let mut out = Vec::new();
     if let Some(h) = home() {
         for (key, xdg, default) in [
-            ("place-documents", "DOCUMENTS", "Documents"),
             ("place-desktop", "DESKTOP", "Desktop"),
+            ("place-documents", "DOCUMENTS", "Documents"),
             ("place-downloads", "DOWNLOAD", "Downloads"),
         ] {
             if let Some(path) = user_dir(&h, xdg, default) {
@@ -86,7 +87,8 @@ pub fn places() -> Vec<Place> {
     out
 }
 
-/// Where reports go unless the seller chooses: Documents, else home, else the current folder.
+/// Where reports go unless the seller chooses: the Desktop, else Documents, else home, else the
+/// current folder.
 pub fn default_folder() -> PathBuf {
     places()
         .into_iter()

@@ -157,6 +157,7 @@ system-mic-unavailable = { $name } (cannot be opened)
 
 ## App
 gui-save-html = Save report (web page)
+report-file-stem = selfcheck-report
 gui-save-json = Save report (JSON)
 gui-copy-text = Copy text summary
 gui-copied = Summary copied; paste it into the support chat.

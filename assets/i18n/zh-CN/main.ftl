@@ -157,6 +157,7 @@ system-mic-unavailable = { $name }（无法打开）
 
 ## 图形界面
 gui-save-html = 保存报告（网页）
+report-file-stem = 视频验证自检报告
 gui-save-json = 保存报告（JSON）
 gui-copy-text = 复制文字摘要
 gui-copied = 摘要已复制，可以直接粘贴给客服。

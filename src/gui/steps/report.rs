@@ -127,9 +127,12 @@ impl ReportStep {
         }));
     }
 
-    fn open_dialog(&mut self, kind: SaveKind) {
+    /// Opens the save dialog with a file name in the seller's language ("视频验证自检报告-ID",
+    /// "selfcheck-report-ID"): the ID support asks for is in the name.
+    fn open_dialog(&mut self, kind: SaveKind, tr: &Tr) {
         let Some(report) = &self.report else { return };
-        let name = format!("selfcheck-report-{}.{}", report.report_id, kind.extension());
+        let stem = tr.t("report-file-stem");
+        let name = format!("{stem}-{}.{}", report.report_id, kind.extension());
         self.dialog = Some(SaveDialog::new(self.folder.as_deref(), name, kind));
         self.replace = None;
     }
@@ -178,7 +181,7 @@ impl ReportStep {
                 Some(false) => {
                     self.replace = None;
                     // Back to the dialog, to choose another name or folder.
-                    self.open_dialog(kind);
+                    self.open_dialog(kind, tr);
                 }
                 None => {}
             }
@@ -305,19 +308,19 @@ impl ReportStep {
                 .add_enabled(idle, egui::Button::new(tr.t("gui-save-html")))
                 .clicked()
             {
-                self.open_dialog(SaveKind::Html);
+                self.open_dialog(SaveKind::Html, &tr);
             }
             if ui
                 .add_enabled(idle, egui::Button::new(tr.t("gui-save-json")))
                 .clicked()
             {
-                self.open_dialog(SaveKind::Json);
+                self.open_dialog(SaveKind::Json, &tr);
             }
             if ui
                 .add_enabled(idle, egui::Button::new(tr.t("gui-save-png")))
                 .clicked()
             {
-                self.open_dialog(SaveKind::Png);
+                self.open_dialog(SaveKind::Png, &tr);
             }
             if ui.button(tr.t("gui-copy-png")).clicked() {
                 match crate::report::card_png::draw(&report, &tr) {
