@@ -259,6 +259,7 @@ impl SelfCheckApp {
         let ctx = ui.ctx().clone();
         // Idempotent; done here so any host of the app (eframe, the UI tests) gets Chinese.
         super::fonts::install(&ctx);
+        super::fonts::text_sizes(&ctx);
         self.top_bar(ui, &tr);
         let mut go = self.step_list(ui, &tr);
         go = self.bottom_bar(ui, &tr).or(go);

@@ -32,9 +32,9 @@ pub fn check_card(ui: &mut egui::Ui, c: &CheckResult, tr: &Tr) {
             ui.label(&c.summary);
         }
         if !c.advice.is_empty() {
-            ui.label(
-                egui::RichText::new(format!("{}: {}", tr.t("report-advice"), c.advice)).italics(),
-            );
+            ui.label(egui::RichText::new(
+                tr.f("advice-line", &[("advice", c.advice.clone())]),
+            ));
         }
     });
 }

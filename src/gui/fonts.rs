@@ -23,3 +23,33 @@ pub fn install(ctx: &egui::Context) {
         ],
     ));
 }
+
+/// Text a seller reads comfortably: body and buttons at 15 px (Chinese at egui's default 12.5 px
+/// is hard to read on a laptop panel), headings clearly larger. Set once per theme.
+pub fn text_sizes(ctx: &egui::Context) {
+    use egui::{FontFamily, FontId, TextStyle};
+    if ctx
+        .global_style()
+        .text_styles
+        .get(&TextStyle::Body)
+        .is_some_and(|f| f.size == 15.0)
+    {
+        return;
+    }
+    ctx.all_styles_mut(|style| {
+        for (text_style, size) in [
+            (TextStyle::Small, 12.5),
+            (TextStyle::Body, 15.0),
+            (TextStyle::Button, 15.0),
+            (TextStyle::Heading, 22.0),
+        ] {
+            style
+                .text_styles
+                .insert(text_style, FontId::new(size, FontFamily::Proportional));
+        }
+        style.text_styles.insert(
+            TextStyle::Monospace,
+            FontId::new(14.0, FontFamily::Monospace),
+        );
+    });
+}

@@ -132,6 +132,7 @@ report-checks = Results
 report-measured = Measured
 report-threshold = Threshold
 report-advice = Advice
+advice-line = What to do: { $advice }
 report-id-mismatch = Note: the report ID does not match the content; this report was edited after it was made.
 report-privacy = This report holds only check results and basic facts about the computer (OS, CPU, camera and microphone names): no user name, computer name, network card address, IP address, photo or recording.
 report-nothing-checked = Nothing has been checked yet: go through the steps on the left first.

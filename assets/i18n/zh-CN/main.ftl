@@ -132,6 +132,7 @@ report-checks = 检查结果
 report-measured = 测得
 report-threshold = 标准
 report-advice = 建议
+advice-line = 建议：{ $advice }
 report-id-mismatch = 注意：报告编号与内容不符，这份报告在生成后被修改过。
 report-privacy = 本报告只包含检查结果和电脑的基本信息（系统、处理器、摄像头和麦克风名称），不包含用户名、电脑名、网卡地址、IP 地址、照片或录音。
 report-nothing-checked = 还没有检查任何项目：请先完成左边的步骤。

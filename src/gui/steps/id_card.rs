@@ -270,7 +270,7 @@ impl IdCardStep {
             said.push(&r.summary);
             live_line(ui, r, &tr);
             if !r.advice.is_empty() {
-                ui.label(egui::RichText::new(&r.advice).italics());
+                ui.label(&r.advice);
             }
         }
         if let Some(first) = live.first().filter(|_| worst == Some(Status::Pass)) {

@@ -174,7 +174,7 @@ impl MicrophoneStep {
             let r = &j.render(&tr);
             live_line(ui, r, &tr);
             if !r.advice.is_empty() && r.status != crate::checks::Status::Pass {
-                ui.label(egui::RichText::new(&r.advice).italics());
+                ui.label(&r.advice);
             }
         }
         None
