@@ -72,8 +72,12 @@ fn run_with(
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title(tr.t("app-title"))
             .with_app_id("seller-selfcheck")
-            .with_inner_size([960.0, 720.0])
+            // Fits a 1366×768 laptop panel with the taskbar (40 px) and the title bar (~31 px):
+            // 660 + 31 ≤ 728, so the bottom navigation is never under the taskbar.
+            .with_inner_size([980.0, 660.0])
             .with_min_inner_size([640.0, 480.0]),
+        // Opened in the middle of the screen, not wherever the window manager drops it.
+        centered: true,
         renderer: renderer.to_eframe(),
         ..Default::default()
     };
