@@ -220,6 +220,15 @@ fn save_as_dialog_and_keyboard() {
     wait_for(&mut h, "the saved message", |h| {
         h.query_by_label_contains("Report saved to").is_some()
     });
+    // The line follows a switch of language, as every result does.
+    h.get_by_label("中文").click();
+    wait_for(&mut h, "the saved message in Chinese", |h| {
+        h.query_by_label_contains("报告已保存到").is_some()
+    });
+    h.get_by_label("English").click();
+    wait_for(&mut h, "the saved message in English again", |h| {
+        h.query_by_label_contains("Report saved to").is_some()
+    });
     let page = std::fs::read_to_string(&saved).expect("read");
     assert!(
         page.starts_with("<!DOCTYPE html>"),

@@ -27,8 +27,60 @@ pub struct ReportStep {
     /// A save that found a file of that name: (path, what), waiting for "replace".
     replace: Option<(PathBuf, SaveKind)>,
     saving: Option<Job<Result<Saved, String>>>,
-    message: String,
+    notice: Notice,
     last_saved: Option<PathBuf>,
+}
+
+/// The line under the buttons: what the last action did, kept as facts and written in the
+/// language on screen (a switch of language rewrites it, as it does every result).
+#[derive(Default)]
+enum Notice {
+    #[default]
+    Nothing,
+    Saved(PathBuf),
+    Copied,
+    CopiedPicture,
+    PictureFailed(String),
+    OpenFolderFailed(PathBuf, String),
+    /// A save that failed, said in the language of the moment it failed (its reason comes
+    /// from the system then).
+    SaveFailed(String),
+    Lost,
+}
+
+impl Notice {
+    fn show(&self, ui: &mut egui::Ui, tr: &Tr) {
+        let (text, colour) = match self {
+            Notice::Nothing => return,
+            Notice::Saved(path) => (
+                tr.f("gui-saved", &[("path", path.display().to_string())]),
+                Some(crate::gui::preview::GOOD),
+            ),
+            Notice::Copied => (tr.t("gui-copied"), None),
+            Notice::CopiedPicture => (tr.t("gui-copied-png"), None),
+            Notice::PictureFailed(reason) => (
+                tr.f("cli-error-card-picture", &[("reason", reason.clone())]),
+                Some(crate::gui::preview::BAD),
+            ),
+            Notice::OpenFolderFailed(path, reason) => (
+                tr.f(
+                    "gui-open-folder-failed",
+                    &[
+                        ("path", path.display().to_string()),
+                        ("reason", reason.clone()),
+                    ],
+                ),
+                Some(crate::gui::preview::BAD),
+            ),
+            Notice::SaveFailed(message) => (message.clone(), Some(crate::gui::preview::BAD)),
+            Notice::Lost => (tr.t("advice-error-generic"), Some(crate::gui::preview::BAD)),
+        };
+        let text = egui::RichText::new(text).size(16.0);
+        match colour {
+            Some(c) => ui.label(text.color(c).strong()),
+            None => ui.label(text),
+        };
+    }
 }
 
 /// How a save ended.
@@ -232,7 +284,7 @@ impl ReportStep {
             match job.poll() {
                 Poll::Running => {}
                 Poll::Done(Ok(Saved::Written(path))) => {
-                    self.message = tr.f("gui-saved", &[("path", path.display().to_string())]);
+                    self.notice = Notice::Saved(path.clone());
                     self.folder = path.parent().map(Path::to_path_buf);
                     self.last_saved = Some(path);
                     self.saving = None;
@@ -242,11 +294,11 @@ impl ReportStep {
                     self.saving = None;
                 }
                 Poll::Done(Err(e)) => {
-                    self.message = e;
+                    self.notice = Notice::SaveFailed(e);
                     self.saving = None;
                 }
                 Poll::Lost => {
-                    self.message = tr.t("advice-error-generic");
+                    self.notice = Notice::Lost;
                     self.saving = None;
                 }
             }
@@ -328,16 +380,14 @@ impl ReportStep {
                         let size = [img.width() as usize, img.height() as usize];
                         let pixels = egui::ColorImage::from_rgba_unmultiplied(size, img.as_raw());
                         ui.ctx().copy_image(pixels);
-                        self.message = tr.t("gui-copied-png");
+                        self.notice = Notice::CopiedPicture;
                     }
-                    Err(e) => {
-                        self.message = tr.f("cli-error-card-picture", &[("reason", e)]);
-                    }
+                    Err(e) => self.notice = Notice::PictureFailed(e),
                 }
             }
             if ui.button(tr.t("gui-copy-text")).clicked() {
                 ui.ctx().copy_text(text::render(&report, &tr));
-                self.message = tr.t("gui-copied");
+                self.notice = Notice::Copied;
             }
             if ui.button(tr.t("gui-open-folder")).clicked() {
                 let folder = self
@@ -345,19 +395,11 @@ impl ReportStep {
                     .clone()
                     .unwrap_or_else(crate::gui::places::default_folder);
                 if let Err(e) = open_folder(&folder) {
-                    self.message = tr.f(
-                        "gui-open-folder-failed",
-                        &[
-                            ("path", folder.display().to_string()),
-                            ("reason", e.to_string()),
-                        ],
-                    );
+                    self.notice = Notice::OpenFolderFailed(folder, e.to_string());
                 }
             }
         });
-        if !self.message.is_empty() {
-            ui.label(&self.message);
-        }
+        self.notice.show(ui, &tr);
         self.dialogs(ui.ctx(), &tr);
         ui.separator();
         egui::ScrollArea::vertical().show(ui, |ui| {
