@@ -231,9 +231,7 @@ fn run_replay(
 }
 
 fn read_picture(path: &std::path::Path) -> Result<RgbFrame, CameraError> {
-    let bytes =
-        std::fs::read(path).map_err(|e| CameraError::Replay(format!("{}: {e}", path.display())))?;
-    super::image_file::decode(&bytes)
+    super::image_file::read(path)
         .map_err(|e| CameraError::Replay(format!("{}: {e}", path.display())))
 }
 

@@ -50,6 +50,20 @@ pub fn decode(bytes: &[u8]) -> Result<RgbFrame, ImageError> {
     })
 }
 
+/// Largest picture file read from disk (a 4K PNG is well under this).
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
+/// Reads and decodes one picture file (a replayed camera frame, a recorded pan's frame); the
+/// error says why in a sentence without the path (callers name the file).
+pub fn read(path: &std::path::Path) -> Result<RgbFrame, String> {
+    let len = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(format!("larger than {} MiB", MAX_FILE_BYTES >> 20));
+    }
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    decode(&bytes).map_err(|e| e.to_string())
+}
+
 /// The JPEG and PNG pictures of a folder in name order (a camera replay, a recorded pan), or
 /// the one picture given; empty when the folder holds none.
 pub fn pictures_in(path: &std::path::Path) -> std::io::Result<Vec<std::path::PathBuf>> {

@@ -9,9 +9,6 @@ use crate::checks::pan::PanWatch;
 use crate::profile::Profile;
 use std::path::{Path, PathBuf};
 
-/// Largest picture file read (a 4K PNG is well under this).
-const MAX_PICTURE_BYTES: u64 = 64 << 20;
-
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum PanReplayError {
     #[error("{path}: no JPEG or PNG pictures")]
@@ -45,21 +42,10 @@ pub fn pictures(path: &Path) -> Result<Vec<PathBuf>, PanReplayError> {
 }
 
 fn read_picture(path: &Path) -> Result<crate::analysis::frame::RgbFrame, PanReplayError> {
-    let unreadable = |reason: String| PanReplayError::Unreadable {
+    crate::capture::image_file::read(path).map_err(|reason| PanReplayError::Unreadable {
         path: path.display().to_string(),
         reason,
-    };
-    let len = std::fs::metadata(path)
-        .map_err(|e| unreadable(e.to_string()))?
-        .len();
-    if len > MAX_PICTURE_BYTES {
-        return Err(unreadable(format!(
-            "larger than {} MiB",
-            MAX_PICTURE_BYTES >> 20
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| unreadable(e.to_string()))?;
-    crate::capture::image_file::decode(&bytes).map_err(|e| unreadable(e.to_string()))
+    })
 }
 
 /// Plays the pictures at `fps` and watches them as the app's pan step would. Every picture is
