@@ -28,7 +28,7 @@ bash scripts/check-paths.sh
 stage "cargo fmt --check"
 cargo fmt --all -- --check
 stage "cargo clippy --all-targets -- -D warnings"
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
 stage "cargo check --no-default-features (the command-line-only build)"
 cargo check --no-default-features --locked --lib --bins
 eval "$(DEB_PROFILE=dev bash packaging/build.sh paths)"
@@ -40,7 +40,7 @@ if ((windows)); then
 fi
 # Library, binary and integration tests; the benches are built by clippy above and run by
 # `cargo bench` / `selfcheck bench`, not as tests.
-targets=(--lib --bins --tests)
+targets=(--workspace --lib --bins --tests)
 stage "build the tests and the binary (cargo test --no-run)"
 cargo test "${targets[@]}" --locked --no-run
 stage "deb package (packaging/build.sh deb, from that debug build at $deb_binary)"

@@ -3,8 +3,8 @@
 //! thread. A full analysis costs the sum. Tells support how capable a seller's PC is, and is
 //! our speed benchmark (compared with OpenCV by benches/opencv_compare.sh).
 
-use crate::analysis::faces::FaceDetector;
-use crate::analysis::frame::{Rect, RgbFrame, analysis_factor, small_gray};
+use crate::analysis::faces::{FaceDetector, FaceRules};
+use crate::analysis::frame::{Rect, RgbFrame};
 use crate::analysis::frame_analysis::analyze_with_faces;
 use crate::i18n::Tr;
 use serde::Serialize;
@@ -14,7 +14,11 @@ use std::time::Instant;
 pub struct BenchResult {
     pub frame_ms_720p: f64,
     pub frame_ms_1080p: f64,
+    /// One look of the live preview or a recorded pan (larger faces everywhere, one column
+    /// for the smallest), median over a full turn of the columns.
     pub face_ms_720p: f64,
+    /// A still picture searched everywhere for faces down to the smallest.
+    pub face_still_ms_720p: f64,
     pub runs: usize,
 }
 
@@ -26,6 +30,7 @@ impl BenchResult {
                 ("f720", format!("{:.1}", self.frame_ms_720p)),
                 ("f1080", format!("{:.1}", self.frame_ms_1080p)),
                 ("face", format!("{:.1}", self.face_ms_720p)),
+                ("still", format!("{:.0}", self.face_still_ms_720p)),
             ],
         )
     }
@@ -72,13 +77,14 @@ pub fn run() -> BenchResult {
         frame_ms_720p: f64::NAN,
         frame_ms_1080p: f64::NAN,
         face_ms_720p: f64::NAN,
+        face_still_ms_720p: f64::NAN,
         runs: 0,
     };
     let Ok(profile) = crate::profile::Profile::builtin() else {
         return none;
     };
     let req = &profile.image;
-    let Ok(mut detector) = FaceDetector::new(req.face_min_px, req.face_min_score) else {
+    let Ok(mut detector) = FaceDetector::new(FaceRules::from_profile(req)) else {
         return none;
     };
     let limits = crate::analysis::limits::FrameLimits::from_profile(req);
@@ -125,15 +131,24 @@ pub fn run() -> BenchResult {
             &limits,
         ));
     });
-    let factor = analysis_factor(1280, 720);
-    let (small, w, h) = small_gray(&f720, factor);
-    let face_ms_720p = median_ms(runs, || {
-        std::hint::black_box(detector.detect_scaled(&small, w, h, factor, 1280, 720));
+    let rules = FaceRules::from_profile(req).search;
+    let columns = crate::analysis::face_search::levels(&rules, 1280, 720)
+        .iter()
+        .map(|l| l.columns.len())
+        .max()
+        .unwrap_or(1);
+    let cycle = columns * rules.column_looks.max(1) as usize;
+    let face_ms_720p = median_ms(runs.max(cycle), || {
+        std::hint::black_box(detector.detect_look(&f720));
+    });
+    let face_still_ms_720p = median_ms(3, || {
+        std::hint::black_box(detector.detect_frame(&f720));
     });
     BenchResult {
         frame_ms_720p,
         frame_ms_1080p,
         face_ms_720p,
+        face_still_ms_720p,
         runs,
     }
 }

@@ -631,9 +631,8 @@ fn run_analyze_image(
     };
     let frame: RgbFrame = img;
     let req = &profile.image;
-    let mut detector =
-        crate::analysis::faces::FaceDetector::new(req.face_min_px, req.face_min_score)
-            .map_err(bad)?;
+    let rules = crate::analysis::faces::FaceRules::from_profile(req);
+    let mut detector = crate::analysis::faces::FaceDetector::new(rules).map_err(bad)?;
     let limits = crate::analysis::limits::FrameLimits::from_profile(req);
     let analysis = crate::analysis::frame_analysis::analyze(&frame, card, &mut detector, &limits);
     let checks = crate::checks::image::all(&analysis, card, req, tr);

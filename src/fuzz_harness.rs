@@ -3,7 +3,7 @@
 //! inputs and every input a fuzzer ever crashed on through the same functions in CI.
 //! Each must return normally for any input: no panic, no hang, bounded memory.
 
-use crate::analysis::faces::FaceDetector;
+use crate::analysis::faces::{FaceDetector, FaceRules};
 use crate::analysis::frame::Rect;
 use crate::i18n::{Lang, Tr};
 use crate::report::{Report, html, text};
@@ -40,7 +40,7 @@ pub fn image_analysis(data: &[u8]) {
         return;
     };
     let req = &profile.image;
-    let Ok(mut detector) = FaceDetector::new(req.face_min_px, req.face_min_score) else {
+    let Ok(mut detector) = FaceDetector::new(FaceRules::from_profile(req)) else {
         return;
     };
     let limits = crate::analysis::limits::FrameLimits::from_profile(req);

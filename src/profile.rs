@@ -112,9 +112,15 @@ pub struct ImageReq {
     pub glare_min_bright: u8,
     pub glare_max_saturation_pct: u8,
     pub glare_clipped_level: u8,
-    /// The face detector: smallest face searched for (pixels at analysis scale, long side
-    /// about 640) and the score a face needs.
+    /// The face detector: smallest face searched for (frame pixels), the smallest face the
+    /// model itself finds (pixels of its input), faces searched in the whole picture at every
+    /// look from this width (smaller ones a column at a time), the column width (model
+    /// pixels), looks in a row per column, and the score (0–1) a face needs.
     pub face_min_px: u32,
+    pub face_model_px: u32,
+    pub face_every_look_px: u32,
+    pub face_tile_px: u32,
+    pub face_column_looks: u32,
     pub face_min_score: f64,
     pub expected_faces: u32,
     /// The camera step counts the most people seen in any look of this many last seconds.

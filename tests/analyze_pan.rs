@@ -124,6 +124,27 @@ fn someone_else_seen_while_the_seller_is_out_of_view_fails() {
 }
 
 #[test]
+fn a_far_face_30_px_wide_mid_pan_fails() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut people = seller_both_ends();
+    // The astronaut's face is 116 px of her 512-px picture: at 132 px high it is 30 px wide,
+    // a person about 4-5 m away. In view for about 2.5 s of the pan.
+    people.push((2 * W + 600, picture("validation/astronaut.png"), 132));
+    frames(&strip(&people), dir.path());
+    let (code, pan) = judge(dir.path());
+    assert_eq!(pan["status"], "fail", "{pan}");
+    assert_eq!(code, Some(1));
+    let m = &pan["measured"];
+    assert_eq!(m["others_seen"], 1, "{m}");
+    let boxes = m["first_other_boxes"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let w = boxes.first().and_then(|b| b["w"].as_u64()).unwrap_or(0);
+    assert!((20..=40).contains(&w), "{m}");
+}
+
+#[test]
 fn a_colleague_beside_the_seller_at_the_start_fails_at_once() {
     let dir = tempfile::tempdir().expect("tmp");
     let mut people = seller_both_ends();

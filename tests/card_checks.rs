@@ -556,7 +556,9 @@ fn card_print(
         w: guide.2,
         h: guide.3,
     };
-    let mut detector = selfcheck::analysis::faces::FaceDetector::new(32, 2.0).expect("model");
+    let profile = selfcheck::profile::Profile::builtin().expect("profile");
+    let rules = selfcheck::analysis::faces::FaceRules::from_profile(&profile.image);
+    let mut detector = selfcheck::analysis::faces::FaceDetector::new(rules).expect("model");
     let limits = selfcheck::analysis::limits::FrameLimits::builtin().expect("profile");
     let a =
         selfcheck::analysis::frame_analysis::analyze(&frame, Some(rect), &mut detector, &limits);

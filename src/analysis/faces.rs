@@ -1,14 +1,15 @@
-//! Face detection (rustface, the SeetaFace frontal cascade, model embedded) on a downscaled
-//! grey copy, and counting of *people*: the portrait printed on an ID card is a face but not
-//! a person.
+//! Face detection (MediaPipe's full-range BlazeFace, run in pure Rust: `face_model`, searched
+//! as `face_search` plans), and counting of *people*: the portrait printed on an ID card is a
+//! face but not a person.
 
-use super::frame::{Rect, RgbFrame, analysis_factor, downscale_gray, small_gray};
-
-static MODEL: &[u8] = include_bytes!("../../assets/models/seeta_fd_frontal_v1.0.bin");
+use super::face_model::FaceModel;
+use super::face_search::{Pass, SearchRules, follow_up, passes};
+use super::frame::{Rect, RgbFrame};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FaceBox {
     pub rect: Rect,
+    /// The model's confidence, 0–1.
     pub score: f64,
 }
 
@@ -19,78 +20,132 @@ pub enum NotAPerson {
     OnTheCard,
 }
 
-pub struct FaceDetector {
-    inner: Box<dyn rustface::Detector>,
-    /// Frames are scaled so their longer side is at most this before detection.
-    pub max_side: u32,
+/// What the detector is asked (from the profile's `[image]`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FaceRules {
+    pub search: SearchRules,
+    /// The score (0–1) a face needs.
+    pub min_score: f32,
 }
 
+impl FaceRules {
+    pub fn from_profile(req: &crate::profile::ImageReq) -> FaceRules {
+        FaceRules {
+            search: SearchRules {
+                model_px: req.face_model_px as f32,
+                min_px: req.face_min_px as f32,
+                every_look_px: req.face_every_look_px as f32,
+                tile_px: req.face_tile_px,
+                column_looks: req.face_column_looks,
+            },
+            min_score: req.face_min_score as f32,
+        }
+    }
+}
+
+pub struct FaceDetector {
+    model: FaceModel,
+    rules: FaceRules,
+    looks: u64,
+    /// Small faces the last look found, searched again at the next look.
+    follow: Vec<Rect>,
+}
+
+/// At most this many small faces are followed up from one look to the next (each costs one
+/// tile).
+const FOLLOW_UPS: usize = 2;
+
 impl FaceDetector {
-    /// `min_face_px`: the smallest face searched for, at analysis scale; `min_score`: the
-    /// score a face needs (both from the profile's `[image]`).
-    pub fn new(min_face_px: u32, min_score: f64) -> Result<FaceDetector, String> {
-        let model = rustface::read_model(std::io::Cursor::new(MODEL)).map_err(|e| e.to_string())?;
-        let mut inner = rustface::create_detector_with_model(model);
-        inner.set_min_face_size(min_face_px);
-        inner.set_score_thresh(min_score);
-        inner.set_pyramid_scale_factor(0.8);
-        inner.set_slide_window_step(4, 4);
+    pub fn new(rules: FaceRules) -> Result<FaceDetector, String> {
         Ok(FaceDetector {
-            inner,
-            max_side: 640,
+            model: FaceModel::load().map_err(|e| e.to_string())?,
+            rules,
+            looks: 0,
+            follow: Vec::new(),
         })
     }
 
-    /// Faces in a grey frame, in frame coordinates, largest first.
-    pub fn detect(&mut self, gray: &[u8], width: u32, height: u32) -> Vec<FaceBox> {
-        let factor = width.max(height).div_ceil(self.max_side).max(1);
-        let (small, w, h) = downscale_gray(gray, width, height, factor);
-        self.detect_scaled(&small, w, h, factor, width, height)
-    }
-
-    /// Faces in a colour frame, searched on the grey copy at analysis scale (as the live
-    /// preview and the recorded pan do).
+    /// Every face of a still picture, largest first: every level, every tile.
     pub fn detect_frame(&mut self, frame: &RgbFrame) -> Vec<FaceBox> {
-        let factor = analysis_factor(frame.width, frame.height);
-        let (small, sw, sh) = small_gray(frame, factor);
-        self.detect_scaled(&small, sw, sh, factor, frame.width, frame.height)
+        let all = passes(&self.rules.search, frame.width, frame.height, None);
+        self.search(frame, all)
     }
 
-    /// Faces in an already downscaled grey frame (`factor` smaller than `width`×`height`),
-    /// returned in full-frame coordinates.
-    pub fn detect_scaled(
-        &mut self,
-        small: &[u8],
-        w: u32,
-        h: u32,
-        factor: u32,
-        width: u32,
-        height: u32,
-    ) -> Vec<FaceBox> {
-        if w < 24 || h < 24 || small.len() != (w * h) as usize {
-            return Vec::new();
-        }
-        let image = rustface::ImageData::new(small, w, h);
-        let mut faces: Vec<FaceBox> = self
-            .inner
-            .detect(&image)
+    /// The faces one look at a moving picture finds (the live preview, a recorded pan): the
+    /// larger faces everywhere, the smallest in the next tile in turn.
+    pub fn detect_look(&mut self, frame: &RgbFrame) -> Vec<FaceBox> {
+        let n = self.looks;
+        self.looks = self.looks.wrapping_add(1);
+        let (w, h) = (frame.width, frame.height);
+        let mut plan = passes(&self.rules.search, w, h, Some(n));
+        plan.extend(
+            self.follow
+                .iter()
+                .filter_map(|&face| follow_up(&self.rules.search, face, w, h)),
+        );
+        let faces = self.search(frame, plan);
+        let small = self.rules.search.every_look_px;
+        self.follow = faces
             .iter()
-            .map(|f| {
-                let b = f.bbox();
-                let clamp = |v: i32, max: u32| (v.max(0) as u32).min(max);
-                let x = clamp(b.x(), w) * factor;
-                let y = clamp(b.y(), h) * factor;
-                let rw = (b.width() * factor).min(width.saturating_sub(x));
-                let rh = (b.height() * factor).min(height.saturating_sub(y));
-                FaceBox {
-                    rect: Rect { x, y, w: rw, h: rh },
-                    score: f.score(),
-                }
-            })
-            .filter(|f| f.rect.w > 0 && f.rect.h > 0)
+            .filter(|f| (f.rect.w as f32) < small)
+            .take(FOLLOW_UPS)
+            .map(|f| f.rect)
             .collect();
+        faces
+    }
+
+    fn search(&self, frame: &RgbFrame, plan: Vec<Pass>) -> Vec<FaceBox> {
+        let mut found = Vec::new();
+        for pass in plan {
+            // A frame the model cannot take yields nothing rather than stopping the look.
+            let Ok(faces) = self
+                .model
+                .detect(frame, pass.region, pass.scale, self.rules.min_score)
+            else {
+                continue;
+            };
+            found.extend(faces.into_iter().filter(|f| {
+                let w = f.rect.w as f32;
+                w >= pass.min_face && w <= pass.max_face && !cut_by_tile(f.rect, pass.region, frame)
+            }));
+        }
+        let mut faces = merge_overlapping(found);
         faces.sort_by_key(|f| std::cmp::Reverse(f.rect.area()));
         faces
+    }
+}
+
+/// A face touching a tile's inner border is a part of a face the neighbouring tile sees whole.
+fn cut_by_tile(face: Rect, tile: Rect, frame: &RgbFrame) -> bool {
+    let inner_left = tile.x > 0 && face.x <= tile.x;
+    let inner_top = tile.y > 0 && face.y <= tile.y;
+    let inner_right = tile.x + tile.w < frame.width && face.x + face.w >= tile.x + tile.w;
+    let inner_bottom = tile.y + tile.h < frame.height && face.y + face.h >= tile.y + tile.h;
+    inner_left || inner_top || inner_right || inner_bottom
+}
+
+/// The same face found at two levels or in two tiles: the higher score's box stays.
+fn merge_overlapping(mut faces: Vec<FaceBox>) -> Vec<FaceBox> {
+    faces.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let mut kept: Vec<FaceBox> = Vec::new();
+    for f in faces {
+        if !kept.iter().any(|k| overlap(&k.rect, &f.rect) > 0.3) {
+            kept.push(f);
+        }
+    }
+    kept
+}
+
+/// Intersection over the smaller box (a face box inside another counts as the same face).
+fn overlap(a: &Rect, b: &Rect) -> f64 {
+    let ix = (a.x + a.w).min(b.x + b.w).saturating_sub(a.x.max(b.x));
+    let iy = (a.y + a.h).min(b.y + b.h).saturating_sub(a.y.max(b.y));
+    let inter = u64::from(ix) * u64::from(iy);
+    let smaller = a.area().min(b.area());
+    if smaller == 0 {
+        0.0
+    } else {
+        inter as f64 / smaller as f64
     }
 }
 
@@ -139,9 +194,39 @@ mod tests {
     }
 
     #[test]
-    fn detector_loads_and_handles_tiny_frames() {
-        let mut d = FaceDetector::new(32, 2.0).expect("model");
-        assert!(d.detect(&[0u8; 16], 4, 4).is_empty());
-        assert!(d.detect(&vec![128u8; 320 * 240], 320, 240).is_empty());
+    fn detector_loads_and_handles_tiny_and_empty_frames() {
+        let rules =
+            FaceRules::from_profile(&crate::profile::Profile::builtin().expect("profile").image);
+        let mut d = FaceDetector::new(rules).expect("model");
+        let tiny = RgbFrame {
+            width: 4,
+            height: 4,
+            data: vec![0; 48],
+        };
+        assert!(d.detect_frame(&tiny).is_empty());
+        let grey = RgbFrame {
+            width: 320,
+            height: 240,
+            data: vec![128; 320 * 240 * 3],
+        };
+        assert!(d.detect_frame(&grey).is_empty());
+        assert!(d.detect_look(&grey).is_empty());
+    }
+
+    #[test]
+    fn the_same_face_from_two_passes_is_one() {
+        let a = face(100, 100, 40);
+        let b = FaceBox {
+            rect: Rect {
+                x: 104,
+                y: 98,
+                w: 36,
+                h: 38,
+            },
+            score: 0.9,
+        };
+        let merged = merge_overlapping(vec![a, b, face(300, 100, 40)]);
+        assert_eq!(merged.len(), 2);
+        assert_eq!(merged[0].rect, a.rect);
     }
 }

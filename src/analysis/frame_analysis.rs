@@ -48,9 +48,9 @@ pub fn analyze(
     detector: &mut FaceDetector,
     limits: &FrameLimits,
 ) -> FrameAnalysis {
+    let faces = detector.detect_frame(frame);
     let factor = analysis_factor(frame.width, frame.height);
     let (small, sw, sh) = small_gray(frame, factor);
-    let faces = detector.detect_scaled(&small, sw, sh, factor, frame.width, frame.height);
     measure_with(frame, (&small, sw, sh, factor), card, faces, limits)
 }
 

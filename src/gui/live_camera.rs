@@ -3,7 +3,7 @@
 //! every look, faces a few times a second — and publishes a `LiveView`. The UI reads the view
 //! and never waits for either thread.
 
-use crate::analysis::faces::{FaceBox, FaceDetector};
+use crate::analysis::faces::{FaceBox, FaceDetector, FaceRules};
 use crate::analysis::frame::{Rect, RgbFrame};
 use crate::analysis::frame_analysis::{FrameAnalysis, analyze_with_faces};
 use crate::analysis::look_cadence::{Cadence, LOOK_EVERY_S};
@@ -162,8 +162,7 @@ impl Drop for LiveCamera {
 
 fn analyse_loop(s: &Shared, cap: &CameraCapture, profile: &Profile, repaint: &Repaint) {
     let start = Instant::now();
-    let mut detector =
-        FaceDetector::new(profile.image.face_min_px, profile.image.face_min_score).ok();
+    let mut detector = FaceDetector::new(FaceRules::from_profile(&profile.image)).ok();
     let mut faces: Vec<FaceBox> = Vec::new();
     let mut faces_seq = 0u64;
     let mut cadence = Cadence::default();
@@ -228,7 +227,7 @@ fn analyse_loop(s: &Shared, cap: &CameraCapture, profile: &Profile, repaint: &Re
         if cadence.look(at_s)
             && let Some(d) = detector.as_mut()
         {
-            faces = d.detect_frame(&frame);
+            faces = d.detect_look(&frame);
             faces_seq += 1;
         }
         let analysis = analyze_with_faces(&frame, card, faces.clone(), &limits);

@@ -2,7 +2,7 @@
 //! `fps`, looked at on the app's rhythm (`analysis::look_cadence`), faces searched with the
 //! same detector, the seller followed by the same `checks::pan::PanWatch`.
 
-use crate::analysis::faces::FaceDetector;
+use crate::analysis::faces::{FaceDetector, FaceRules};
 use crate::analysis::look_cadence::Cadence;
 use crate::analysis::motion::{mean_abs_diff, tiny_gray};
 use crate::checks::pan::PanWatch;
@@ -53,7 +53,7 @@ fn read_picture(path: &Path) -> Result<crate::analysis::frame::RgbFrame, PanRepl
 /// look are analysed.
 pub fn replay(files: &[PathBuf], fps: f64, profile: &Profile) -> Result<PanWatch, PanReplayError> {
     let req = &profile.rehearsal;
-    let mut detector = FaceDetector::new(profile.image.face_min_px, profile.image.face_min_score)
+    let mut detector = FaceDetector::new(FaceRules::from_profile(&profile.image))
         .map_err(PanReplayError::Detector)?;
     let mut cadence = Cadence::default();
     let mut watch = PanWatch::default();
@@ -82,7 +82,7 @@ pub fn replay(files: &[PathBuf], fps: f64, profile: &Profile) -> Result<PanWatch
         previous_tiny = Some(tiny);
         watch.observe_look(t, motion, req);
         if cadence.look(t) {
-            watch.observe_faces(t, &detector.detect_frame(&frame), req);
+            watch.observe_faces(t, &detector.detect_look(&frame), req);
         }
     }
     Ok(watch)

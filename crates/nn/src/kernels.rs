@@ -1,0 +1,357 @@
+//! The operations, each a plain loop over NHWC data with the channel loop innermost (so the
+//! compiler vectorises it). Convolutions are VALID: padding is its own operation, as in the
+//! source graph.
+
+use super::Tensor;
+
+/// Zero padding around the picture.
+pub fn pad(x: &Tensor, top: usize, bottom: usize, left: usize, right: usize) -> Tensor {
+    let mut out = Tensor::zeros(x.h + top + bottom, x.w + left + right, x.c);
+    let row = x.w * x.c;
+    for y in 0..x.h {
+        let to = ((y + top) * out.w + left) * x.c;
+        out.data[to..to + row].copy_from_slice(&x.data[y * row..(y + 1) * row]);
+    }
+    out
+}
+
+/// Output size of a VALID convolution.
+pub fn valid_size(input: usize, k: usize, stride: usize) -> usize {
+    if input < k {
+        0
+    } else {
+        (input - k) / stride + 1
+    }
+}
+
+/// A k×k convolution; `w` is laid out `[ky][kx][cin][cout]`. Larger kernels gather each
+/// output pixel's k×k×cin inputs into one row first, so the same 1×1 kernel does the work.
+pub fn conv(x: &Tensor, w: &[f32], b: &[f32], k: usize, stride: usize, relu: bool) -> Tensor {
+    let cout = b.len();
+    let (oh, ow) = (valid_size(x.h, k, stride), valid_size(x.w, k, stride));
+    let mut out = Tensor::zeros(oh, ow, cout);
+    if k == 1 && stride == 1 {
+        pointwise(x, w, b, &mut out);
+    } else {
+        let patch = k * k * x.c;
+        let mut cols = Tensor::zeros(oh, ow, patch);
+        for oy in 0..oh {
+            for ox in 0..ow {
+                let at = (oy * ow + ox) * patch;
+                for ky in 0..k {
+                    let from = ((oy * stride + ky) * x.w + ox * stride) * x.c;
+                    let to = at + ky * k * x.c;
+                    cols.data[to..to + k * x.c].copy_from_slice(&x.data[from..from + k * x.c]);
+                }
+            }
+        }
+        pointwise(&cols, w, b, &mut out);
+    }
+    if relu {
+        relu_in_place(&mut out.data);
+    }
+    out
+}
+
+/// The 1×1 convolution (most of the model's work). With AVX2 and FMA (nearly every PC since
+/// 2013) the same code is compiled for them, chosen when the program runs.
+fn pointwise(x: &Tensor, w: &[f32], b: &[f32], out: &mut Tensor) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
+        // SAFETY: the CPU has just been seen to support both features.
+        unsafe { pointwise_avx2(x, w, b, out) };
+        return;
+    }
+    pointwise_blocks::<false>(x, w, b, out);
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+fn pointwise_avx2(x: &Tensor, w: &[f32], b: &[f32], out: &mut Tensor) {
+    pointwise_blocks::<true>(x, w, b, out);
+}
+
+/// Pixels per block and output channels per block: 4×16 sums stay in registers while the
+/// input channels run, so each weight loaded serves four pixels.
+const PX: usize = 4;
+const CO: usize = 16;
+
+#[inline(always)]
+fn pointwise_blocks<const FMA: bool>(x: &Tensor, w: &[f32], b: &[f32], out: &mut Tensor) {
+    let (cin, cout) = (x.c, b.len());
+    let pixels = x.h * x.w;
+    let full_co = cout / CO * CO;
+    let mut p = 0;
+    while p + PX <= pixels {
+        let input = &x.data[p * cin..(p + PX) * cin];
+        let mut co = 0;
+        while co < full_co {
+            let mut acc = [[0f32; CO]; PX];
+            for a in acc.iter_mut() {
+                a.copy_from_slice(&b[co..co + CO]);
+            }
+            for ci in 0..cin {
+                let row: &[f32; CO] = w[ci * cout + co..ci * cout + co + CO]
+                    .try_into()
+                    .unwrap_or(&[0.0; CO]);
+                for (pi, a) in acc.iter_mut().enumerate() {
+                    let v = input[pi * cin + ci];
+                    for j in 0..CO {
+                        // One rounding instead of two where the CPU fuses them (as TFLite does).
+                        a[j] = if FMA {
+                            v.mul_add(row[j], a[j])
+                        } else {
+                            a[j] + v * row[j]
+                        };
+                    }
+                }
+            }
+            for (pi, a) in acc.iter().enumerate() {
+                let at = (p + pi) * cout + co;
+                out.data[at..at + CO].copy_from_slice(a);
+            }
+            co += CO;
+        }
+        p += PX;
+    }
+    // What the blocks left: the last pixels, and output channels past a multiple of 16.
+    for q in 0..pixels {
+        let from = if q < p { full_co } else { 0 };
+        if from == cout {
+            continue;
+        }
+        let acc = &mut out.data[q * cout + from..(q + 1) * cout];
+        acc.copy_from_slice(&b[from..]);
+        for (ci, &v) in x.data[q * cin..(q + 1) * cin].iter().enumerate() {
+            axpy(acc, v, &w[ci * cout + from..(ci + 1) * cout]);
+        }
+    }
+}
+
+#[inline]
+fn axpy(acc: &mut [f32], v: f32, w: &[f32]) {
+    for (a, &wv) in acc.iter_mut().zip(w) {
+        *a += v * wv;
+    }
+}
+
+/// A k×k depthwise convolution (one filter per channel) over the input padded with zeros by
+/// `pad` = (top, bottom, left, right); `w` is laid out `[ky][kx][c]`.
+pub fn depthwise(
+    x: &Tensor,
+    w: &[f32],
+    b: &[f32],
+    (k, stride): (usize, usize),
+    pad: (usize, usize, usize, usize),
+    relu: bool,
+) -> Tensor {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
+        // SAFETY: the CPU has just been seen to support both features.
+        return unsafe { depthwise_avx2(x, w, b, (k, stride), pad, relu) };
+    }
+    depthwise_rows::<false>(x, w, b, (k, stride), pad, relu)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+fn depthwise_avx2(
+    x: &Tensor,
+    w: &[f32],
+    b: &[f32],
+    ks: (usize, usize),
+    pad: (usize, usize, usize, usize),
+    relu: bool,
+) -> Tensor {
+    depthwise_rows::<true>(x, w, b, ks, pad, relu)
+}
+
+#[inline(always)]
+fn depthwise_rows<const FMA: bool>(
+    x: &Tensor,
+    w: &[f32],
+    b: &[f32],
+    (k, stride): (usize, usize),
+    (top, bottom, left, right): (usize, usize, usize, usize),
+    relu: bool,
+) -> Tensor {
+    let c = x.c;
+    let oh = valid_size(x.h + top + bottom, k, stride);
+    let ow = valid_size(x.w + left + right, k, stride);
+    let mut out = Tensor::zeros(oh, ow, c);
+    // Each tap's weights repeated along a whole output row, so stride-1 rows are one long
+    // multiply-add over contiguous memory.
+    let tiled: Vec<Vec<f32>> = if stride == 1 {
+        (0..k * k)
+            .map(|t| w[t * c..(t + 1) * c].repeat(ow))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    for oy in 0..oh {
+        let row = &mut out.data[oy * ow * c..(oy + 1) * ow * c];
+        for (o, &v) in row.iter_mut().zip(b.iter().cycle()) {
+            *o = v;
+        }
+        for ky in 0..k {
+            // The input row this tap reads, if it is not padding.
+            let Some(iy) = (oy * stride + ky).checked_sub(top).filter(|&iy| iy < x.h) else {
+                continue;
+            };
+            let input = &x.data[iy * x.w * c..(iy + 1) * x.w * c];
+            for kx in 0..k {
+                // Output columns whose input column (ox*stride + kx - left) is inside the row.
+                let first = left.saturating_sub(kx).div_ceil(stride);
+                let end = ((x.w + left).saturating_sub(kx)).div_ceil(stride).min(ow);
+                if first >= end {
+                    continue;
+                }
+                let tap = ky * k + kx;
+                if stride == 1 {
+                    let ix = first + kx - left;
+                    let n = (end - first) * c;
+                    let (o, i, t) = (
+                        &mut row[first * c..first * c + n],
+                        &input[ix * c..ix * c + n],
+                        &tiled[tap][..n],
+                    );
+                    for ((o, &i), &t) in o.iter_mut().zip(i).zip(t) {
+                        *o = if FMA { i.mul_add(t, *o) } else { *o + i * t };
+                    }
+                } else {
+                    let wt = &w[tap * c..(tap + 1) * c];
+                    for ox in first..end {
+                        let ix = ox * stride + kx - left;
+                        let (o, i) = (&mut row[ox * c..(ox + 1) * c], &input[ix * c..(ix + 1) * c]);
+                        for ((o, &i), &t) in o.iter_mut().zip(i).zip(wt) {
+                            *o = if FMA { i.mul_add(t, *o) } else { *o + i * t };
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if relu {
+        relu_in_place(&mut out.data);
+    }
+    out
+}
+
+/// `a` + `b` in place of `a`.
+pub fn add(mut a: Tensor, b: &Tensor, relu: bool) -> Tensor {
+    for (o, &v) in a.data.iter_mut().zip(&b.data) {
+        *o += v;
+    }
+    if relu {
+        relu_in_place(&mut a.data);
+    }
+    a
+}
+
+fn relu_in_place(data: &mut [f32]) {
+    for v in data {
+        *v = v.max(0.0);
+    }
+}
+
+/// Bilinear 2× upsampling with half-pixel centres (TensorFlow's `half_pixel_centers`).
+pub fn upsample2(x: &Tensor) -> Tensor {
+    let mut out = Tensor::zeros(x.h * 2, x.w * 2, x.c);
+    let source = |o: usize, n: usize| {
+        let s = ((o as f32 + 0.5) * 0.5 - 0.5).max(0.0);
+        let lo = (s.floor() as usize).min(n - 1);
+        let hi = (lo + 1).min(n - 1);
+        (lo, hi, s - lo as f32)
+    };
+    for oy in 0..out.h {
+        let (y0, y1, fy) = source(oy, x.h);
+        for ox in 0..out.w {
+            let (x0, x1, fx) = source(ox, x.w);
+            let (p00, p01, p10, p11) = (
+                x.pixel(y0, x0),
+                x.pixel(y0, x1),
+                x.pixel(y1, x0),
+                x.pixel(y1, x1),
+            );
+            let at = (oy * out.w + ox) * x.c;
+            for ch in 0..x.c {
+                let top = p00[ch] + (p01[ch] - p00[ch]) * fx;
+                let bottom = p10[ch] + (p11[ch] - p10[ch]) * fx;
+                out.data[at + ch] = top + (bottom - top) * fy;
+            }
+        }
+    }
+    out
+}
+
+/// Depth-to-space: each pixel's `block²` groups of channels become a block×block square.
+pub fn depth_to_space(x: &Tensor, block: usize) -> Tensor {
+    let oc = x.c / (block * block);
+    let mut out = Tensor::zeros(x.h * block, x.w * block, oc);
+    for oy in 0..out.h {
+        for ox in 0..out.w {
+            let group = (oy % block) * block + ox % block;
+            let src = &x.pixel(oy / block, ox / block)[group * oc..(group + 1) * oc];
+            let at = (oy * out.w + ox) * oc;
+            out.data[at..at + oc].copy_from_slice(src);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(h: usize, w: usize, c: usize, data: Vec<f32>) -> Tensor {
+        Tensor { h, w, c, data }
+    }
+
+    #[test]
+    fn pointwise_matches_the_plain_sum_for_odd_pixel_counts() {
+        let x = t(1, 5, 2, (0..10).map(|v| v as f32).collect());
+        // w[ci][co]: co0 = ci0 + 2*ci1, co1 = -ci0
+        let w = [1.0, -1.0, 2.0, 0.0];
+        let out = conv(&x, &w, &[0.5, 0.0], 1, 1, false);
+        for p in 0..5 {
+            let (a, b) = (x.data[2 * p], x.data[2 * p + 1]);
+            assert_eq!(out.pixel(0, p), &[a + 2.0 * b + 0.5, -a]);
+        }
+    }
+
+    #[test]
+    fn strided_convolution_and_padding() {
+        let x = pad(&t(2, 2, 1, vec![1.0, 2.0, 3.0, 4.0]), 1, 1, 1, 1);
+        assert_eq!((x.h, x.w), (4, 4));
+        let ones = [1.0; 9];
+        let out = conv(&x, &ones, &[0.0], 3, 2, false);
+        assert_eq!((out.h, out.w), (1, 1));
+        assert_eq!(out.data, vec![10.0]);
+        let dw = depthwise(&x, &ones, &[-11.0], (3, 1), (0, 0, 0, 0), true);
+        assert_eq!(dw.data, vec![0.0; 4]);
+        // The same through implicit padding, and with stride 2.
+        let raw = t(2, 2, 1, vec![1.0, 2.0, 3.0, 4.0]);
+        let dw = depthwise(&raw, &ones, &[0.0], (3, 1), (1, 1, 1, 1), false);
+        assert_eq!(dw.data, vec![10.0; 4]);
+        let dw = depthwise(&raw, &ones, &[0.0], (3, 2), (1, 1, 1, 1), false);
+        assert_eq!(dw.data, vec![10.0]);
+        let wide = t(1, 4, 1, vec![1.0, 2.0, 3.0, 4.0]);
+        let dw = depthwise(&wide, &ones, &[0.0], (3, 2), (1, 1, 1, 1), false);
+        assert_eq!(dw.data, vec![3.0, 9.0]);
+    }
+
+    #[test]
+    fn upsampling_keeps_constants_and_interpolates_between_pixels() {
+        let x = t(1, 2, 1, vec![0.0, 4.0]);
+        let up = upsample2(&x);
+        assert_eq!(up.data, vec![0.0, 1.0, 3.0, 4.0, 0.0, 1.0, 3.0, 4.0]);
+    }
+
+    #[test]
+    fn depth_to_space_places_the_channel_groups() {
+        let x = t(1, 1, 4, vec![1.0, 2.0, 3.0, 4.0]);
+        let out = depth_to_space(&x, 2);
+        assert_eq!((out.h, out.w, out.c), (2, 2, 1));
+        assert_eq!(out.data, vec![1.0, 2.0, 3.0, 4.0]);
+    }
+}

@@ -1,0 +1,52 @@
+//! A small pure-Rust inference engine for the face model: NHWC float tensors, the handful of
+//! operations MediaPipe's BlazeFace uses (convolution, depthwise convolution, padding, addition,
+//! 2× bilinear upsampling, depth-to-space), run in order from a `.scnn` graph file. Pure Rust so
+//! the Windows build needs no native library; any input size that is a multiple of 32 works.
+
+pub mod kernels;
+mod model_file;
+mod resample;
+
+pub use model_file::{Network, Op, f16_to_f32};
+pub use resample::rgb_region;
+
+/// A feature map: `h` rows of `w` pixels of `c` channels, channels innermost (NHWC, N = 1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tensor {
+    pub h: usize,
+    pub w: usize,
+    pub c: usize,
+    pub data: Vec<f32>,
+}
+
+impl Tensor {
+    pub fn zeros(h: usize, w: usize, c: usize) -> Tensor {
+        Tensor {
+            h,
+            w,
+            c,
+            data: vec![0.0; h * w * c],
+        }
+    }
+
+    /// The `c` values of pixel (`y`, `x`).
+    #[inline]
+    pub fn pixel(&self, y: usize, x: usize) -> &[f32] {
+        let at = (y * self.w + x) * self.c;
+        &self.data[at..at + self.c]
+    }
+}
+
+/// What went wrong reading or running a model.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("not a model file: {0}")]
+    Format(String),
+    #[error("input {h}x{w}x{c} does not fit the model: {why}")]
+    Input {
+        h: usize,
+        w: usize,
+        c: usize,
+        why: String,
+    },
+}

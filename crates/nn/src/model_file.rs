@@ -1,0 +1,451 @@
+//! The `.scnn` file: "SCNN", a little-endian u32 header length, a JSON header (the operations
+//! in order, tensor numbers, weight offsets), then the weights as little-endian float16.
+//! `scripts/face-model-export.py` writes it.
+
+use super::kernels;
+use super::{ModelError, Tensor};
+
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Op {
+    Pad {
+        #[serde(rename = "in")]
+        input: usize,
+        out: usize,
+        top: usize,
+        bottom: usize,
+        left: usize,
+        right: usize,
+    },
+    Conv {
+        #[serde(rename = "in")]
+        input: usize,
+        out: usize,
+        k: usize,
+        stride: usize,
+        relu: bool,
+        cin: usize,
+        cout: usize,
+        w: usize,
+        b: usize,
+    },
+    Dwconv {
+        #[serde(rename = "in")]
+        input: usize,
+        out: usize,
+        k: usize,
+        stride: usize,
+        relu: bool,
+        c: usize,
+        w: usize,
+        b: usize,
+        /// Zero padding (top, bottom, left, right) done inside the convolution: a padding
+        /// operation feeding only this one is folded in when the model is read.
+        #[serde(default)]
+        pad: (usize, usize, usize, usize),
+    },
+    Add {
+        #[serde(rename = "in")]
+        input: usize,
+        in2: usize,
+        out: usize,
+        relu: bool,
+    },
+    Upsample2 {
+        #[serde(rename = "in")]
+        input: usize,
+        out: usize,
+    },
+    DepthToSpace {
+        #[serde(rename = "in")]
+        input: usize,
+        out: usize,
+        block: usize,
+    },
+    Flatten {
+        #[serde(rename = "in")]
+        input: usize,
+        out: usize,
+    },
+}
+
+#[derive(Debug, Clone, serde::Deserialize)]
+struct Header {
+    format: String,
+    input: InputSpec,
+    outputs: std::collections::BTreeMap<String, usize>,
+    tensors: usize,
+    ops: Vec<Op>,
+}
+
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct InputSpec {
+    pub tensor: usize,
+    pub channels: usize,
+    /// The square size the model was trained at.
+    pub trained_size: usize,
+    /// Input sides must be multiples of this (the total stride of the network).
+    pub multiple_of: usize,
+}
+
+/// A loaded model: its operations and weights (float32 in memory).
+#[derive(Debug, Clone)]
+pub struct Network {
+    ops: Vec<Op>,
+    weights: Vec<f32>,
+    tensors: usize,
+    pub input: InputSpec,
+    outputs: std::collections::BTreeMap<String, usize>,
+}
+
+impl Network {
+    pub fn parse(bytes: &[u8]) -> Result<Network, ModelError> {
+        let bad = |why: &str| ModelError::Format(why.to_string());
+        if bytes.len() < 8 || &bytes[..4] != b"SCNN" {
+            return Err(bad("no SCNN magic"));
+        }
+        let len = u32::from_le_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]) as usize;
+        let text = bytes
+            .get(8..8 + len)
+            .ok_or_else(|| bad("header cut short"))?;
+        let header: Header =
+            serde_json::from_slice(text).map_err(|e| ModelError::Format(e.to_string()))?;
+        if header.format != "scnn 1" {
+            return Err(ModelError::Format(format!("format {}", header.format)));
+        }
+        let raw = &bytes[8 + len..];
+        if !raw.len().is_multiple_of(2) {
+            return Err(bad("weights cut short"));
+        }
+        let weights: Vec<f32> = raw
+            .chunks_exact(2)
+            .map(|p| f16_to_f32(u16::from_le_bytes([p[0], p[1]])))
+            .collect();
+        let net = Network {
+            ops: fold_padding(header.ops),
+            weights,
+            tensors: header.tensors,
+            input: header.input,
+            outputs: header.outputs,
+        };
+        net.validate()?;
+        Ok(net)
+    }
+
+    /// Every tensor number and weight range the operations name exists.
+    fn validate(&self) -> Result<(), ModelError> {
+        let n = self.tensors;
+        let fits =
+            |at: usize, len: usize| at.checked_add(len).is_some_and(|e| e <= self.weights.len());
+        for op in &self.ops {
+            let ok = match *op {
+                Op::Pad { input, out, .. }
+                | Op::Upsample2 { input, out }
+                | Op::DepthToSpace { input, out, .. }
+                | Op::Flatten { input, out } => input < n && out < n,
+                Op::Add {
+                    input, in2, out, ..
+                } => input < n && in2 < n && out < n,
+                Op::Conv {
+                    input,
+                    out,
+                    k,
+                    stride,
+                    cin,
+                    cout,
+                    w,
+                    b,
+                    ..
+                } => {
+                    input < n
+                        && out < n
+                        && stride > 0
+                        && fits(w, k * k * cin * cout)
+                        && fits(b, cout)
+                }
+                Op::Dwconv {
+                    input,
+                    out,
+                    k,
+                    stride,
+                    c,
+                    w,
+                    b,
+                    ..
+                } => input < n && out < n && stride > 0 && fits(w, k * k * c) && fits(b, c),
+            };
+            if !ok {
+                return Err(ModelError::Format(format!(
+                    "operation out of range: {op:?}"
+                )));
+            }
+        }
+        if self.input.tensor >= n
+            || self.input.multiple_of == 0
+            || self.outputs.values().any(|&t| t >= n)
+        {
+            return Err(ModelError::Format("input or output out of range".into()));
+        }
+        Ok(())
+    }
+
+    /// Runs the graph on `input` and returns the named outputs.
+    pub fn run(
+        &self,
+        input: Tensor,
+    ) -> Result<std::collections::BTreeMap<String, Tensor>, ModelError> {
+        let m = self.input.multiple_of;
+        if input.c != self.input.channels
+            || input.h == 0
+            || input.w == 0
+            || !input.h.is_multiple_of(m)
+            || !input.w.is_multiple_of(m)
+        {
+            return Err(ModelError::Input {
+                h: input.h,
+                w: input.w,
+                c: input.c,
+                why: format!(
+                    "needs {} channels and sides that are multiples of {m}",
+                    self.input.channels
+                ),
+            });
+        }
+        let mut slots: Vec<Option<Tensor>> = vec![None; self.tensors];
+        // How many operations still read each tensor, so it is freed after its last use.
+        let mut readers = vec![0usize; self.tensors];
+        for op in &self.ops {
+            for t in op.inputs() {
+                readers[t] += 1;
+            }
+        }
+        slots[self.input.tensor] = Some(input);
+        for op in &self.ops {
+            let w = |at: usize, len: usize| &self.weights[at..at + len];
+            let (out, value) = match *op {
+                Op::Pad {
+                    input,
+                    out,
+                    top,
+                    bottom,
+                    left,
+                    right,
+                } => (
+                    out,
+                    kernels::pad(slot(&slots, input)?, top, bottom, left, right),
+                ),
+                Op::Conv {
+                    input,
+                    out,
+                    k,
+                    stride,
+                    relu,
+                    cin,
+                    cout,
+                    w: wa,
+                    b,
+                } => {
+                    let x = slot(&slots, input)?;
+                    if x.c != cin {
+                        return Err(ModelError::Format(format!(
+                            "conv expects {cin} channels, got {}",
+                            x.c
+                        )));
+                    }
+                    let (wv, bv) = (w(wa, k * k * cin * cout), w(b, cout));
+                    (out, kernels::conv(x, wv, bv, k, stride, relu))
+                }
+                Op::Dwconv {
+                    input,
+                    out,
+                    k,
+                    stride,
+                    relu,
+                    c,
+                    w: wa,
+                    b,
+                    pad,
+                } => {
+                    let x = slot(&slots, input)?;
+                    if x.c != c {
+                        return Err(ModelError::Format(format!(
+                            "depthwise expects {c} channels, got {}",
+                            x.c
+                        )));
+                    }
+                    let (wv, bv) = (w(wa, k * k * c), w(b, c));
+                    (out, kernels::depthwise(x, wv, bv, (k, stride), pad, relu))
+                }
+                Op::Add {
+                    input,
+                    in2,
+                    out,
+                    relu,
+                } => {
+                    let (a, b) = (slot(&slots, input)?, slot(&slots, in2)?);
+                    if (a.h, a.w, a.c) != (b.h, b.w, b.c) {
+                        return Err(ModelError::Format("add of different shapes".into()));
+                    }
+                    // The first operand's buffer becomes the sum when nothing else reads it.
+                    let a = self.take_or_copy(&mut slots, &readers, input, in2)?;
+                    (out, kernels::add(a, slot(&slots, in2)?, relu))
+                }
+                Op::Upsample2 { input, out } => (out, kernels::upsample2(slot(&slots, input)?)),
+                Op::DepthToSpace { input, out, block } => {
+                    let x = slot(&slots, input)?;
+                    if block == 0 || x.c % (block * block) != 0 {
+                        return Err(ModelError::Format("depth_to_space block".into()));
+                    }
+                    (out, kernels::depth_to_space(x, block))
+                }
+                Op::Flatten { input, out } => (
+                    out,
+                    self.take_or_copy(&mut slots, &readers, input, usize::MAX)?,
+                ),
+            };
+            for t in op.inputs() {
+                readers[t] -= 1;
+                if readers[t] == 0 && !self.is_output(t) {
+                    slots[t] = None;
+                }
+            }
+            slots[out] = Some(value);
+        }
+        self.outputs
+            .iter()
+            .map(|(name, &t)| {
+                slots[t]
+                    .take()
+                    .map(|v| (name.clone(), v))
+                    .ok_or_else(|| ModelError::Format(format!("output {name} never made")))
+            })
+            .collect()
+    }
+}
+
+impl Network {
+    fn is_output(&self, t: usize) -> bool {
+        self.outputs.values().any(|&o| o == t)
+    }
+
+    /// Tensor `t` itself when this operation is its last reader (and `other`, the operation's
+    /// other input, is not the same tensor), else a copy.
+    fn take_or_copy(
+        &self,
+        slots: &mut [Option<Tensor>],
+        readers: &[usize],
+        t: usize,
+        other: usize,
+    ) -> Result<Tensor, ModelError> {
+        if readers[t] == 1 && t != other && !self.is_output(t) {
+            slots[t].take().ok_or_else(|| unmade(t))
+        } else {
+            slot(slots, t).cloned()
+        }
+    }
+}
+
+fn unmade(t: usize) -> ModelError {
+    ModelError::Format(format!("tensor {t} used before it is made"))
+}
+
+fn slot(slots: &[Option<Tensor>], t: usize) -> Result<&Tensor, ModelError> {
+    slots[t].as_ref().ok_or_else(|| unmade(t))
+}
+
+/// Zero padding: top, bottom, left, right.
+pub type Padding = (usize, usize, usize, usize);
+
+/// Padding that only a depthwise convolution reads is done inside it (no padded copy).
+fn fold_padding(ops: Vec<Op>) -> Vec<Op> {
+    let mut readers = std::collections::HashMap::new();
+    for op in &ops {
+        for t in op.inputs() {
+            *readers.entry(t).or_insert(0usize) += 1;
+        }
+    }
+    let pads: std::collections::HashMap<usize, (usize, Padding)> = ops
+        .iter()
+        .filter_map(|op| match *op {
+            Op::Pad {
+                input,
+                out,
+                top,
+                bottom,
+                left,
+                right,
+            } if readers.get(&out) == Some(&1) => Some((out, (input, (top, bottom, left, right)))),
+            _ => None,
+        })
+        .collect();
+    let mut folded = std::collections::HashSet::new();
+    let mut ops: Vec<Op> = ops
+        .into_iter()
+        .map(|mut op| {
+            if let Op::Dwconv { input, pad, .. } = &mut op
+                && *pad == (0, 0, 0, 0)
+                && let Some(&(source, amounts)) = pads.get(input)
+            {
+                folded.insert(*input);
+                *input = source;
+                *pad = amounts;
+            }
+            op
+        })
+        .collect();
+    ops.retain(|op| !matches!(op, Op::Pad { out, .. } if folded.contains(out)));
+    ops
+}
+
+impl Op {
+    fn inputs(&self) -> Vec<usize> {
+        match *self {
+            Op::Add { input, in2, .. } => vec![input, in2],
+            Op::Pad { input, .. }
+            | Op::Conv { input, .. }
+            | Op::Dwconv { input, .. }
+            | Op::Upsample2 { input, .. }
+            | Op::DepthToSpace { input, .. }
+            | Op::Flatten { input, .. } => vec![input],
+        }
+    }
+}
+
+/// IEEE half → single precision (normals, subnormals, infinities, NaN).
+pub fn f16_to_f32(h: u16) -> f32 {
+    let sign = u32::from(h >> 15) << 31;
+    let exp = u32::from((h >> 10) & 0x1f);
+    let frac = u32::from(h & 0x3ff);
+    let bits = match (exp, frac) {
+        (0, 0) => sign,
+        (0, f) => {
+            // Subnormal: value = f × 2^-24.
+            let v = f as f32 * f32::from_bits(0x3380_0000);
+            return if sign != 0 { -v } else { v };
+        }
+        (0x1f, f) => sign | 0x7f80_0000 | (f << 13),
+        (e, f) => sign | ((e + 112) << 23) | (f << 13),
+    };
+    f32::from_bits(bits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn half_precision_values() {
+        assert_eq!(f16_to_f32(0x3c00), 1.0);
+        assert_eq!(f16_to_f32(0xc000), -2.0);
+        assert_eq!(f16_to_f32(0x3555), 0.333_251_95);
+        assert_eq!(f16_to_f32(0x0001), 5.960_464_5e-8);
+        assert!(f16_to_f32(0x7c00).is_infinite());
+    }
+
+    #[test]
+    fn garbage_is_refused_not_panicked_on() {
+        assert!(Network::parse(b"").is_err());
+        assert!(Network::parse(b"SCNN\xff\xff\xff\xff{}").is_err());
+        assert!(Network::parse(b"SCNN\x02\x00\x00\x00{}").is_err());
+    }
+}

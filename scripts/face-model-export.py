@@ -1,0 +1,145 @@
+"""Exports MediaPipe's full-range BlazeFace to assets/models/face_detection_full_range.scnn.
+
+The .tflite in the wheel stores most weights block-sparse (DENSIFY ops); TensorFlow Lite's own
+interpreter densifies them, then every op is written as one line of a small JSON graph followed
+by the weights as little-endian float16 (the model's own precision, so nothing is rounded).
+The Rust engine (src/analysis/nn/) runs that graph at any input size that is a multiple of 32.
+
+Usage: python3 face-model-export.py SRC.tflite DST.scnn
+"""
+import json
+import struct
+import sys
+
+import numpy as np
+import tensorflow as tf
+from tensorflow.lite.python import schema_py_generated as schema
+from tensorflow.lite.tools import flatbuffer_utils as fu
+
+src, dst = sys.argv[1], sys.argv[2]
+
+# 1. Dense weights: run the interpreter once, keeping every intermediate tensor.
+interp = tf.lite.Interpreter(
+    model_path=src,
+    experimental_preserve_all_tensors=True,
+    experimental_op_resolver_type=tf.lite.experimental.OpResolverType.BUILTIN_WITHOUT_DEFAULT_DELEGATES,
+)
+interp.allocate_tensors()
+inp = interp.get_input_details()[0]
+interp.set_tensor(inp["index"], np.zeros(inp["shape"], np.float32))
+interp.invoke()
+
+model = fu.read_model(src)
+graph = model.subgraphs[0]
+NAMES = {v: k for k, v in schema.BuiltinOperator.__dict__.items() if not k.startswith("_")}
+
+
+def op_name(op):
+    code = model.operatorCodes[op.opcodeIndex]
+    return NAMES[max(code.builtinCode, code.deprecatedBuiltinCode)]
+
+
+# Tensors whose value is a constant (directly, or through DENSIFY / DEQUANTIZE).
+constant = {}
+for i, t in enumerate(graph.tensors):
+    data = model.buffers[t.buffer].data
+    if data is not None and len(data) > 0 and t.sparsity is None:
+        dtype = {0: np.float32, 1: np.float16, 2: np.int32}[t.type]
+        constant[i] = np.frombuffer(bytes(data), dtype).reshape(t.shape)
+for op in graph.operators:
+    if op_name(op) in ("DENSIFY", "DEQUANTIZE"):
+        constant[op.outputs[0]] = interp.get_tensor(op.outputs[0])
+
+blob = bytearray()
+
+
+def weights(array):
+    """Appends an array as float16 and returns its offset in values."""
+    start = len(blob) // 2
+    blob.extend(np.asarray(array, np.float16).astype("<f2").tobytes())
+    return start
+
+
+def shape(t):
+    return [int(d) for d in graph.tensors[t].shape]
+
+
+# 2. The graph: activation tensors are renumbered 0.. in order of appearance.
+ids = {graph.inputs[0]: 0}
+
+
+def tid(t):
+    if t not in ids:
+        ids[t] = len(ids)
+    return ids[t]
+
+
+ops = []
+for op in graph.operators:
+    name = op_name(op)
+    opt = op.builtinOptions
+    if name in ("DENSIFY", "DEQUANTIZE"):
+        continue
+    if name == "PAD":
+        pads = constant[op.inputs[1]]
+        assert pads[0].tolist() == [0, 0] and pads[3].tolist() == [0, 0], pads
+        ops.append({"op": "pad", "in": tid(op.inputs[0]), "out": tid(op.outputs[0]),
+                    "top": int(pads[1][0]), "bottom": int(pads[1][1]),
+                    "left": int(pads[2][0]), "right": int(pads[2][1])})
+    elif name in ("CONV_2D", "DEPTHWISE_CONV_2D"):
+        w = constant[op.inputs[1]].astype(np.float32)
+        b = constant[op.inputs[2]].astype(np.float32)
+        assert opt.strideW == opt.strideH and opt.dilationWFactor == 1 and opt.dilationHFactor == 1
+        assert opt.fusedActivationFunction in (0, 1)  # none, ReLU
+        k = int(w.shape[1])
+        assert w.shape[2] == k
+        # SAME is only used where it equals VALID (1x1, stride 1).
+        assert opt.padding == 1 or (k == 1 and opt.strideW == 1), (name, opt.padding, k)
+        entry = {"in": tid(op.inputs[0]), "out": tid(op.outputs[0]), "k": k,
+                 "stride": int(opt.strideW), "relu": opt.fusedActivationFunction == 1}
+        if name == "CONV_2D":
+            # OHWI -> [kh][kw][cin][cout]: the output channels are the inner, contiguous loop.
+            entry.update(op="conv", cin=int(w.shape[3]), cout=int(w.shape[0]),
+                         w=weights(w.transpose(1, 2, 3, 0)), b=weights(b))
+        else:
+            assert opt.depthMultiplier == 1
+            entry.update(op="dwconv", c=int(w.shape[3]), w=weights(w[0]), b=weights(b))
+        ops.append(entry)
+    elif name == "ADD":
+        assert shape(op.inputs[0]) == shape(op.inputs[1])
+        ops.append({"op": "add", "in": tid(op.inputs[0]), "in2": tid(op.inputs[1]),
+                    "out": tid(op.outputs[0]), "relu": opt.fusedActivationFunction == 1})
+    elif name == "RESIZE_BILINEAR":
+        a, o = shape(op.inputs[0]), shape(op.outputs[0])
+        assert o[1] == 2 * a[1] and o[2] == 2 * a[2] and opt.halfPixelCenters and not opt.alignCorners
+        ops.append({"op": "upsample2", "in": tid(op.inputs[0]), "out": tid(op.outputs[0])})
+    elif name == "DEPTH_TO_SPACE":
+        ops.append({"op": "depth_to_space", "in": tid(op.inputs[0]), "out": tid(op.outputs[0]),
+                    "block": int(opt.blockSize)})
+    elif name == "RESHAPE":
+        # [1, H, W, C] -> [1, H*W, C]: the same bytes in NHWC.
+        a, o = shape(op.inputs[0]), shape(op.outputs[0])
+        assert a[-1] == o[-1], (a, o)
+        ops.append({"op": "flatten", "in": tid(op.inputs[0]), "out": tid(op.outputs[0])})
+    else:
+        raise SystemExit(f"unsupported op {name}")
+
+outs = {}
+for t in graph.outputs:
+    outs["scores" if shape(t)[-1] == 1 else "boxes"] = tid(t)
+header = {
+    "format": "scnn 1",
+    "source": "mediapipe==0.10.14 mediapipe/modules/face_detection/face_detection_full_range_sparse.tflite",
+    "input": {"tensor": 0, "channels": int(shape(graph.inputs[0])[3]),
+              "trained_size": int(shape(graph.inputs[0])[1]), "multiple_of": 32},
+    "outputs": outs,
+    "tensors": len(ids),
+    "ops": ops,
+}
+text = json.dumps(header, separators=(",", ":")).encode()
+with open(dst, "wb") as f:
+    f.write(b"SCNN")
+    f.write(struct.pack("<I", len(text)))
+    f.write(text)
+    f.write(blob)
+print(f"{dst}: {len(ops)} ops, {len(blob) // 2} weights, {len(text)} header bytes")

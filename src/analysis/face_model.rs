@@ -1,0 +1,184 @@
+//! MediaPipe's full-range BlazeFace (Apache-2.0, `assets/models/`), run by the pure-Rust engine
+//! in `nn`: a picture (or a part of it) is scaled, padded to a multiple of 32, and every 4×4 cell
+//! of the model's input proposes one face with a score and a box; overlapping proposals merge.
+
+use super::faces::FaceBox;
+use super::frame::{Rect, RgbFrame};
+use selfcheck_nn::{ModelError, Network, Tensor};
+
+static MODEL: &[u8] = include_bytes!("../../assets/models/face_detection_full_range.scnn");
+
+/// Proposals overlapping the best one by more than this (intersection over union) merge into it
+/// (MediaPipe's own setting for this model).
+const MERGE_IOU: f32 = 0.3;
+/// One proposal per cell of this many input pixels.
+const CELL: f32 = 4.0;
+
+pub struct FaceModel {
+    net: Network,
+}
+
+/// One proposal in model-input pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Proposal {
+    pub score: f32,
+    pub cx: f32,
+    pub cy: f32,
+    pub w: f32,
+    pub h: f32,
+}
+
+impl FaceModel {
+    pub fn load() -> Result<FaceModel, ModelError> {
+        Ok(FaceModel {
+            net: Network::parse(MODEL)?,
+        })
+    }
+
+    /// The square size the model was trained at (192).
+    pub fn trained_size(&self) -> usize {
+        self.net.input.trained_size
+    }
+
+    /// Raw outputs for a prepared input: per cell, the score's logit and 16 box values.
+    pub fn raw(&self, input: Tensor) -> Result<(Vec<f32>, Vec<f32>), ModelError> {
+        let mut out = self.net.run(input)?;
+        let scores = out.remove("scores").map(|t| t.data);
+        let boxes = out.remove("boxes").map(|t| t.data);
+        scores
+            .zip(boxes)
+            .ok_or_else(|| ModelError::Format("outputs 'scores' and 'boxes' expected".into()))
+    }
+
+    /// Faces scoring at least `min_score` (0–1) in `region` of `frame`, searched with the region
+    /// scaled by `scale` (model pixels per frame pixel); boxes in frame pixels, best first.
+    pub fn detect(
+        &self,
+        frame: &RgbFrame,
+        region: Rect,
+        scale: f32,
+        min_score: f32,
+    ) -> Result<Vec<FaceBox>, ModelError> {
+        let input = prepare(frame, region, scale);
+        let grid_w = input.w / CELL as usize;
+        let (logits, boxes) = self.raw(input)?;
+        let proposals = decode(&logits, &boxes, grid_w, min_score);
+        Ok(merge(proposals)
+            .into_iter()
+            .filter_map(|p| to_frame(&p, region, scale, frame))
+            .collect())
+    }
+}
+
+/// The region scaled by `scale`, as the model's input (see `selfcheck_nn::rgb_region`).
+pub fn prepare(frame: &RgbFrame, region: Rect, scale: f32) -> Tensor {
+    let size = (frame.width as usize, frame.height as usize);
+    let r = (
+        region.x as usize,
+        region.y as usize,
+        region.w as usize,
+        region.h as usize,
+    );
+    selfcheck_nn::rgb_region(&frame.data, size, r, scale, 32)
+}
+
+/// Proposals whose score (a logistic of the logit) reaches `min_score`.
+pub fn decode(logits: &[f32], boxes: &[f32], grid_w: usize, min_score: f32) -> Vec<Proposal> {
+    logits
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &logit)| {
+            let score = 1.0 / (1.0 + (-logit.clamp(-100.0, 100.0)).exp());
+            if score < min_score || grid_w == 0 {
+                return None;
+            }
+            let r = boxes.get(i * 16..i * 16 + 4)?;
+            let ax = ((i % grid_w) as f32 + 0.5) * CELL;
+            let ay = ((i / grid_w) as f32 + 0.5) * CELL;
+            Some(Proposal {
+                score,
+                cx: ax + r[0],
+                cy: ay + r[1],
+                w: r[2],
+                h: r[3],
+            })
+        })
+        .filter(|p| p.w > 0.0 && p.h > 0.0)
+        .collect()
+}
+
+fn iou(a: &Proposal, b: &Proposal) -> f32 {
+    let ix = (a.cx + a.w / 2.0).min(b.cx + b.w / 2.0) - (a.cx - a.w / 2.0).max(b.cx - b.w / 2.0);
+    let iy = (a.cy + a.h / 2.0).min(b.cy + b.h / 2.0) - (a.cy - a.h / 2.0).max(b.cy - b.h / 2.0);
+    let inter = ix.max(0.0) * iy.max(0.0);
+    let union = a.w * a.h + b.w * b.h - inter;
+    if union > 0.0 { inter / union } else { 0.0 }
+}
+
+/// Weighted merging (as MediaPipe does): the best proposal takes every proposal overlapping it,
+/// and its box becomes their score-weighted mean.
+pub fn merge(mut proposals: Vec<Proposal>) -> Vec<Proposal> {
+    proposals.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let mut out = Vec::new();
+    while let Some(best) = proposals.first().copied() {
+        let (group, rest): (Vec<Proposal>, Vec<Proposal>) = proposals
+            .into_iter()
+            .partition(|p| iou(&best, p) > MERGE_IOU);
+        let total: f32 = group.iter().map(|p| p.score).sum();
+        let mean =
+            |f: fn(&Proposal) -> f32| group.iter().map(|p| f(p) * p.score).sum::<f32>() / total;
+        out.push(Proposal {
+            score: best.score,
+            cx: mean(|p| p.cx),
+            cy: mean(|p| p.cy),
+            w: mean(|p| p.w),
+            h: mean(|p| p.h),
+        });
+        proposals = rest;
+    }
+    out
+}
+
+/// A proposal in frame pixels, clipped to the frame (None when nothing is left).
+fn to_frame(p: &Proposal, region: Rect, scale: f32, frame: &RgbFrame) -> Option<FaceBox> {
+    let x0 = region.x as f32 + (p.cx - p.w / 2.0) / scale;
+    let y0 = region.y as f32 + (p.cy - p.h / 2.0) / scale;
+    let x1 = region.x as f32 + (p.cx + p.w / 2.0) / scale;
+    let y1 = region.y as f32 + (p.cy + p.h / 2.0) / scale;
+    let clip = |v: f32, max: u32| v.round().clamp(0.0, max as f32) as u32;
+    let (x0, y0, x1, y1) = (
+        clip(x0, frame.width),
+        clip(y0, frame.height),
+        clip(x1, frame.width),
+        clip(y1, frame.height),
+    );
+    (x1 > x0 && y1 > y0).then(|| FaceBox {
+        rect: Rect {
+            x: x0,
+            y: y0,
+            w: x1 - x0,
+            h: y1 - y0,
+        },
+        score: f64::from(p.score),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlapping_proposals_merge_and_apart_ones_stay() {
+        let p = |score, cx| Proposal {
+            score,
+            cx,
+            cy: 50.0,
+            w: 20.0,
+            h: 20.0,
+        };
+        let merged = merge(vec![p(0.9, 50.0), p(0.6, 52.0), p(0.8, 150.0)]);
+        assert_eq!(merged.len(), 2);
+        assert!(merged[0].cx > 50.0 && merged[0].cx < 51.0);
+        assert_eq!(merged[1].cx, 150.0);
+    }
+}

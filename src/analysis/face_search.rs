@@ -1,0 +1,260 @@
+//! Where the face model looks, and at what scale. The model finds faces from about
+//! `model_px` pixels of its input upwards, so a face of `min_px` frame pixels needs the frame
+//! at scale `model_px / min_px` (at most 1: the camera has no finer detail). Larger faces are
+//! found on halved copies (levels), each level keeping faces up to `LEVEL_SPAN` times its
+//! smallest, until the whole frame fits one tile.
+//!
+//! A still picture is searched whole at every level. A look at a live or recorded camera
+//! cannot afford the finest levels whole: levels for faces of at least `every_look_px` are
+//! searched whole at every look; each finer level is cut into overlapping full-height columns
+//! and one column is searched for `column_looks` looks in a row, then the next. During a pan
+//! the room moves sideways through the picture, so everything in it crosses the column being
+//! searched; with the camera still, the columns take turns.
+
+use super::frame::Rect;
+
+/// A level keeps faces up to this many times its smallest (the next, halved, level starts at
+/// twice; the margin lets a face on the border of two levels be found on both).
+pub const LEVEL_SPAN: f32 = 3.0;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SearchRules {
+    /// Smallest face the model finds, in pixels of its input.
+    pub model_px: f32,
+    /// Smallest face to find, in frame pixels.
+    pub min_px: f32,
+    /// Faces at least this wide (frame pixels) are searched in the whole picture at every look.
+    pub every_look_px: f32,
+    /// Width of a column, in model pixels (and the size of a frame that needs no columns).
+    pub tile_px: u32,
+    /// Looks in a row given to one column.
+    pub column_looks: u32,
+}
+
+/// One pass of the model: a part of the frame at a scale, keeping faces of these widths
+/// (frame pixels).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pass {
+    pub region: Rect,
+    pub scale: f32,
+    pub min_face: f32,
+    pub max_face: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Level {
+    pub scale: f32,
+    /// Searched whole at every look, or a column at a time.
+    pub every_look: bool,
+    /// Full-height columns (one, the whole frame, for a level searched whole).
+    pub columns: Vec<Rect>,
+}
+
+/// The levels for a `width`×`height` frame, finest first.
+pub fn levels(rules: &SearchRules, width: u32, height: u32) -> Vec<Level> {
+    let mut out = Vec::new();
+    if width == 0 || height == 0 || rules.model_px <= 0.0 || rules.min_px <= 0.0 {
+        return out;
+    }
+    let mut scale = (rules.model_px / rules.min_px).min(1.0);
+    let tile = rules.tile_px.max(64) as f32;
+    loop {
+        let smallest = rules.model_px / scale;
+        let every_look = smallest >= rules.every_look_px - 0.5;
+        let (sw, sh) = (width as f32 * scale, height as f32 * scale);
+        let fits = sw <= tile && sh <= tile;
+        let columns = if every_look || sw <= tile {
+            vec![Rect {
+                x: 0,
+                y: 0,
+                w: width,
+                h: height,
+            }]
+        } else {
+            // Neighbouring columns overlap by the largest face this level keeps.
+            let overlap = (rules.model_px * LEVEL_SPAN).min(tile / 2.0) / scale;
+            let side = tile / scale;
+            let len = width as f32;
+            let n = ((len - overlap) / (side - overlap)).ceil().max(1.0) as u32;
+            let step = if n > 1 {
+                (len - side) / (n - 1) as f32
+            } else {
+                0.0
+            };
+            (0..n)
+                .map(|i| {
+                    let x = (i as f32 * step).round() as u32;
+                    Rect {
+                        x,
+                        y: 0,
+                        w: (side.round() as u32).min(width - x),
+                        h: height,
+                    }
+                })
+                .collect()
+        };
+        out.push(Level {
+            scale,
+            every_look,
+            columns,
+        });
+        if fits {
+            break;
+        }
+        scale /= 2.0;
+    }
+    out
+}
+
+/// The passes of one look: every level searched at every look whole, and the column whose
+/// turn it is of each finer level. `look` = None searches everything (a still picture).
+pub fn passes(rules: &SearchRules, width: u32, height: u32, look: Option<u64>) -> Vec<Pass> {
+    let all = levels(rules, width, height);
+    let last = all.len().saturating_sub(1);
+    let whole = Rect {
+        x: 0,
+        y: 0,
+        w: width,
+        h: height,
+    };
+    all.iter()
+        .enumerate()
+        .map(|(i, level)| {
+            let min_face = if i == 0 {
+                0.0
+            } else {
+                rules.model_px / level.scale
+            };
+            // The coarsest level keeps every face larger than it too.
+            let max_face = if i == last {
+                f32::INFINITY
+            } else {
+                rules.model_px * LEVEL_SPAN / level.scale
+            };
+            let region = match look {
+                Some(n) if !level.every_look => {
+                    let turn = n / u64::from(rules.column_looks.max(1));
+                    level.columns[(turn % level.columns.len() as u64) as usize]
+                }
+                _ => whole,
+            };
+            Pass {
+                region,
+                scale: level.scale,
+                min_face,
+                max_face,
+            }
+        })
+        .collect()
+}
+
+/// A second look at a small face found in a column: a region of the finest level around it,
+/// two columns wide and one high, so the next look sees it again even after the camera has
+/// turned by up to a column's width (a face must be seen in two looks close together to
+/// count, and the column's turn may be over).
+pub fn follow_up(rules: &SearchRules, face: Rect, width: u32, height: u32) -> Option<Pass> {
+    let finest = levels(rules, width, height).into_iter().next()?;
+    let side = ((rules.tile_px.max(64) as f32 / finest.scale).round() as u32).max(1);
+    let (w, h) = ((2 * side).min(width), side.min(height));
+    let cx = face.x + face.w / 2;
+    let cy = face.y + face.h / 2;
+    let x = cx.saturating_sub(w / 2).min(width - w);
+    let y = cy.saturating_sub(h / 2).min(height - h);
+    Some(Pass {
+        region: Rect { x, y, w, h },
+        scale: finest.scale,
+        min_face: 0.0,
+        max_face: rules.model_px * LEVEL_SPAN / finest.scale,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> SearchRules {
+        SearchRules {
+            model_px: 24.0,
+            min_px: 24.0,
+            every_look_px: 48.0,
+            tile_px: 320,
+            column_looks: 4,
+        }
+    }
+
+    #[test]
+    fn levels_halve_until_the_frame_fits_one_tile() {
+        let l = levels(&rules(), 1280, 720);
+        let scales: Vec<f32> = l.iter().map(|l| l.scale).collect();
+        assert_eq!(scales, vec![1.0, 0.5, 0.25]);
+        assert!(!l[0].every_look && l[1].every_look && l[2].every_look);
+        assert_eq!(l[1].columns.len(), 1);
+        assert_eq!(l[2].columns.len(), 1);
+    }
+
+    #[test]
+    fn columns_cover_the_frame_and_overlap_by_the_largest_face() {
+        let l = levels(&rules(), 1280, 720);
+        let columns = &l[0].columns;
+        assert!(columns.len() >= 4, "{columns:?}");
+        for c in columns {
+            assert!(c.inside(1280, 720), "{c:?}");
+            assert_eq!((c.y, c.h), (0, 720));
+        }
+        // Every face of the level (up to 72 px) lies whole inside some column.
+        for x in 0..1280 - 72 {
+            assert!(
+                columns.iter().any(|c| c.x <= x && x + 72 <= c.x + c.w),
+                "{x}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_look_searches_the_coarse_levels_whole_and_one_column_for_a_while() {
+        let r = rules();
+        let n = levels(&r, 1280, 720)[0].columns.len() as u64;
+        let look0 = passes(&r, 1280, 720, Some(0));
+        assert_eq!(look0.len(), 3);
+        assert_eq!(passes(&r, 1280, 720, Some(3)), look0);
+        assert_ne!(passes(&r, 1280, 720, Some(4))[0].region, look0[0].region);
+        assert_eq!(passes(&r, 1280, 720, Some(4 * n)), look0);
+        let still = passes(&r, 1280, 720, None);
+        assert_eq!(still.len(), 3);
+        assert_eq!(
+            still[0].region,
+            Rect {
+                x: 0,
+                y: 0,
+                w: 1280,
+                h: 720
+            }
+        );
+        // Sizes chain: each level keeps faces from its smallest up to past the next level's.
+        assert_eq!(still[0].min_face, 0.0);
+        assert!(still.last().is_some_and(|p| p.max_face.is_infinite()));
+    }
+
+    #[test]
+    fn a_follow_up_is_a_tile_around_the_face_inside_the_frame() {
+        let r = rules();
+        let face = Rect {
+            x: 1250,
+            y: 10,
+            w: 26,
+            h: 26,
+        };
+        let p = follow_up(&r, face, 1280, 720).expect("a pass");
+        assert_eq!(p.scale, 1.0);
+        assert_eq!((p.region.w, p.region.h), (640, 320));
+        assert!(p.region.inside(1280, 720));
+        assert!(p.region.contains_centre_of(&face));
+    }
+
+    #[test]
+    fn a_small_frame_is_one_pass() {
+        let p = passes(&rules(), 320, 240, Some(5));
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].scale, 1.0);
+    }
+}
