@@ -268,8 +268,25 @@ fn windows_build_reads_the_registry_under_wine() {
     let r = wine.check("browser.version");
     assert_eq!(result(&r, "browser.version")["status"], "fail", "{r}");
 
+    // A virtual camera registered only with DirectShow, as OBS registers its filter: Wine's
+    // Media Foundation lists no camera, so it is the only camera and the default one.
+    wine.set_text(OBS_CAMERA, "FriendlyName", "OBS Virtual Camera");
+    let r = wine.check("camera.virtual");
+    wine.reg(&["delete", OBS_CAMERA, "/f"]);
+    let cam = result(&r, "camera.virtual");
+    assert_eq!(cam["status"], "fail", "{cam}");
+    assert_eq!(
+        cam["measured"]["virtual_devices"],
+        serde_json::json!(["OBS Virtual Camera"]),
+        "{cam}"
+    );
+    assert_eq!(cam["measured"]["default_is_virtual"], true, "{cam}");
+
     clear_proxy_chrome_and_bios(&wine);
 }
+
+/// Where a DirectShow video-input device is registered for this user.
+const OBS_CAMERA: &str = r"HKCU\Software\Classes\CLSID\{860BB310-5D01-11d0-BD3B-00A0C911CE86}\Instance\{A3FCE0F5-3493-419F-958A-ABA1250EC20B}";
 
 /// Starting selfcheck.exe opens its window under Wine: with wgpu when Wine offers a device,
 /// else through the renderer retry with OpenGL (both were seen: the debug build logged

@@ -1,10 +1,43 @@
 //! Lists cameras and microphones by name, without opening a stream.
 
 /// Names of the cameras the OS offers; an error text when the camera API itself fails.
+/// On Windows also the DirectShow-only devices (virtual cameras Chrome offers but Media
+/// Foundation does not list).
 pub fn camera_names() -> Result<Vec<String>, String> {
-    nokhwa::query(nokhwa::utils::ApiBackend::Auto)
+    let listed = nokhwa::query(nokhwa::utils::ApiBackend::Auto)
         .map(|list| list.iter().map(|c| c.human_name()).collect())
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string());
+    #[cfg(windows)]
+    {
+        merge_camera_lists(listed, crate::probe::windows::directshow_cameras())
+    }
+    #[cfg(not(windows))]
+    {
+        listed
+    }
+}
+
+/// The camera API's list first (its first device is the default), then the names only the
+/// other list has. Either list alone is enough; an error only when both fail.
+pub fn merge_camera_lists(
+    primary: Result<Vec<String>, String>,
+    extra: Result<Vec<String>, String>,
+) -> Result<Vec<String>, String> {
+    match (primary, extra) {
+        (Ok(mut names), Ok(more)) => {
+            for name in more {
+                if !names
+                    .iter()
+                    .any(|n| n.trim().eq_ignore_ascii_case(name.trim()))
+                {
+                    names.push(name);
+                }
+            }
+            Ok(names)
+        }
+        (Ok(names), Err(_)) | (Err(_), Ok(names)) => Ok(names),
+        (Err(a), Err(b)) => Err(format!("{a}; {b}")),
+    }
 }
 
 /// The default input device's name and whether it can be opened, when the audio system
@@ -38,4 +71,48 @@ pub fn microphone_names() -> Vec<String> {
             })
             .unwrap_or_default()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(v: &[&str]) -> Result<Vec<String>, String> {
+        Ok(v.iter().map(|s| s.to_string()).collect())
+    }
+
+    #[test]
+    fn directshow_only_cameras_join_the_list_after_the_default() {
+        let merged = merge_camera_lists(
+            names(&["Integrated Camera", "OBSBOT Tiny 2"]),
+            names(&[
+                "integrated camera",
+                "OBS Virtual Camera",
+                "ManyCam Virtual Webcam",
+            ]),
+        );
+        assert_eq!(
+            merged,
+            names(&[
+                "Integrated Camera",
+                "OBSBOT Tiny 2",
+                "OBS Virtual Camera",
+                "ManyCam Virtual Webcam"
+            ])
+        );
+    }
+
+    #[test]
+    fn one_readable_list_is_enough_and_two_failures_are_an_error() {
+        let failed = || Err::<Vec<String>, String>("0x80070005".to_string());
+        assert_eq!(
+            merge_camera_lists(failed(), names(&["XSplit VCam"])),
+            names(&["XSplit VCam"])
+        );
+        assert_eq!(
+            merge_camera_lists(names(&["Cam"]), failed()),
+            names(&["Cam"])
+        );
+        assert!(merge_camera_lists(failed(), failed()).is_err());
+    }
 }

@@ -6,7 +6,9 @@
 
 use super::browsers::{BrowserFacts, family_of, parse_version_line};
 use winreg::RegKey;
-use winreg::enums::{HKEY_CURRENT_USER, HKEY_LOCAL_MACHINE, KEY_READ};
+use winreg::enums::{
+    HKEY_CURRENT_USER, HKEY_LOCAL_MACHINE, KEY_READ, KEY_WOW64_32KEY, KEY_WOW64_64KEY,
+};
 
 const INTERNET_SETTINGS: &str = r"Software\Microsoft\Windows\CurrentVersion\Internet Settings";
 
@@ -90,6 +92,45 @@ pub fn adapter_descriptions() -> Result<Vec<(String, String)>, String> {
     Ok(out)
 }
 
+/// The DirectShow video-input category: every camera Chrome can offer, also the virtual ones
+/// (OBS Virtual Camera, ManyCam, XSplit, Snap Camera, YouCam, iVCam) that register only here
+/// and not with Media Foundation.
+const VIDEO_INPUT_CATEGORY: &str =
+    r"Software\Classes\CLSID\{860BB310-5D01-11d0-BD3B-00A0C911CE86}\Instance";
+
+/// `FriendlyName` of every DirectShow video-input device, machine-wide (64- and 32-bit
+/// registrations: many virtual cameras register a 32-bit filter only) and for this user.
+/// No category key at all is an empty list; an unreadable key is an error.
+pub fn directshow_cameras() -> Result<Vec<String>, String> {
+    let roots = [
+        (HKEY_LOCAL_MACHINE, KEY_WOW64_64KEY),
+        (HKEY_LOCAL_MACHINE, KEY_WOW64_32KEY),
+        (HKEY_CURRENT_USER, 0),
+    ];
+    let mut names: Vec<String> = Vec::new();
+    for (root, view) in roots {
+        let key = match RegKey::predef(root)
+            .open_subkey_with_flags(VIDEO_INPUT_CATEGORY, KEY_READ | view)
+        {
+            Ok(k) => k,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(e.to_string()),
+        };
+        for sub in key.enum_keys().flatten() {
+            let Ok(device) = key.open_subkey_with_flags(&sub, KEY_READ) else {
+                continue;
+            };
+            if let Ok(name) = device.get_value::<String, _>("FriendlyName") {
+                let name = name.trim().to_string();
+                if !name.is_empty() && !names.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+                    names.push(name);
+                }
+            }
+        }
+    }
+    Ok(names)
+}
+
 fn string_value(root: &RegKey, path: &str, name: &str) -> Option<String> {
     root.open_subkey_with_flags(path, KEY_READ)
         .ok()?
@@ -163,6 +204,21 @@ pub fn remote_control() -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Under Wine (the Windows unit tests of CI) or on Windows: a virtual camera registered
+    /// the way OBS registers its DirectShow filter (for this user here) is listed.
+    #[test]
+    fn directshow_cameras_come_from_the_video_input_category() {
+        let hkcu = RegKey::predef(HKEY_CURRENT_USER);
+        let device = format!(r"{VIDEO_INPUT_CATEGORY}\{{A3FCE0F5-3493-419F-958A-ABA1250EC20B}}");
+        let (key, _) = hkcu.create_subkey(&device).expect("HKCU is writable");
+        key.set_value("FriendlyName", &"OBS Virtual Camera")
+            .expect("name");
+        let found = directshow_cameras();
+        let _ = hkcu.delete_subkey_all(&device);
+        let found = found.expect("readable");
+        assert!(found.iter().any(|n| n == "OBS Virtual Camera"), "{found:?}");
+    }
 
     /// Under Wine (the Windows unit tests of CI) or on Windows: an adapter written into the
     /// registry the way Windows records a TAP-Windows VPN adapter is read back with its name.
