@@ -117,6 +117,8 @@ pub struct ImageReq {
     /// look from this width (smaller ones a column at a time), the column width (model
     /// pixels), looks in a row per column, and the score (0–1) a face needs.
     pub face_min_px: u32,
+    /// `face_min_px` is for a picture this wide; wider ones are searched for the same share.
+    pub face_min_px_at_width: u32,
     pub face_model_px: u32,
     pub face_every_look_px: u32,
     pub face_tile_px: u32,

@@ -34,6 +34,7 @@ impl FaceRules {
             search: SearchRules {
                 model_px: req.face_model_px as f32,
                 min_px: req.face_min_px as f32,
+                at_width: req.face_min_px_at_width as f32,
                 every_look_px: req.face_every_look_px as f32,
                 tile_px: req.face_tile_px,
                 column_looks: req.face_column_looks,
