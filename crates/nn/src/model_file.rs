@@ -122,7 +122,7 @@ impl Network {
             .map(|p| f16_to_f32(u16::from_le_bytes([p[0], p[1]])))
             .collect();
         let net = Network {
-            ops: fold_padding(header.ops),
+            ops: fold_padding(header.ops, header.tensors),
             weights,
             tensors: header.tensors,
             input: header.input,
@@ -213,12 +213,7 @@ impl Network {
         }
         let mut slots: Vec<Option<Tensor>> = vec![None; self.tensors];
         // How many operations still read each tensor, so it is freed after its last use.
-        let mut readers = vec![0usize; self.tensors];
-        for op in &self.ops {
-            for t in op.inputs() {
-                readers[t] += 1;
-            }
-        }
+        let mut readers = reader_counts(&self.ops, self.tensors);
         slots[self.input.tensor] = Some(input);
         for op in &self.ops {
             let w = |at: usize, len: usize| &self.weights[at..at + len];
@@ -353,17 +348,24 @@ fn slot(slots: &[Option<Tensor>], t: usize) -> Result<&Tensor, ModelError> {
     slots[t].as_ref().ok_or_else(|| unmade(t))
 }
 
+/// How many operations read each of the `tensors` tensors (numbers out of range are left for
+/// `validate` to refuse).
+fn reader_counts(ops: &[Op], tensors: usize) -> Vec<usize> {
+    let mut counts = vec![0usize; tensors];
+    for t in ops.iter().flat_map(Op::inputs) {
+        if let Some(c) = counts.get_mut(t) {
+            *c += 1;
+        }
+    }
+    counts
+}
+
 /// Zero padding: top, bottom, left, right.
 pub type Padding = (usize, usize, usize, usize);
 
 /// Padding that only a depthwise convolution reads is done inside it (no padded copy).
-fn fold_padding(ops: Vec<Op>) -> Vec<Op> {
-    let mut readers = std::collections::HashMap::new();
-    for op in &ops {
-        for t in op.inputs() {
-            *readers.entry(t).or_insert(0usize) += 1;
-        }
-    }
+fn fold_padding(ops: Vec<Op>, tensors: usize) -> Vec<Op> {
+    let readers = reader_counts(&ops, tensors);
     let pads: std::collections::HashMap<usize, (usize, Padding)> = ops
         .iter()
         .filter_map(|op| match *op {
@@ -374,7 +376,7 @@ fn fold_padding(ops: Vec<Op>) -> Vec<Op> {
                 bottom,
                 left,
                 right,
-            } if readers.get(&out) == Some(&1) => Some((out, (input, (top, bottom, left, right)))),
+            } if readers.get(out) == Some(&1) => Some((out, (input, (top, bottom, left, right)))),
             _ => None,
         })
         .collect();
