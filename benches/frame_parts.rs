@@ -1,5 +1,7 @@
-//! Where the frame-measure time goes, part by part, at 720p and 1080p (median of 31 runs, one
-//! thread). Run: `cargo bench --bench frame_parts`.
+//! Where the frame-measure time goes, part by part, and the whole frame analysis, at 720p and
+//! 1080p (median of 31 runs, one thread). The whole is more than the sum of the parts: it also
+//! allocates and first touches its buffers, and reads the card's pixels after the grey copy has
+//! streamed the frame through the cache. Run: `cargo bench --bench frame_parts`.
 
 use selfcheck::analysis::frame::{Rect, analysis_factor, small_gray};
 use selfcheck::analysis::limits::FrameLimits;
@@ -10,7 +12,9 @@ fn median_ms(f: impl FnMut()) -> f64 {
 }
 
 fn parts(width: u32, height: u32, card: Rect, limits: &FrameLimits) {
-    use selfcheck::analysis::{card_corners, card_edges, card_surface, glare, lighting, sharpness};
+    use selfcheck::analysis::{
+        card_corners, card_edges, card_print, card_surface, glare, lighting, sharpness,
+    };
     use std::hint::black_box;
     let frame = synthetic_frame(width, height);
     let factor = analysis_factor(width, height);
@@ -26,8 +30,11 @@ fn parts(width: u32, height: u32, card: Rect, limits: &FrameLimits) {
     .clipped(sw, sh);
     let small_card = card.scaled_down(factor);
     let surface = card_surface::measure(&frame, card, None, &limits.surface);
-    let edges = card_edges::measure(&small, sw, sh, small_card);
-    let parts: [(&str, f64); 9] = [
+    let colour_region = small_card.expanded(0.2).clipped(sw, sh);
+    let colour =
+        selfcheck::analysis::frame::small_opponent(&frame, factor, (sw, sh), colour_region);
+    let edges = card_edges::measure_with_colour(&small, Some(&colour), sw, sh, small_card);
+    let parts: [(&str, f64); 11] = [
         (
             "small_gray",
             median_ms(|| {
@@ -84,9 +91,22 @@ fn parts(width: u32, height: u32, card: Rect, limits: &FrameLimits) {
             }),
         ),
         (
+            // As the frame analysis does it: brightness and colour steps.
             "card edges",
             median_ms(|| {
-                black_box(card_edges::measure(&small, sw, sh, small_card));
+                black_box(card_edges::measure_with_colour(
+                    &small,
+                    Some(&colour),
+                    sw,
+                    sh,
+                    small_card,
+                ));
+            }),
+        ),
+        (
+            "card print",
+            median_ms(|| {
+                black_box(card_print::measure(&small, sw, sh, small_card));
             }),
         ),
         (
@@ -94,11 +114,23 @@ fn parts(width: u32, height: u32, card: Rect, limits: &FrameLimits) {
             median_ms(|| {
                 black_box(card_corners::measure(
                     &small,
-                    None,
+                    Some(&colour),
                     (sw, sh),
                     &edges,
                     (small_card.w, small_card.h),
                     limits.corner_min_edge_share,
+                ));
+            }),
+        ),
+        (
+            // Everything above in one call, as `selfcheck bench` times it.
+            "whole frame",
+            median_ms(|| {
+                black_box(selfcheck::analysis::frame_analysis::analyze_with_faces(
+                    &frame,
+                    Some(card),
+                    Vec::new(),
+                    limits,
                 ));
             }),
         ),

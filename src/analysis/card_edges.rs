@@ -215,12 +215,15 @@ fn side(view: &View, search: &Search, card: CardLook) -> (f64, Option<EdgeLine>)
     // The candidates: the best line of each place across the band (a line within three
     // pixels of a better one is the same place), at most `CANDIDATES` of them.
     let middle = |i: usize| 2 * (i % rows) as i64 + tilts[i / rows];
-    let mut by_hits: Vec<usize> = (0..hits_of_lines.len())
+    // Taken best first (fewest-index first among equals) from a heap: usually only a few of
+    // the many good lines are looked at, so sorting them all would be wasted.
+    let mut by_hits: std::collections::BinaryHeap<(u32, std::cmp::Reverse<usize>)> = (0
+        ..hits_of_lines.len())
         .filter(|&i| hits_of_lines[i] >= good)
+        .map(|i| (hits_of_lines[i], std::cmp::Reverse(i)))
         .collect();
-    by_hits.sort_unstable_by_key(|&i| (std::cmp::Reverse(hits_of_lines[i]), i));
     let mut candidates: Vec<(usize, i64)> = Vec::with_capacity(CANDIDATES);
-    for i in by_hits {
+    while let Some((_, std::cmp::Reverse(i))) = by_hits.pop() {
         let m = middle(i);
         if candidates.iter().all(|&(_, cm)| (cm - m).abs() > 6) {
             candidates.push((i, m));

@@ -24,6 +24,8 @@ use super::limits::SurfaceLimits;
 const BLOCKS_ACROSS: u32 = 32;
 /// Pixels sampled across and down each block.
 const GRID: u32 = 4;
+// `block_stats` finds a block's 90th and 75th percentiles among its four largest samples.
+const _: () = assert!(GRID * GRID <= 16);
 /// Share of the card's outline trimmed away all round before measuring: the card's rounded
 /// corners, its edge and the background just beyond a slightly misplaced outline.
 const INSET: f64 = 0.05;
@@ -66,20 +68,31 @@ impl Plane {
         self.0[0] + self.0[1] * u + self.0[2] * v
     }
 
+    /// How far a point's value lies above the plane.
+    fn residual(&self, (u, v, z): (f64, f64, f64)) -> f64 {
+        z - self.at(u, v)
+    }
+
     /// Least squares over the chosen points (u, v, value); `None` when they do not span a
     /// plane.
     fn fit(points: impl Iterator<Item = (f64, f64, f64)>) -> Option<Plane> {
-        let mut m = [[0.0f64; 3]; 3];
-        let mut r = [0.0f64; 3];
+        // The normal equations' sums (the matrix is symmetric; its first row and column are
+        // the count and the sums of u and v).
+        let (mut n, mut su, mut sv, mut suu, mut suv, mut svv) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+        let (mut sz, mut suz, mut svz) = (0.0, 0.0, 0.0);
         for (u, v, z) in points {
-            let row = [1.0, u, v];
-            for i in 0..3 {
-                for j in 0..3 {
-                    m[i][j] += row[i] * row[j];
-                }
-                r[i] += row[i] * z;
-            }
+            n += 1.0;
+            su += u;
+            sv += v;
+            suu += u * u;
+            suv += u * v;
+            svv += v * v;
+            sz += z;
+            suz += u * z;
+            svz += v * z;
         }
+        let m = [[n, su, sv], [su, suu, suv], [sv, suv, svv]];
+        let r = [sz, suz, svz];
         let det = |m: &[[f64; 3]; 3]| {
             m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
                 - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
@@ -158,6 +171,21 @@ fn chroma(c: [f64; 3]) -> (f64, f64) {
     (c[0] / s, c[1] / s)
 }
 
+/// The four largest values, largest first (zeros when fewer): each value passes down a
+/// chain of compare-and-swap steps, without branches.
+fn four_largest(values: impl Iterator<Item = u8>) -> [u8; 4] {
+    let mut top = [0u8; 4];
+    for v in values {
+        let mut v = v;
+        for t in &mut top {
+            let (hi, lo) = ((*t).max(v), (*t).min(v));
+            *t = hi;
+            v = lo;
+        }
+    }
+    top
+}
+
 /// Per block: the bright end of its luma (90th percentile: the paper between the print) and
 /// the mean colour of its brightest quarter, from a grid of `GRID`×`GRID` pixels spread over
 /// the block (a block is a couple of millimetres of card: print strokes and the paper between
@@ -176,52 +204,41 @@ fn block_stats(
     let offsets: Vec<u32> = (0..g as u32)
         .map(|i| (2 * i + 1) * bs / (2 * g as u32))
         .collect();
-    let mut px = vec![[0u8; 3]; gw * gh * per];
+    // Each sample's colour and luma (computed once, here).
+    let mut px = vec![[0u8; 4]; gw * gh * per];
     for by in 0..gh {
         for (j, dy) in offsets.iter().enumerate() {
             let y = card.y + by as u32 * bs + dy;
             let row = &frame.data[(y * frame.width) as usize * 3..];
             for bx in (0..gw).filter(|&bx| keep[by * gw + bx]) {
                 let base = (by * gw + bx) * per + j * g;
-                for (i, dx) in offsets.iter().enumerate() {
-                    let k = (card.x + bx as u32 * bs + dx) as usize * 3;
-                    px[base + i] = [row[k], row[k + 1], row[k + 2]];
+                let block_x = card.x + bx as u32 * bs;
+                for (p, dx) in px[base..base + g].iter_mut().zip(&offsets) {
+                    let k = (block_x + dx) as usize * 3;
+                    let [r, g, b] = [row[k], row[k + 1], row[k + 2]];
+                    *p = [r, g, b, luma(r, g, b)];
                 }
             }
         }
     }
-    // The 90th and 75th percentiles of so few samples are the k-th largest: kept in one pass.
+    // The 90th and 75th percentiles of so few samples (at most 16) are among the four largest.
     let (p90, p75) = ((per * 9 / 10).min(per - 1), (per * 3 / 4).min(per - 1));
-    let top_n = per - p75;
     (0..gw * gh)
         .map(|b| {
             if !keep[b] {
                 return Block::default();
             }
             let block = &px[b * per..(b + 1) * per];
-            // The largest lumas, largest first (at most four: `top_n` ≤ per / 4 + 1).
-            let mut top = [0u8; 5];
-            for p in block {
-                let l = luma(p[0], p[1], p[2]);
-                let mut k = top_n.min(5);
-                while k > 0 && top[k - 1] < l {
-                    if k < top_n.min(5) {
-                        top[k] = top[k - 1];
-                    }
-                    k -= 1;
-                }
-                if k < top_n.min(5) {
-                    top[k] = l;
-                }
-            }
-            let paper = top[per - 1 - p90];
-            let quarter = top[per - 1 - p75];
+            let top = four_largest(block.iter().map(|p| p[3]));
+            let (paper, quarter) = (top[per - 1 - p90], top[per - 1 - p75]);
             let (mut bright, mut count) = ([0u32; 3], 0u32);
-            for p in block.iter().filter(|p| luma(p[0], p[1], p[2]) >= quarter) {
+            // Without a branch per sample: whether a sample is bright is unpredictable.
+            for p in block {
+                let take = u32::from(p[3] >= quarter);
                 for c in 0..3 {
-                    bright[c] += u32::from(p[c]);
+                    bright[c] += u32::from(p[c]) * take;
                 }
-                count += 1;
+                count += take;
             }
             Block {
                 inside: true,
@@ -289,6 +306,101 @@ fn bounding(rects: impl Iterator<Item = Rect>) -> Option<Rect> {
     })
 }
 
+/// The paper plane. Light on a flat card changes smoothly, so the plane that most blocks
+/// agree with (`fit`: the blocks the plane may be fitted to) is the card's own light: planes
+/// fitted to each half, third and quarter of the card (and the whole) are tried, the one with
+/// the most blocks within `tolerance` wins, and it is refitted to those blocks. A shadow or a
+/// sheen over part of the card leaves the other part to decide, even when it covers more than
+/// half. `inside`: every block of the card.
+fn paper_plane(
+    fit: &[(f64, f64, f64)],
+    inside: &[(f64, f64, f64)],
+    tolerance: f64,
+) -> Option<Plane> {
+    const PARTS: [(f64, f64, f64, f64); 13] = [
+        (0.0, 1.0, 0.0, 1.0),
+        (0.0, 0.5, 0.0, 1.0),
+        (0.5, 1.0, 0.0, 1.0),
+        (0.0, 1.0, 0.0, 0.5),
+        (0.0, 1.0, 0.5, 1.0),
+        (0.0, 0.34, 0.0, 1.0),
+        (0.66, 1.0, 0.0, 1.0),
+        (0.0, 1.0, 0.0, 0.34),
+        (0.0, 1.0, 0.66, 1.0),
+        (0.0, 0.5, 0.0, 0.5),
+        (0.5, 1.0, 0.0, 0.5),
+        (0.0, 0.5, 0.5, 1.0),
+        (0.5, 1.0, 0.5, 1.0),
+    ];
+    let near = |p: &Plane, points: &[(f64, f64, f64)], out: &mut Vec<(f64, f64, f64)>| {
+        out.clear();
+        out.extend(
+            points
+                .iter()
+                .copied()
+                .filter(|&q| p.residual(q).abs() <= tolerance),
+        );
+    };
+    let (mut part, mut chosen, mut residuals) = (Vec::new(), Vec::new(), Vec::new());
+    // Each part's plane is refined on its own blocks: first on the brighter half of them
+    // (print pulls a block's paper level down, never up), then on those near the plane.
+    let mut fit_part = |part: &[(f64, f64, f64)]| -> Option<Plane> {
+        let mut p = Plane::fit(part.iter().copied())?;
+        residuals.clear();
+        residuals.extend(part.iter().map(|&q| p.residual(q)));
+        let mid = median(std::mem::take(&mut residuals));
+        chosen.clear();
+        chosen.extend(part.iter().copied().filter(|&q| p.residual(q) >= mid));
+        p = Plane::fit(chosen.iter().copied()).unwrap_or(p);
+        for _ in 0..2 {
+            near(&p, part, &mut chosen);
+            p = Plane::fit(chosen.iter().copied()).unwrap_or(p);
+        }
+        Some(p)
+    };
+    let mut tried: Vec<(Plane, usize)> = Vec::with_capacity(PARTS.len());
+    for (u0, u1, v0, v1) in PARTS {
+        part.clear();
+        part.extend(
+            fit.iter()
+                .copied()
+                .filter(|&(u, v, _)| (u0..u1).contains(&u) && (v0..v1).contains(&v)),
+        );
+        if let Some(p) = fit_part(&part) {
+            let support = fit
+                .iter()
+                .filter(|&&q| p.residual(q).abs() <= tolerance)
+                .count();
+            tried.push((p, support));
+        }
+    }
+    // Where several planes each hold a large part of the card (a shadow over nearly half of
+    // it), the card's light is the one most blocks agree with and fewest rise above: print is
+    // never brighter than its paper, while the lit part rises above the shadowed part's light.
+    let most = tried.iter().map(|t| t.1).max().unwrap_or(0);
+    let above = |p: &Plane| {
+        inside
+            .iter()
+            .filter(|&&q| p.residual(q) > tolerance)
+            .count()
+    };
+    let mut plane = tried
+        .iter()
+        .filter(|t| t.1 * 5 >= most * 3)
+        .max_by_key(|t| t.1 as i64 - above(&t.0) as i64)
+        .map(|t| t.0);
+    let mut used = Vec::new();
+    for _ in 0..2 {
+        let Some(p) = plane else { break };
+        near(&p, fit, &mut used);
+        if used.len() < 8 {
+            break;
+        }
+        plane = Plane::fit(used.iter().copied()).or(plane);
+    }
+    plane
+}
+
 /// The surface of the card in `card` (a box inside the frame); `outline`, when the card's
 /// four edges were found, limits the measure to the card itself.
 pub fn measure(
@@ -346,113 +458,23 @@ pub fn measure(
     } else {
         inside.clone()
     };
-    // The paper plane. Light on a flat card changes smoothly, so the plane that most blocks
-    // agree with is the card's own light: planes fitted to each half, third and quarter of
-    // the card (and the whole) are tried, the one with the most blocks within the tolerance
-    // wins, and it is refitted to those blocks. A shadow or a sheen over part of the card
-    // leaves the other part to decide, even when it covers more than half.
     let points: Vec<(f64, f64, f64)> = (0..blocks.len())
         .map(|i| {
             let (u, v) = uv(i);
             (u, v, blocks[i].paper)
         })
         .collect();
-    let paper_at = |i: usize| points[i];
-    let parts: [(f64, f64, f64, f64); 13] = [
-        (0.0, 1.0, 0.0, 1.0),
-        (0.0, 0.5, 0.0, 1.0),
-        (0.5, 1.0, 0.0, 1.0),
-        (0.0, 1.0, 0.0, 0.5),
-        (0.0, 1.0, 0.5, 1.0),
-        (0.0, 0.34, 0.0, 1.0),
-        (0.66, 1.0, 0.0, 1.0),
-        (0.0, 1.0, 0.0, 0.34),
-        (0.0, 1.0, 0.66, 1.0),
-        (0.0, 0.5, 0.0, 0.5),
-        (0.5, 1.0, 0.0, 0.5),
-        (0.0, 0.5, 0.5, 1.0),
-        (0.5, 1.0, 0.5, 1.0),
-    ];
+    let tolerance = limits.plane_tolerance;
     let agreeing = |p: &Plane| -> Vec<usize> {
         fit_set
             .iter()
             .copied()
-            .filter(|&i| {
-                let (u, v, z) = paper_at(i);
-                (z - p.at(u, v)).abs() <= limits.plane_tolerance
-            })
+            .filter(|&i| p.residual(points[i]).abs() <= tolerance)
             .collect()
     };
-    let residual = |p: &Plane, i: usize| {
-        let (u, v, z) = paper_at(i);
-        z - p.at(u, v)
-    };
-    // Each part's plane is refined on its own blocks: first on the brighter half of them
-    // (print pulls a block's paper level down, never up), then on those near the plane.
-    let fit_part = |part: &[usize]| -> Option<Plane> {
-        let mut p = Plane::fit(part.iter().map(|&i| paper_at(i)))?;
-        let mid = median(part.iter().map(|&i| residual(&p, i)).collect());
-        let upper: Vec<usize> = part
-            .iter()
-            .copied()
-            .filter(|&i| residual(&p, i) >= mid)
-            .collect();
-        p = Plane::fit(upper.iter().map(|&i| paper_at(i))).unwrap_or(p);
-        for _ in 0..2 {
-            let near: Vec<usize> = part
-                .iter()
-                .copied()
-                .filter(|&i| residual(&p, i).abs() <= limits.plane_tolerance)
-                .collect();
-            p = Plane::fit(near.iter().map(|&i| paper_at(i))).unwrap_or(p);
-        }
-        Some(p)
-    };
-    let tried: Vec<(Plane, usize)> = parts
-        .iter()
-        .filter_map(|&(u0, u1, v0, v1)| {
-            let part: Vec<usize> = fit_set
-                .iter()
-                .copied()
-                .filter(|&i| {
-                    let (u, v, _) = points[i];
-                    (u0..u1).contains(&u) && (v0..v1).contains(&v)
-                })
-                .collect();
-            let p = fit_part(&part)?;
-            let support = fit_set
-                .iter()
-                .filter(|&&i| residual(&p, i).abs() <= limits.plane_tolerance)
-                .count();
-            Some((p, support))
-        })
-        .collect();
-    // Where several planes each hold a large part of the card (a shadow over nearly half of
-    // it), the card's light is the one most blocks agree with and fewest rise above: print is
-    // never brighter than its paper, while the lit part rises above the shadowed part's light.
-    let most = tried.iter().map(|t| t.1).max().unwrap_or(0);
-    let above = |p: &Plane| {
-        inside
-            .iter()
-            .filter(|&&i| {
-                let (u, v, z) = paper_at(i);
-                z - p.at(u, v) > limits.plane_tolerance
-            })
-            .count()
-    };
-    let mut plane = tried
-        .iter()
-        .filter(|t| t.1 * 5 >= most * 3)
-        .max_by_key(|t| t.1 as i64 - above(&t.0) as i64)
-        .map(|t| t.0);
-    for _ in 0..2 {
-        let Some(p) = plane else { break };
-        let used = agreeing(&p);
-        if used.len() < 8 {
-            break;
-        }
-        plane = Plane::fit(used.iter().map(|&i| paper_at(i))).or(plane);
-    }
+    let fit_points: Vec<(f64, f64, f64)> = fit_set.iter().map(|&i| points[i]).collect();
+    let inside_points: Vec<(f64, f64, f64)> = inside.iter().map(|&i| points[i]).collect();
+    let plane = paper_plane(&fit_points, &inside_points, tolerance);
     let Some(plane) = plane else {
         return CardSurface::default();
     };
@@ -633,6 +655,12 @@ mod tests {
             w: 430,
             h: 270,
         }
+    }
+
+    #[test]
+    fn the_four_largest_samples_come_largest_first() {
+        assert_eq!(four_largest([3, 9, 1, 9, 5, 0].into_iter()), [9, 9, 5, 3]);
+        assert_eq!(four_largest([7, 2].into_iter()), [7, 2, 0, 0]);
     }
 
     #[test]

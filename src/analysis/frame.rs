@@ -191,19 +191,40 @@ pub fn small_opponent(
     region: Rect,
 ) -> Vec<u8> {
     let mut out = vec![0u8; (sw * sh) as usize];
-    let f = factor.max(1);
+    let f = factor.max(1) as usize;
     let r = region.clipped(sw, sh);
-    let (w, h) = (frame.width, frame.height);
-    let at = |x: u32, y: u32| {
-        let i = ((y.min(h - 1) * w + x.min(w - 1)) * 3) as usize;
-        i32::from(frame.data[i + 2]) - i32::from(frame.data[i])
+    let (w, h) = (frame.width as usize, frame.height as usize);
+    if w == 0 || h == 0 {
+        return out;
+    }
+    // The two pixels of each block: its first pixel and the one `f - 1` further across and
+    // down (clamped to the frame), read from two whole rows of the frame.
+    let row = |y: usize| {
+        let y = y.min(h - 1);
+        &frame.data[y * w * 3..(y + 1) * w * 3]
     };
-    for y in r.y..r.y + r.h {
-        let line = &mut out[(y * sw + r.x) as usize..(y * sw + r.x + r.w) as usize];
-        for (x, o) in (r.x..r.x + r.w).zip(line.iter_mut()) {
-            let (fx, fy) = (x * f, y * f);
-            let d = at(fx, fy) + at(fx + f - 1, fy + f - 1);
-            *o = ((d / 2 + 255) / 2).clamp(0, 255) as u8;
+    let b_minus_r = |row: &[u8], x: usize| {
+        let i = x.min(w - 1) * 3;
+        i32::from(row[i + 2]) - i32::from(row[i])
+    };
+    let opponent = |d: i32| ((d / 2 + 255) / 2).clamp(0, 255) as u8;
+    let (x0, x1) = (r.x as usize, (r.x + r.w) as usize);
+    // Blocks lying wholly inside the frame's width are read as `3 f`-byte chunks of the two
+    // rows (no clamping); the rest, if any, pixel by pixel.
+    let whole = (w / f).clamp(x0, x1);
+    let bw = 3 * f;
+    for y in r.y as usize..(r.y + r.h) as usize {
+        let (top, bottom) = (row(y * f), row(y * f + f - 1));
+        let line = &mut out[y * sw as usize + x0..y * sw as usize + x1];
+        let (inside, beyond) = line.split_at_mut(whole - x0);
+        let tops = top[x0 * bw..whole * bw].chunks_exact(bw);
+        let bottoms = bottom[x0 * bw..whole * bw].chunks_exact(bw);
+        for ((o, t), b) in inside.iter_mut().zip(tops).zip(bottoms) {
+            let d = i32::from(t[2]) - i32::from(t[0]) + i32::from(b[bw - 1]) - i32::from(b[bw - 3]);
+            *o = opponent(d);
+        }
+        for (x, o) in (whole..x1).zip(beyond.iter_mut()) {
+            *o = opponent(b_minus_r(top, x * f) + b_minus_r(bottom, x * f + f - 1));
         }
     }
     out
@@ -249,5 +270,47 @@ mod tests {
                 h: 10
             })
         );
+    }
+
+    #[test]
+    fn opponent_colour_is_two_diagonal_pixels_of_each_block_inside_the_region() {
+        // Odd sizes, so the last block's second pixel lies past the frame and is clamped.
+        let (w, h) = (23u32, 17u32);
+        let data: Vec<u8> = (0..w * h * 3).map(|i| (i * 37 % 251) as u8).collect();
+        let frame = RgbFrame {
+            width: w,
+            height: h,
+            data,
+        };
+        for factor in 1..=4u32 {
+            let (sw, sh) = (w.div_ceil(factor), h.div_ceil(factor));
+            let region = Rect {
+                x: 1,
+                y: 1,
+                w: sw - 1,
+                h: sh - 1,
+            };
+            let got = small_opponent(&frame, factor, (sw, sh), region);
+            let at = |x: u32, y: u32| {
+                let i = ((y.min(h - 1) * w + x.min(w - 1)) * 3) as usize;
+                i32::from(frame.data[i + 2]) - i32::from(frame.data[i])
+            };
+            for y in 0..sh {
+                for x in 0..sw {
+                    let want = if x >= 1 && y >= 1 {
+                        let (fx, fy) = (x * factor, y * factor);
+                        let d = at(fx, fy) + at(fx + factor - 1, fy + factor - 1);
+                        ((d / 2 + 255) / 2).clamp(0, 255) as u8
+                    } else {
+                        0
+                    };
+                    assert_eq!(
+                        got[(y * sw + x) as usize],
+                        want,
+                        "factor {factor} at {x},{y}"
+                    );
+                }
+            }
+        }
     }
 }
