@@ -232,6 +232,12 @@ pub struct VpnReq {
     pub programs: Vec<String>,
     pub adapter_prefixes: Vec<String>,
     pub adapter_descriptions: Vec<String>,
+    /// Windows interface types that are tunnels whatever their name (IANA ifType numbers).
+    #[serde(default)]
+    pub tunnel_if_types: Vec<u32>,
+    /// Descriptions of adapters of those types that are not a VPN (IPv6 transition tunnels).
+    #[serde(default)]
+    pub not_tunnel_descriptions: Vec<String>,
     pub fake_ip_ranges: Vec<String>,
 }
 

@@ -134,34 +134,6 @@ fn default_route_through_tun_fails_and_plain_route_passes() {
     assert_eq!(down["status"], "pass", "{down}");
 }
 
-/// Opens /dev/net/tun and attaches to `name`, as a VPN client does (the link gets a carrier).
-#[cfg(target_os = "linux")]
-fn attach_tun(name: &str) -> Option<std::fs::File> {
-    use std::os::fd::AsRawFd;
-    #[repr(C)]
-    struct IfReq {
-        name: [u8; 16],
-        flags: i16,
-        pad: [u8; 22],
-    }
-    const TUNSETIFF: libc::c_ulong = 0x4004_54ca;
-    const IFF_TUN: i16 = 0x0001;
-    const IFF_NO_PI: i16 = 0x1000;
-    let file = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open("/dev/net/tun")
-        .ok()?;
-    let mut req = IfReq {
-        name: [0; 16],
-        flags: IFF_TUN | IFF_NO_PI,
-        pad: [0; 22],
-    };
-    req.name[..name.len()].copy_from_slice(name.as_bytes());
-    let rc = unsafe { libc::ioctl(file.as_raw_fd(), TUNSETIFF, &mut req) };
-    (rc == 0).then_some(file)
-}
-
 #[cfg(target_os = "linux")]
 #[test]
 fn a_tunnel_idle_then_in_use_then_holding_a_fake_ip_is_pass_warn_fail() {
@@ -173,7 +145,7 @@ fn a_tunnel_idle_then_in_use_then_holding_a_fake_ip_is_pass_warn_fail() {
     // Attaching happens in this process, so create the tunnel in the host namespace under a
     // unique name and judge from here.
     let tun = format!("tun{}", std::process::id() % 100000);
-    let Some(_holder) = attach_tun(&tun) else {
+    let Some(_holder) = common::tun::attach_tun(&tun) else {
         common::skip::skip("/dev/net/tun unavailable");
         return;
     };

@@ -285,6 +285,47 @@ fn windows_build_reads_the_registry_under_wine() {
     clear_proxy_chrome_and_bios(&wine);
 }
 
+/// A tunnel with no hardware address — what Wintun gives Clash/mihomo TUN, WireGuard and
+/// most "加速器" — is listed through `GetAdaptersAddresses` (sysinfo's Windows list skips every
+/// adapter without one). Wine shows this host's interfaces, so a tun device attached here, in
+/// fake-IP mode, must fail `network.vpn` in the Windows build.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_tunnel_without_a_hardware_address_fails_through_the_ip_helper_api() {
+    let Some(wine) = Wine::from_env() else { return };
+    if unsafe { libc::geteuid() } != 0 {
+        common::skip::skip("needs root to create a tun device");
+        return;
+    }
+    // The session first, so the tunnel (declared after it) is gone before another Wine test
+    // can run `check` on this host.
+    let _session = wine.fresh_session();
+    let tun = format!("tun{}w", std::process::id() % 10000);
+    let Some(_holder) = common::tun::attach_tun(&tun) else {
+        common::skip::skip("/dev/net/tun unavailable");
+        return;
+    };
+    assert!(common::sh(&["ip", "link", "set", &tun, "up"]));
+    assert!(common::sh(&[
+        "ip",
+        "addr",
+        "add",
+        "198.18.0.1/30",
+        "dev",
+        &tun
+    ]));
+    let r = wine.check("network.vpn");
+    let vpn = result(&r, "network.vpn");
+    assert_eq!(vpn["status"], "fail", "{vpn}");
+    let fake = format!("fake-ip:{tun}");
+    assert!(
+        vpn["measured"]["signals"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|x| x == fake.as_str())),
+        "{vpn}"
+    );
+}
+
 /// Where a DirectShow video-input device is registered for this user.
 const OBS_CAMERA: &str = r"HKCU\Software\Classes\CLSID\{860BB310-5D01-11d0-BD3B-00A0C911CE86}\Instance\{A3FCE0F5-3493-419F-958A-ABA1250EC20B}";
 

@@ -21,17 +21,21 @@ pub struct VpnFacts<'a> {
     pub processes: &'a [String],
 }
 
+/// A tunnel by its name, its driver's description, or (Windows) its interface type — except
+/// Windows' own IPv6 transition tunnels (Teredo, ISATAP, 6to4), which carry no traffic abroad.
 fn is_tunnel(a: &Adapter, req: &VpnReq) -> bool {
     let name = a.name.to_lowercase();
     let desc = a.description.to_lowercase();
-    req.adapter_prefixes
-        .iter()
-        .any(|p| name.starts_with(&p.to_lowercase()))
-        || (!desc.is_empty()
-            && req
-                .adapter_descriptions
-                .iter()
-                .any(|d| desc.contains(&d.to_lowercase())))
+    let described =
+        |list: &[String]| !desc.is_empty() && list.iter().any(|d| desc.contains(&d.to_lowercase()));
+    let by_type = a.if_type.is_some_and(|t| req.tunnel_if_types.contains(&t))
+        && !described(&req.not_tunnel_descriptions);
+    by_type
+        || req
+            .adapter_prefixes
+            .iter()
+            .any(|p| name.starts_with(&p.to_lowercase()))
+        || described(&req.adapter_descriptions)
 }
 
 /// Judges the tunnel facts, then lets the exit country raise a pass to a warning.
@@ -173,6 +177,7 @@ mod tests {
             up: Some(true),
             mac: None,
             ipv4: vec![Ipv4Addr::from(ip)],
+            if_type: None,
         }
     }
 
@@ -219,6 +224,52 @@ mod tests {
         let r = judge(&f, &req, &[], &tr);
         assert_eq!(r.status, Status::Fail);
         assert_eq!(r.measured["programs"][0], "verge-mihomo");
+    }
+
+    #[test]
+    fn a_windows_tunnel_is_known_by_its_interface_type_whatever_its_name() {
+        let req = Profile::builtin().expect("p").vpn;
+        let tr = Tr::new(Lang::En);
+        let lan = adapter("以太网", "Intel(R) Ethernet Connection", [192, 168, 1, 7]);
+        let route = vec!["以太网".to_string()];
+        let judged = |other: Adapter| {
+            let adapters = vec![lan.clone(), other];
+            let f = VpnFacts {
+                trace: None,
+                adapters: &adapters,
+                default_route: Some(&route),
+                processes: &[],
+            };
+            judge(&f, &req, &[], &tr)
+        };
+        // A Wintun adapter the seller named "home" (no MAC, type 53, a fake-IP address): fail.
+        let home = Adapter {
+            if_type: Some(53),
+            ..adapter("home", "home", [198, 18, 0, 1])
+        };
+        assert_eq!(judged(home.clone()).status, Status::Fail);
+        // The same adapter up with an ordinary address, not carrying the default route: warn.
+        let idle = Adapter {
+            ipv4: vec![Ipv4Addr::new(10, 7, 0, 2)],
+            ..home
+        };
+        assert_eq!(judged(idle).status, Status::Warn);
+        // Windows' own Teredo tunnel (type 131) is not a VPN.
+        let teredo = Adapter {
+            if_type: Some(131),
+            ..adapter(
+                "Teredo Tunneling Pseudo-Interface",
+                "Teredo Tunneling Pseudo-Interface",
+                [10, 7, 0, 3],
+            )
+        };
+        assert_eq!(judged(teredo).status, Status::Pass);
+        // An Ethernet adapter (type 6) with an ordinary name is not a tunnel.
+        let wifi = Adapter {
+            if_type: Some(6),
+            ..adapter("WLAN", "Intel(R) Wi-Fi 6 AX201", [10, 7, 0, 4])
+        };
+        assert_eq!(judged(wifi).status, Status::Pass);
     }
 
     #[test]

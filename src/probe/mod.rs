@@ -14,4 +14,6 @@ pub mod vm;
 #[cfg(windows)]
 pub mod windows;
 #[cfg(windows)]
+pub mod windows_adapters;
+#[cfg(windows)]
 pub mod windows_routes;

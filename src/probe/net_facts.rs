@@ -12,10 +12,21 @@ pub struct Adapter {
     pub up: Option<bool>,
     pub mac: Option<String>,
     pub ipv4: Vec<Ipv4Addr>,
+    /// Windows interface type (IANA ifType: 6 Ethernet, 24 loopback, 53 proprietary virtual —
+    /// Wintun —, 131 tunnel); None where the OS does not say.
+    #[serde(default)]
+    pub if_type: Option<u32>,
 }
 
-/// All adapters sysinfo can see, with the link state where the OS tells it.
+/// Every adapter: on Windows from the IP Helper API (tunnels without a hardware address
+/// included), falling back to sysinfo's list with the registry's driver descriptions; elsewhere
+/// sysinfo's list with the link state where the OS tells it.
 pub fn adapters() -> Result<Vec<Adapter>, String> {
+    #[cfg(windows)]
+    if let Ok(mut list) = super::windows_adapters::adapters() {
+        list.sort_by(|a, b| a.name.cmp(&b.name));
+        return Ok(list);
+    }
     let networks = sysinfo::Networks::new_with_refreshed_list().map_err(|e| e.to_string())?;
     let mut out: Vec<Adapter> = networks
         .iter()
@@ -35,6 +46,7 @@ pub fn adapters() -> Result<Vec<Adapter>, String> {
                         std::net::IpAddr::V6(_) => None,
                     })
                     .collect(),
+                if_type: None,
             }
         })
         .collect();
@@ -302,6 +314,7 @@ Persistent Routes:
             up: None,
             mac: None,
             ipv4: vec![Ipv4Addr::from(ip)],
+            if_type: None,
         }
     }
 

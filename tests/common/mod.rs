@@ -6,6 +6,7 @@ pub mod audio;
 pub mod http;
 pub mod netns;
 pub mod skip;
+pub mod tun;
 pub mod x11;
 
 use std::process::{Command, Output};
