@@ -143,6 +143,8 @@ fn parts(width: u32, height: u32, card: Rect, limits: &FrameLimits) {
 }
 
 fn main() {
+    // As the app and `selfcheck bench` run.
+    selfcheck::memory::keep_freed_memory();
     let card = |x, y, w, h| Rect { x, y, w, h };
     let limits = match FrameLimits::builtin() {
         Ok(l) => l,

@@ -15,6 +15,7 @@ pub mod fuzz_harness;
 #[cfg(feature = "gui")]
 pub mod gui;
 pub mod i18n;
+pub mod memory;
 pub mod net;
 pub mod plan;
 pub mod probe;

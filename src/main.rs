@@ -4,6 +4,7 @@
 #![cfg_attr(windows, windows_subsystem = "windows")]
 
 fn main() {
+    selfcheck::memory::keep_freed_memory();
     #[cfg(windows)]
     attach_console();
     // rustls needs one crypto provider for the whole process (ring: builds for every target).
