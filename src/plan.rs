@@ -4,6 +4,7 @@
 use crate::checks::{self, CheckResult, Judged, ids};
 use crate::i18n::{Lang, Tr};
 use crate::probe;
+use crate::probe::device_consent::{self, Device};
 use crate::profile::Profile;
 use crate::runner::{Task, run_all};
 use chrono::{Local, NaiveDate};
@@ -324,8 +325,16 @@ fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Shared>) -> Task
             let source = opts.camera_source.clone();
             Task::new(id, secs(20), move || {
                 let state = sh.camera(&source, &p).clone();
+                let consent = if id == ids::CAMERA_DEVICE {
+                    device_consent::read(Device::Camera, &p.browser.programs)
+                } else {
+                    device_consent::DeviceConsent::default()
+                };
                 Judged::new(move |tr| match id {
-                    ids::CAMERA_DEVICE => checks::camera::device(&state, &p.camera, tr),
+                    ids::CAMERA_DEVICE => {
+                        let r = checks::camera::device(&state, &p.camera, tr);
+                        checks::device_privacy::apply(r, &consent, Device::Camera, tr)
+                    }
                     ids::CAMERA_RESOLUTION => checks::camera::resolution(&state, &p.camera, tr),
                     _ => checks::camera::frame_rate(&state, &p.camera, tr),
                 })
@@ -335,7 +344,11 @@ fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Shared>) -> Task
             let source = opts.mic_source.clone();
             Task::new(id, secs(10), move || {
                 let heard = listen(&source, secs(3));
-                Judged::new(move |tr| checks::audio_device::judge(&heard, &p.audio, tr))
+                let consent = device_consent::read(Device::Microphone, &p.browser.programs);
+                Judged::new(move |tr| {
+                    let r = checks::audio_device::judge(&heard, &p.audio, tr);
+                    checks::device_privacy::apply(r, &consent, Device::Microphone, tr)
+                })
             })
         }
         ids::SYSTEM_TIME_OF_DAY => Task::new(id, secs(5), move || {

@@ -200,6 +200,10 @@ pub struct SupportedBrowser {
 pub struct BrowserReq {
     pub supported: Vec<SupportedBrowser>,
     pub discouraged: Vec<String>,
+    /// Browsers' program file names (Windows), to find a browser denied the camera or the
+    /// microphone on its own in the privacy settings.
+    #[serde(default)]
+    pub programs: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

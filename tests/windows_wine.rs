@@ -326,6 +326,45 @@ fn a_tunnel_without_a_hardware_address_fails_through_the_ip_helper_api() {
     );
 }
 
+/// Where Windows keeps the privacy switches for the camera and the microphone.
+const CONSENT: &str =
+    r"HKCU\Software\Microsoft\Windows\CurrentVersion\CapabilityAccessManager\ConsentStore";
+
+/// A browser denied the camera on its own in the privacy settings, and desktop apps denied the
+/// microphone: both device checks fail and say which switch, in the Windows build.
+#[test]
+fn privacy_switches_that_block_the_browser_fail_the_device_checks() {
+    let Some(wine) = Wine::from_env() else { return };
+    let _session = wine.fresh_session();
+    let chrome = format!(
+        r"{CONSENT}\webcam\NonPackaged\C:#Program Files#Google#Chrome#Application#chrome.exe"
+    );
+    let mic = format!(r"{CONSENT}\microphone\NonPackaged");
+    wine.set_text(&chrome, "Value", "Deny");
+    wine.set_text(&mic, "Value", "Deny");
+    let r = wine.check("camera.device,audio.device");
+    wine.reg(&["delete", &format!(r"{CONSENT}\webcam"), "/f"]);
+    wine.reg(&["delete", &format!(r"{CONSENT}\microphone"), "/f"]);
+    let cam = result(&r, "camera.device");
+    assert_eq!(cam["status"], "fail", "{cam}");
+    assert_eq!(cam["measured"]["privacy_blocked"], "browser", "{cam}");
+    assert_eq!(
+        cam["measured"]["privacy_denied_programs"],
+        serde_json::json!(["chrome.exe"]),
+        "{cam}"
+    );
+    let audio = result(&r, "audio.device");
+    assert_eq!(audio["status"], "fail", "{audio}");
+    assert_eq!(
+        audio["measured"]["privacy_blocked"], "desktop_apps",
+        "{audio}"
+    );
+    // With the switches gone the checks give their own verdicts again (no camera under Wine).
+    let r = wine.check("camera.device");
+    let cam = result(&r, "camera.device");
+    assert!(cam["measured"].get("privacy_blocked").is_none(), "{cam}");
+}
+
 /// Where a DirectShow video-input device is registered for this user.
 const OBS_CAMERA: &str = r"HKCU\Software\Classes\CLSID\{860BB310-5D01-11d0-BD3B-00A0C911CE86}\Instance\{A3FCE0F5-3493-419F-958A-ABA1250EC20B}";
 

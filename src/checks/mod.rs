@@ -8,6 +8,7 @@ pub mod camera;
 pub mod card;
 pub mod catalogue;
 pub mod checklist;
+pub mod device_privacy;
 pub mod ids;
 pub mod image;
 pub mod judged;

@@ -28,8 +28,15 @@ pub fn camera(
     Judged::new(move |tr| judge(&state, &p.camera, tr))
 }
 
+/// `camera.device`, failed when a Windows privacy switch keeps the browser from the camera.
 pub fn camera_device(state: &CameraState, p: &Arc<Profile>) -> Judged {
-    camera(state, p, crate::checks::camera::device)
+    use crate::probe::device_consent::{Device, read};
+    let consent = read(Device::Camera, &p.browser.programs);
+    let (state, p) = (state.clone(), p.clone());
+    Judged::new(move |tr| {
+        let r = crate::checks::camera::device(&state, &p.camera, tr);
+        crate::checks::device_privacy::apply(r, &consent, Device::Camera, tr)
+    })
 }
 
 /// `audio.device` from what the microphone (or its replay) gave.
@@ -37,8 +44,13 @@ pub fn microphone(
     heard: Result<crate::capture::microphone::MicLevels, crate::capture::microphone::MicError>,
     p: &Arc<Profile>,
 ) -> Judged {
+    use crate::probe::device_consent::{Device, read};
+    let consent = read(Device::Microphone, &p.browser.programs);
     let p = p.clone();
-    Judged::new(move |tr| crate::checks::audio_device::judge(&heard, &p.audio, tr))
+    Judged::new(move |tr| {
+        let r = crate::checks::audio_device::judge(&heard, &p.audio, tr);
+        crate::checks::device_privacy::apply(r, &consent, Device::Microphone, tr)
+    })
 }
 
 /// `audio.level`, `audio.noise` and `audio.clipping` of one recording, and `audio.digits`

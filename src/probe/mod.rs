@@ -4,6 +4,7 @@
 
 pub mod browsers;
 pub mod command;
+pub mod device_consent;
 pub mod env_vars;
 pub mod identity;
 pub mod net_facts;

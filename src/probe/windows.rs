@@ -139,6 +139,44 @@ fn string_value(root: &RegKey, path: &str, name: &str) -> Option<String> {
         .filter(|v| !v.trim().is_empty())
 }
 
+const CONSENT_STORE: &str =
+    r"Software\Microsoft\Windows\CurrentVersion\CapabilityAccessManager\ConsentStore";
+
+/// The privacy switches for the camera or the microphone (see `device_consent`).
+pub fn device_consent(
+    device: super::device_consent::Device,
+    browsers: &[String],
+) -> super::device_consent::DeviceConsent {
+    use super::device_consent::{DeviceConsent, parse_switch, program_of_key};
+    let hklm = RegKey::predef(HKEY_LOCAL_MACHINE);
+    let hkcu = RegKey::predef(HKEY_CURRENT_USER);
+    let store = format!(r"{CONSENT_STORE}\{}", device.store_key());
+    let switch = |root: &RegKey, path: &str| {
+        string_value(root, path, "Value").and_then(|v| parse_switch(&v))
+    };
+    let desktop = format!(r"{store}\NonPackaged");
+    let browsers_denied = hkcu
+        .open_subkey_with_flags(&desktop, KEY_READ)
+        .map(|key| {
+            key.enum_keys()
+                .flatten()
+                .filter(|name| {
+                    let program = program_of_key(name);
+                    browsers.iter().any(|b| b.eq_ignore_ascii_case(&program))
+                        && switch(&hkcu, &format!(r"{desktop}\{name}")) == Some(false)
+                })
+                .map(|name| program_of_key(&name))
+                .collect()
+        })
+        .unwrap_or_default();
+    DeviceConsent {
+        machine: switch(&hklm, &store),
+        user: switch(&hkcu, &store),
+        desktop_apps: switch(&hkcu, &desktop),
+        browsers_denied,
+    }
+}
+
 /// Installed browsers: Chrome and Edge record their version in `BLBeacon`, Firefox in
 /// `Mozilla Firefox\CurrentVersion`; the install path comes from `App Paths`.
 pub fn browsers() -> BrowserFacts {
@@ -252,5 +290,24 @@ mod tests {
             found.contains(&("以太网 7".to_string(), "TAP-Windows Adapter V9".to_string())),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn privacy_switches_are_read_from_the_consent_store() {
+        use crate::probe::device_consent::Device;
+        let hkcu = RegKey::predef(HKEY_CURRENT_USER);
+        let store = format!(r"{CONSENT_STORE}\microphone");
+        let edge = format!(
+            r"{store}\NonPackaged\C:#Program Files (x86)#Microsoft#Edge#Application#msedge.exe"
+        );
+        let (key, _) = hkcu.create_subkey(&edge).expect("create");
+        key.set_value("Value", &"Deny").expect("set");
+        let (user, _) = hkcu.create_subkey(&store).expect("create");
+        user.set_value("Value", &"Allow").expect("set");
+        let consent = device_consent(Device::Microphone, &["msedge.exe".to_string()]);
+        let _ = hkcu.delete_subkey_all(&store);
+        assert_eq!(consent.user, Some(true));
+        assert_eq!(consent.desktop_apps, None);
+        assert_eq!(consent.browsers_denied, vec!["msedge.exe".to_string()]);
     }
 }

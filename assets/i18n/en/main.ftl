@@ -547,3 +547,13 @@ idcard-side-not-shown = { $side } not checked yet: hold each side in the frame.
 idcard-need-face = Your face must be in the picture with the photo side: hold the card at your chest, below your face.
 idcard-front-first = Photo side first
 idcard-face-not-seen = Your face is not in the picture.
+
+# Windows privacy switches (camera / microphone)
+privacy-camera-blocked = Windows privacy settings do not allow the camera: { $switch } is off, so the verification page cannot open the camera.
+privacy-microphone-blocked = Windows privacy settings do not allow the microphone: { $switch } is off, so the verification page cannot hear you read the digits.
+privacy-switch-machine = the switch for this whole computer
+privacy-switch-user = "Let apps access"
+privacy-switch-desktop-apps = "Let desktop apps access"
+privacy-switch-browser = the switch of { $programs }
+privacy-camera-advice = Open Settings → Privacy & security → Camera, turn on "Camera access", "Let apps access your camera" and "Let desktop apps access your camera" (and your browser in the list), then check again.
+privacy-microphone-advice = Open Settings → Privacy & security → Microphone, turn on "Microphone access", "Let apps access your microphone" and "Let desktop apps access your microphone" (and your browser in the list), then check again.

@@ -547,3 +547,13 @@ idcard-side-not-shown = { $side }还没有检查：两面都要举到框里检�
 idcard-need-face = 人像面要和你的脸同时出现在画面里：把证件举在胸前，不要挡住脸。
 idcard-front-first = 先拍人像面
 idcard-face-not-seen = 画面里没有看到你的脸。
+
+# Windows privacy switches (camera / microphone)
+privacy-camera-blocked = Windows 的隐私设置不允许使用摄像头：{ $switch }是关闭的，验证页面打不开摄像头。
+privacy-microphone-blocked = Windows 的隐私设置不允许使用麦克风：{ $switch }是关闭的，验证页面听不到您读数字。
+privacy-switch-machine = 整台电脑的总开关
+privacy-switch-user = “允许应用访问”
+privacy-switch-desktop-apps = “允许桌面应用访问”
+privacy-switch-browser = 浏览器 { $programs } 自己的开关
+privacy-camera-advice = 打开 设置 → 隐私和安全性 → 摄像头，打开“摄像头访问”“允许应用访问摄像头”和“允许桌面应用访问摄像头”，列表里的浏览器也要打开，然后重新检查。
+privacy-microphone-advice = 打开 设置 → 隐私和安全性 → 麦克风，打开“麦克风访问”“允许应用访问麦克风”和“允许桌面应用访问麦克风”，列表里的浏览器也要打开，然后重新检查。
