@@ -322,6 +322,49 @@ fn proxy_from_kde_settings_fails_and_says_where() {
     );
 }
 
+/// Firefox keeps its own proxy in each profile's prefs.js (Settings → Network Settings): a
+/// manual proxy there fails network.proxy and names the profile; back on "use system proxy
+/// settings" (type 5, the hosts left in the file) it passes.
+#[cfg(target_os = "linux")]
+#[test]
+fn proxy_set_inside_firefox_fails_and_says_which_profile() {
+    let home = tempfile::tempdir().expect("home");
+    let profile = home
+        .path()
+        .join(".mozilla/firefox/k3x9q2ab.default-release");
+    std::fs::create_dir_all(&profile).expect("mkdir");
+    let prefs = |kind: u32| {
+        format!(
+            "// Mozilla User Preferences\nuser_pref(\"network.proxy.http\", \"127.0.0.1\");\nuser_pref(\"network.proxy.http_port\", 7890);\nuser_pref(\"network.proxy.type\", {kind});\n"
+        )
+    };
+    let proxy = || {
+        json(
+            &selfcheck()
+                .args(["check", "--json", "--only", "network.proxy"])
+                .env("HOME", home.path())
+                .env_remove("XDG_CONFIG_HOME")
+                .output()
+                .expect("runs"),
+        )
+    };
+    std::fs::write(profile.join("prefs.js"), prefs(1)).expect("prefs.js");
+    let r = proxy();
+    let p = check(&r, "network.proxy");
+    assert_eq!(p["status"], "fail", "{p}");
+    assert_eq!(
+        p["measured"]["sources"][0]["source"], "firefox:k3x9q2ab.default-release:http",
+        "{p}"
+    );
+    assert_eq!(
+        p["measured"]["sources"][0]["value"], "127.0.0.1:7890",
+        "{p}"
+    );
+    std::fs::write(profile.join("prefs.js"), prefs(5)).expect("prefs.js");
+    let r = proxy();
+    assert_eq!(check(&r, "network.proxy")["status"], "pass", "{r}");
+}
+
 #[test]
 fn proxy_from_environment_fails_and_says_where() {
     let o = selfcheck()

@@ -326,6 +326,56 @@ fn a_tunnel_without_a_hardware_address_fails_through_the_ip_helper_api() {
     );
 }
 
+/// Proxies set inside the browsers fail `network.proxy` in the Windows build, each named by
+/// where it was found: a Chrome policy in the registry, and Firefox's own manual proxy in a
+/// profile's prefs.js under %APPDATA%.
+#[test]
+fn proxies_set_inside_the_browsers_fail_and_say_where() {
+    let Some(wine) = Wine::from_env() else { return };
+    let _session = wine.fresh_session();
+    clear_proxy_chrome_and_bios(&wine);
+    let policy = r"HKCU\SOFTWARE\Policies\Google\Chrome";
+    wine.set_text(policy, "ProxyMode", "fixed_servers");
+    wine.set_text(policy, "ProxyServer", "127.0.0.1:7890");
+    let user = std::env::var("USER").unwrap_or_else(|_| "root".into());
+    let profile = std::path::Path::new(&wine.prefix).join(format!(
+        "drive_c/users/{user}/AppData/Roaming/Mozilla/Firefox/Profiles/w1ne0000.default-release"
+    ));
+    std::fs::create_dir_all(&profile).expect("profile folder");
+    std::fs::write(
+        profile.join("prefs.js"),
+        "user_pref(\"network.proxy.socks\", \"127.0.0.1\");\r\nuser_pref(\"network.proxy.socks_port\", 7891);\r\nuser_pref(\"network.proxy.type\", 1);\r\n",
+    )
+    .expect("prefs.js");
+    let r = wine.check("network.proxy");
+    wine.reg(&["delete", policy, "/f"]);
+    let _ = std::fs::remove_dir_all(&profile);
+    let p = result(&r, "network.proxy");
+    assert_eq!(p["status"], "fail", "{p}");
+    let sources: Vec<(String, String)> = p["measured"]["sources"]
+        .as_array()
+        .expect("sources")
+        .iter()
+        .map(|s| {
+            (
+                s["source"].as_str().unwrap_or_default().to_string(),
+                s["value"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        sources.contains(&("chrome:policy:HKCU".into(), "127.0.0.1:7890".into())),
+        "{p}"
+    );
+    assert!(
+        sources.contains(&(
+            "firefox:w1ne0000.default-release:socks".into(),
+            "127.0.0.1:7891".into()
+        )),
+        "{p}"
+    );
+}
+
 /// Where Windows keeps the privacy switches for the camera and the microphone.
 const CONSENT: &str =
     r"HKCU\Software\Microsoft\Windows\CurrentVersion\CapabilityAccessManager\ConsentStore";

@@ -2,6 +2,7 @@
 //! them. Per-OS readers are small and sit at the edge; parsers of OS output are plain functions
 //! tested on captured text.
 
+pub mod browser_proxy;
 pub mod browsers;
 pub mod command;
 pub mod device_consent;

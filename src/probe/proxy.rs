@@ -1,5 +1,6 @@
 //! Where a proxy is configured: environment variables, desktop settings (GNOME `gsettings`,
-//! KDE `kioslaverc`), macOS `scutil --proxy`, Windows Internet Settings. Values are reported without passwords.
+//! KDE `kioslaverc`), macOS `scutil --proxy`, Windows Internet Settings, and the browsers' own
+//! settings (`browser_proxy`). Values are reported without passwords.
 
 use serde::{Deserialize, Serialize};
 
@@ -220,7 +221,23 @@ pub fn probe(env: &[(String, String)]) -> ProxyFacts {
         unreadable: Vec::new(),
     };
     os_settings(&mut facts);
+    browser_settings(&mut facts);
     facts
+}
+
+/// Proxies set inside the browsers (see `browser_proxy`).
+fn browser_settings(facts: &mut ProxyFacts) {
+    let (firefox, unreadable) = super::browser_proxy::firefox();
+    facts.settings.extend(firefox);
+    facts.unreadable.extend(unreadable);
+    #[cfg(target_os = "linux")]
+    facts
+        .settings
+        .extend(super::browser_proxy::chromium_policy_files());
+    #[cfg(windows)]
+    facts
+        .settings
+        .extend(super::windows::chromium_proxy_policies());
 }
 
 #[cfg(target_os = "linux")]

@@ -139,6 +139,32 @@ fn string_value(root: &RegKey, path: &str, name: &str) -> Option<String> {
         .filter(|v| !v.trim().is_empty())
 }
 
+/// Chrome's and Edge's proxy policies (machine-wide and per user), as `browser_proxy` judges
+/// them.
+pub fn chromium_proxy_policies() -> Vec<super::proxy::ProxySetting> {
+    let mut out = Vec::new();
+    for (browser, path) in [
+        ("chrome", r"SOFTWARE\Policies\Google\Chrome"),
+        ("edge", r"SOFTWARE\Policies\Microsoft\Edge"),
+    ] {
+        for (place, root) in [("HKLM", HKEY_LOCAL_MACHINE), ("HKCU", HKEY_CURRENT_USER)] {
+            let Ok(key) = RegKey::predef(root).open_subkey_with_flags(path, KEY_READ) else {
+                continue;
+            };
+            let text = |name: &str| key.get_value::<String, _>(name).ok();
+            out.extend(super::browser_proxy::parse_chromium_policy(
+                browser,
+                place,
+                text("ProxyMode").as_deref(),
+                key.get_value::<u32, _>("ProxyServerMode").ok(),
+                text("ProxyServer").as_deref(),
+                text("ProxyPacUrl").as_deref(),
+            ));
+        }
+    }
+    out
+}
+
 const CONSENT_STORE: &str =
     r"Software\Microsoft\Windows\CurrentVersion\CapabilityAccessManager\ConsentStore";
 
