@@ -28,10 +28,13 @@ pub fn camera(
     Judged::new(move |tr| judge(&state, &p.camera, tr))
 }
 
+/// The privacy switches are read at most this often (the screens judge on every frame).
+const CONSENT_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// `camera.device`, failed when a Windows privacy switch keeps the browser from the camera.
 pub fn camera_device(state: &CameraState, p: &Arc<Profile>) -> Judged {
-    use crate::probe::device_consent::{Device, read};
-    let consent = read(Device::Camera, &p.browser.programs);
+    use crate::probe::device_consent::{Device, read_recent};
+    let consent = read_recent(Device::Camera, &p.browser.programs, CONSENT_MAX_AGE);
     let (state, p) = (state.clone(), p.clone());
     Judged::new(move |tr| {
         let r = crate::checks::camera::device(&state, &p.camera, tr);
@@ -44,8 +47,8 @@ pub fn microphone(
     heard: Result<crate::capture::microphone::MicLevels, crate::capture::microphone::MicError>,
     p: &Arc<Profile>,
 ) -> Judged {
-    use crate::probe::device_consent::{Device, read};
-    let consent = read(Device::Microphone, &p.browser.programs);
+    use crate::probe::device_consent::{Device, read_recent};
+    let consent = read_recent(Device::Microphone, &p.browser.programs, CONSENT_MAX_AGE);
     let p = p.clone();
     Judged::new(move |tr| {
         let r = crate::checks::audio_device::judge(&heard, &p.audio, tr);

@@ -103,6 +103,29 @@ pub fn read(device: Device, browsers: &[String]) -> DeviceConsent {
     }
 }
 
+/// Like `read`, but a reading younger than `max_age` is reused: the app's screens judge the
+/// device on every analysed frame, and the switches change only when the seller changes them
+/// (a second later the next reading shows it).
+pub fn read_recent(
+    device: Device,
+    browsers: &[String],
+    max_age: std::time::Duration,
+) -> DeviceConsent {
+    use std::sync::Mutex;
+    use std::time::Instant;
+    static LAST: Mutex<Vec<(Device, Instant, DeviceConsent)>> = Mutex::new(Vec::new());
+    let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, at, c)) = last.iter().find(|(d, _, _)| *d == device)
+        && at.elapsed() < max_age
+    {
+        return c.clone();
+    }
+    let fresh = read(device, browsers);
+    last.retain(|(d, _, _)| *d != device);
+    last.push((device, Instant::now(), fresh.clone()));
+    fresh
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
