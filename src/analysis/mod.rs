@@ -13,6 +13,7 @@ pub mod frame;
 pub mod frame_analysis;
 pub mod glare;
 pub mod grey_downscale;
+mod grey_half;
 pub mod lighting;
 pub mod limits;
 pub mod look_cadence;
