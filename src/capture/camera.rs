@@ -24,6 +24,13 @@ pub enum CameraError {
     NoDevice,
     #[error("the camera cannot be opened (busy or not allowed): {0}")]
     Open(String),
+    /// Another program holds the camera (a browser tab, a meeting or beauty app).
+    #[error("the camera is in use by another program: {0}")]
+    Busy(String),
+    /// The system refuses this program the camera (Windows privacy settings, Linux
+    /// permissions).
+    #[error("the system does not allow the camera to be opened: {0}")]
+    Denied(String),
     #[error("the camera stopped delivering pictures: {0}")]
     Lost(String),
     #[error("the replay source has no pictures: {0}")]
@@ -34,7 +41,28 @@ impl CameraError {
     pub fn detail(&self) -> String {
         match self {
             CameraError::NoDevice => String::new(),
-            CameraError::Open(d) | CameraError::Lost(d) | CameraError::Replay(d) => d.clone(),
+            CameraError::Open(d)
+            | CameraError::Busy(d)
+            | CameraError::Denied(d)
+            | CameraError::Lost(d)
+            | CameraError::Replay(d) => d.clone(),
+        }
+    }
+
+    /// An error from opening or reading the device, named by its cause where the system's
+    /// text gives it: Media Foundation's 0xC00D3704 (MF_E_HW_MFT_FAILED_START_STREAMING: the
+    /// camera is streaming to another program) and Linux's EBUSY are busy; E_ACCESSDENIED
+    /// (0x80070005, the privacy switch) and EACCES are denied. The codes, not the messages,
+    /// are matched: Windows writes its messages in the system's language, but the `windows`
+    /// crate always adds the code as "(0xC00D3704)".
+    pub fn from_device(text: String, otherwise: fn(String) -> CameraError) -> CameraError {
+        let t = text.to_ascii_uppercase();
+        if t.contains("0XC00D3704") || t.contains("OS ERROR 16)") {
+            CameraError::Busy(text)
+        } else if t.contains("0X80070005") || t.contains("OS ERROR 13)") {
+            CameraError::Denied(text)
+        } else {
+            otherwise(text)
         }
     }
 }
@@ -244,6 +272,7 @@ fn run_device(
 ) -> Result<(), CameraError> {
     use nokhwa::pixel_format::RgbFormat;
     use nokhwa::utils::{CameraIndex, RequestedFormat, RequestedFormatType};
+    let _com = super::com_thread::ThreadCom::enter();
     let cameras = nokhwa::query(nokhwa::utils::ApiBackend::Auto)
         .map_err(|e| CameraError::Open(e.to_string()))?;
     if cameras.is_empty() {
@@ -254,7 +283,7 @@ fn run_device(
         idx,
         RequestedFormat::new::<RgbFormat>(RequestedFormatType::AbsoluteHighestFrameRate),
     )
-    .map_err(|e| CameraError::Open(e.to_string()))?;
+    .map_err(|e| CameraError::from_device(e.to_string(), CameraError::Open))?;
     let formats = camera.compatible_camera_formats().unwrap_or_default();
     let modes: Vec<Mode> = formats
         .iter()
@@ -281,7 +310,7 @@ fn run_device(
     publish.describe(camera.info().human_name(), chosen);
     camera
         .open_stream()
-        .map_err(|e| CameraError::Open(e.to_string()))?;
+        .map_err(|e| CameraError::from_device(e.to_string(), CameraError::Open))?;
     let mut failures = 0;
     while !stop.load(Ordering::Relaxed) {
         match camera.frame().and_then(|b| b.decode_image::<RgbFormat>()) {
@@ -297,7 +326,7 @@ fn run_device(
                 failures += 1;
                 if failures >= 10 {
                     let _ = camera.stop_stream();
-                    return Err(CameraError::Lost(e.to_string()));
+                    return Err(CameraError::from_device(e.to_string(), CameraError::Lost));
                 }
                 std::thread::sleep(Duration::from_millis(50));
             }

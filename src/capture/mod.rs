@@ -4,6 +4,7 @@
 pub mod camera;
 pub mod camera_stats;
 pub mod clock;
+pub mod com_thread;
 pub mod devices;
 pub mod image_file;
 pub mod microphone;

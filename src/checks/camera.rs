@@ -15,6 +15,14 @@ fn unusable(id: &str, s: &CameraState, tr: &Tr) -> Option<CheckResult> {
             tr.f("cam-cannot-open", &[("reason", e.detail())]),
             tr.t("cam-advice-open"),
         ),
+        Some(e @ CameraError::Busy(_)) => (
+            tr.f("cam-busy", &[("reason", e.detail())]),
+            tr.t("cam-advice-busy"),
+        ),
+        Some(e @ CameraError::Denied(_)) => (
+            tr.f("cam-denied", &[("reason", e.detail())]),
+            tr.t("cam-advice-denied"),
+        ),
         Some(e @ CameraError::Replay(_)) => (
             tr.f("cam-cannot-open", &[("reason", e.detail())]),
             tr.t("cam-advice-open"),
@@ -192,6 +200,61 @@ mod tests {
         }
         let unplugged = state(40, 1280, 720, 30.0, Some(CameraError::Lost("gone".into())));
         assert_eq!(device(&unplugged, &req, &tr).status, Status::Fail);
+    }
+
+    /// Error texts as nokhwa builds them from the `windows` crate's errors (message, then
+    /// the code in brackets, in the system's language) and from Linux's I/O errors.
+    #[test]
+    fn busy_and_denied_cameras_are_named_as_such_in_any_language() {
+        let req = Profile::builtin().expect("p").camera;
+        let tr = Tr::new(Lang::ZhCn);
+        let open = CameraError::Open;
+        let cases = [
+            (
+                "Could not open device stream: The hardware MFT failed to start streaming due to lack of hardware resources. (0xC00D3704)",
+                "busy",
+            ),
+            (
+                "Could not open device stream: 由于缺少硬件资源，硬件 MFT 无法开始流式处理。 (0xC00D3704)",
+                "busy",
+            ),
+            (
+                "Could not open device 0: Device or resource busy (os error 16)",
+                "busy",
+            ),
+            (
+                "Could not open device stream: 拒绝访问。 (0x80070005)",
+                "denied",
+            ),
+            (
+                "Could not open device 0: Permission denied (os error 13)",
+                "denied",
+            ),
+            (
+                "Could not open device 0: No such device (os error 19)",
+                "other",
+            ),
+        ];
+        for (text, kind) in cases {
+            let e = CameraError::from_device(text.to_string(), open);
+            let got = match &e {
+                CameraError::Busy(_) => "busy",
+                CameraError::Denied(_) => "denied",
+                _ => "other",
+            };
+            assert_eq!(got, kind, "{text}");
+            let r = device(&state(0, 0, 0, 0.0, Some(e)), &req, &tr);
+            assert_eq!(r.status, Status::Fail);
+            let advice_key = match kind {
+                "busy" => "cam-advice-busy",
+                "denied" => "cam-advice-denied",
+                _ => "cam-advice-open",
+            };
+            assert_eq!(r.advice, tr.t(advice_key), "{text}");
+        }
+        // Frames stop mid-way because another program took the camera: busy, not "lost".
+        let lost = CameraError::from_device("(0xC00D3704)".into(), CameraError::Lost);
+        assert!(matches!(lost, CameraError::Busy(_)));
     }
 
     fn stats_of(frames: u32, black_from: u32, frozen_from: u32) -> CameraState {

@@ -73,6 +73,8 @@ proxy-summary-none = No proxy configured; the connection is direct.
 proxy-summary-found = Proxy configured: { $list }.
 proxy-summary-unreadable = These proxy settings could not be read: { $sources }.
 proxy-advice = The verification needs a direct connection. Turn off the system and browser proxy, quit Clash, V2Ray and similar tools, then check again.
+proxy-summary-extension = A proxy extension is installed in a browser: { $list }.
+proxy-advice-extension = When a proxy extension is on, the browser uses its proxy whatever the system says. Before verifying, set the extension to "Direct" or turn it off in the browser's extension settings, then check the network again.
 
 ## VPN
 vpn-summary-none = No VPN or accelerator found.
@@ -99,6 +101,9 @@ browser-summary-default-unsupported = A supported browser is installed ({ $list 
 browser-advice-install = Install { $minimum } or newer and open the verification page in it.
 browser-advice-update = Update the browser to { $minimum } or newer (browser menu → Help → About).
 browser-advice-open-supported = When you open the verification from the seller back office, copy the link into Chrome or Firefox; do not use Edge, Safari, 360, QQ, Sogou or a phone.
+browser-summary-fingerprint = A supported browser is installed ({ $list }), and so is a fingerprint browser: { $fingerprint }.
+browser-advice-fingerprint = Open the verification link in Chrome or Firefox itself, not in { $fingerprint } or another multi-account browser: the page would see the computer that browser pretends to be, and the check fails.
+browser-advice-old-windows = { $os } gets no Chrome newer than { $chrome_last }, which the page no longer accepts. Install Firefox ESR 115 (the last Firefox for { $os }), or move to Windows 10 or 11.
 
 ## Virtual camera
 vcam-summary-none = No virtual camera or beauty filter found.
@@ -287,6 +292,10 @@ cam-lost = The camera disconnected: { $reason }
 cam-no-frames = The camera opened but sent no pictures.
 cam-advice-none = Connect a camera (laptops usually have one built in), make sure its switch or privacy shutter is open, then check again.
 cam-advice-open = Close other programs that use the camera (meeting or beauty-filter apps), allow camera access in the system's privacy settings, replug it and check again.
+cam-busy = The camera is in use by another program: { $reason }
+cam-advice-busy = Close what is using the camera — a browser tab with the verification page or a video call, WeChat/QQ video, Tencent Meeting, DingTalk, a beauty-camera or streaming app — then check again. A camera serves one program at a time.
+cam-denied = The system does not allow the camera to be opened: { $reason }
+cam-advice-denied = In Windows Settings → Privacy & security → Camera, turn on "Camera access" and "Let desktop apps access your camera", then check again.
 cam-res-ok = Delivered { $w }×{ $h }, meets { $mw }×{ $mh }.
 cam-res-low = Only { $w }×{ $h } is delivered, below { $mw }×{ $mh } (720p); the picture is easily judged blurry.
 cam-advice-res = Use a 720p or better camera (most USB HD webcams are) and plug a USB camera directly into the computer, not a hub.

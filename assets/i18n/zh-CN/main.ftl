@@ -73,6 +73,8 @@ proxy-summary-none = 未发现代理设置，网络为直连。
 proxy-summary-found = 发现代理设置：{ $list }。
 proxy-summary-unreadable = 无法读取以下代理设置：{ $sources }。
 proxy-advice = 验证必须直连网络。请关闭系统代理和浏览器代理，退出 Clash、V2Ray 等软件，然后重新检查。
+proxy-summary-extension = 浏览器里装有代理扩展：{ $list }。
+proxy-advice-extension = 代理扩展打开时，浏览器会绕过系统设置走代理。验证前请在扩展里选“直接连接”（Direct），或在浏览器的扩展管理里把它停用，然后再检查网络。
 
 ## VPN
 vpn-summary-none = 未发现 VPN 或加速器。
@@ -99,6 +101,9 @@ browser-summary-default-unsupported = 已安装可用的浏览器（{ $list }）
 browser-advice-install = 请安装 { $minimum } 或更新版本，并用它打开验证页面。
 browser-advice-update = 请把浏览器更新到 { $minimum } 或更新版本（浏览器菜单 → 帮助 → 关于）。
 browser-advice-open-supported = 从卖家后台点进验证时，请复制链接到 Chrome 或 Firefox 中打开，不要用 Edge、Safari、360、QQ、搜狗等浏览器或手机。
+browser-summary-fingerprint = 已安装可用的浏览器（{ $list }），同时装有指纹浏览器：{ $fingerprint }。
+browser-advice-fingerprint = 请在 Chrome 或 Firefox 本身中打开验证链接，不要在 { $fingerprint } 等多账号（指纹）浏览器里打开：验证页面会看到它伪装的那台电脑，验证会失败。
+browser-advice-old-windows = { $os } 上的 Chrome 最高只能到 { $chrome_last } 版，验证页面已不支持。请安装 Firefox ESR 115（{ $os } 能用的最后一版 Firefox），或升级到 Windows 10/11。
 
 ## 虚拟摄像头
 vcam-summary-none = 未发现虚拟摄像头或美颜软件。
@@ -287,6 +292,10 @@ cam-lost = 摄像头中途断开：{ $reason }
 cam-no-frames = 摄像头打开了，但没有传来画面。
 cam-advice-none = 请接上摄像头（笔记本一般自带），确认摄像头开关或遮挡片已打开，然后重新检查。
 cam-advice-open = 请关闭正在使用摄像头的其他程序（会议软件、美颜软件），在系统隐私设置中允许访问摄像头，重新插拔后再检查。
+cam-busy = 摄像头正被其他程序占用：{ $reason }
+cam-advice-busy = 请关掉正在用摄像头的程序：打开着验证页面或视频通话的浏览器标签页、微信/QQ 视频、腾讯会议、钉钉、美颜相机、直播软件，然后再检查。摄像头同一时间只能给一个程序用。
+cam-denied = 系统不允许打开摄像头：{ $reason }
+cam-advice-denied = 请在 Windows 设置 → 隐私和安全性 → 摄像头 中打开“摄像头访问”和“允许桌面应用访问摄像头”，然后再检查。
 cam-res-ok = 实际画面 { $w }×{ $h }，达到 { $mw }×{ $mh }。
 cam-res-low = 实际画面只有 { $w }×{ $h }，低于 { $mw }×{ $mh }（720P），容易被判为“模糊”。
 cam-advice-res = 请换用 720P 或更高的摄像头（多数 USB 高清摄像头都支持），USB 摄像头请直接插在电脑上，不要经过集线器。
