@@ -301,7 +301,7 @@ fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Shared>) -> Task
             })
         }
         ids::BROWSER_VERSION => Task::new(id, secs(40), move || {
-            let facts = probe::browsers::probe();
+            let facts = probe::browsers::probe(&p.browser.fingerprint_browsers);
             Judged::new(move |tr| {
                 checks::browser::judge(&facts, probe::browsers::CAN_SEARCH, &p.browser, tr)
             })

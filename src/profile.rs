@@ -204,6 +204,12 @@ pub struct BrowserReq {
     /// microphone on its own in the privacy settings.
     #[serde(default)]
     pub programs: Vec<String>,
+    /// Names (as installed) of fingerprint / multi-account browsers: installed, they warn.
+    #[serde(default)]
+    pub fingerprint_browsers: Vec<String>,
+    /// The last Chrome major version for Windows 7 and 8.1 (Chrome stopped updating there).
+    #[serde(default)]
+    pub chrome_last_major_before_windows_10: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

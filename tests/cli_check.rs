@@ -365,6 +365,39 @@ fn proxy_set_inside_firefox_fails_and_says_which_profile() {
     assert_eq!(check(&r, "network.proxy")["status"], "pass", "{r}");
 }
 
+/// Proxy SwitchyOmega installed in a Chrome profile (as Chrome lays out an installed
+/// extension) warns and names the profile; nothing else set, so nothing fails.
+#[test]
+fn proxy_extension_in_a_chrome_profile_warns_and_names_it() {
+    let home = tempfile::tempdir().expect("home");
+    let ext = home.path().join(
+        ".config/google-chrome/Profile 1/Extensions/padekgcemlokbadohgkifijomclgjgif/2.5.21_0",
+    );
+    std::fs::create_dir_all(&ext).expect("mkdir");
+    std::fs::write(ext.join("manifest.json"), "{}").expect("manifest");
+    let r = json(
+        &selfcheck()
+            .args(["check", "--json", "--only", "network.proxy"])
+            .env("HOME", home.path())
+            .env_remove("XDG_CONFIG_HOME")
+            .env_remove("HTTPS_PROXY")
+            .env_remove("HTTP_PROXY")
+            .env_remove("ALL_PROXY")
+            .env_remove("https_proxy")
+            .env_remove("http_proxy")
+            .env_remove("all_proxy")
+            .output()
+            .expect("runs"),
+    );
+    let p = check(&r, "network.proxy");
+    assert_eq!(p["status"], "warn", "{p}");
+    assert_eq!(
+        p["measured"]["extensions"],
+        serde_json::json!([{"source": "chrome:Profile 1:extension", "name": "Proxy SwitchyOmega"}]),
+        "{p}"
+    );
+}
+
 #[test]
 fn proxy_from_environment_fails_and_says_where() {
     let o = selfcheck()

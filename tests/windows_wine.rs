@@ -139,7 +139,12 @@ impl Wine {
     }
 
     fn check(&self, only: &str) -> serde_json::Value {
-        let mut c = self.command(self.exe.to_str().expect("utf8"));
+        self.check_with(&self.exe, only)
+    }
+
+    /// `check` with another copy of the exe (Wine's per-program settings go by file name).
+    fn check_with(&self, exe: &std::path::Path, only: &str) -> serde_json::Value {
+        let mut c = self.command(exe.to_str().expect("utf8"));
         c.args([
             "check",
             "--json",
@@ -337,6 +342,10 @@ fn proxies_set_inside_the_browsers_fail_and_say_where() {
     let policy = r"HKCU\SOFTWARE\Policies\Google\Chrome";
     wine.set_text(policy, "ProxyMode", "fixed_servers");
     wine.set_text(policy, "ProxyServer", "127.0.0.1:7890");
+    // Firefox's enterprise policy, per user.
+    let firefox_policy = r"HKCU\SOFTWARE\Policies\Mozilla\Firefox\Proxy";
+    wine.set_text(firefox_policy, "Mode", "manual");
+    wine.set_text(firefox_policy, "HTTPProxy", "127.0.0.1:7892");
     let user = std::env::var("USER").unwrap_or_else(|_| "root".into());
     let profile = std::path::Path::new(&wine.prefix).join(format!(
         "drive_c/users/{user}/AppData/Roaming/Mozilla/Firefox/Profiles/w1ne0000.default-release"
@@ -347,11 +356,25 @@ fn proxies_set_inside_the_browsers_fail_and_say_where() {
         "user_pref(\"network.proxy.socks\", \"127.0.0.1\");\r\nuser_pref(\"network.proxy.socks_port\", 7891);\r\nuser_pref(\"network.proxy.type\", 1);\r\n",
     )
     .expect("prefs.js");
+    // Proxy SwitchyOmega installed in Chrome's default profile under %LOCALAPPDATA%.
+    let chrome_data = std::path::Path::new(&wine.prefix).join(format!(
+        "drive_c/users/{user}/AppData/Local/Google/Chrome/User Data"
+    ));
+    let extension =
+        chrome_data.join("Default/Extensions/padekgcemlokbadohgkifijomclgjgif/2.5.21_0");
+    std::fs::create_dir_all(&extension).expect("extension folder");
     let r = wine.check("network.proxy");
     wine.reg(&["delete", policy, "/f"]);
+    wine.reg(&["delete", r"HKCU\SOFTWARE\Policies\Mozilla", "/f"]);
     let _ = std::fs::remove_dir_all(&profile);
+    let _ = std::fs::remove_dir_all(&chrome_data);
     let p = result(&r, "network.proxy");
     assert_eq!(p["status"], "fail", "{p}");
+    assert_eq!(
+        p["measured"]["extensions"],
+        serde_json::json!([{"source": "chrome:Default:extension", "name": "Proxy SwitchyOmega"}]),
+        "{p}"
+    );
     let sources: Vec<(String, String)> = p["measured"]["sources"]
         .as_array()
         .expect("sources")
@@ -372,6 +395,10 @@ fn proxies_set_inside_the_browsers_fail_and_say_where() {
             "firefox:w1ne0000.default-release:socks".into(),
             "127.0.0.1:7891".into()
         )),
+        "{p}"
+    );
+    assert!(
+        sources.contains(&("firefox:policy:HKCU".into(), "127.0.0.1:7892".into())),
         "{p}"
     );
 }
@@ -417,6 +444,99 @@ fn privacy_switches_that_block_the_browser_fail_the_device_checks() {
 
 /// Where a DirectShow video-input device is registered for this user.
 const OBS_CAMERA: &str = r"HKCU\Software\Classes\CLSID\{860BB310-5D01-11d0-BD3B-00A0C911CE86}\Instance\{A3FCE0F5-3493-419F-958A-ABA1250EC20B}";
+
+const APP_PATHS_CHROME: &str =
+    r"HKCU\Software\Microsoft\Windows\CurrentVersion\App Paths\chrome.exe";
+/// The per-machine Uninstall list as a 32-bit installer sees it (the 64-bit `reg` writes the
+/// 32-bit view under WOW6432Node).
+const UNINSTALL_32: &str = r"HKLM\Software\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall\Mozilla Firefox 128.5.1 (x86 zh-CN)";
+const UNINSTALL_USER: &str =
+    r"HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\AdsPower Global";
+
+/// A program file with a real version resource: Wine's Internet Explorer (9.0.8112.16421),
+/// copied where Chrome installs as `chrome.exe`. Returns its Windows path.
+fn fake_chrome_exe(wine: &Wine) -> String {
+    let drive_c = std::path::Path::new(&wine.prefix).join("drive_c");
+    let dir = drive_c.join("selfcheck-test/Chrome/Application");
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::copy(
+        drive_c.join("Program Files/Internet Explorer/iexplore.exe"),
+        dir.join("chrome.exe"),
+    )
+    .expect("Wine's iexplore.exe is in the prefix");
+    r"C:\selfcheck-test\Chrome\Application\chrome.exe".to_string()
+}
+
+/// Browsers found where installers leave them, in the Windows build: Chrome's program file
+/// from `App Paths` with the version read from the file itself (no BLBeacon: never launched),
+/// Firefox from the 32-bit per-machine Uninstall list, and a fingerprint browser from the
+/// per-user one.
+#[test]
+fn browsers_from_app_paths_uninstall_lists_and_file_versions() {
+    let Some(wine) = Wine::from_env() else { return };
+    let _session = wine.fresh_session();
+    clear_proxy_chrome_and_bios(&wine);
+    wine.set_text(HTTPS_CHOICE, "ProgId", "ChromeHTML");
+    let chrome = fake_chrome_exe(&wine);
+    wine.reg(&["add", APP_PATHS_CHROME, "/ve", "/d", &chrome, "/f"]);
+    let r = wine.check("browser.version");
+    let b = result(&r, "browser.version");
+    // Version 9 from the file's resource: too old, and named with its path.
+    assert_eq!(b["status"], "fail", "{b}");
+    assert_eq!(b["measured"]["browsers"][0]["family"], "chrome", "{b}");
+    assert_eq!(
+        b["measured"]["browsers"][0]["version"], "9.0.8112.16421",
+        "{b}"
+    );
+    assert_eq!(b["measured"]["browsers"][0]["path"], chrome.as_str(), "{b}");
+
+    wine.set_text(UNINSTALL_32, "DisplayName", "Mozilla Firefox (x86 zh-CN)");
+    wine.set_text(UNINSTALL_32, "DisplayVersion", "128.5.1");
+    let r = wine.check("browser.version");
+    let b = result(&r, "browser.version");
+    assert_eq!(b["status"], "pass", "{b}");
+    assert!(b["summary"].to_string().contains("128.5.1"), "{b}");
+
+    wine.set_text(UNINSTALL_USER, "DisplayName", "AdsPower Global");
+    let r = wine.check("browser.version");
+    wine.reg(&["delete", UNINSTALL_USER, "/f"]);
+    wine.reg(&["delete", UNINSTALL_32, "/f"]);
+    wine.reg(&["delete", APP_PATHS_CHROME, "/f"]);
+    let b = result(&r, "browser.version");
+    assert_eq!(b["status"], "warn", "{b}");
+    assert_eq!(
+        b["measured"]["fingerprint_browsers"],
+        serde_json::json!(["AdsPower Global"]),
+        "{b}"
+    );
+    assert!(b["advice"].to_string().contains("AdsPower Global"), "{b}");
+}
+
+/// On Windows 7 (Wine told to play Windows 7 for one copy of the exe, the way Wine sets a
+/// version per program), an old Chrome is told that Chrome stops at 109 there.
+#[test]
+fn windows_7_is_told_that_chrome_stops_at_109() {
+    let Some(wine) = Wine::from_env() else { return };
+    let _session = wine.fresh_session();
+    clear_proxy_chrome_and_bios(&wine);
+    let dir = tempfile::tempdir().expect("tmp");
+    let exe = dir.path().join("selfcheck-win7.exe");
+    std::fs::copy(&wine.exe, &exe).expect("copy exe");
+    let per_program = r"HKCU\Software\Wine\AppDefaults\selfcheck-win7.exe";
+    wine.set_text(per_program, "Version", "win7");
+    wine.set_text(BEACON, "version", "109.0.5414.120");
+    let r = wine.check_with(&exe, "browser.version");
+    wine.reg(&["delete", per_program, "/f"]);
+    clear_proxy_chrome_and_bios(&wine);
+    let b = result(&r, "browser.version");
+    assert_eq!(b["status"], "fail", "{b}");
+    assert_eq!(b["measured"]["old_windows"], "Windows 7", "{b}");
+    let advice = b["advice"].to_string();
+    assert!(
+        advice.contains("Windows 7") && advice.contains("109"),
+        "{b}"
+    );
+}
 
 /// Starting selfcheck.exe opens its window under Wine: with wgpu when Wine offers a device,
 /// else through the renderer retry with OpenGL (both were seen: the debug build logged

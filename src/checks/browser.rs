@@ -49,6 +49,8 @@ pub fn judge(facts: &BrowserFacts, searched: bool, req: &BrowserReq, tr: &Tr) ->
             .measured("browsers", listed.clone())
             .measured("default", facts.default_raw.clone())
             .measured("default_discouraged", discouraged.clone())
+            .measured("fingerprint_browsers", facts.fingerprint.clone())
+            .measured("old_windows", facts.old_windows.clone())
             .threshold("min_major", minimums.clone())
             .threshold("discouraged", req.discouraged.clone())
     };
@@ -79,9 +81,24 @@ pub fn judge(facts: &BrowserFacts, searched: bool, req: &BrowserReq, tr: &Tr) ->
         } else {
             "browser-advice-update"
         };
-        return base(Status::Fail)
-            .summary(summary)
-            .advice(tr.f(advice_key, &[("minimum", minimum_text)]));
+        // On Windows 7/8.1 updating Chrome is not possible: say what is.
+        let advice = match (&facts.old_windows, req.chrome_last_major_before_windows_10) {
+            (Some(os), Some(last)) => tr.f(
+                "browser-advice-old-windows",
+                &[("os", os.clone()), ("chrome_last", last.to_string())],
+            ),
+            _ => tr.f(advice_key, &[("minimum", minimum_text)]),
+        };
+        return base(Status::Fail).summary(summary).advice(advice);
+    }
+    if !facts.fingerprint.is_empty() {
+        let names = facts.fingerprint.join(", ");
+        return base(Status::Warn)
+            .summary(tr.f(
+                "browser-summary-fingerprint",
+                &[("list", good.join(", ")), ("fingerprint", names.clone())],
+            ))
+            .advice(tr.f("browser-advice-fingerprint", &[("fingerprint", names)]));
     }
     let default_ok = facts.default_family.as_deref().map(|f| min_of(f).is_some());
     let unknown_default = facts.default_raw.is_some() && facts.default_family.is_none();
@@ -125,6 +142,7 @@ mod tests {
                 .and_then(crate::probe::browsers::family_of)
                 .map(str::to_string),
             default_raw: default.map(str::to_string),
+            ..BrowserFacts::default()
         }
     }
 
@@ -181,5 +199,36 @@ mod tests {
             judge(&BrowserFacts::default(), false, &req, &tr).status,
             Status::Error
         );
+    }
+
+    #[test]
+    fn fingerprint_browsers_warn_and_old_windows_is_told_where_chrome_stops() {
+        let req = Profile::builtin().expect("p").browser;
+        let tr = Tr::new(Lang::ZhCn);
+        let mut f = facts(&["Google Chrome 131.0.6778.85"], Some("ChromeHTML"));
+        f.fingerprint = vec!["AdsPower Global".into()];
+        let r = judge(&f, true, &req, &tr);
+        assert_eq!(r.status, Status::Warn);
+        assert!(r.summary.contains("AdsPower Global"), "{}", r.summary);
+        assert!(r.advice.contains("AdsPower Global"), "{}", r.advice);
+
+        // Windows 7 with Chrome 109: updating is impossible there, the advice says so.
+        let mut f = facts(&["Google Chrome 109.0.5414.120"], Some("ChromeHTML"));
+        f.old_windows = Some("Windows 7".into());
+        let r = judge(&f, true, &req, &tr);
+        assert_eq!(r.status, Status::Fail);
+        let advice = &r.advice;
+        assert!(
+            advice.contains("Windows 7") && advice.contains("109"),
+            "{advice}"
+        );
+        assert_eq!(r.measured["old_windows"], "Windows 7");
+        // With Firefox 115 there, it passes.
+        let mut f = facts(
+            &["Mozilla Firefox 115.18.0esr"],
+            Some("FirefoxURL-308046B0AF4A39CB"),
+        );
+        f.old_windows = Some("Windows 7".into());
+        assert_eq!(judge(&f, true, &req, &tr).status, Status::Pass);
     }
 }

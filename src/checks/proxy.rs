@@ -11,6 +11,11 @@ pub fn judge(facts: &ProxyFacts, tr: &Tr) -> CheckResult {
         .iter()
         .map(|s| serde_json::json!({ "source": s.source, "value": s.value }))
         .collect();
+    let extensions: Vec<serde_json::Value> = facts
+        .extensions
+        .iter()
+        .map(|s| serde_json::json!({ "source": s.source, "name": s.value }))
+        .collect();
     if !facts.settings.is_empty() {
         let list = facts
             .settings
@@ -23,6 +28,7 @@ pub fn judge(facts: &ProxyFacts, tr: &Tr) -> CheckResult {
             .advice(tr.t("proxy-advice"))
             .measured("sources", sources)
             .measured("unreadable", facts.unreadable.clone())
+            .measured("extensions", extensions)
             .threshold("allowed", false);
     }
     if !facts.unreadable.is_empty() {
@@ -35,12 +41,29 @@ pub fn judge(facts: &ProxyFacts, tr: &Tr) -> CheckResult {
             ),
         )
         .measured("sources", sources)
-        .measured("unreadable", facts.unreadable.clone());
+        .measured("unreadable", facts.unreadable.clone())
+        .measured("extensions", extensions);
+    }
+    if !facts.extensions.is_empty() {
+        let list = facts
+            .extensions
+            .iter()
+            .map(|s| format!("{} ({})", s.value, s.source))
+            .collect::<Vec<_>>()
+            .join(", ");
+        return CheckResult::new(NETWORK_PROXY, Status::Warn, tr)
+            .summary(tr.f("proxy-summary-extension", &[("list", list)]))
+            .advice(tr.t("proxy-advice-extension"))
+            .measured("sources", sources)
+            .measured("unreadable", facts.unreadable.clone())
+            .measured("extensions", extensions)
+            .threshold("allowed", false);
     }
     CheckResult::new(NETWORK_PROXY, Status::Pass, tr)
         .summary(tr.t("proxy-summary-none"))
         .measured("sources", sources)
         .measured("unreadable", facts.unreadable.clone())
+        .measured("extensions", extensions)
         .threshold("allowed", false)
 }
 
@@ -55,7 +78,7 @@ mod tests {
         let tr = Tr::new(Lang::ZhCn);
         let found = ProxyFacts {
             settings: parse_windows_internet_settings(Some(1), Some("127.0.0.1:7890"), None),
-            unreadable: vec![],
+            ..ProxyFacts::default()
         };
         let r = judge(&found, &tr);
         assert_eq!(r.status, Status::Fail);
@@ -66,8 +89,8 @@ mod tests {
         assert!(r.summary.contains("127.0.0.1:7890"));
         assert_eq!(judge(&ProxyFacts::default(), &tr).status, Status::Pass);
         let unknown = ProxyFacts {
-            settings: vec![],
             unreadable: vec!["gnome".into()],
+            ..ProxyFacts::default()
         };
         assert_eq!(judge(&unknown, &tr).status, Status::Error);
         let both = ProxyFacts {
@@ -76,7 +99,23 @@ mod tests {
                 value: "socks5://127.0.0.1:1080".into(),
             }],
             unreadable: vec!["gnome".into()],
+            ..ProxyFacts::default()
         };
         assert_eq!(judge(&both, &tr).status, Status::Fail);
+        // An installed proxy extension alone warns and is named with its profile.
+        let extension = ProxyFacts {
+            extensions: vec![ProxySetting {
+                source: "chrome:Default:extension".into(),
+                value: "Proxy SwitchyOmega".into(),
+            }],
+            ..ProxyFacts::default()
+        };
+        let r = judge(&extension, &tr);
+        assert_eq!(r.status, Status::Warn);
+        assert!(r.summary.contains("Proxy SwitchyOmega"), "{}", r.summary);
+        assert_eq!(
+            r.measured["extensions"][0]["source"],
+            "chrome:Default:extension"
+        );
     }
 }

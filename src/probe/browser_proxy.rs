@@ -117,15 +117,25 @@ pub fn parse_chromium_policy_json(browser: &str, place: &str, text: &str) -> Vec
     )
 }
 
-/// Firefox's profile folders: `Profiles/*` under `root` (Windows `%APPDATA%\Mozilla\Firefox`,
-/// macOS `~/Library/Application Support/Firefox`) or the folders of `~/.mozilla/firefox`
-/// (Linux), each with its `prefs.js`.
-fn firefox_prefs_files(root: &Path) -> Vec<(String, PathBuf)> {
-    let profiles = if root.join("Profiles").is_dir() {
+/// The folder holding Firefox's profiles: `Profiles` under `root` (Windows
+/// `%APPDATA%\Mozilla\Firefox`, macOS `~/Library/Application Support/Firefox`) or `root`
+/// itself (Linux `~/.mozilla/firefox`).
+fn profiles_in(root: &Path) -> PathBuf {
+    if root.join("Profiles").is_dir() {
         root.join("Profiles")
     } else {
         root.to_path_buf()
-    };
+    }
+}
+
+/// This user's Firefox profiles folder on this OS.
+pub fn firefox_profiles_folder() -> Option<PathBuf> {
+    firefox_root().map(|r| profiles_in(&r))
+}
+
+/// Firefox's profile folders, each with its `prefs.js`.
+fn firefox_prefs_files(root: &Path) -> Vec<(String, PathBuf)> {
+    let profiles = profiles_in(root);
     let Ok(entries) = std::fs::read_dir(&profiles) else {
         return Vec::new();
     };

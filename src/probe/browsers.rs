@@ -20,17 +20,99 @@ pub struct BrowserFacts {
     pub default_family: Option<String>,
     /// The raw default-browser answer (e.g. "firefox-esr.desktop").
     pub default_raw: Option<String>,
+    /// Fingerprint (multi-account) browsers installed, by the name they are installed under
+    /// ("AdsPower Global"): a page opened in one sees the made-up computer it plays, not this
+    /// one. Only the names in the profile's list are looked for.
+    #[serde(default)]
+    pub fingerprint: Vec<String>,
+    /// The Windows release when it is older than Windows 10 ("Windows 7"): Chrome stopped
+    /// updating there.
+    #[serde(default)]
+    pub old_windows: Option<String>,
+}
+
+impl Browser {
+    /// A browser of `family` from a version string ("131.0.6778.85"); `None` when the
+    /// version does not start with a number.
+    pub fn new(family: &str, name: &str, version: &str, path: &str) -> Option<Browser> {
+        let major = version
+            .trim()
+            .split(|c: char| !c.is_ascii_digit())
+            .next()?
+            .parse()
+            .ok()?;
+        Some(Browser {
+            family: family.to_string(),
+            name: name.to_string(),
+            version: version.trim().to_string(),
+            major,
+            path: path.to_string(),
+        })
+    }
+}
+
+/// Which browser an installed program's display name (Windows' Uninstall list) is: the
+/// family and the product's usual name. Stricter than `family_of`: "360安全卫士" (an
+/// antivirus) and "Microsoft Edge WebView2 Runtime" (a component) are not browsers.
+pub fn installed_browser(display_name: &str) -> Option<(&'static str, &'static str)> {
+    let t = display_name.to_lowercase();
+    if t.contains("webview") || t.contains("update") || t.contains("maintenance") {
+        return None;
+    }
+    const PRODUCTS: [(&str, &str, &str); 15] = [
+        ("google chrome", "chrome", "Google Chrome"),
+        ("chromium", "chromium", "Chromium"),
+        ("microsoft edge", "edge", "Microsoft Edge"),
+        ("firefox", "firefox", "Mozilla Firefox"),
+        ("360安全浏览器", "360", "360安全浏览器"),
+        ("360 secure browser", "360", "360安全浏览器"),
+        ("360极速浏览器", "360", "360极速浏览器"),
+        ("360chrome", "360", "360极速浏览器"),
+        ("qq浏览器", "qq", "QQ浏览器"),
+        ("qqbrowser", "qq", "QQ浏览器"),
+        ("搜狗高速浏览器", "sogou", "搜狗高速浏览器"),
+        ("2345加速浏览器", "2345", "2345加速浏览器"),
+        ("猎豹", "liebao", "猎豹安全浏览器"),
+        ("夸克", "quark", "夸克浏览器"),
+        ("quark", "quark", "夸克浏览器"),
+    ];
+    PRODUCTS
+        .iter()
+        .find(|(k, _, _)| t.contains(k))
+        .map(|(_, family, name)| (*family, *name))
+}
+
+/// Whether an installed program's display name is one of the fingerprint browsers in
+/// `markers` (case-insensitive).
+pub fn is_fingerprint_browser(display_name: &str, markers: &[String]) -> bool {
+    let t = display_name.to_lowercase();
+    markers.iter().any(|m| t.contains(&m.to_lowercase()))
+}
+
+/// The Windows release named from its version numbers when it is older than Windows 10.
+pub fn windows_before_10(major: u32, minor: u32) -> Option<String> {
+    match (major, minor) {
+        (10.., _) => None,
+        (6, 3) => Some("Windows 8.1".into()),
+        (6, 2) => Some("Windows 8".into()),
+        (6, 1) => Some("Windows 7".into()),
+        (6, 0) => Some("Windows Vista".into()),
+        (m, n) => Some(format!("Windows {m}.{n}")),
+    }
 }
 
 /// Which family a product name or desktop/ProgId/bundle id belongs to.
 pub fn family_of(text: &str) -> Option<&'static str> {
     let t = text.to_lowercase();
-    let table: [(&str, &str); 11] = [
+    let table: [(&str, &str); 14] = [
         ("edge", "edge"),
         ("msedge", "edge"),
         ("360", "360"),
         ("qqbrowser", "qq"),
         ("sogou", "sogou"),
+        ("2345", "2345"),
+        ("liebao", "liebao"),
+        ("quark", "quark"),
         ("chromium", "chromium"),
         ("chrome", "chrome"),
         ("firefox", "firefox"),
@@ -79,13 +161,14 @@ pub fn plist_short_version(plist: &str) -> Option<String> {
 /// Windows: the registry).
 pub const CAN_SEARCH: bool = cfg!(any(unix, windows));
 
-/// Everything this OS tells; each helper program gets a time bound.
-pub fn probe() -> BrowserFacts {
-    os_probe()
+/// Everything this OS tells; each helper program gets a time bound. `fingerprint_markers`:
+/// the names of fingerprint browsers to look for among installed programs (Windows).
+pub fn probe(fingerprint_markers: &[String]) -> BrowserFacts {
+    os_probe(fingerprint_markers)
 }
 
 #[cfg(all(unix, not(target_os = "macos")))]
-fn os_probe() -> BrowserFacts {
+fn os_probe(_fingerprint_markers: &[String]) -> BrowserFacts {
     use super::command::{run, which};
     use std::time::Duration;
     const NAMES: [&str; 10] = [
@@ -156,7 +239,7 @@ fn os_probe() -> BrowserFacts {
 }
 
 #[cfg(target_os = "macos")]
-fn os_probe() -> BrowserFacts {
+fn os_probe(_fingerprint_markers: &[String]) -> BrowserFacts {
     const APPS: [(&str, &str); 5] = [
         ("/Applications/Google Chrome.app", "Google Chrome"),
         ("/Applications/Chromium.app", "Chromium"),
@@ -178,8 +261,8 @@ fn os_probe() -> BrowserFacts {
 }
 
 #[cfg(windows)]
-fn os_probe() -> BrowserFacts {
-    super::windows::browsers()
+fn os_probe(fingerprint_markers: &[String]) -> BrowserFacts {
+    super::windows_browsers::browsers(fingerprint_markers)
 }
 
 #[cfg(test)]
@@ -219,6 +302,38 @@ mod tests {
         assert_eq!(family_of("QQBrowser.Html"), Some("qq"));
         assert_eq!(family_of("com.apple.safari"), Some("safari"));
         assert_eq!(family_of("org.gnome.Epiphany.desktop"), None);
+    }
+
+    #[test]
+    fn installed_programs_that_are_browsers() {
+        // Display names as the installers write them into the Uninstall list.
+        let cases = [
+            ("Google Chrome", Some("chrome")),
+            ("Mozilla Firefox (x64 zh-CN)", Some("firefox")),
+            ("Mozilla Firefox ESR (x86 zh-CN)", Some("firefox")),
+            ("Microsoft Edge", Some("edge")),
+            ("Microsoft Edge WebView2 Runtime", None),
+            ("Mozilla Maintenance Service", None),
+            ("Google Update Helper", None),
+            ("360安全浏览器", Some("360")),
+            ("360安全卫士", None),
+            ("QQ浏览器", Some("qq")),
+            ("搜狗高速浏览器", Some("sogou")),
+            ("WPS Office", None),
+        ];
+        for (name, family) in cases {
+            assert_eq!(installed_browser(name).map(|b| b.0), family, "{name}");
+        }
+        let markers = ["AdsPower".to_string(), "紫鸟".to_string()];
+        assert!(is_fingerprint_browser("AdsPower Global 5.9.14", &markers));
+        assert!(is_fingerprint_browser("紫鸟浏览器", &markers));
+        assert!(!is_fingerprint_browser("Google Chrome", &markers));
+        let b = Browser::new("firefox", "Mozilla Firefox", "115.6.0esr", "C:\\f.exe");
+        assert_eq!(b.map(|b| b.major), Some(115));
+        assert!(Browser::new("chrome", "Google Chrome", "", "x").is_none());
+        assert_eq!(windows_before_10(6, 1).as_deref(), Some("Windows 7"));
+        assert_eq!(windows_before_10(6, 3).as_deref(), Some("Windows 8.1"));
+        assert_eq!(windows_before_10(10, 0), None);
     }
 
     #[test]

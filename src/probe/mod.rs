@@ -7,15 +7,19 @@ pub mod browsers;
 pub mod command;
 pub mod device_consent;
 pub mod env_vars;
+pub mod firefox_policy;
 pub mod identity;
 pub mod net_facts;
 pub mod processes;
 pub mod proxy;
+pub mod proxy_extensions;
 pub mod system_info;
 pub mod vm;
 #[cfg(windows)]
 pub mod windows;
 #[cfg(windows)]
 pub mod windows_adapters;
+#[cfg(windows)]
+pub mod windows_browsers;
 #[cfg(windows)]
 pub mod windows_routes;

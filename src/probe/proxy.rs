@@ -19,6 +19,10 @@ pub struct ProxyFacts {
     pub settings: Vec<ProxySetting>,
     /// Sources that exist on this OS but could not be read (e.g. gsettings missing).
     pub unreadable: Vec<String>,
+    /// Proxy-switching extensions installed in a browser profile (`value`: the extension's
+    /// name): whether one is switched on lives in the extension's own storage.
+    #[serde(default)]
+    pub extensions: Vec<ProxySetting>,
 }
 
 const PROXY_VARS: [&str; 4] = ["http_proxy", "https_proxy", "all_proxy", "ftp_proxy"];
@@ -219,6 +223,7 @@ pub fn probe(env: &[(String, String)]) -> ProxyFacts {
     let mut facts = ProxyFacts {
         settings: from_env(env),
         unreadable: Vec::new(),
+        extensions: super::proxy_extensions::installed(),
     };
     os_settings(&mut facts);
     browser_settings(&mut facts);
@@ -231,13 +236,21 @@ fn browser_settings(facts: &mut ProxyFacts) {
     facts.settings.extend(firefox);
     facts.unreadable.extend(unreadable);
     #[cfg(target_os = "linux")]
-    facts
-        .settings
-        .extend(super::browser_proxy::chromium_policy_files());
+    {
+        facts
+            .settings
+            .extend(super::browser_proxy::chromium_policy_files());
+        facts.settings.extend(super::firefox_policy::linux_files());
+    }
     #[cfg(windows)]
-    facts
-        .settings
-        .extend(super::windows::chromium_proxy_policies());
+    {
+        facts
+            .settings
+            .extend(super::windows::chromium_proxy_policies());
+        facts
+            .settings
+            .extend(super::windows::firefox_proxy_policy());
+    }
 }
 
 #[cfg(target_os = "linux")]

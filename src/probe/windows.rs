@@ -1,10 +1,8 @@
-//! Windows facts from their real sources: the registry (proxy settings, installed browsers
-//! and the default one) and the system metrics (remote session). Parsing lives beside the
-//! other platforms' parsers (`proxy::parse_windows_internet_settings`,
-//! `browsers::parse_version_line`, `browsers::family_of`) so it is tested everywhere; this file
-//! only reads.
+//! Windows facts from their real sources: the registry (proxy settings, privacy switches,
+//! devices) and the system metrics (remote session). Parsing lives beside the other
+//! platforms' parsers (`proxy::parse_windows_internet_settings`, …) so it is tested
+//! everywhere; this file only reads. Installed browsers: `windows_browsers`.
 
-use super::browsers::{BrowserFacts, family_of, parse_version_line};
 use winreg::RegKey;
 use winreg::enums::{
     HKEY_CURRENT_USER, HKEY_LOCAL_MACHINE, KEY_READ, KEY_WOW64_32KEY, KEY_WOW64_64KEY,
@@ -131,7 +129,7 @@ pub fn directshow_cameras() -> Result<Vec<String>, String> {
     Ok(names)
 }
 
-fn string_value(root: &RegKey, path: &str, name: &str) -> Option<String> {
+pub(super) fn string_value(root: &RegKey, path: &str, name: &str) -> Option<String> {
     root.open_subkey_with_flags(path, KEY_READ)
         .ok()?
         .get_value::<String, _>(name)
@@ -161,6 +159,27 @@ pub fn chromium_proxy_policies() -> Vec<super::proxy::ProxySetting> {
                 text("ProxyPacUrl").as_deref(),
             ));
         }
+    }
+    out
+}
+
+/// Firefox's proxy policy (machine-wide and per user).
+pub fn firefox_proxy_policy() -> Vec<super::proxy::ProxySetting> {
+    let mut out = Vec::new();
+    for (place, root) in [("HKLM", HKEY_LOCAL_MACHINE), ("HKCU", HKEY_CURRENT_USER)] {
+        let Ok(key) = RegKey::predef(root)
+            .open_subkey_with_flags(r"SOFTWARE\Policies\Mozilla\Firefox\Proxy", KEY_READ)
+        else {
+            continue;
+        };
+        let text = |name: &str| key.get_value::<String, _>(name).ok();
+        let (http, ssl, socks) = (text("HTTPProxy"), text("SSLProxy"), text("SOCKSProxy"));
+        out.extend(super::firefox_policy::parse(
+            place,
+            text("Mode").as_deref(),
+            [http.as_deref(), ssl.as_deref(), socks.as_deref()],
+            text("AutoConfigURL").as_deref(),
+        ));
     }
     out
 }
@@ -201,54 +220,6 @@ pub fn device_consent(
         desktop_apps: switch(&hkcu, &desktop),
         browsers_denied,
     }
-}
-
-/// Installed browsers: Chrome and Edge record their version in `BLBeacon`, Firefox in
-/// `Mozilla Firefox\CurrentVersion`; the install path comes from `App Paths`.
-pub fn browsers() -> BrowserFacts {
-    let hkcu = RegKey::predef(HKEY_CURRENT_USER);
-    let hklm = RegKey::predef(HKEY_LOCAL_MACHINE);
-    let app_path = |exe: &str| {
-        let key = format!(r"Software\Microsoft\Windows\CurrentVersion\App Paths\{exe}");
-        string_value(&hkcu, &key, "")
-            .or_else(|| string_value(&hklm, &key, ""))
-            .unwrap_or_else(|| exe.to_string())
-    };
-    let mut facts = BrowserFacts::default();
-    let beacons = [
-        (
-            r"Software\Google\Chrome\BLBeacon",
-            "Google Chrome",
-            "chrome.exe",
-        ),
-        (
-            r"Software\Microsoft\Edge\BLBeacon",
-            "Microsoft Edge",
-            "msedge.exe",
-        ),
-        (r"Software\Chromium\BLBeacon", "Chromium", "chrome.exe"),
-    ];
-    for (key, name, exe) in beacons {
-        if let Some(v) = string_value(&hkcu, key, "version")
-            && let Some(b) = parse_version_line(&format!("{name} {v}"), &app_path(exe))
-        {
-            facts.browsers.push(b);
-        }
-    }
-    let firefox = r"Software\Mozilla\Mozilla Firefox";
-    if let Some(v) = string_value(&hklm, firefox, "CurrentVersion")
-        .or_else(|| string_value(&hkcu, firefox, "CurrentVersion"))
-        && let Some(b) =
-            parse_version_line(&format!("Mozilla Firefox {v}"), &app_path("firefox.exe"))
-    {
-        facts.browsers.push(b);
-    }
-    let choice = r"Software\Microsoft\Windows\Shell\Associations\UrlAssociations\https\UserChoice";
-    if let Some(prog_id) = string_value(&hkcu, choice, "ProgId") {
-        facts.default_family = family_of(&prog_id).map(str::to_string);
-        facts.default_raw = Some(prog_id);
-    }
-    facts
 }
 
 /// True inside a Remote Desktop (RDP) session.
