@@ -100,11 +100,28 @@ fn a_seller_walks_through_every_step_and_saves_the_report() {
     assert_eq!(status(h.state(), "image.faces").as_deref(), Some("pass"));
     h.get_by_label_contains("Exactly one person");
     assert!(status(h.state(), "camera.device").is_some());
+    // The step says in words how it went (from its worst result), and once it is done the
+    // one way on is "Next" — no "Skip this step" beside it.
+    h.run_steps(2);
+    let worst = h
+        .state()
+        .book()
+        .worst_of_stage(selfcheck::checks::catalogue::Stage::Camera)
+        .expect("camera results");
+    let banner = match worst.code() {
+        "pass" => "This step is fine",
+        "fail" => "To fix before verifying",
+        _ => "Worth a look",
+    };
+    h.get_by_label_contains(banner);
+    assert!(h.query_by_label("Skip this step").is_none());
 
     // ID card: a portrait is not a card; skip on.
     h.get_by_label("Next").click();
     h.run_steps(3);
     assert_eq!(h.state().step(), Step::IdCard);
+    // Not done: skipping is the way on, and there is no "Next" to mistake for it.
+    assert!(h.query_by_label("Next").is_none());
     h.get_by_label("Skip this step").click();
     h.run_steps(2);
 
@@ -246,7 +263,12 @@ fn a_seller_walks_through_every_step_and_saves_the_report() {
     let start = Instant::now();
     let json = loop {
         h.step();
-        let found: Vec<_> = std::fs::read_dir(&out).expect("read").flatten().collect();
+        // The save writes a hidden temporary file beside it first, then renames it.
+        let found: Vec<_> = std::fs::read_dir(&out)
+            .expect("read")
+            .flatten()
+            .filter(|f| !f.file_name().to_string_lossy().starts_with('.'))
+            .collect();
         if let Some(f) = found.first() {
             break f.path();
         }

@@ -32,6 +32,8 @@ pub struct SelfCheckApp {
 }
 
 const LANG_KEY: &str = "selfcheck.lang";
+/// The primary button's fill: a dark blue on which white text has a contrast above 7:1.
+const PRIMARY: egui::Color32 = egui::Color32::from_rgb(5, 80, 174);
 const CAMERA_KEY: &str = "selfcheck.camera";
 const MIC_KEY: &str = "selfcheck.microphone";
 const FOLDER_KEY: &str = "selfcheck.report_folder";
@@ -226,6 +228,41 @@ impl SelfCheckApp {
         go
     }
 
+    /// Whether the seller has done this step: a step with checks once one has a result; the
+    /// others (the welcome) always.
+    fn step_done(&self) -> bool {
+        self.step
+            .stage()
+            .is_none_or(|s| self.book.worst_of_stage(s).is_some())
+    }
+
+    /// One line on how the step went, in words: fine, or what needs attention (the titles of
+    /// the worst results first). Nothing while the step is not done.
+    fn step_banner(&self, ui: &mut egui::Ui, tr: &Tr) {
+        let Some(stage) = self.step.stage() else {
+            return;
+        };
+        let Some(worst) = self.book.worst_of_stage(stage) else {
+            return;
+        };
+        let attention = self.book.attention_of_stage(stage);
+        let mut titles: Vec<&str> = attention.iter().take(2).map(|r| r.title.as_str()).collect();
+        if attention.len() > 2 {
+            titles.push("…");
+        }
+        let args = [
+            ("count", attention.len().to_string()),
+            ("titles", titles.join(&tr.t("list-separator"))),
+        ];
+        let (key, mark, colour) = match worst {
+            Status::Pass => ("gui-banner-pass", "step-mark-pass", super::preview::GOOD),
+            Status::Fail => ("gui-banner-fail", "step-mark-fail", super::preview::BAD),
+            _ => ("gui-banner-warn", "step-mark-warn", super::preview::WARN),
+        };
+        let text = format!("{} {}", tr.t(mark), tr.f(key, &args));
+        ui.add(egui::Label::new(egui::RichText::new(text).color(colour).strong()).truncate());
+    }
+
     fn bottom_bar(&mut self, ui: &mut egui::Ui, tr: &Tr) -> Option<Step> {
         let mut go = None;
         egui::Panel::bottom("nav").show(ui, |ui| {
@@ -235,16 +272,25 @@ impl SelfCheckApp {
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if self.step != Step::Report {
-                        if ui.button(tr.t("gui-next")).clicked() {
-                            go = Some(self.step.next());
-                        }
-                        if self.step != Step::Welcome && ui.button(tr.t("gui-skip")).clicked() {
+                        // One way forward: "next" once the step is done (the primary button),
+                        // "skip" while it is not (a plain one).
+                        let forward = if self.step_done() {
+                            let text = egui::RichText::new(tr.t("gui-next"))
+                                .strong()
+                                .color(egui::Color32::WHITE);
+                            ui.add(egui::Button::new(text).fill(PRIMARY))
+                        } else {
+                            ui.button(tr.t("gui-skip"))
+                        };
+                        if forward.clicked() {
                             go = Some(self.step.next());
                         }
                         if ui.button(tr.t("gui-report-now")).clicked() {
                             go = Some(Step::Report);
                         }
                     }
+                    // Beside the buttons, in the room left (cut short, whole on hover).
+                    self.step_banner(ui, tr);
                 });
             });
         });

@@ -101,6 +101,18 @@ impl ResultBook {
             .min_by_key(|s| crate::report::html::severity(*s))
     }
 
+    /// A step's results that need the seller's attention (not passed, not skipped), worst
+    /// first, in catalogue order within a status.
+    pub fn attention_of_stage(&self, stage: crate::checks::catalogue::Stage) -> Vec<&CheckResult> {
+        use crate::checks::Status;
+        let mut out: Vec<&CheckResult> = crate::checks::catalogue::of_stage(stage)
+            .filter_map(|id| self.get(id))
+            .filter(|r| !matches!(r.status, Status::Pass | Status::Skipped))
+            .collect();
+        out.sort_by_key(|r| crate::report::html::severity(r.status));
+        out
+    }
+
     pub fn len(&self) -> usize {
         self.results.len()
     }
