@@ -131,6 +131,57 @@ fn camera_step_previews_replayed_frames_under_xvfb() {
     assert!(colours > 2000, "no photo in the preview: {colours} colours");
 }
 
+/// On a screen smaller than the window in points (a 1024×600 netbook; 1366×768 at 125 % is
+/// 1093×614), the window shrinks to fit above a taskbar and is centred, so its bottom bar is
+/// never under the taskbar. (Xvfb has no window manager: no title bar, no taskbar — the room
+/// for both is what is checked.)
+#[cfg(target_os = "linux")]
+#[test]
+fn the_window_fits_a_small_screen_above_the_taskbar() {
+    if !tools_present() {
+        return;
+    }
+    let x = Xvfb::start_sized(true, "1024x600x24");
+    let home = tempfile::tempdir().expect("home");
+    let _app = Kill(
+        selfcheck()
+            .args(["--lang", "zh-CN", "--no-network"])
+            .env("DISPLAY", &x.display)
+            .env("HOME", home.path())
+            .env_remove("WAYLAND_DISPLAY")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("app starts"),
+    );
+    x.wait_for_window(APP_TITLE, Duration::from_secs(30))
+        .expect("a window titled 视频验证自检助手 appears");
+    // The fit follows the first frames (they tell the monitor's size): wait for it.
+    let (taskbar, title_bar) = (40, 31);
+    let fits = |g: (i32, i32, u32, u32)| {
+        let (left, top, w, h) = g;
+        left >= 0
+            && left + w as i32 <= 1024
+            && top >= 0
+            && top + title_bar + h as i32 <= 600 - taskbar
+    };
+    let start = std::time::Instant::now();
+    let mut last = None;
+    while start.elapsed() < Duration::from_secs(30) {
+        last = x.window_geometry(APP_TITLE);
+        if last.is_some_and(fits) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let g = last.expect("window geometry");
+    assert!(
+        fits(g),
+        "window at {g:?} does not fit 1024×600 above a taskbar"
+    );
+    eprintln!("window on a 1024×600 screen: {g:?}");
+}
+
 /// With OpenGL too old (Mesa told to offer GL 1.1, as on PCs without a real OpenGL driver)
 /// glow cannot start; the app starts again with wgpu, which draws through Vulkan (lavapipe).
 #[cfg(target_os = "linux")]

@@ -29,6 +29,7 @@ pub struct SelfCheckApp {
     checklist: steps::checklist::ChecklistStep,
     report: steps::report::ReportStep,
     stats: super::stats::StatsFile,
+    fit: super::window_fit::WindowFit,
 }
 
 const LANG_KEY: &str = "selfcheck.lang";
@@ -103,6 +104,7 @@ impl SelfCheckApp {
             checklist: Default::default(),
             report: Default::default(),
             stats: super::stats::StatsFile::from_env(),
+            fit: super::window_fit::WindowFit::default(),
         }
     }
 
@@ -306,6 +308,7 @@ impl SelfCheckApp {
         // Idempotent; done here so any host of the app (eframe, the UI tests) gets Chinese.
         super::fonts::install(&ctx);
         super::fonts::text_sizes(&ctx);
+        self.fit.apply(&ctx);
         self.top_bar(ui, &tr);
         let mut go = self.step_list(ui, &tr);
         go = self.bottom_bar(ui, &tr).or(go);

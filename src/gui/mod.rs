@@ -16,6 +16,7 @@ pub mod sources;
 mod stats;
 pub mod steps;
 mod verdicts;
+mod window_fit;
 
 pub use app::SelfCheckApp;
 pub use sources::Sources;

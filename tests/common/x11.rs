@@ -17,7 +17,12 @@ pub struct Xvfb {
 impl Xvfb {
     /// Starts a 1280×900 server. `glx` false leaves out the GLX extension.
     pub fn start(glx: bool) -> Xvfb {
-        let mut args: Vec<&str> = vec!["-displayfd", "1", "-screen", "0", "1280x900x24"];
+        Xvfb::start_sized(glx, "1280x900x24")
+    }
+
+    /// Starts a server whose screen is `screen` ("1024x600x24").
+    pub fn start_sized(glx: bool, screen: &str) -> Xvfb {
+        let mut args: Vec<&str> = vec!["-displayfd", "1", "-screen", "0", screen];
         args.extend(["-nolisten", "tcp"]);
         if !glx {
             args.extend(["-extension", "GLX"]);
@@ -60,6 +65,34 @@ impl Xvfb {
             std::thread::sleep(Duration::from_millis(100));
         }
         None
+    }
+}
+
+impl Xvfb {
+    /// The top-level window whose name contains `title`: its absolute position and size
+    /// (x, y, width, height), from `xwininfo -tree`'s line for it
+    /// (`0x… "title": ("class" "class")  980x660+150+120  +150+120`).
+    pub fn window_geometry(&self, title: &str) -> Option<(i32, i32, u32, u32)> {
+        let tree = Command::new("xwininfo")
+            .args(["-display", &self.display, "-root", "-tree"])
+            .output()
+            .ok()?;
+        let text = String::from_utf8_lossy(&tree.stdout).into_owned();
+        let line = text.lines().find(|l| l.contains(title))?;
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let size = words
+            .iter()
+            .rev()
+            .find(|w| w.contains('x') && w.contains('+'))?;
+        let (w, h) = size.split('+').next()?.split_once('x')?;
+        let at = words.last()?.trim_start_matches('+');
+        let (x, y) = at.split_once('+')?;
+        Some((
+            x.parse().ok()?,
+            y.parse().ok()?,
+            w.parse().ok()?,
+            h.parse().ok()?,
+        ))
     }
 }
 
