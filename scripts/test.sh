@@ -36,6 +36,8 @@ if ((windows)); then
   stage "Windows (scripts/windows.sh)"
   bash scripts/windows.sh
   export SELFCHECK_WINDOWS_EXE=$dist/selfcheck.exe
+  SELFCHECK_WINDOWS_INSTALLER=$(ls -t "$dist"/selfcheck-setup-*.exe | head -1)
+  export SELFCHECK_WINDOWS_INSTALLER
   export WINEPREFIX=${WINEPREFIX:-/var/tmp/selfcheck-wine}
 fi
 # Library, binary and integration tests; the benches are built by clippy above and run by

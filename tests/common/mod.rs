@@ -7,6 +7,7 @@ pub mod http;
 pub mod netns;
 pub mod skip;
 pub mod tun;
+pub mod wine;
 pub mod x11;
 
 use std::process::{Command, Output};

@@ -4,7 +4,7 @@
 set -euo pipefail
 prefix=$1
 here=$(cd "$(dirname "$0")" && pwd)
-export WINEPREFIX=$prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+export WINEPREFIX=$prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml,winemenubuilder.exe="
 if [[ ! -f $prefix/system.reg ]]; then
   mkdir -p "$prefix"
   timeout 300 wineboot -i >/dev/null 2>&1 || true
