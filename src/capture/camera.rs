@@ -272,7 +272,7 @@ fn run_device(
 ) -> Result<(), CameraError> {
     use nokhwa::pixel_format::RgbFormat;
     use nokhwa::utils::{CameraIndex, RequestedFormat, RequestedFormatType};
-    let _com = super::com_thread::ThreadCom::enter();
+    super::com_thread::start_for_this_thread();
     let cameras = nokhwa::query(nokhwa::utils::ApiBackend::Auto)
         .map_err(|e| CameraError::Open(e.to_string()))?;
     if cameras.is_empty() {

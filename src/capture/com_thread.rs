@@ -1,49 +1,29 @@
 //! COM on the threads that use the camera. Media Foundation (nokhwa's Windows backend) needs
-//! COM initialised on every thread that calls it, but nokhwa initialises it once, on whichever
-//! thread first asks; the camera thread and the checks running in parallel would use it
-//! uninitialised. Elsewhere this does nothing.
+//! COM started on every thread that calls it, but nokhwa starts it once, on whichever thread
+//! first asks; the camera thread and the checks running in parallel would use it without.
+//! Each such thread starts it itself, in the mode nokhwa uses (single-threaded apartment, no
+//! OLE 1): a second start in the same mode just answers "already started", while a different
+//! mode would make nokhwa's own start fail. COM is not ended by hand: ending it on one thread
+//! while Media Foundation objects made there live on elsewhere can crash the process, and
+//! Windows ends it when the thread ends. Elsewhere this does nothing.
 
-/// Held for as long as the thread uses the camera; ends COM for the thread when it was the
-/// one that started it.
-pub struct ThreadCom {
+/// Starts COM for the calling thread, if it has not been started there.
+pub fn start_for_this_thread() {
     #[cfg(windows)]
-    started: bool,
-    /// Not `Send`: COM is ended on the thread that started it.
-    _thread_bound: std::marker::PhantomData<*const ()>,
-}
-
-impl ThreadCom {
-    pub fn enter() -> ThreadCom {
-        #[cfg(windows)]
-        {
-            use windows_sys::Win32::System::Com::{COINIT_MULTITHREADED, CoInitializeEx};
-            // SAFETY: no reserved pointer; the flags are a valid COINIT value.
-            let hr = unsafe { CoInitializeEx(std::ptr::null(), COINIT_MULTITHREADED as u32) };
-            // S_OK and S_FALSE must each be balanced by CoUninitialize; RPC_E_CHANGED_MODE
-            // (a thread that already has its own apartment, as the window's has) is usable
-            // as it is and is not ours to end.
-            ThreadCom {
-                started: hr >= 0,
-                _thread_bound: std::marker::PhantomData,
-            }
-        }
-        #[cfg(not(windows))]
-        {
-            ThreadCom {
-                _thread_bound: std::marker::PhantomData,
-            }
-        }
-    }
-}
-
-impl Drop for ThreadCom {
-    fn drop(&mut self) {
-        #[cfg(windows)]
-        if self.started {
-            // SAFETY: balances the successful CoInitializeEx of `enter` on this thread (the
-            // guard is not `Send`, so it is dropped where it was made).
-            unsafe { windows_sys::Win32::System::Com::CoUninitialize() };
-        }
+    {
+        use windows_sys::Win32::System::Com::{
+            COINIT_APARTMENTTHREADED, COINIT_DISABLE_OLE1DDE, CoInitializeEx,
+        };
+        // SAFETY: no reserved pointer; the flags are valid COINIT values. The answer needs no
+        // handling: S_OK / S_FALSE (started, or already started in this mode) and
+        // RPC_E_CHANGED_MODE (the thread already has another apartment, as a window's
+        // thread may) all leave the thread able to use COM.
+        let _ = unsafe {
+            CoInitializeEx(
+                std::ptr::null(),
+                (COINIT_APARTMENTTHREADED | COINIT_DISABLE_OLE1DDE) as u32,
+            )
+        };
     }
 }
 
@@ -51,34 +31,39 @@ impl Drop for ThreadCom {
 mod tests {
     use super::*;
 
-    /// Under Wine (the Windows unit tests of CI) or on Windows: a fresh thread gets COM from
-    /// the guard (a second initialisation in the same mode then answers S_FALSE, "already
-    /// initialised"), and the camera list can be asked for from several threads at once.
+    /// Under Wine (the Windows unit tests of CI) or on Windows: on fresh threads, after the
+    /// start, nokhwa's own start (same mode) answers S_FALSE, "already started", and the
+    /// camera list can be asked for from several threads at once.
     #[test]
-    fn each_thread_starts_com_for_itself() {
-        use windows_sys::Win32::System::Com::{COINIT_MULTITHREADED, CoInitializeEx};
-        let answers: Vec<(bool, i32)> = (0..3)
+    fn each_thread_starts_com_in_the_mode_nokhwa_uses() {
+        use windows_sys::Win32::System::Com::{
+            COINIT_APARTMENTTHREADED, COINIT_DISABLE_OLE1DDE, CoInitializeEx, CoUninitialize,
+        };
+        let answers: Vec<(i32, bool)> = (0..3)
             .map(|_| {
                 std::thread::spawn(|| {
-                    let guard = ThreadCom::enter();
-                    // SAFETY: as in `enter`; balanced right below.
-                    let again =
-                        unsafe { CoInitializeEx(std::ptr::null(), COINIT_MULTITHREADED as u32) };
+                    start_for_this_thread();
+                    // SAFETY: as in `start_for_this_thread`; balanced right below.
+                    let again = unsafe {
+                        CoInitializeEx(
+                            std::ptr::null(),
+                            (COINIT_APARTMENTTHREADED | COINIT_DISABLE_OLE1DDE) as u32,
+                        )
+                    };
                     if again >= 0 {
                         // SAFETY: balances the successful call just above.
-                        unsafe { windows_sys::Win32::System::Com::CoUninitialize() };
+                        unsafe { CoUninitialize() };
                     }
-                    let listed = crate::capture::devices::camera_names().is_ok();
-                    (guard.started && listed, again)
+                    (again, crate::capture::devices::camera_names().is_ok())
                 })
             })
             .collect::<Vec<_>>()
             .into_iter()
             .map(|t| t.join().expect("thread"))
             .collect();
-        for (ok, again) in answers {
-            assert!(ok, "COM started and cameras listed");
+        for (again, listed) in answers {
             assert_eq!(again, 1, "S_FALSE: COM was already started on this thread");
+            assert!(listed, "cameras listed");
         }
     }
 }

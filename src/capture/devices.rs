@@ -4,7 +4,7 @@
 /// On Windows also the DirectShow-only devices (virtual cameras Chrome offers but Media
 /// Foundation does not list).
 pub fn camera_names() -> Result<Vec<String>, String> {
-    let _com = super::com_thread::ThreadCom::enter();
+    super::com_thread::start_for_this_thread();
     let listed = nokhwa::query(nokhwa::utils::ApiBackend::Auto)
         .map(|list| list.iter().map(|c| c.human_name()).collect())
         .map_err(|e| e.to_string());
