@@ -255,12 +255,7 @@ fn load_profile(path: Option<&Path>, tr: &Tr) -> Result<Arc<Profile>, Fatal> {
 }
 
 #[cfg(feature = "gui")]
-fn open_app(
-    profile: Arc<Profile>,
-    lang: Option<Lang>,
-    app: AppArgs,
-    _tr: &Tr,
-) -> Result<(), Fatal> {
+fn open_app(profile: Arc<Profile>, lang: Option<Lang>, app: AppArgs, tr: &Tr) -> Result<(), Fatal> {
     let launch = crate::gui::Launch {
         lang,
         sources: crate::gui::Sources {
@@ -272,7 +267,19 @@ fn open_app(
         step: app.step,
         renderer: app.renderer,
     };
-    crate::gui::run(profile, launch).map_err(Fatal)
+    use crate::gui::message_box;
+    // The window's failures reach the seller in a box (the Windows exe has no console). When
+    // the first renderer fails, a child process tries the other and the parent ends with the
+    // child's exit code: whichever process holds the last word tells, once.
+    let title = tr.t("app-title");
+    let crashed = *tr;
+    message_box::on_window_thread_panic(title.clone(), move |reason| {
+        crashed.f("gui-crashed", &[("reason", reason)])
+    });
+    crate::gui::run(profile, launch).map_err(|msg| {
+        message_box::show(&title, &msg);
+        Fatal(msg)
+    })
 }
 
 /// Built without the app (`--no-default-features`): say so and point to the tools.

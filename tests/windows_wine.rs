@@ -389,6 +389,40 @@ fn windows_7_is_told_that_chrome_stops_at_109() {
     );
 }
 
+/// When the window cannot open (here OpenGL, asked for alone, finds no driver: Mesa is
+/// pointed at an empty folder), selfcheck.exe ends with exit code 2 and tells the seller in a
+/// message box (read through its test hook), in Chinese, pointing to the compatibility entry.
+/// (With no display at all Wine gives the app a window nobody sees, so that is not a failure
+/// Wine can show.)
+#[cfg(target_os = "linux")]
+#[test]
+fn when_the_window_cannot_open_the_exe_says_so_in_a_message_box() {
+    let Some(wine) = Wine::from_env() else { return };
+    let _session = wine.fresh_session();
+    let x = Xvfb::start(true);
+    let dir = tempfile::tempdir().expect("tmp");
+    let boxes = dir.path().join("boxes.txt");
+    let mut c = wine.command(wine.exe.to_str().expect("utf8"));
+    c.args(["--lang", "zh-CN", "--no-network", "--renderer", "glow"])
+        .env("DISPLAY", &x.display)
+        .env("LIBGL_DRIVERS_PATH", "/nonexistent")
+        .env("__EGL_VENDOR_LIBRARY_FILENAMES", "/nonexistent.json")
+        // Wine's Z: drive is the Linux file system.
+        .env(
+            "SELFCHECK_MESSAGE_BOX_LOG",
+            format!("Z:{}", boxes.display()).replace('/', "\\"),
+        );
+    let (code, _, stderr) = wine.run(c, Duration::from_secs(120));
+    drop(x);
+    assert_eq!(code, Some(2), "{stderr}");
+    let told = std::fs::read_to_string(&boxes).unwrap_or_else(|e| panic!("{e}: {stderr}"));
+    assert!(
+        told.starts_with("视频验证自检助手\n无法打开程序窗口（glow"),
+        "{told}"
+    );
+    assert!(told.contains("兼容模式"), "{told}");
+}
+
 /// Starting selfcheck.exe opens its window under Wine: with wgpu when Wine offers a device,
 /// else through the renderer retry with OpenGL (both were seen: the debug build logged
 /// "wgpu: … Parent device is lost; trying glow").

@@ -168,7 +168,8 @@ gui-save-json = Save report (JSON)
 gui-copy-text = Copy text summary
 gui-copied = Summary copied; paste it into the support chat.
 gui-saved = Report saved to { $path }
-gui-cannot-start = The program window cannot open ({ $reason }). Run "selfcheck check" in a terminal instead.
+gui-cannot-start = The program window cannot open ({ $reason }). Open "视频验证自检助手 (compatibility mode)" from the Start menu; if that fails too, run "selfcheck check" in a terminal and send this text to support.
+gui-crashed = The program hit an error and has to close: { $reason }. Please open it again; if this keeps happening, open "视频验证自检助手 (compatibility mode)" from the Start menu and send this text to support.
 
 ## Command line
 cli-saved = Report saved: { $path } (ID { $id })

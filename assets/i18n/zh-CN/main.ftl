@@ -168,7 +168,8 @@ gui-save-json = 保存报告（JSON）
 gui-copy-text = 复制文字摘要
 gui-copied = 摘要已复制，可以直接粘贴给客服。
 gui-saved = 报告已保存到 { $path }
-gui-cannot-start = 无法打开程序窗口（{ $reason }）。请在命令行中运行 “selfcheck check” 进行检查。
+gui-cannot-start = 无法打开程序窗口（{ $reason }）。请从开始菜单打开“视频验证自检助手（兼容模式）”；如果还是不行，可以在命令行中运行 “selfcheck check” 进行检查，并把这段文字发给客服。
+gui-crashed = 程序出错，需要关闭：{ $reason }。请重新打开；如果反复出现，请从开始菜单打开“视频验证自检助手（兼容模式）”，并把这段文字发给客服。
 
 ## 命令行
 cli-saved = 报告已保存：{ $path }（编号 { $id }）
