@@ -133,11 +133,11 @@ fn camera_step_previews_replayed_frames_under_xvfb() {
 
 /// On a screen smaller than the window in points (a 1024×600 netbook; 1366×768 at 125 % is
 /// 1093×614), the window shrinks to fit above a taskbar and is centred, so its bottom bar is
-/// never under the taskbar. (Xvfb has no window manager: no title bar, no taskbar — the room
-/// for both is what is checked.)
+/// never under the taskbar; and it carries the app's icon. (Xvfb has no window manager: no
+/// title bar, no taskbar — the room for both is what is checked.)
 #[cfg(target_os = "linux")]
 #[test]
-fn the_window_fits_a_small_screen_above_the_taskbar() {
+fn the_window_fits_a_small_screen_above_the_taskbar_with_the_app_icon() {
     if !tools_present() {
         return;
     }
@@ -180,6 +180,14 @@ fn the_window_fits_a_small_screen_above_the_taskbar() {
         "window at {g:?} does not fit 1024×600 above a taskbar"
     );
     eprintln!("window on a 1024×600 screen: {g:?}");
+    // The app's own icon (title bar, taskbar), not the system's default one.
+    let icon = x.window_property(APP_TITLE, "_NET_WM_ICON").expect("xprop");
+    // Its width and height lead the property.
+    assert!(
+        icon.starts_with("_NET_WM_ICON(CARDINAL) = 256, 256"),
+        "{}",
+        icon.chars().take(120).collect::<String>()
+    );
 }
 
 /// With OpenGL too old (Mesa told to offer GL 1.1, as on PCs without a real OpenGL driver)
@@ -236,8 +244,10 @@ fn without_usable_opengl_the_app_falls_back_to_wgpu() {
     assert!(!stderr.contains("无法打开程序窗口"), "{stderr}");
 }
 
-/// With no renderer able to start, the app ends at once with a message that points to
-/// `selfcheck check` (exit 2), instead of hanging or crashing.
+/// With no renderer able to start, the app ends at once with a message that points to the
+/// compatibility entry and `selfcheck check` (exit 2), instead of hanging or crashing; the
+/// message also goes to the message box (read through its test hook), once — by the renderer
+/// retry's child process, whose exit code the parent passes on.
 #[cfg(target_os = "linux")]
 #[test]
 fn with_no_renderer_the_app_says_to_use_check() {
@@ -247,10 +257,12 @@ fn with_no_renderer_the_app_says_to_use_check() {
     let x = Xvfb::start(true);
     let display = x.display.clone();
     let home = tempfile::tempdir().expect("home");
+    let boxes = home.path().join("message-boxes.txt");
     let out = selfcheck()
         .args(["--lang", "zh-CN", "--no-network"])
         .env("DISPLAY", &display)
         .env("HOME", home.path())
+        .env("SELFCHECK_MESSAGE_BOX_LOG", &boxes)
         .env("LIBGL_DRIVERS_PATH", "/nonexistent")
         .env("__EGL_VENDOR_LIBRARY_FILENAMES", "/nonexistent.json")
         .env("VK_ICD_FILENAMES", "/nonexistent.json")
@@ -262,4 +274,11 @@ fn with_no_renderer_the_app_says_to_use_check() {
     assert!(stderr.contains("trying wgpu"), "{stderr}");
     assert!(stderr.contains("selfcheck check"), "{stderr}");
     assert!(stderr.contains("无法打开程序窗口"), "{stderr}");
+    let told = std::fs::read_to_string(&boxes).expect("a message box");
+    assert!(
+        told.starts_with("视频验证自检助手\n无法打开程序窗口"),
+        "{told}"
+    );
+    assert!(told.contains("兼容模式"), "{told}");
+    assert_eq!(told.matches("无法打开程序窗口").count(), 1, "{told}");
 }

@@ -8,6 +8,7 @@ mod cards;
 mod fonts;
 mod job;
 pub mod live_camera;
+pub mod message_box;
 mod places;
 mod preview;
 pub mod renderer;
@@ -17,6 +18,7 @@ mod stats;
 pub mod steps;
 mod verdicts;
 mod window_fit;
+mod window_look;
 
 pub use app::SelfCheckApp;
 pub use sources::Sources;
@@ -69,14 +71,19 @@ fn run_with(
     launch: Launch,
 ) -> Result<(), eframe::Error> {
     let tr = Tr::new(launch.lang.unwrap_or_else(Lang::from_system));
+    let mut viewport = eframe::egui::ViewportBuilder::default();
+    if let Some(icon) = window_look::icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: eframe::egui::ViewportBuilder::default()
+        viewport: viewport
             .with_title(tr.t("app-title"))
             .with_app_id("seller-selfcheck")
             // Fits a 1366×768 laptop panel with the taskbar (40 px) and the title bar (~31 px):
             // 660 + 31 ≤ 728, so the bottom navigation is never under the taskbar.
             .with_inner_size([980.0, 660.0])
             .with_min_inner_size([640.0, 480.0]),
+        wgpu_options: window_look::wgpu_options(),
         // Opened in the middle of the screen, not wherever the window manager drops it.
         centered: true,
         renderer: renderer.to_eframe(),

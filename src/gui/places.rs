@@ -21,6 +21,8 @@ fn home() -> Option<PathBuf> {
 }
 
 /// `XDG_<NAME>_DIR` from a user-dirs.dirs text (`"$HOME/文档"` or an absolute path).
+/// (Windows asks the system instead: `known_folder`.)
+#[cfg_attr(windows, allow(dead_code))]
 pub fn xdg_user_dir(text: &str, name: &str, home: &Path) -> Option<PathBuf> {
     let key = format!("XDG_{name}_DIR=");
     let line = text.lines().map(str::trim).find(|l| l.starts_with(&key))?;
@@ -36,9 +38,13 @@ pub fn xdg_user_dir(text: &str, name: &str, home: &Path) -> Option<PathBuf> {
     (path != home).then_some(path)
 }
 
-/// The user's folder of this kind, if it exists: the desktop's own name for it first, then
-/// the English default.
+/// The user's folder of this kind, if it exists: where the system says it is first (Windows:
+/// the known folder, which follows OneDrive's folder backup and a Documents folder moved to
+/// D:; Linux: the desktop's own name for it), then the English default under home.
 fn user_dir(home: &Path, xdg: &str, default: &str) -> Option<PathBuf> {
+    #[cfg(windows)]
+    let configured = known_folder(xdg);
+    #[cfg(not(windows))]
     let configured = std::fs::read_to_string(home.join(".config/user-dirs.dirs"))
         .ok()
         .and_then(|t| xdg_user_dir(&t, xdg, home));
@@ -46,6 +52,35 @@ fn user_dir(home: &Path, xdg: &str, default: &str) -> Option<PathBuf> {
         .into_iter()
         .chain(std::iter::once(home.join(default)))
         .find(|p| p.is_dir())
+}
+
+/// Windows' known folder for "DESKTOP", "DOCUMENTS" or "DOWNLOAD" (`SHGetKnownFolderPath`).
+#[cfg(windows)]
+pub fn known_folder(kind: &str) -> Option<PathBuf> {
+    use windows_sys::Win32::System::Com::CoTaskMemFree;
+    use windows_sys::Win32::UI::Shell::{
+        FOLDERID_Desktop, FOLDERID_Documents, FOLDERID_Downloads, SHGetKnownFolderPath,
+    };
+    let id = match kind {
+        "DESKTOP" => FOLDERID_Desktop,
+        "DOCUMENTS" => FOLDERID_Documents,
+        "DOWNLOAD" => FOLDERID_Downloads,
+        _ => return None,
+    };
+    let mut raw: windows_sys::core::PWSTR = std::ptr::null_mut();
+    // SAFETY: `id` is a valid folder id; no token (this user); the answer is a string the
+    // system allocated, read up to its NUL and then freed with CoTaskMemFree as documented
+    // (also when the call failed, where it is null or must still be freed).
+    let path = unsafe {
+        let hr = SHGetKnownFolderPath(&id, 0, std::ptr::null_mut(), &mut raw);
+        let path = (hr >= 0 && !raw.is_null()).then(|| {
+            let len = (0..).take_while(|&i| *raw.add(i) != 0).count();
+            String::from_utf16_lossy(std::slice::from_raw_parts(raw, len))
+        });
+        CoTaskMemFree(raw.cast());
+        path
+    };
+    path.filter(|p| !p.is_empty()).map(PathBuf::from)
 }
 
 /// The shortcuts that exist on this computer, the Desktop first (where a seller finds a saved
@@ -138,6 +173,33 @@ mod tests {
             xdg_user_dir(abs, "DOCUMENTS", home),
             Some(PathBuf::from("/data/docs"))
         );
+    }
+
+    /// Under Wine (the Windows unit tests of CI) or on Windows: a Desktop moved elsewhere, as
+    /// OneDrive's folder backup moves it, is where the known folder points — not
+    /// %USERPROFILE%\Desktop.
+    #[cfg(windows)]
+    #[test]
+    fn a_moved_desktop_is_found_where_windows_says() {
+        use winreg::RegKey;
+        use winreg::enums::HKEY_CURRENT_USER;
+        let dir = tempfile::tempdir().expect("tmp");
+        let moved = dir.path().join("OneDrive").join("桌面");
+        std::fs::create_dir_all(&moved).expect("mkdir");
+        let key = r"Software\Microsoft\Windows\CurrentVersion\Explorer\User Shell Folders";
+        let (shell, _) = RegKey::predef(HKEY_CURRENT_USER)
+            .create_subkey(key)
+            .expect("User Shell Folders");
+        let before: Option<String> = shell.get_value("Desktop").ok();
+        shell
+            .set_value("Desktop", &moved.display().to_string())
+            .expect("set");
+        let found = known_folder("DESKTOP");
+        match before {
+            Some(v) => shell.set_value("Desktop", &v).expect("restore"),
+            None => shell.delete_value("Desktop").expect("restore"),
+        }
+        assert_eq!(found, Some(moved));
     }
 
     #[test]

@@ -69,6 +69,38 @@ impl Xvfb {
 }
 
 impl Xvfb {
+    /// The first 16 bytes of a 32-bit window property as `xprop` prints them
+    /// (`_NET_WM_ICON(CARDINAL) = 256, 256, …`), of the top-level window whose name contains
+    /// `title`.
+    pub fn window_property(&self, title: &str, property: &str) -> Option<String> {
+        let tree = Command::new("xwininfo")
+            .args(["-display", &self.display, "-root", "-tree"])
+            .output()
+            .ok()?;
+        let text = String::from_utf8_lossy(&tree.stdout).into_owned();
+        let id = text
+            .lines()
+            .find(|l| l.contains(title))?
+            .split_whitespace()
+            .next()?
+            .to_string();
+        let out = Command::new("xprop")
+            .args([
+                "-display",
+                &self.display,
+                "-id",
+                &id,
+                "-len",
+                "16",
+                "-f",
+                property,
+            ])
+            .args(["32c", property])
+            .output()
+            .ok()?;
+        Some(String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+
     /// The top-level window whose name contains `title`: its absolute position and size
     /// (x, y, width, height), from `xwininfo -tree`'s line for it
     /// (`0x… "title": ("class" "class")  980x660+150+120  +150+120`).
