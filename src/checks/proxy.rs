@@ -3,7 +3,7 @@
 use super::ids::NETWORK_PROXY;
 use super::model::{CheckResult, Status};
 use crate::i18n::Tr;
-use crate::probe::proxy::ProxyFacts;
+use crate::probe::proxy::{ProxyFacts, ProxySetting};
 
 pub fn judge(facts: &ProxyFacts, tr: &Tr) -> CheckResult {
     let sources: Vec<serde_json::Value> = facts
@@ -16,54 +16,44 @@ pub fn judge(facts: &ProxyFacts, tr: &Tr) -> CheckResult {
         .iter()
         .map(|s| serde_json::json!({ "source": s.source, "name": s.value }))
         .collect();
-    if !facts.settings.is_empty() {
-        let list = facts
-            .settings
+    // What was read, on every verdict.
+    let with_facts = |r: CheckResult| {
+        r.measured("sources", sources.clone())
+            .measured("unreadable", facts.unreadable.clone())
+            .measured("extensions", extensions.clone())
+    };
+    // "value (where)", for the summary.
+    let listed = |found: &[ProxySetting]| {
+        found
             .iter()
             .map(|s| format!("{} ({})", s.value, s.source))
             .collect::<Vec<_>>()
-            .join(", ");
-        return CheckResult::new(NETWORK_PROXY, Status::Fail, tr)
+            .join(", ")
+    };
+    if !facts.settings.is_empty() {
+        let list = listed(&facts.settings);
+        return with_facts(CheckResult::new(NETWORK_PROXY, Status::Fail, tr))
             .summary(tr.f("proxy-summary-found", &[("list", list)]))
             .advice(tr.t("proxy-advice"))
-            .measured("sources", sources)
-            .measured("unreadable", facts.unreadable.clone())
-            .measured("extensions", extensions)
             .threshold("allowed", false);
     }
     if !facts.unreadable.is_empty() {
-        return CheckResult::error(
+        let sources = facts.unreadable.join(", ");
+        return with_facts(CheckResult::error(
             NETWORK_PROXY,
             tr,
-            tr.f(
-                "proxy-summary-unreadable",
-                &[("sources", facts.unreadable.join(", "))],
-            ),
-        )
-        .measured("sources", sources)
-        .measured("unreadable", facts.unreadable.clone())
-        .measured("extensions", extensions);
+            tr.f("proxy-summary-unreadable", &[("sources", sources)]),
+        ));
     }
     if !facts.extensions.is_empty() {
-        let list = facts
-            .extensions
-            .iter()
-            .map(|s| format!("{} ({})", s.value, s.source))
-            .collect::<Vec<_>>()
-            .join(", ");
-        return CheckResult::new(NETWORK_PROXY, Status::Warn, tr)
+        let list = listed(&facts.extensions);
+        return with_facts(CheckResult::new(NETWORK_PROXY, Status::Warn, tr))
             .summary(tr.f("proxy-summary-extension", &[("list", list)]))
             .advice(tr.t("proxy-advice-extension"))
-            .measured("sources", sources)
-            .measured("unreadable", facts.unreadable.clone())
-            .measured("extensions", extensions)
             .threshold("allowed", false);
     }
-    CheckResult::new(NETWORK_PROXY, Status::Pass, tr)
+    with_facts(CheckResult::new(NETWORK_PROXY, Status::Pass, tr))
         .summary(tr.t("proxy-summary-none"))
-        .measured("sources", sources)
-        .measured("unreadable", facts.unreadable.clone())
-        .measured("extensions", extensions)
         .threshold("allowed", false)
 }
 
@@ -71,7 +61,7 @@ pub fn judge(facts: &ProxyFacts, tr: &Tr) -> CheckResult {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
-    use crate::probe::proxy::{ProxySetting, parse_windows_internet_settings};
+    use crate::probe::proxy::parse_windows_internet_settings;
 
     #[test]
     fn found_fails_with_sources_none_passes_unreadable_is_error() {
