@@ -55,11 +55,7 @@ impl Xvfb {
     pub fn wait_for_window(&self, title: &str, limit: Duration) -> Option<Duration> {
         let started = Instant::now();
         while started.elapsed() < limit {
-            let tree = Command::new("xwininfo")
-                .args(["-display", &self.display, "-root", "-tree"])
-                .output()
-                .expect("xwininfo");
-            if String::from_utf8_lossy(&tree.stdout).contains(title) {
+            if self.tree_line(title).is_some() {
                 return Some(started.elapsed());
             }
             std::thread::sleep(Duration::from_millis(100));
@@ -69,18 +65,24 @@ impl Xvfb {
 }
 
 impl Xvfb {
-    /// The first 16 bytes of a 32-bit window property as `xprop` prints them
-    /// (`_NET_WM_ICON(CARDINAL) = 256, 256, …`), of the top-level window whose name contains
-    /// `title`.
-    pub fn window_property(&self, title: &str, property: &str) -> Option<String> {
+    /// `xwininfo -tree`'s line for the window whose name contains `title`, if it is there.
+    fn tree_line(&self, title: &str) -> Option<String> {
         let tree = Command::new("xwininfo")
             .args(["-display", &self.display, "-root", "-tree"])
             .output()
             .ok()?;
-        let text = String::from_utf8_lossy(&tree.stdout).into_owned();
-        let id = text
+        String::from_utf8_lossy(&tree.stdout)
             .lines()
-            .find(|l| l.contains(title))?
+            .find(|l| l.contains(title))
+            .map(str::to_string)
+    }
+
+    /// The first 16 bytes of a 32-bit window property as `xprop` prints them
+    /// (`_NET_WM_ICON(CARDINAL) = 256, 256, …`), of the top-level window whose name contains
+    /// `title`.
+    pub fn window_property(&self, title: &str, property: &str) -> Option<String> {
+        let id = self
+            .tree_line(title)?
             .split_whitespace()
             .next()?
             .to_string();
@@ -105,12 +107,7 @@ impl Xvfb {
     /// (x, y, width, height), from `xwininfo -tree`'s line for it
     /// (`0x… "title": ("class" "class")  980x660+150+120  +150+120`).
     pub fn window_geometry(&self, title: &str) -> Option<(i32, i32, u32, u32)> {
-        let tree = Command::new("xwininfo")
-            .args(["-display", &self.display, "-root", "-tree"])
-            .output()
-            .ok()?;
-        let text = String::from_utf8_lossy(&tree.stdout).into_owned();
-        let line = text.lines().find(|l| l.contains(title))?;
+        let line = self.tree_line(title)?;
         let words: Vec<&str> = line.split_whitespace().collect();
         let size = words
             .iter()
