@@ -1,11 +1,16 @@
-"""Exports MediaPipe's full-range BlazeFace to assets/models/face_detection_full_range.scnn.
+"""Exports a MediaPipe model from the wheel to the engine's .scnn format.
 
-The .tflite in the wheel stores most weights block-sparse (DENSIFY ops); TensorFlow Lite's own
-interpreter densifies them, then every op is written as one line of a small JSON graph followed
-by the weights as little-endian float16 (the model's own precision, so nothing is rounded).
-The Rust engine (src/analysis/nn/) runs that graph at any input size that is a multiple of 32.
+Used for the full-range BlazeFace (assets/models/face_detection_full_range.scnn) and the face
+mesh (assets/models/face_landmark.scnn). The .tflite files store weights block-sparse (DENSIFY)
+or as float16 behind DEQUANTIZE ops; TensorFlow Lite's own interpreter makes them dense, then
+every op is written as one line of a small JSON graph followed by the weights as little-endian
+float16 (the models' own precision, so nothing is rounded). The Rust engine (crates/nn) runs
+that graph.
 
-Usage: python3 face-model-export.py SRC.tflite DST.scnn
+Usage: python3 face-model-export.py SRC.tflite DST.scnn [SOURCE OUTPUTS MULTIPLE]
+  SOURCE   where the model comes from (written in the header)
+  OUTPUTS  output names by their last dimension, e.g. "1=scores,16=boxes"
+  MULTIPLE input sides must be multiples of this
 """
 import json
 import struct
@@ -17,6 +22,11 @@ from tensorflow.lite.python import schema_py_generated as schema
 from tensorflow.lite.tools import flatbuffer_utils as fu
 
 src, dst = sys.argv[1], sys.argv[2]
+SOURCE = sys.argv[3] if len(sys.argv) > 3 else (
+    "mediapipe==0.10.14 mediapipe/modules/face_detection/face_detection_full_range_sparse.tflite")
+OUTPUTS = {int(k): v for k, v in (pair.split("=") for pair in (
+    sys.argv[4] if len(sys.argv) > 4 else "1=scores,16=boxes").split(","))}
+MULTIPLE = int(sys.argv[5]) if len(sys.argv) > 5 else 32
 
 # 1. Dense weights: run the interpreter once, keeping every intermediate tensor.
 interp = tf.lite.Interpreter(
@@ -82,10 +92,17 @@ for op in graph.operators:
         continue
     if name == "PAD":
         pads = constant[op.inputs[1]]
-        assert pads[0].tolist() == [0, 0] and pads[3].tolist() == [0, 0], pads
-        ops.append({"op": "pad", "in": tid(op.inputs[0]), "out": tid(op.outputs[0]),
-                    "top": int(pads[1][0]), "bottom": int(pads[1][1]),
-                    "left": int(pads[2][0]), "right": int(pads[2][1])})
+        assert pads[0].tolist() == [0, 0], pads
+        if pads[1].tolist() == [0, 0] and pads[2].tolist() == [0, 0]:
+            # Zero channels added after the existing ones (the face mesh's widening shortcuts).
+            assert pads[3][0] == 0, pads
+            ops.append({"op": "pad_channels", "in": tid(op.inputs[0]),
+                        "out": tid(op.outputs[0]), "after": int(pads[3][1])})
+        else:
+            assert pads[3].tolist() == [0, 0], pads
+            ops.append({"op": "pad", "in": tid(op.inputs[0]), "out": tid(op.outputs[0]),
+                        "top": int(pads[1][0]), "bottom": int(pads[1][1]),
+                        "left": int(pads[2][0]), "right": int(pads[2][1])})
     elif name in ("CONV_2D", "DEPTHWISE_CONV_2D"):
         w = constant[op.inputs[1]].astype(np.float32)
         b = constant[op.inputs[2]].astype(np.float32)
@@ -93,22 +110,44 @@ for op in graph.operators:
         assert opt.fusedActivationFunction in (0, 1)  # none, ReLU
         k = int(w.shape[1])
         assert w.shape[2] == k
-        # SAME is only used where it equals VALID (1x1, stride 1).
-        assert opt.padding == 1 or (k == 1 and opt.strideW == 1), (name, opt.padding, k)
+        stride = int(opt.strideW)
+        # SAME padding as TensorFlow places it: the total the output size needs, the odd
+        # pixel after. With even input sides (multiples of MULTIPLE) it is the same at any size.
+        same = (0, 0)
+        if opt.padding == 0:
+            size = shape(op.inputs[0])[1]
+            total = max((-(-size // stride) - 1) * stride + k - size, 0)
+            same = (total // 2, total - total // 2)
         entry = {"in": tid(op.inputs[0]), "out": tid(op.outputs[0]), "k": k,
-                 "stride": int(opt.strideW), "relu": opt.fusedActivationFunction == 1}
+                 "stride": stride, "relu": opt.fusedActivationFunction == 1}
         if name == "CONV_2D":
+            if same != (0, 0):
+                padded = tid(("same", op.outputs[0]))
+                ops.append({"op": "pad", "in": entry["in"], "out": padded, "top": same[0],
+                            "bottom": same[1], "left": same[0], "right": same[1]})
+                entry["in"] = padded
             # OHWI -> [kh][kw][cin][cout]: the output channels are the inner, contiguous loop.
             entry.update(op="conv", cin=int(w.shape[3]), cout=int(w.shape[0]),
                          w=weights(w.transpose(1, 2, 3, 0)), b=weights(b))
         else:
             assert opt.depthMultiplier == 1
             entry.update(op="dwconv", c=int(w.shape[3]), w=weights(w[0]), b=weights(b))
+            if same != (0, 0):
+                entry["pad"] = [same[0], same[1], same[0], same[1]]
         ops.append(entry)
     elif name == "ADD":
         assert shape(op.inputs[0]) == shape(op.inputs[1])
         ops.append({"op": "add", "in": tid(op.inputs[0]), "in2": tid(op.inputs[1]),
                     "out": tid(op.outputs[0]), "relu": opt.fusedActivationFunction == 1})
+    elif name == "PRELU":
+        alpha = constant[op.inputs[1]].astype(np.float32).reshape(-1)
+        assert alpha.size == shape(op.inputs[0])[-1]
+        ops.append({"op": "prelu", "in": tid(op.inputs[0]), "out": tid(op.outputs[0]),
+                    "alpha": weights(alpha), "c": int(alpha.size)})
+    elif name == "MAX_POOL_2D":
+        assert (opt.filterWidth, opt.filterHeight, opt.strideW, opt.strideH) == (2, 2, 2, 2)
+        assert opt.padding == 1 and opt.fusedActivationFunction == 0
+        ops.append({"op": "max_pool2", "in": tid(op.inputs[0]), "out": tid(op.outputs[0])})
     elif name == "RESIZE_BILINEAR":
         a, o = shape(op.inputs[0]), shape(op.outputs[0])
         assert o[1] == 2 * a[1] and o[2] == 2 * a[2] and opt.halfPixelCenters and not opt.alignCorners
@@ -126,12 +165,12 @@ for op in graph.operators:
 
 outs = {}
 for t in graph.outputs:
-    outs["scores" if shape(t)[-1] == 1 else "boxes"] = tid(t)
+    outs[OUTPUTS[shape(t)[-1]]] = tid(t)
 header = {
     "format": "scnn 1",
-    "source": "mediapipe==0.10.14 mediapipe/modules/face_detection/face_detection_full_range_sparse.tflite",
+    "source": SOURCE,
     "input": {"tensor": 0, "channels": int(shape(graph.inputs[0])[3]),
-              "trained_size": int(shape(graph.inputs[0])[1]), "multiple_of": 32},
+              "trained_size": int(shape(graph.inputs[0])[1]), "multiple_of": MULTIPLE},
     "outputs": outs,
     "tensors": len(ids),
     "ops": ops,

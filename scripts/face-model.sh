@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Rebuilds assets/models/face_detection_full_range.scnn (the face model) from the registry
-# package it comes from: MediaPipe's full-range BlazeFace in the PyPI wheel mediapipe==0.10.14
-# (Apache-2.0, licence in assets/models/LICENSE-mediapipe-Apache-2.0.txt). TensorFlow Lite
-# densifies its sparse weights and scripts/face-model-export.py writes the graph the Rust
-# engine (crates/nn) runs. Also rewrites tests/fixtures/models/ (a face and TFLite's own outputs
-# for it), which tests/face_model.rs compares the engine with.
+# Rebuilds the two face models in assets/models/ from the registry package they come from, the
+# PyPI wheel mediapipe==0.10.14 (Apache-2.0, licence in assets/models/LICENSE-mediapipe-
+# Apache-2.0.txt): face_detection_full_range.scnn (the full-range BlazeFace, which finds faces)
+# and face_landmark.scnn (the face mesh: 468 points on one face, whose lips the lip-sync
+# rehearsal follows). TensorFlow Lite makes their weights dense and
+# scripts/face-model-export.py writes the graph the Rust engine (crates/nn) runs. Also
+# rewrites tests/fixtures/models/ (a face and TFLite's own outputs for it, per model), which
+# tests/face_model.rs and tests/face_mesh_model.rs compare the engine with.
 # Needs: python3 with venv and pip (it installs tensorflow-cpu, numpy and pillow into a
 # temporary virtual environment).
 set -euo pipefail
@@ -16,14 +18,23 @@ pip download --no-deps --only-binary=:all: --python-version 3.11 \
 wheel=$(ls "$tmp"/mediapipe-0.10.14-*.whl)
 unzip -p "$wheel" mediapipe/modules/face_detection/face_detection_full_range_sparse.tflite \
   > "$tmp/full_range.tflite"
+unzip -p "$wheel" mediapipe/modules/face_landmark/face_landmark.tflite > "$tmp/mesh.tflite"
 unzip -p "$wheel" 'mediapipe-0.10.14.dist-info/LICENSE' \
   > assets/models/LICENSE-mediapipe-Apache-2.0.txt
 python3 -m venv "$tmp/venv"
 "$tmp/venv/bin/pip" install --quiet tensorflow-cpu==2.21.0 numpy pillow
 "$tmp/venv/bin/python" scripts/face-model-export.py "$tmp/full_range.tflite" \
   assets/models/face_detection_full_range.scnn
+"$tmp/venv/bin/python" scripts/face-model-export.py "$tmp/mesh.tflite" \
+  assets/models/face_landmark.scnn \
+  "mediapipe==0.10.14 mediapipe/modules/face_landmark/face_landmark.tflite" \
+  "1=face_flag,1404=landmarks" 192
 mkdir -p tests/fixtures/models
 "$tmp/venv/bin/python" scripts/face-model-reference.py "$tmp/full_range.tflite" \
   tests/fixtures/images/one_face_portrait.jpg tests/fixtures/models/face_192.png \
   tests/fixtures/models/face_192_tflite.bin
-ls -l assets/models/face_detection_full_range.scnn tests/fixtures/models/
+# The face of one_face_portrait.jpg: centre (470, 300), its box grown 1.5 times = 440 px.
+"$tmp/venv/bin/python" scripts/face-mesh-reference.py "$tmp/mesh.tflite" \
+  tests/fixtures/images/one_face_portrait.jpg 470 300 440 \
+  tests/fixtures/models/mesh_192.png tests/fixtures/models/mesh_192_tflite.bin
+ls -l assets/models/ tests/fixtures/models/

@@ -254,6 +254,46 @@ fn relu_in_place(data: &mut [f32]) {
     }
 }
 
+/// Per-channel leaky ReLU in place: a negative value is multiplied by its channel's `alpha`.
+pub fn prelu(mut x: Tensor, alpha: &[f32]) -> Tensor {
+    for px in x.data.chunks_exact_mut(alpha.len()) {
+        for (v, &a) in px.iter_mut().zip(alpha) {
+            if *v < 0.0 {
+                *v *= a;
+            }
+        }
+    }
+    x
+}
+
+/// The maximum of each 2×2 block (stride 2; an odd last row or column is dropped, as VALID).
+pub fn max_pool2(x: &Tensor) -> Tensor {
+    let (oh, ow, c) = (x.h / 2, x.w / 2, x.c);
+    let mut out = Tensor::zeros(oh, ow, c);
+    for oy in 0..oh {
+        for ox in 0..ow {
+            let o = &mut out.data[(oy * ow + ox) * c..(oy * ow + ox + 1) * c];
+            o.copy_from_slice(x.pixel(2 * oy, 2 * ox));
+            for (dy, dx) in [(0, 1), (1, 0), (1, 1)] {
+                for (m, &v) in o.iter_mut().zip(x.pixel(2 * oy + dy, 2 * ox + dx)) {
+                    *m = m.max(v);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `after` zero channels appended to every pixel.
+pub fn pad_channels(x: &Tensor, after: usize) -> Tensor {
+    let c = x.c + after;
+    let mut out = Tensor::zeros(x.h, x.w, c);
+    for (o, i) in out.data.chunks_exact_mut(c).zip(x.data.chunks_exact(x.c)) {
+        o[..x.c].copy_from_slice(i);
+    }
+    out
+}
+
 /// Bilinear 2× upsampling with half-pixel centres (TensorFlow's `half_pixel_centers`).
 pub fn upsample2(x: &Tensor) -> Tensor {
     let mut out = Tensor::zeros(x.h * 2, x.w * 2, x.c);
@@ -345,6 +385,18 @@ mod tests {
         let x = t(1, 2, 1, vec![0.0, 4.0]);
         let up = upsample2(&x);
         assert_eq!(up.data, vec![0.0, 1.0, 3.0, 4.0, 0.0, 1.0, 3.0, 4.0]);
+    }
+
+    #[test]
+    fn prelu_pool_and_channel_padding() {
+        let x = t(2, 2, 2, vec![1.0, -2.0, -4.0, 3.0, 0.5, -1.0, 2.0, 7.0]);
+        let p = prelu(x.clone(), &[0.5, 0.25]);
+        assert_eq!(p.data, vec![1.0, -0.5, -2.0, 3.0, 0.5, -0.25, 2.0, 7.0]);
+        let m = max_pool2(&x);
+        assert_eq!((m.h, m.w, m.c), (1, 1, 2));
+        assert_eq!(m.data, vec![2.0, 7.0]);
+        let c = pad_channels(&t(1, 2, 1, vec![5.0, 6.0]), 2);
+        assert_eq!(c.data, vec![5.0, 0.0, 0.0, 6.0, 0.0, 0.0]);
     }
 
     #[test]

@@ -67,6 +67,27 @@ pub enum Op {
         input: usize,
         out: usize,
     },
+    /// Per-channel leaky ReLU: negative values times `alpha[c]`.
+    Prelu {
+        #[serde(rename = "in")]
+        input: usize,
+        out: usize,
+        alpha: usize,
+        c: usize,
+    },
+    /// 2×2 maximum, stride 2.
+    MaxPool2 {
+        #[serde(rename = "in")]
+        input: usize,
+        out: usize,
+    },
+    /// `after` zero channels added after the existing ones.
+    PadChannels {
+        #[serde(rename = "in")]
+        input: usize,
+        out: usize,
+        after: usize,
+    },
 }
 
 #[derive(Debug, Clone, serde::Deserialize)]
@@ -140,6 +161,8 @@ impl Network {
         for op in &self.ops {
             let ok = match *op {
                 Op::Pad { input, out, .. }
+                | Op::MaxPool2 { input, out }
+                | Op::PadChannels { input, out, .. }
                 | Op::Upsample2 { input, out }
                 | Op::DepthToSpace { input, out, .. }
                 | Op::Flatten { input, out } => input < n && out < n,
@@ -173,6 +196,12 @@ impl Network {
                     b,
                     ..
                 } => input < n && out < n && stride > 0 && fits(w, k * k * c) && fits(b, c),
+                Op::Prelu {
+                    input,
+                    out,
+                    alpha,
+                    c,
+                } => input < n && out < n && fits(alpha, c),
             };
             if !ok {
                 return Err(ModelError::Format(format!(
@@ -297,6 +326,22 @@ impl Network {
                     out,
                     self.take_or_copy(&mut slots, &readers, input, usize::MAX)?,
                 ),
+                Op::Prelu {
+                    input,
+                    out,
+                    alpha,
+                    c,
+                } => {
+                    if slot(&slots, input)?.c != c {
+                        return Err(ModelError::Format(format!("prelu expects {c} channels")));
+                    }
+                    let x = self.take_or_copy(&mut slots, &readers, input, usize::MAX)?;
+                    (out, kernels::prelu(x, w(alpha, c)))
+                }
+                Op::MaxPool2 { input, out } => (out, kernels::max_pool2(slot(&slots, input)?)),
+                Op::PadChannels { input, out, after } => {
+                    (out, kernels::pad_channels(slot(&slots, input)?, after))
+                }
             };
             for t in op.inputs() {
                 readers[t] -= 1;
@@ -408,7 +453,10 @@ impl Op {
             | Op::Dwconv { input, .. }
             | Op::Upsample2 { input, .. }
             | Op::DepthToSpace { input, .. }
-            | Op::Flatten { input, .. } => vec![input],
+            | Op::Flatten { input, .. }
+            | Op::Prelu { input, .. }
+            | Op::MaxPool2 { input, .. }
+            | Op::PadChannels { input, .. } => vec![input],
         }
     }
 }
