@@ -37,4 +37,10 @@ mkdir -p tests/fixtures/models
 "$tmp/venv/bin/python" scripts/face-mesh-reference.py "$tmp/mesh.tflite" \
   tests/fixtures/images/one_face_portrait.jpg 470 300 440 \
   tests/fixtures/models/mesh_192.png tests/fixtures/models/mesh_192_tflite.bin
+# The right-hand man of two_people.jpg (closed mouth): where tests/common/talking_face.rs
+# finds the lips of its validation face.
+"$tmp/venv/bin/python" scripts/face-mesh-reference.py "$tmp/mesh.tflite" \
+  tests/fixtures/images/two_people.jpg 858 160 290 \
+  tests/fixtures/models/mesh_two_people_right_192.png \
+  tests/fixtures/models/mesh_two_people_right_tflite.bin
 ls -l assets/models/ tests/fixtures/models/

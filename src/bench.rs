@@ -19,6 +19,10 @@ pub struct BenchResult {
     pub face_ms_720p: f64,
     /// A still picture searched everywhere for faces down to the smallest.
     pub face_still_ms_720p: f64,
+    /// The digits step's mouth, one 720p frame: the face mesh on the followed face and its
+    /// lips' opening (the face finder runs only when the face is lost: `face_ms_720p`, at most
+    /// five times a second).
+    pub mouth_ms_720p: f64,
     pub runs: usize,
 }
 
@@ -31,6 +35,7 @@ impl BenchResult {
                 ("f1080", format!("{:.1}", self.frame_ms_1080p)),
                 ("face", format!("{:.1}", self.face_ms_720p)),
                 ("still", format!("{:.0}", self.face_still_ms_720p)),
+                ("mouth", format!("{:.1}", self.mouth_ms_720p)),
             ],
         )
     }
@@ -78,6 +83,7 @@ pub fn run() -> BenchResult {
         frame_ms_1080p: f64::NAN,
         face_ms_720p: f64::NAN,
         face_still_ms_720p: f64::NAN,
+        mouth_ms_720p: f64::NAN,
         runs: 0,
     };
     let Ok(profile) = crate::profile::Profile::builtin() else {
@@ -144,11 +150,27 @@ pub fn run() -> BenchResult {
     let face_still_ms_720p = median_ms(3, || {
         std::hint::black_box(detector.detect_frame(&f720));
     });
+    // A face-sized square as the tracker follows one (the mesh's cost does not depend on
+    // what the pixels show).
+    let square = crate::analysis::face_mesh::Square {
+        cx: 640.0,
+        cy: 330.0,
+        side: 330.0,
+        angle: 0.1,
+    };
+    let mouth_ms_720p = match crate::analysis::face_mesh::FaceMesh::load() {
+        Ok(mesh) => median_ms(runs, || {
+            let fit = mesh.fit(&f720, square).ok().flatten();
+            std::hint::black_box(fit.map(|m| m.mouth_opening()));
+        }),
+        Err(_) => f64::NAN,
+    };
     BenchResult {
         frame_ms_720p,
         frame_ms_1080p,
         face_ms_720p,
         face_still_ms_720p,
+        mouth_ms_720p,
         runs,
     }
 }

@@ -70,6 +70,10 @@ pub enum Command {
     /// Judge a recorded 360° pan (a folder of JPEG/PNG frames in name order) the way the app's
     /// pan step does: anyone other than the seller seen, the pan's length and motion.
     AnalyzePan(AnalyzePanArgs),
+    /// Judge a recorded digit reading (a folder of camera frames in name order and the WAV
+    /// recorded with them) the way the app's digits step does: the audio checks and whether
+    /// the voice goes with the lips on camera.
+    AnalyzeReading(AnalyzeReadingArgs),
     /// Measure how fast this computer analyses camera frames (one thread).
     Bench(BenchArgs),
     /// Summarise many saved reports (files or folders): one row per report and, per check,
@@ -115,6 +119,27 @@ pub struct AnalyzePanArgs {
     /// Frames per second the pan was recorded at.
     #[arg(long, default_value_t = 30.0, value_name = "N")]
     pub fps: f64,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct AnalyzeReadingArgs {
+    /// The folder of camera frames (JPEG or PNG, played in name order).
+    #[arg(long, value_name = "DIR")]
+    pub frames: PathBuf,
+    /// The sound recorded with them, starting with the first frame.
+    #[arg(long, value_name = "FILE.wav")]
+    pub audio: PathBuf,
+    /// Frames per second the frames were recorded at.
+    #[arg(long, default_value_t = 30.0, value_name = "N")]
+    pub fps: f64,
+    /// When the digits appeared, in seconds from the first frame.
+    #[arg(long, value_name = "SECONDS")]
+    pub shown_at: Option<f64>,
+    /// How many digits were read (default: the profile's digit_count, 4).
+    #[arg(long, value_name = "N")]
+    pub digits: Option<u32>,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -307,6 +332,10 @@ fn run(cli: Cli, lang: Lang, tr: &Tr) -> Result<i32, Fatal> {
         Some(Command::AnalyzePan(args)) => {
             let profile = load_profile(cli.profile.as_deref(), tr)?;
             run_analyze_pan(args, profile, lang, tr)
+        }
+        Some(Command::AnalyzeReading(args)) => {
+            let profile = load_profile(cli.profile.as_deref(), tr)?;
+            run_analyze_reading(args, profile, lang, tr)
         }
         Some(Command::Bench(args)) => {
             let b = crate::bench::run();
@@ -693,6 +722,90 @@ fn run_analyze_pan(
     let source = crate::checks::Provenance::Replayed;
     finish(
         &file_report(&profile, lang, checks, source),
+        &args.output,
+        tr,
+    )
+}
+
+fn run_analyze_reading(
+    args: AnalyzeReadingArgs,
+    profile: Arc<Profile>,
+    lang: Lang,
+    tr: &Tr,
+) -> Result<i32, Fatal> {
+    use crate::session::reading::{self, ReadingReplayError};
+    if !(args.fps.is_finite() && (1.0..=240.0).contains(&args.fps)) {
+        return Err(Fatal(tr.t("cli-error-pan-fps")));
+    }
+    let bytes = read_input(&args.audio, 256 << 20, tr)?;
+    let audio = crate::capture::wav_file::decode(&bytes).map_err(|e| {
+        Fatal(tr.f(
+            "cli-error-bad-audio",
+            &[
+                ("path", args.audio.display().to_string()),
+                ("reason", e.to_string()),
+            ],
+        ))
+    })?;
+    let explain = |e: ReadingReplayError| {
+        Fatal(match e {
+            ReadingReplayError::NoPictures { path } => {
+                tr.f("cli-error-reading-empty", &[("path", path)])
+            }
+            ReadingReplayError::Unreadable { path, reason } => tr.f(
+                "cli-error-reading-frame",
+                &[("path", path), ("reason", reason)],
+            ),
+            ReadingReplayError::SizeChanged {
+                path,
+                width,
+                height,
+                first_width,
+                first_height,
+            } => tr.f(
+                "cli-error-reading-size",
+                &[
+                    ("path", path),
+                    ("size", format!("{width}×{height}")),
+                    ("first", format!("{first_width}×{first_height}")),
+                ],
+            ),
+            ReadingReplayError::Model(reason) => tr.f(
+                "cli-error-reading-frame",
+                &[
+                    ("path", args.frames.display().to_string()),
+                    ("reason", reason),
+                ],
+            ),
+        })
+    };
+    let files = reading::pictures(&args.frames).map_err(explain)?;
+    // The two halves must cover the same reading: a second apart at most.
+    let frames_s = files.len() as f64 / args.fps;
+    let audio_s = audio.samples.len() as f64 / f64::from(audio.rate.max(1));
+    if (frames_s - audio_s).abs() > 1.0 {
+        return Err(Fatal(tr.f(
+            "cli-error-reading-length",
+            &[
+                ("frames", format!("{frames_s:.1}")),
+                ("audio", format!("{audio_s:.1}")),
+            ],
+        )));
+    }
+    let mouth = reading::mouth_in(&files, args.fps, &profile).map_err(explain)?;
+    let checks = reading::judge(
+        &reading::Reading {
+            audio: &audio,
+            mouth: &mouth,
+            digits: args.digits.unwrap_or(profile.audio.digit_count),
+            shown_at_s: args.shown_at,
+            microphone: None,
+        },
+        &profile,
+        tr,
+    );
+    finish(
+        &file_report(&profile, lang, checks, crate::checks::Provenance::Replayed),
         &args.output,
         tr,
     )

@@ -81,7 +81,22 @@ pub struct AudioReq {
     pub digit_count: u32,
     pub max_s_per_digit: f64,
     pub min_s_per_digit: f64,
+    /// The platform fails a reading whose voice and mouth are further apart than this.
     pub max_lip_sync_offset_s: f64,
+    /// Offsets beyond this (but within the limit) warn.
+    pub warn_lip_sync_offset_s: f64,
+    /// The voice-to-mouth offset is searched this far either way.
+    pub lip_sync_search_s: f64,
+    /// The mouth counts as open when its lips' inner gap is this many eye spans above closed.
+    pub lip_open_min: f64,
+    /// Below this share of the speech with the mouth open (within the allowed offset), the
+    /// voice is not the mouth's: someone else reading, or the mouth covered.
+    pub lip_min_mouth_moving_share: f64,
+    /// Below this share of the reading's frames with the face in view, the reading fails.
+    pub lip_min_face_in_view_share: f64,
+    /// Per-digit offsets within this of each other are one steady delay (a device), not a
+    /// reader out of step.
+    pub lip_steady_spread_s: f64,
     pub min_speech_peak_dbfs: f64,
     pub fail_speech_rms_dbfs: f64,
     pub warn_speech_rms_dbfs: f64,
@@ -358,6 +373,30 @@ impl Profile {
         let a = &self.audio;
         if !(a.min_s_per_digit > 0.0 && a.min_s_per_digit < a.max_s_per_digit) {
             return Err("audio.min_s_per_digit: must be > 0 and < max_s_per_digit".into());
+        }
+        if !(a.warn_lip_sync_offset_s > 0.0 && a.warn_lip_sync_offset_s < a.max_lip_sync_offset_s) {
+            return Err(
+                "audio.warn_lip_sync_offset_s: must be > 0 and < max_lip_sync_offset_s".into(),
+            );
+        }
+        if !(a.lip_sync_search_s > a.max_lip_sync_offset_s && a.lip_sync_search_s <= 5.0) {
+            return Err(
+                "audio.lip_sync_search_s: must be above max_lip_sync_offset_s and at most 5".into(),
+            );
+        }
+        if !(a.lip_open_min > 0.0 && a.lip_open_min < 1.0) {
+            return Err("audio.lip_open_min: must be between 0 and 1 (eye spans)".into());
+        }
+        for (key, v) in [
+            ("lip_min_mouth_moving_share", a.lip_min_mouth_moving_share),
+            ("lip_min_face_in_view_share", a.lip_min_face_in_view_share),
+        ] {
+            if !(0.0..=1.0).contains(&v) {
+                return Err(format!("audio.{key}: must be between 0 and 1"));
+            }
+        }
+        if a.lip_steady_spread_s.is_nan() || a.lip_steady_spread_s <= 0.0 {
+            return Err("audio.lip_steady_spread_s: must be above 0".into());
         }
         if a.digit_count == 0 {
             return Err("audio.digit_count: must be at least 1".into());

@@ -100,10 +100,15 @@ fn invalid_reports_are_refused_with_exit_2() {
     let dir = tempfile::tempdir().expect("tmp");
     let good = save_report(dir.path(), "good.json");
     let text = std::fs::read_to_string(&good).expect("read");
+    // Cut in the middle, on a character boundary (the report is Chinese).
+    let half = (0..=text.len() / 2)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
     let cases = [
         ("empty.json", String::new()),
         ("garbage.json", "not json at all".to_string()),
-        ("truncated.json", text[..text.len() / 2].to_string()),
+        ("truncated.json", text[..half].to_string()),
         (
             "schema.json",
             text.replace("selfcheck-report/2", "selfcheck-report/9"),

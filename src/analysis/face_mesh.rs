@@ -197,46 +197,17 @@ fn bounds(points: impl Iterator<Item = (f32, f32)>, margin: f32) -> Rect {
     }
 }
 
-/// The turned square of `frame` as a `size`×`size` input, values 0–1. Each input pixel is the
-/// mean of an n×n grid of bilinear samples (n = how many frame pixels one input pixel spans),
-/// so shrinking a large face does not alias; outside the frame reads as the nearest edge.
+/// The turned square of `frame` as a `size`×`size` input, values 0–1
+/// (`selfcheck_nn::rgb_turned_square`).
 pub fn sample_square(frame: &RgbFrame, square: Square, size: usize) -> Tensor {
-    let mut t = Tensor::zeros(size, size, 3);
-    let (w, h) = (frame.width as usize, frame.height as usize);
-    if w == 0 || h == 0 || frame.data.len() < w * h * 3 || size == 0 {
-        return t;
-    }
-    let n = ((square.side / size as f32).round() as usize).clamp(1, 4);
-    let step = 1.0 / (size * n) as f32;
-    let weight = 1.0 / (255.0 * (n * n) as f32);
-    let px = |x: usize, y: usize, ch: usize| f32::from(frame.data[(y * w + x) * 3 + ch]);
-    for oy in 0..size {
-        for ox in 0..size {
-            let mut sum = [0f32; 3];
-            for sy in 0..n {
-                for sx in 0..n {
-                    let u = (ox * n + sx) as f32 * step + step / 2.0;
-                    let v = (oy * n + sy) as f32 * step + step / 2.0;
-                    let (fx, fy) = square.to_frame(u, v);
-                    let fx = (fx - 0.5).clamp(0.0, (w - 1) as f32);
-                    let fy = (fy - 0.5).clamp(0.0, (h - 1) as f32);
-                    let (x0, y0) = (fx as usize, fy as usize);
-                    let (x1, y1) = ((x0 + 1).min(w - 1), (y0 + 1).min(h - 1));
-                    let (ax, ay) = (fx - x0 as f32, fy - y0 as f32);
-                    for (ch, s) in sum.iter_mut().enumerate() {
-                        let top = px(x0, y0, ch) * (1.0 - ax) + px(x1, y0, ch) * ax;
-                        let bottom = px(x0, y1, ch) * (1.0 - ax) + px(x1, y1, ch) * ax;
-                        *s += top * (1.0 - ay) + bottom * ay;
-                    }
-                }
-            }
-            let at = (oy * size + ox) * 3;
-            for ch in 0..3 {
-                t.data[at + ch] = sum[ch] * weight;
-            }
-        }
-    }
-    t
+    selfcheck_nn::rgb_turned_square(
+        &frame.data,
+        (frame.width as usize, frame.height as usize),
+        (square.cx, square.cy),
+        square.side,
+        square.angle,
+        size,
+    )
 }
 
 #[cfg(test)]

@@ -59,6 +59,7 @@ pub const CATALOGUE: &[Entry] = &[
     entry(AUDIO_NOISE, Stage::Microphone, false),
     entry(AUDIO_CLIPPING, Stage::Microphone, false),
     entry(AUDIO_DIGITS, Stage::Digits, false),
+    entry(REHEARSAL_LIP_SYNC, Stage::Digits, false),
     entry(SYSTEM_TIME_OF_DAY, Stage::Computer, true),
     entry(CHECKLIST_ID_CARD_VALIDITY, Stage::Checklist, true),
     entry(CHECKLIST_PHONE_REAL_NAME, Stage::Checklist, true),

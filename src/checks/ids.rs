@@ -15,6 +15,8 @@ pub const IMAGE_CARD_SHADOW: &str = "image.card_shadow";
 pub const IMAGE_FACES: &str = "image.faces";
 /// The 360° pan rehearsal: the pan happened and nobody else came into view.
 pub const REHEARSAL_PAN: &str = "rehearsal.pan";
+/// The digits read in time with the lips, by the person on camera.
+pub const REHEARSAL_LIP_SYNC: &str = "rehearsal.lip_sync";
 pub const AUDIO_DEVICE: &str = "audio.device";
 pub const AUDIO_LEVEL: &str = "audio.level";
 pub const AUDIO_NOISE: &str = "audio.noise";

@@ -13,6 +13,7 @@ pub mod ids;
 pub mod image;
 pub mod judged;
 pub mod latency;
+pub mod lip_sync;
 pub mod model;
 pub mod pan;
 pub mod provenance;

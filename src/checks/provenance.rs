@@ -38,6 +38,7 @@ pub fn input_of(id: &str) -> Input {
         Input::Seller
     } else if id.starts_with("image.")
         || id == ids::REHEARSAL_PAN
+        || id == ids::REHEARSAL_LIP_SYNC
         || matches!(
             id,
             ids::CAMERA_DEVICE | ids::CAMERA_RESOLUTION | ids::CAMERA_FRAME_RATE
@@ -54,6 +55,10 @@ pub fn input_of(id: &str) -> Input {
 
 /// The provenance of check `id` when the camera and microphone are (or are not) replays.
 pub fn of(id: &str, camera_replayed: bool, mic_replayed: bool) -> Provenance {
+    // Voice against mouth: replayed when either half was.
+    if id == ids::REHEARSAL_LIP_SYNC && (camera_replayed || mic_replayed) {
+        return Provenance::Replayed;
+    }
     match input_of(id) {
         Input::Seller => Provenance::SelfReported,
         Input::Camera if camera_replayed => Provenance::Replayed,
@@ -73,6 +78,18 @@ mod tests {
             Provenance::SelfReported
         );
         assert_eq!(of(ids::IMAGE_GLARE, true, false), Provenance::Replayed);
+        assert_eq!(
+            of(ids::REHEARSAL_LIP_SYNC, false, true),
+            Provenance::Replayed
+        );
+        assert_eq!(
+            of(ids::REHEARSAL_LIP_SYNC, true, false),
+            Provenance::Replayed
+        );
+        assert_eq!(
+            of(ids::REHEARSAL_LIP_SYNC, false, false),
+            Provenance::Measured
+        );
         assert_eq!(of(ids::IMAGE_GLARE, false, true), Provenance::Measured);
         assert_eq!(of(ids::REHEARSAL_PAN, true, false), Provenance::Replayed);
         assert_eq!(of(ids::AUDIO_DIGITS, false, true), Provenance::Replayed);

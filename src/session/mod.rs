@@ -3,3 +3,4 @@
 
 pub mod digit_reading;
 pub mod pan_replay;
+pub mod reading;

@@ -6,6 +6,7 @@ pub mod audio;
 pub mod http;
 pub mod netns;
 pub mod skip;
+pub mod talking_face;
 pub mod tun;
 pub mod wine;
 pub mod x11;

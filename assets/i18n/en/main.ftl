@@ -194,7 +194,7 @@ cli-error-pan-empty = No pictures to judge in { $path }: put the pan's frames th
 cli-error-pan-frame = Cannot judge the pan: the picture { $path } cannot be read ({ $reason }). Nothing was written.
 cli-error-pan-size = Cannot judge the pan: the picture { $path } is { $size }, but the pan started at { $first }. All frames of a pan must come from one camera mode. Nothing was written.
 cli-error-card = ID card box "{ $card }" is not valid: give x,y,width,height, wholly inside the picture ({ $w }×{ $h }).
-bench-result = Full frame analysis: { $f720 } ms at 720p, { $f1080 } ms at 1080p; face detection at 720p: { $face } ms a look of the live camera, { $still } ms for a whole still picture. One thread.
+bench-result = Full frame analysis: { $f720 } ms at 720p, { $f1080 } ms at 1080p; face detection at 720p: { $face } ms a look of the live camera, { $still } ms for a whole still picture; following the mouth while reading digits: { $mouth } ms a frame. One thread.
 cli-error-record-seconds = Give a recording, or --record with 1 to 60 seconds to listen.
 
 ## Reading facts
@@ -570,3 +570,28 @@ privacy-switch-desktop-apps = "Let desktop apps access"
 privacy-switch-browser = the switch of { $programs }
 privacy-camera-advice = Open Settings → Privacy & security → Camera, turn on "Camera access", "Let apps access your camera" and "Let desktop apps access your camera" (and your browser in the list), then check again.
 privacy-microphone-advice = Open Settings → Privacy & security → Microphone, turn on "Microphone access", "Let apps access your microphone" and "Let desktop apps access your microphone" (and your browser in the list), then check again.
+
+# Lip sync (rehearsal.lip_sync)
+title-rehearsal-lip-sync = Voice in time with the lips while reading
+howto-rehearsal-lip-sync = Read the digits once facing the camera in the app's "Digit rehearsal" step, or run selfcheck analyze-reading --frames FRAME_DIR --audio RECORDING.wav.
+lip-ok = Voice and lips match: the voice comes { $seconds } s { $direction }; the platform allows up to { $max } s.
+lip-offset-near = The voice comes { $seconds } s { $direction }, close to the platform's { $max } s limit.
+lip-offset-over = The voice comes { $seconds } s { $direction }, more than the platform's { $max } s: the real verification would fail it as "reading out of sync".
+lip-voice-late = after the lips
+lip-voice-early = before the lips
+lip-no-reading = No reading was heard, so the lips could not be compared.
+lip-face-away = Your face was out of the picture for { $pct }% of the reading.
+lip-mouth-still = A voice read the digits, but the mouth on camera was open during only { $pct }% of it: it looks as if the person on camera was not the one reading, or the mouth was covered.
+lip-no-match = The voice does not match the mouth's movement on camera.
+lip-advice-read = When the digits appear, face the camera and read them clearly one at a time.
+lip-advice-face = Keep your whole face in the picture while reading: sit straight, an arm's length from the camera, and do not look down at a phone or paper.
+lip-advice-mouth = You must read yourself, facing the camera: someone else reading for you fails as "person does not match the ID". Do not cover your mouth with a hand, a mask or a microphone.
+lip-advice-timing = Start speaking once the digits appear and read them as you see them; do not recite from memory or wait long.
+lip-advice-device = Every digit's sound came late by about the same time, which is usually a Bluetooth headset or some USB microphones. Use the computer's own microphone or a wired headset for the verification, then test again.
+lip-advice-device-named = Every digit's sound came late by about the same time, most likely from the microphone "{ $device }" (Bluetooth headsets are the usual cause). Use the computer's own microphone or a wired headset for the verification, then test again.
+cli-error-reading-empty = { $path } holds no pictures to judge: put the frames recorded during the reading there as JPEG or PNG, named in the order they were taken.
+cli-error-reading-frame = Cannot judge the reading: the picture { $path } cannot be read ({ $reason }). No result was written.
+cli-error-reading-size = Cannot judge the reading: the picture { $path } is { $size }, but the reading started at { $first }. All frames of one recording must come from the same camera mode. No result was written.
+cli-error-reading-length = Picture and sound do not cover the same time: the frames last { $frames } s at the given frame rate, the recording { $audio } s, more than 1 s apart. Check --fps and that sound and picture started together. No result was written.
+lip-no-camera = The camera gave no picture during the reading, so the lips could not be compared.
+lip-advice-camera = Go back to the "Camera" step, make sure you can see yourself, then read the digits again.

@@ -194,7 +194,7 @@ cli-error-pan-empty = { $path } 里没有可判断的图片：请把环视录像
 cli-error-pan-frame = 无法判断环视：图片 { $path } 读不出来（{ $reason }）。没有写出任何结果。
 cli-error-pan-size = 无法判断环视：图片 { $path } 的尺寸是 { $size }，而环视开始时是 { $first }。同一段环视的所有帧必须来自同一种摄像头模式。没有写出任何结果。
 cli-error-card = 身份证位置 “{ $card }” 无效：需要 x,y,宽,高，并且整个框要在图片（{ $w }×{ $h }）之内。
-bench-result = 每帧完整分析：720P { $f720 } 毫秒，1080P { $f1080 } 毫秒；人脸检测（720P）：实时画面每次 { $face } 毫秒，整张静态图片 { $still } 毫秒。单线程。
+bench-result = 每帧完整分析：720P { $f720 } 毫秒，1080P { $f1080 } 毫秒；人脸检测（720P）：实时画面每次 { $face } 毫秒，整张静态图片 { $still } 毫秒；读数字时跟踪嘴型：每帧 { $mouth } 毫秒。单线程。
 cli-error-record-seconds = 请给出录音文件，或用 --record 指定 1 到 60 秒的录音时长。
 
 ## 读取信息
@@ -570,3 +570,28 @@ privacy-switch-desktop-apps = “允许桌面应用访问”
 privacy-switch-browser = 浏览器 { $programs } 自己的开关
 privacy-camera-advice = 打开 设置 → 隐私和安全性 → 摄像头，打开“摄像头访问”“允许应用访问摄像头”和“允许桌面应用访问摄像头”，列表里的浏览器也要打开，然后重新检查。
 privacy-microphone-advice = 打开 设置 → 隐私和安全性 → 麦克风，打开“麦克风访问”“允许应用访问麦克风”和“允许桌面应用访问麦克风”，列表里的浏览器也要打开，然后重新检查。
+
+# 对口型（rehearsal.lip_sync）
+title-rehearsal-lip-sync = 读数字时口型与声音同步
+howto-rehearsal-lip-sync = 在应用的「朗读数字演练」一步对着摄像头读一遍数字，或运行 selfcheck analyze-reading --frames 帧目录 --audio 录音.wav。
+lip-ok = 声音和嘴型对得上：声音{ $direction } { $seconds } 秒，平台允许最多 { $max } 秒。
+lip-offset-near = 声音{ $direction } { $seconds } 秒，接近平台允许的 { $max } 秒上限。
+lip-offset-over = 声音{ $direction } { $seconds } 秒，超过了平台允许的 { $max } 秒，正式验证会判为“朗读不同步”。
+lip-voice-late = 比嘴型晚
+lip-voice-early = 比嘴型早
+lip-no-reading = 没有听到读数字的声音，无法比较口型。
+lip-face-away = 读数字时有 { $pct }% 的时间画面里看不到你的脸。
+lip-mouth-still = 听到了读数字的声音，但画面里的嘴只在其中 { $pct }% 的时间里张开过：看起来不是镜头前的人在读，或者嘴被挡住了。
+lip-no-match = 声音和画面里嘴的动作对不上。
+lip-advice-read = 数字出现后，请正对摄像头，一个一个清楚地读出来。
+lip-advice-face = 读数字时整张脸要一直在画面里：坐正，离摄像头一臂远，不要低头看手机或纸。
+lip-advice-mouth = 必须由你本人对着摄像头读，别人代读会被判为“人证不符”；不要用手、口罩或话筒挡住嘴。
+lip-advice-timing = 看到数字后再开口，边看边读，不要提前背、也不要等很久才读。
+lip-advice-device = 每个数字的声音都晚了差不多同样的时间，通常是蓝牙耳机或某些 USB 麦克风造成的延迟。正式验证时请改用电脑自带的麦克风或有线耳机，然后再测一次。
+lip-advice-device-named = 每个数字的声音都晚了差不多同样的时间，多半是麦克风“{ $device }”造成的延迟（蓝牙耳机最常见）。正式验证时请改用电脑自带的麦克风或有线耳机，然后再测一次。
+cli-error-reading-empty = { $path } 里没有可判断的图片：请把朗读时录下的各帧按拍摄顺序命名，存成 JPEG 或 PNG 放进去。
+cli-error-reading-frame = 无法判断朗读：图片 { $path } 读不出来（{ $reason }）。没有写出任何结果。
+cli-error-reading-size = 无法判断朗读：图片 { $path } 的尺寸是 { $size }，而开始时是 { $first }。同一段录像的所有帧必须来自同一种摄像头模式。没有写出任何结果。
+cli-error-reading-length = 画面和声音长度对不上：帧按给定帧率共 { $frames } 秒，录音 { $audio } 秒，相差超过 1 秒。请检查 --fps，并确认录音和画面是同时开始录的。没有写出任何结果。
+lip-no-camera = 读数字时摄像头没有画面，无法比较口型。
+lip-advice-camera = 回到「摄像头」一步，确认能看到自己的画面，再来读一遍数字。

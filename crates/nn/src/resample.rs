@@ -55,6 +55,67 @@ pub fn rgb_region(
     t
 }
 
+/// A square of an RGB8 picture turned by `angle` (radians, clockwise on screen) around its
+/// centre `(cx, cy)`, `side` picture pixels wide, as a `size`×`size` input with values 0–1
+/// (the face mesh's input). Each input pixel is the mean of an n×n grid of bilinear samples
+/// (n = how many picture pixels one input pixel spans, at most 4), so shrinking a large face
+/// does not alias; outside the picture reads as its nearest edge.
+pub fn rgb_turned_square(
+    rgb: &[u8],
+    (width, height): (usize, usize),
+    (cx, cy): (f32, f32),
+    side: f32,
+    angle: f32,
+    size: usize,
+) -> Tensor {
+    let mut t = Tensor {
+        h: size,
+        w: size,
+        c: 3,
+        data: vec![0.0; size * size * 3],
+    };
+    if width == 0 || height == 0 || rgb.len() < width * height * 3 || size == 0 {
+        return t;
+    }
+    let n = ((side / size as f32).round() as usize).clamp(1, 4);
+    let step = side / (size * n) as f32;
+    let (sin, cos) = angle.sin_cos();
+    let weight = 1.0 / (255.0 * (n * n) as f32);
+    let (xmax, ymax) = ((width - 1) as f32, (height - 1) as f32);
+    let stride = width * 3;
+    let half = side / 2.0;
+    for oy in 0..size {
+        for ox in 0..size {
+            let mut sum = [0f32; 3];
+            for sy in 0..n {
+                // Offsets from the centre along the square's own axes.
+                let v = (oy * n + sy) as f32 * step + step / 2.0 - half;
+                for sx in 0..n {
+                    let u = (ox * n + sx) as f32 * step + step / 2.0 - half;
+                    let fx = (cx + u * cos - v * sin - 0.5).clamp(0.0, xmax);
+                    let fy = (cy + u * sin + v * cos - 0.5).clamp(0.0, ymax);
+                    let (x0, y0) = (fx as usize, fy as usize);
+                    let x1 = (x0 + 1).min(width - 1);
+                    let y1 = (y0 + 1).min(height - 1);
+                    let (ax, ay) = (fx - x0 as f32, fy - y0 as f32);
+                    let (r0, r1) = (&rgb[y0 * stride..], &rgb[y1 * stride..]);
+                    for (ch, s) in sum.iter_mut().enumerate() {
+                        let p = |row: &[u8], x: usize| f32::from(row[x * 3 + ch]);
+                        let top = p(r0, x0) + (p(r0, x1) - p(r0, x0)) * ax;
+                        let bottom = p(r1, x0) + (p(r1, x1) - p(r1, x0)) * ax;
+                        *s += top + (bottom - top) * ay;
+                    }
+                }
+            }
+            let at = (oy * size + ox) * 3;
+            for (o, s) in t.data[at..at + 3].iter_mut().zip(sum) {
+                *o = s * weight;
+            }
+        }
+    }
+    t
+}
+
 /// For each of `n` output pixels over `len` source pixels from `start` (in a line of `limit`),
 /// the source pixels it covers and their weights, summing to 1.
 fn spans(start: usize, len: usize, n: usize, limit: usize) -> Vec<Vec<(usize, f32)>> {
@@ -96,6 +157,24 @@ mod tests {
             assert!((total - n as f32).abs() < 1e-3, "{len}->{n}: {total}");
             assert!(s.iter().flatten().all(|&(i, _)| i < len));
         }
+    }
+
+    #[test]
+    fn a_turned_square_samples_where_it_is_turned_to() {
+        // A picture dark on the left half, bright on the right.
+        let (w, h) = (40usize, 40usize);
+        let rgb: Vec<u8> = (0..w * h)
+            .flat_map(|i| if i % w < w / 2 { [0u8; 3] } else { [255u8; 3] })
+            .collect();
+        let level = rgb_turned_square(&rgb, (w, h), (20.0, 20.0), 20.0, 0.0, 4);
+        assert!(level.pixel(0, 0)[0] < 0.01 && level.pixel(0, 3)[0] > 0.99);
+        // Turned a quarter clockwise: the square's x axis points down the picture and its y
+        // axis to the left, so its top row reads the bright right half, its bottom row the
+        // dark left half.
+        let quarter = std::f32::consts::FRAC_PI_2;
+        let turned = rgb_turned_square(&rgb, (w, h), (20.0, 20.0), 20.0, quarter, 4);
+        assert!(turned.pixel(0, 1)[0] > 0.99, "{:?}", turned.pixel(0, 1));
+        assert!(turned.pixel(3, 1)[0] < 0.01, "{:?}", turned.pixel(3, 1));
     }
 
     #[test]
