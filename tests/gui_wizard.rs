@@ -154,6 +154,32 @@ fn a_seller_walks_through_every_step_and_saves_the_report() {
         .expect("digits");
     assert_eq!(digits.measured["count"], 4, "{digits:?}");
     assert_eq!(digits.status.code(), "pass", "{digits:?}");
+    // The camera watched the mouth while the microphone listened: the replayed portrait is a
+    // still photo, so a voice read while the mouth in view never moved — the reading of
+    // someone off camera, which the platform fails.
+    until(
+        &mut h,
+        Duration::from_secs(10),
+        "the lip-sync verdict",
+        |a| status(a, "rehearsal.lip_sync").is_some(),
+    );
+    let lip = h
+        .state()
+        .book()
+        .get("rehearsal.lip_sync")
+        .cloned()
+        .expect("lip sync");
+    assert_eq!(lip.status.code(), "fail", "{lip:?}");
+    assert!(
+        lip.measured["face_in_view_share"].as_f64().unwrap_or(0.0) > 0.9,
+        "{lip:?}"
+    );
+    assert!(
+        lip.measured["mouth_moving_share"].as_f64().unwrap_or(1.0) < 0.2,
+        "{lip:?}"
+    );
+    assert!(lip.measured["frames"].as_u64().unwrap_or(0) > 20, "{lip:?}");
+    h.get_by_label_contains("the mouth on camera was open during only");
 
     // Pan: a still picture is no pan — held past the minimum length (pan_min_s, 8 s), so the
     // warning is for the missing motion, not for a short pan.
@@ -292,16 +318,13 @@ fn a_seller_walks_through_every_step_and_saves_the_report() {
     let upload_title = report.checks.iter().find(|c| c.id == "network.upload");
     assert_eq!(upload_title.map(|c| c.title.as_str()), Some("Upload speed"));
     assert_eq!(by_id("audio.digits"), Some("pass"));
+    assert_eq!(by_id("rehearsal.lip_sync"), Some("fail"));
     assert_eq!(by_id("rehearsal.pan"), Some("warn"));
-    // The ID-card step was skipped: no glare verdict, so the report is incomplete (nothing
-    // failed on this replay, but the card was never judged).
+    // The ID-card step was skipped: no glare verdict, so the report is incomplete as well as
+    // failed (the still mouth).
     assert_eq!(by_id("image.glare"), Some("skipped"));
     assert!(report.missing.contains(&"image.glare".to_string()));
-    let failed = report.checks.iter().any(|c| c.status.code() == "fail");
-    assert_eq!(
-        report.verdict.code(),
-        if failed { "not_ready" } else { "incomplete" }
-    );
+    assert_eq!(report.verdict.code(), "not_ready");
     for _ in 0..100 {
         if h.query_by_label_contains("Report saved to").is_some() {
             return;

@@ -136,7 +136,13 @@ impl SelfCheckApp {
         }
         match self.step {
             Step::Microphone => self.microphone.leave(),
-            Step::Digits => self.digits.leave(),
+            Step::Digits => {
+                self.digits.leave();
+                // The mouth is followed only while the digits are read.
+                if let Some(c) = &self.camera {
+                    c.set_mouth_mode(false);
+                }
+            }
             _ => {}
         }
         if !to.uses_camera()

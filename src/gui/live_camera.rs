@@ -1,13 +1,16 @@
 //! The camera as the camera, ID-card and pan steps see it. Capture runs on its own thread
 //! (`capture::camera`); a second thread analyses only the newest frame — light and focus on
 //! every look, faces a few times a second — and publishes a `LiveView`. The UI reads the view
-//! and never waits for either thread.
+//! and never waits for either thread. In mouth mode (the digits step) the second thread instead
+//! follows the reader's mouth on every new frame and logs its opening on the shared clock.
 
 use crate::analysis::faces::{FaceBox, FaceDetector, FaceRules};
 use crate::analysis::frame::{Rect, RgbFrame};
 use crate::analysis::frame_analysis::{FrameAnalysis, analyze_with_faces};
+use crate::analysis::lip_sync::MouthSample;
 use crate::analysis::look_cadence::{Cadence, LOOK_EVERY_S};
 use crate::analysis::motion::{mean_abs_diff, tiny_gray};
+use crate::analysis::mouth_track::MouthTracker;
 use crate::capture::camera::{CameraCapture, CameraSource, CameraState};
 use crate::profile::Profile;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -35,6 +38,8 @@ pub struct LiveView {
     /// with microphone samples and on-screen prompts.
     pub captured_s: f64,
     pub state: CameraState,
+    /// Mouth mode: the lips' box in the newest frame followed (None: no face).
+    pub mouth: Option<Rect>,
 }
 
 /// Where the ID-1 guide frame sits in a picture of this size: centred, `width_fraction` of
@@ -63,6 +68,10 @@ struct Shared {
     view: Mutex<LiveView>,
     wake: (Mutex<u64>, Condvar),
     card_mode: AtomicBool,
+    mouth_mode: AtomicBool,
+    /// Mouth mode's log: every frame's mouth, stamped with the frame's capture time on the
+    /// shared clock.
+    mouth_log: Mutex<Vec<MouthSample>>,
     stop: AtomicBool,
 }
 
@@ -86,6 +95,8 @@ impl LiveCamera {
             view: Mutex::new(LiveView::default()),
             wake: (Mutex::new(0), Condvar::new()),
             card_mode: AtomicBool::new(false),
+            mouth_mode: AtomicBool::new(false),
+            mouth_log: Mutex::new(Vec::new()),
             stop: AtomicBool::new(false),
         });
         let s = shared.clone();
@@ -137,6 +148,19 @@ impl LiveCamera {
         self.shared.card_mode.store(on, Ordering::Relaxed);
     }
 
+    /// Mouth mode on: every new frame's mouth is logged from now on (the log starts empty);
+    /// off: the log is handed over and the mouth is no longer followed.
+    pub fn set_mouth_mode(&self, on: bool) -> Vec<MouthSample> {
+        let log = self
+            .shared
+            .mouth_log
+            .lock()
+            .map(|mut l| std::mem::take(&mut *l))
+            .unwrap_or_default();
+        self.shared.mouth_mode.store(on, Ordering::Relaxed);
+        log
+    }
+
     /// Stops both threads (bounded: the camera thread gets 3 s, see `CameraCapture::stop`).
     pub fn stop(mut self) {
         self.halt();
@@ -163,6 +187,8 @@ impl Drop for LiveCamera {
 fn analyse_loop(s: &Shared, cap: &CameraCapture, profile: &Profile, repaint: &Repaint) {
     let start = Instant::now();
     let mut detector = FaceDetector::new(FaceRules::from_profile(&profile.image)).ok();
+    // Made when mouth mode is first asked for (it holds its own face finder).
+    let mut mouths: Option<Option<MouthTracker>> = None;
     let mut faces: Vec<FaceBox> = Vec::new();
     let mut faces_seq = 0u64;
     let mut cadence = Cadence::default();
@@ -202,7 +228,33 @@ fn analyse_loop(s: &Shared, cap: &CameraCapture, profile: &Profile, repaint: &Re
             continue;
         }
         last_seen = seen;
-        if let Some(t) = last_look
+        if s.mouth_mode.load(Ordering::Relaxed)
+            && let Some((f, captured_s)) = cap.latest_stamped()
+        {
+            let tracker = mouths.get_or_insert_with(|| {
+                MouthTracker::new(FaceRules::from_profile(&profile.image)).ok()
+            });
+            let mesh = tracker.as_mut().and_then(|t| t.look(&f, captured_s));
+            if let Ok(mut log) = s.mouth_log.lock() {
+                log.push(MouthSample {
+                    t_s: captured_s,
+                    opening: mesh.as_ref().map(|m| m.mouth_opening()),
+                });
+            }
+            if let Ok(mut v) = s.view.lock() {
+                v.mouth = mesh.as_ref().map(|m| m.mouth_rect());
+                // The camera's clock stays current for a step that starts timing from the
+                // view (the pan), although the other measures wait.
+                v.at_s = start.elapsed().as_secs_f64();
+                v.captured_s = captured_s;
+                v.state = state.clone();
+            }
+            // Every frame goes to the mouth, and nothing else: a face search of the other
+            // measures (a third of a second on one core) would leave gaps in the mouth's log.
+            last_frame = Some(f);
+            repaint();
+            continue;
+        } else if let Some(t) = last_look
             && t.elapsed() < LOOK_EVERY
         {
             std::thread::sleep(LOOK_EVERY - t.elapsed());

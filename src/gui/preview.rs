@@ -18,6 +18,8 @@ pub struct Preview {
 #[derive(Clone, Copy, Default)]
 pub struct Overlay {
     pub faces: bool,
+    /// The reader's mouth (mouth mode).
+    pub mouth: bool,
     pub glare: bool,
     /// Colour of the guide frame when the card mode is on.
     pub guide: Option<egui::Color32>,
@@ -163,6 +165,11 @@ impl Preview {
                     }
                 }
             }
+        }
+        if overlay.mouth
+            && let Some(m) = &view.mouth
+        {
+            painter.rect_stroke(to_screen(m), 6.0, stroke(GOOD), egui::StrokeKind::Outside);
         }
         if let (Some(colour), Some(card)) = (overlay.guide, view.card) {
             painter.rect_stroke(

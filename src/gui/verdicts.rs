@@ -83,6 +83,21 @@ pub fn speech(
     out
 }
 
+/// The digit reading's verdicts: the recording's (`speech`, with the digits) and
+/// `rehearsal.lip_sync`, judged by the same code as `selfcheck analyze-reading`.
+pub fn reading(facts: crate::session::reading::ReadingFacts, p: &Arc<Profile>) -> Vec<Judged> {
+    let mut out = speech(
+        facts.speech.clone(),
+        &p.audio,
+        Some((facts.digits, facts.shown_at_s)),
+    );
+    let (f, p) = (Arc::new(facts), p.clone());
+    out.push(Judged::new(move |tr| {
+        crate::session::reading::lip_sync_result(&f, &p.audio, tr)
+    }));
+    out
+}
+
 /// `rehearsal.pan` from one watched pan.
 pub fn pan(watch: &crate::checks::pan::PanWatch, p: &Arc<Profile>) -> Judged {
     let (watch, p) = (watch.clone(), p.clone());

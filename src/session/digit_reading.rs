@@ -25,6 +25,9 @@ pub struct Reading {
     /// When the digits appeared, in seconds into `audio` (0 when they appeared before the
     /// microphone delivered its first sample).
     pub shown_at_s: f64,
+    /// When the first sample of `audio` was captured, on the shared clock (to place camera
+    /// frames in the recording); `None` when no sound arrived.
+    pub first_s: Option<f64>,
 }
 
 impl DigitReading {
@@ -71,6 +74,10 @@ impl DigitReading {
         let (audio, first_s) = self.mic.recent_stamped();
         let shown = self.shown_s.unwrap_or(self.started_s + self.countdown_s);
         let shown_at_s = first_s.map_or(self.countdown_s, |first| (shown - first).max(0.0));
-        Reading { audio, shown_at_s }
+        Reading {
+            audio,
+            shown_at_s,
+            first_s,
+        }
     }
 }

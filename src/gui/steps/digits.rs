@@ -1,13 +1,15 @@
 //! Digit rehearsal: like the real verification, four random digits appear only after the
 //! seller presses start; the app listens through a short countdown (speech there means
-//! starting too early), shows the digits, records, and says whether all were heard and
-//! whether the pace was right.
+//! starting too early), shows the digits, records, and says whether all were heard, whether
+//! the pace was right, and — watching the mouth on camera at the same time — whether the voice
+//! went with the lips (`rehearsal.lip_sync`).
 
 use super::{Nav, Step, StepCtx, step_header};
 use crate::capture::microphone::MicCapture;
 use crate::checks::{Judged, Status};
 use crate::gui::cards::check_card;
 use crate::gui::job::{Job, Poll};
+use crate::gui::preview::{Overlay, Preview};
 use crate::gui::verdicts;
 use crate::session::digit_reading::DigitReading;
 use eframe::egui;
@@ -21,7 +23,10 @@ enum Phase {
 
 pub struct DigitsStep {
     phase: Phase,
+    preview: Preview,
     result: Option<Judged>,
+    /// `rehearsal.lip_sync` of the last reading.
+    lip: Option<Judged>,
     /// The microphone could not be used (its `audio.device` verdict).
     error: Option<Judged>,
 }
@@ -30,7 +35,9 @@ impl Default for DigitsStep {
     fn default() -> Self {
         DigitsStep {
             phase: Phase::Idle,
+            preview: Preview::default(),
             result: None,
+            lip: None,
             error: None,
         }
     }
@@ -80,7 +87,12 @@ impl DigitsStep {
                     match MicCapture::start(&source, countdown + record + 1.0) {
                         Ok(mic) => {
                             self.result = None;
+                            self.lip = None;
                             self.error = None;
+                            if let Some(camera) = cx.camera {
+                                camera.set_card_mode(false);
+                                camera.set_mouth_mode(true);
+                            }
                             let digits = random_digits(count);
                             let reading = DigitReading::start(mic, digits, countdown, record);
                             next = Some(Phase::Listening(Box::new(reading)));
@@ -119,17 +131,33 @@ impl DigitsStep {
                 ui.ctx()
                     .request_repaint_after(std::time::Duration::from_millis(50));
                 if levels.error.is_some() {
+                    if let Some(camera) = cx.camera {
+                        camera.set_mouth_mode(false);
+                    }
                     self.error = Some(verdicts::microphone(Ok(levels.clone()), cx.profile));
                     next = Some(Phase::Idle);
                 } else if reading.finished() {
                     let r = reading.reading();
-                    let req = cx.profile.audio.clone();
+                    // The camera's frames, placed in the recording by the shared clock.
+                    let log = cx
+                        .camera
+                        .map(|c| c.set_mouth_mode(false))
+                        .unwrap_or_default();
+                    let mouth = crate::session::reading::place_frames(&log, r.first_s);
+                    let device = Some(levels.device.clone()).filter(|d| !d.is_empty());
+                    let profile = cx.profile.clone();
                     next = Some(Phase::Analysing(Job::spawn(ui.ctx(), move || {
-                        let a = crate::analysis::speech::analyze(
-                            &r.audio,
-                            req.clipping_run_samples as usize,
+                        let facts = crate::session::reading::measure(
+                            &crate::session::reading::Reading {
+                                audio: &r.audio,
+                                mouth: &mouth,
+                                digits: count,
+                                shown_at_s: Some(r.shown_at_s),
+                                microphone: device.as_deref(),
+                            },
+                            &profile,
                         );
-                        verdicts::speech(a, &req, Some((count, Some(r.shown_at_s))))
+                        verdicts::reading(facts, &profile)
                     })));
                 }
             }
@@ -139,8 +167,12 @@ impl DigitsStep {
                 }
                 Poll::Done(results) => {
                     for j in results {
-                        if j.render(&tr).id == crate::checks::ids::AUDIO_DIGITS {
+                        let id = j.render(&tr).id;
+                        if id == crate::checks::ids::AUDIO_DIGITS {
                             self.result = Some(j.clone());
+                            cx.book.set(j);
+                        } else if id == crate::checks::ids::REHEARSAL_LIP_SYNC {
+                            self.lip = Some(j.clone());
                             cx.book.set(j);
                         } else {
                             cx.book.set_if_absent(j);
@@ -161,14 +193,27 @@ impl DigitsStep {
                 format!("{} {}", r.summary, r.advice),
             );
         }
-        if let Some(j) = &self.result {
+        let mut all_passed = self.result.is_some();
+        for j in [&self.result, &self.lip].into_iter().flatten() {
             let r = &j.render(&tr);
             check_card(ui, r, &tr);
-            if r.status == Status::Pass {
-                ui.label(tr.t("digits-well-done"));
+            all_passed &= r.status == Status::Pass;
+        }
+        if self.result.is_some() {
+            ui.label(tr.t(if all_passed {
+                "digits-well-done"
             } else {
-                ui.label(tr.t("digits-try-again"));
-            }
+                "digits-try-again"
+            }));
+        }
+        // The seller sees themself while reading, the mouth framed as it is followed.
+        if let Some(camera) = cx.camera {
+            let view = camera.view();
+            let overlay = Overlay {
+                mouth: true,
+                ..Overlay::default()
+            };
+            self.preview.show_live(ui, &view, overlay, &tr);
         }
         None
     }

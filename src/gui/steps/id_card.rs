@@ -251,6 +251,7 @@ impl IdCardStep {
             faces: true,
             glare: card_seen,
             guide: Some(guide),
+            mouth: false,
         };
         self.preview.show_live(ui, &view, overlay, &tr);
         if let Some(since) = self.hold_since {

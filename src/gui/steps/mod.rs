@@ -88,7 +88,7 @@ impl Step {
 
     /// Steps that show the live camera.
     pub fn uses_camera(self) -> bool {
-        matches!(self, Step::Camera | Step::IdCard | Step::Pan)
+        matches!(self, Step::Camera | Step::IdCard | Step::Digits | Step::Pan)
     }
 }
 
