@@ -62,8 +62,12 @@ windows)
   [[ -f $exe ]] || { echo "build.sh windows: no build at $exe (build it first, or unset SKIP_BUILD)" >&2; exit 1; }
   x86_64-w64-mingw32-strip "$exe" 2>/dev/null || true
   cp "$exe" "$dist/selfcheck.exe"
+  # Signed (packaging/windows/sign.sh): the program, the uninstaller the installer embeds
+  # (installer.nsi's !uninstfinalize), then the installer.
+  bash packaging/windows/sign.sh "$dist/selfcheck.exe"
   (cd packaging/windows && makensis -V2 -DVERSION="$version" -DEXE="$dist/selfcheck.exe" \
      -DOUT="$dist/selfcheck-setup-$version.exe" installer.nsi)
+  bash packaging/windows/sign.sh "$dist/selfcheck-setup-$version.exe"
   ls -l "$dist/selfcheck.exe" "$dist/selfcheck-setup-$version.exe"
   ;;
 macos)

@@ -7,7 +7,7 @@ stage=${1:-build}
 
 build_pkgs=(build-essential pkg-config libasound2-dev libclang-dev nasm ca-certificates curl)
 app_pkgs=(libgl1 libegl1 libgl1-mesa-dri libvulkan1 mesa-vulkan-drivers libxkbcommon-x11-0 libwayland-client0 libxcursor1 libxrandr2 libxi6 fonts-wqy-microhei)
-windows_pkgs=(rustc-web cargo-web rust-web-src mingw-w64 wine wine64 nsis)
+windows_pkgs=(rustc-web cargo-web rust-web-src mingw-w64 wine wine64 nsis osslsigncode openssl)
 test_pkgs=(xvfb libgl1-mesa-dri x11-utils imagemagick iproute2 iperf3 espeak-ng sox chromium firefox-esr strace desktop-file-utils)
 
 want=("${build_pkgs[@]}")

@@ -2,7 +2,8 @@
 //! Start-menu entries with the compatibility one, the "Apps" entry with its size), the
 //! installed program runs, and the silent uninstaller leaves nothing behind but the settings
 //! (removed only when the seller says so). A copy of the installer that Wine runs as Windows 7
-//! refuses to install. Runs when SELFCHECK_WINDOWS_INSTALLER names the installer
+//! refuses to install. The installer, the program and the uninstaller are signed
+//! (packaging/windows/sign.sh). Runs when SELFCHECK_WINDOWS_INSTALLER names the installer
 //! (scripts/test.sh sets it); skips otherwise (a failure in CI).
 
 mod common;
@@ -19,6 +20,28 @@ fn installer() -> Option<PathBuf> {
         return None;
     };
     Some(path.into())
+}
+
+/// `osslsigncode verify` accepts the file's Authenticode signature: against the release's
+/// certificate chain when SELFCHECK_SIGN_PFX signed it, else against the throwaway certificate
+/// packaging/windows/sign.sh made (which only this check trusts).
+fn signature_verifies(file: &Path) {
+    let mut c = std::process::Command::new("osslsigncode");
+    c.args(["verify", "-in"]).arg(file);
+    if std::env::var_os("SELFCHECK_SIGN_PFX").is_none() {
+        let cert = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/signing/test-cert.pem");
+        c.arg("-CAfile").arg(cert);
+    }
+    let out = c
+        .output()
+        .expect("osslsigncode runs (scripts/setup.sh windows installs it)");
+    assert!(
+        out.status.success(),
+        "{} is not signed: {}{}",
+        file.display(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// This user's folders inside the prefix.
@@ -73,6 +96,10 @@ fn the_installer_installs_runs_and_uninstalls_under_wine() {
     let exe = at.install.join("selfcheck.exe");
     assert!(exe.is_file(), "installed program at {exe:?}");
     assert!(at.install.join("uninstall.exe").is_file());
+    // Signed, all three: the installer, the program and the uninstaller it wrote.
+    for signed in [setup.clone(), exe.clone(), at.install.join("uninstall.exe")] {
+        signature_verifies(&signed);
+    }
     let shortcuts: Vec<String> = std::fs::read_dir(&at.start_menu)
         .expect("Start-menu folder")
         .flatten()

@@ -21,6 +21,8 @@ SetCompressor /SOLID lzma
 
 Name "${APP}"
 OutFile "${OUT}"
+; The uninstaller is signed before it is packed into the installer (build.sh signs the rest).
+!uninstfinalize 'bash sign.sh "%1"' = 0
 InstallDir "$LOCALAPPDATA\Programs\SellerSelfCheck"
 InstallDirRegKey HKCU "Software\SellerSelfCheck" "InstallDir"
 BrandingText "Seller Self-Check ${VERSION}"
