@@ -26,22 +26,33 @@ fn judged(mouth: Mouth) -> CheckResult {
 }
 
 fn judged_face(which: Face, mouth: Mouth) -> CheckResult {
+    judged_on_clock(which, mouth, 0.0)
+}
+
+/// As the app records: camera frames stamped on the shared clock from 0, the microphone's
+/// first sample captured `mic_late_s` later; the frames are placed in the recording by that
+/// stamp (`session::reading::place_frames`).
+fn judged_on_clock(which: Face, mouth: Mouth, mic_late_s: f64) -> CheckResult {
     let profile = Profile::builtin().expect("profile");
     let audio = ReadingAudio::new(2.0, 2.0);
     let face = TalkingFace::of(which, 1280, 720);
     let mut tracker = MouthTracker::new(FaceRules::from_profile(&profile.image)).expect("models");
-    let n = (audio.seconds() * FPS) as usize;
-    let samples: Vec<MouthSample> = (0..n)
+    // The camera runs from clock 0; what it shows at clock t is the reading's moment
+    // t − mic_late_s (the sound of that moment is the recording's sample at that time).
+    let n = ((audio.seconds() + mic_late_s) * FPS) as usize;
+    let log: Vec<MouthSample> = (0..n)
         .map(|i| {
-            let t_s = i as f64 / FPS;
+            let clock_s = i as f64 / FPS;
+            let reading_frame = ((clock_s - mic_late_s).max(0.0) * FPS).round() as usize;
             MouthSample {
-                t_s,
+                t_s: clock_s,
                 opening: tracker
-                    .look(&frame_at(&face, &audio, mouth, i, FPS), t_s)
+                    .look(&frame_at(&face, &audio, mouth, reading_frame, FPS), clock_s)
                     .map(|m| m.mouth_opening()),
             }
         })
         .collect();
+    let samples = selfcheck::session::reading::place_frames(&log, Some(mic_late_s));
     let mono = audio.mono();
     let checks = judge(
         &Reading {
@@ -230,4 +241,12 @@ fn a_mouth_region_measure_cannot_tell_a_swaying_head_from_speech() {
     );
     assert!(speech > 0.0);
     assert!(sway >= speech * 0.8, "reading {speech}, swaying {sway}");
+}
+
+#[test]
+fn a_microphone_that_opens_half_a_second_late_still_reads_in_step() {
+    let r = judged_on_clock(Face::Portrait, Mouth::WithVoice { delay_s: 0.0 }, 0.5);
+    eprintln!("microphone 0.5 s late: measured {}", offset(&r));
+    assert_eq!(r.status, Status::Pass, "{r:?}");
+    assert!(offset(&r).abs() <= 0.1, "{r:?}");
 }

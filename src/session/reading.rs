@@ -146,3 +146,23 @@ pub fn mouth_in(
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frames_are_placed_from_the_recordings_first_sample() {
+        let log: Vec<MouthSample> = (0..10)
+            .map(|i| MouthSample {
+                t_s: 100.0 + f64::from(i) * 0.1,
+                opening: Some(0.1),
+            })
+            .collect();
+        // The microphone's first sample was captured at clock 100.45.
+        let placed = place_frames(&log, Some(100.45));
+        assert_eq!(placed.len(), 5);
+        assert!((placed[0].t_s - 0.05).abs() < 1e-9, "{placed:?}");
+        assert!(place_frames(&log, None).is_empty());
+    }
+}
