@@ -9,8 +9,9 @@ src=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 text=$(mktemp)
 trap 'rm -f "$text"' EXIT
 cat assets/i18n/*/*.ftl > "$text"
-# Digits, Latin, and punctuation a device or file name may contain.
-printf '%s' ' !"#$%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~·—–…“”‘’、。，：；！？（）《》【】「」°×→←↑↓✓✗○•' >> "$text"
+# Digits, Latin, punctuation a device or file name may contain, and the parts of a date
+# (report::local_date).
+printf '%s' ' !"#$%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~·—–…“”‘’、。，：；！？（）《》【】「」°×→←↑↓✓✗○•年月日' >> "$text"
 pyftsubset "$src" --font-number=0 --text-file="$text" --output-file=assets/fonts/ui-cjk-subset.ttf \
   --layout-features='*' --no-hinting --desubroutinize
 ls -l assets/fonts/ui-cjk-subset.ttf

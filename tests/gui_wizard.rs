@@ -180,6 +180,20 @@ fn a_seller_walks_through_every_step_and_saves_the_report() {
     );
     assert!(lip.measured["frames"].as_u64().unwrap_or(0) > 20, "{lip:?}");
     h.get_by_label_contains("the mouth on camera was open during only");
+    // The card leads with plain words; the check's id and figures are folded away for
+    // support, and open on a click.
+    assert!(
+        h.query_by_label_contains("Check id: rehearsal.lip_sync")
+            .is_none()
+    );
+    assert!(h.query_by_label_contains("mouth_moving_share = ").is_none());
+    h.get_all_by_label("Details for support")
+        .last()
+        .expect("the lip-sync card's details")
+        .click();
+    h.run_steps(3);
+    h.get_by_label_contains("Check id: rehearsal.lip_sync");
+    h.get_by_label_contains("mouth_moving_share = 0");
 
     // Pan: a still picture is no pan — held past the minimum length (pan_min_s, 8 s), so the
     // warning is for the missing motion, not for a short pan.

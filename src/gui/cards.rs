@@ -14,6 +14,9 @@ pub fn status_color(status: Status) -> egui::Color32 {
     }
 }
 
+/// The card leads with what a seller needs — the verdict, what was found, what to do — and
+/// folds what support needs (the check's id, where the facts came from, every figure and
+/// limit) under "Details for support".
 pub fn check_card(ui: &mut egui::Ui, c: &CheckResult, tr: &Tr) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -23,10 +26,6 @@ pub fn check_card(ui: &mut egui::Ui, c: &CheckResult, tr: &Tr) {
                 egui::RichText::new(c.status.label(tr)).strong(),
             );
             ui.label(egui::RichText::new(&c.title).strong());
-            if let Some(p) = c.source {
-                ui.label(egui::RichText::new(crate::report::replay_note::label(p, tr)).small());
-            }
-            ui.label(egui::RichText::new(&c.id).weak().small());
         });
         if !c.summary.is_empty() {
             ui.label(&c.summary);
@@ -36,7 +35,34 @@ pub fn check_card(ui: &mut egui::Ui, c: &CheckResult, tr: &Tr) {
                 tr.f("advice-line", &[("advice", c.advice.clone())]),
             ));
         }
+        egui::CollapsingHeader::new(tr.t("card-details"))
+            .id_salt(("card-details", &c.id))
+            .default_open(false)
+            .show(ui, |ui| details(ui, c, tr));
     });
+}
+
+fn details(ui: &mut egui::Ui, c: &CheckResult, tr: &Tr) {
+    use crate::report::value_text::pairs;
+    let line = |ui: &mut egui::Ui, text: String| {
+        ui.label(egui::RichText::new(text).small());
+    };
+    line(ui, tr.f("card-details-id", &[("id", c.id.clone())]));
+    if let Some(p) = c.source {
+        line(ui, crate::report::replay_note::label(p, tr));
+    }
+    for (heading, map) in [
+        ("card-details-measured", &c.measured),
+        ("card-details-threshold", &c.threshold),
+    ] {
+        if map.is_empty() {
+            continue;
+        }
+        line(ui, tr.t(heading));
+        for (k, v) in pairs(map) {
+            line(ui, format!("  {k} = {v}"));
+        }
+    }
 }
 
 /// A one-line live verdict (used under the preview).

@@ -182,7 +182,7 @@ fn content(report: &Report, tr: &Tr) -> Vec<Line> {
         text: format!(
             "{} {} · {} {} · {}",
             tr.t("report-created"),
-            report.created_at,
+            super::local_date::display(&report.created_at, tr.lang),
             tr.t("report-profile"),
             profile,
             report.app_version

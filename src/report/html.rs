@@ -82,7 +82,7 @@ pub fn render(report: &Report, tr: &Tr) -> String {
         rid_label = escape(&tr.t("report-id")),
         rid = escape(&report.report_id),
         created_label = escape(&tr.t("report-created")),
-        created = escape(&report.created_at),
+        created = escape(&super::local_date::display(&report.created_at, tr.lang)),
         version_label = escape(&tr.t("report-version")),
         version = escape(&report.app_version),
         profile_label = escape(&tr.t("report-profile")),

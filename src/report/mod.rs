@@ -4,6 +4,7 @@
 pub mod before_you_start;
 pub mod card_png;
 pub mod html;
+pub mod local_date;
 pub mod missing;
 pub mod model;
 pub mod replay_note;

@@ -68,7 +68,7 @@ pub fn render(report: &Report, tr: &Tr) -> String {
     ));
     out.push_str(&format!(
         "{} · {} {} · {}\n",
-        report.created_at,
+        super::local_date::display(&report.created_at, tr.lang),
         tr.t("report-version"),
         report.app_version,
         clip(&report.system.os)
@@ -85,8 +85,17 @@ pub fn render(report: &Report, tr: &Tr) -> String {
     if !missing.is_empty() {
         out.push_str(&tr.t("report-missing-title"));
         out.push('\n');
+        // Checks done the same way share one line: "a、b、c: how".
+        let mut groups: Vec<(Vec<&str>, &str)> = Vec::new();
         for m in &missing {
-            out.push_str(&format!("○ {}: {}\n", m.title, m.how));
+            match groups.iter_mut().find(|(_, how)| *how == m.how) {
+                Some((titles, _)) => titles.push(&m.title),
+                None => groups.push((vec![&m.title], &m.how)),
+            }
+        }
+        let sep = tr.t("list-separator");
+        for (titles, how) in groups {
+            out.push_str(&format!("○ {}: {how}\n", titles.join(&sep)));
         }
     }
     let mut problems: Vec<&CheckResult> = report
@@ -153,6 +162,10 @@ mod tests {
             t.lines().all(|l| l.chars().count() <= MAX_LINE_CHARS + 8),
             "{t}"
         );
-        assert!(t.chars().count() < 1200);
+        assert!(
+            t.chars().count() < 1200,
+            "{} chars:\n{t}",
+            t.chars().count()
+        );
     }
 }

@@ -572,7 +572,7 @@ privacy-camera-advice = Open Settings → Privacy & security → Camera, turn on
 privacy-microphone-advice = Open Settings → Privacy & security → Microphone, turn on "Microphone access", "Let apps access your microphone" and "Let desktop apps access your microphone" (and your browser in the list), then check again.
 
 # Lip sync (rehearsal.lip_sync)
-title-rehearsal-lip-sync = Voice in time with the lips while reading
+title-rehearsal-lip-sync = Lips in time with the voice
 howto-rehearsal-lip-sync = Read the digits once facing the camera in the app's "Digit rehearsal" step, or run selfcheck analyze-reading --frames FRAME_DIR --audio RECORDING.wav.
 lip-ok = Voice and lips match: the voice comes { $seconds } s { $direction }; the platform allows up to { $max } s.
 lip-offset-near = The voice comes { $seconds } s { $direction }, close to the platform's { $max } s limit.
@@ -595,3 +595,7 @@ cli-error-reading-size = Cannot judge the reading: the picture { $path } is { $s
 cli-error-reading-length = Picture and sound do not cover the same time: the frames last { $frames } s at the given frame rate, the recording { $audio } s, more than 1 s apart. Check --fps and that sound and picture started together. No result was written.
 lip-no-camera = The camera gave no picture during the reading, so the lips could not be compared.
 lip-advice-camera = Go back to the "Camera" step, make sure you can see yourself, then read the digits again.
+card-details = Details for support
+card-details-id = Check id: { $id }
+card-details-measured = Measured:
+card-details-threshold = Limits:

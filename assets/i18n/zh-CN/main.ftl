@@ -572,7 +572,7 @@ privacy-camera-advice = 打开 设置 → 隐私和安全性 → 摄像头，打
 privacy-microphone-advice = 打开 设置 → 隐私和安全性 → 麦克风，打开“麦克风访问”“允许应用访问麦克风”和“允许桌面应用访问麦克风”，列表里的浏览器也要打开，然后重新检查。
 
 # 对口型（rehearsal.lip_sync）
-title-rehearsal-lip-sync = 读数字时口型与声音同步
+title-rehearsal-lip-sync = 朗读时口型同步
 howto-rehearsal-lip-sync = 在应用的「朗读数字演练」一步对着摄像头读一遍数字，或运行 selfcheck analyze-reading --frames 帧目录 --audio 录音.wav。
 lip-ok = 声音和嘴型对得上：声音{ $direction } { $seconds } 秒，平台允许最多 { $max } 秒。
 lip-offset-near = 声音{ $direction } { $seconds } 秒，接近平台允许的 { $max } 秒上限。
@@ -595,3 +595,7 @@ cli-error-reading-size = 无法判断朗读：图片 { $path } 的尺寸是 { $s
 cli-error-reading-length = 画面和声音长度对不上：帧按给定帧率共 { $frames } 秒，录音 { $audio } 秒，相差超过 1 秒。请检查 --fps，并确认录音和画面是同时开始录的。没有写出任何结果。
 lip-no-camera = 读数字时摄像头没有画面，无法比较口型。
 lip-advice-camera = 回到「摄像头」一步，确认能看到自己的画面，再来读一遍数字。
+card-details = 详细信息（给客服看）
+card-details-id = 检查项编号：{ $id }
+card-details-measured = 测得：
+card-details-threshold = 标准：
