@@ -12,7 +12,7 @@ git clone -q --no-hardlinks "$here" "$tmp/clone"
 # Uncommitted changes to the build scripts count too: they are what runs next.
 cp "$here"/scripts/*.sh "$tmp/clone/scripts/"
 cp "$here"/packaging/build.sh "$tmp/clone/packaging/"
-cp "$here"/packaging/windows/env.sh "$tmp/clone/packaging/windows/"
+cp "$here"/packaging/windows/env.sh "$here"/packaging/windows/sign.sh "$tmp/clone/packaging/windows/"
 cd "$tmp/clone"
 export PATH="$HOME/.cargo/bin:$PATH"
 
@@ -27,10 +27,15 @@ check() { # $1: a label; the environment is the caller's
   mkdir -p "$linux/debug" "$windows/x86_64-pc-windows-gnu/${WINDOWS_PROFILE:-wine}"
   printf '#!/bin/sh\necho stand-in\n' > "$linux/debug/selfcheck"
   chmod +x "$linux/debug/selfcheck"
-  printf 'MZ stand-in\n' > "$windows/x86_64-pc-windows-gnu/${WINDOWS_PROFILE:-wine}/selfcheck.exe"
+  # The Windows stand-in is a real (tiny) program: the stage signs it.
+  local exe="$windows/x86_64-pc-windows-gnu/${WINDOWS_PROFILE:-wine}/selfcheck.exe"
+  if command -v x86_64-w64-mingw32-gcc >/dev/null; then
+    printf 'int main(void) { return 0; }\n' > "$tmp/stand-in.c"
+    x86_64-w64-mingw32-gcc -o "$exe" "$tmp/stand-in.c"
+  fi
   SKIP_BUILD=1 DEB_PROFILE=dev bash packaging/build.sh deb >/dev/null ||
     { echo "check-paths ($1): the .deb stage did not find the build cargo makes in $linux" >&2; exit 1; }
-  if command -v makensis >/dev/null; then
+  if command -v makensis >/dev/null && [[ -f $exe ]]; then
     SKIP_BUILD=1 WINDOWS_PROFILE=${WINDOWS_PROFILE:-wine} bash packaging/build.sh windows >/dev/null ||
       { echo "check-paths ($1): the Windows stage did not find the build cargo makes in $windows" >&2; exit 1; }
   fi
