@@ -282,3 +282,50 @@ fn with_no_renderer_the_app_says_to_use_check() {
     assert!(told.contains("兼容模式"), "{told}");
     assert_eq!(told.matches("无法打开程序窗口").count(), 1, "{told}");
 }
+
+/// A renderer that panics as it starts (wgpu and some OpenGL drivers do, on a broken setup) is
+/// not a crash: the app says so on stderr, no crash box appears, and the other renderer opens
+/// the window. The panic is injected (SELFCHECK_TEST_RENDERER_PANIC) into the first renderer,
+/// glow; wgpu then runs on Mesa's lavapipe.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_renderer_that_panics_as_it_starts_hands_over_to_the_other() {
+    if !tools_present() {
+        return;
+    }
+    if !std::path::Path::new("/usr/share/vulkan/icd.d/lvp_icd.x86_64.json").exists() {
+        common::skip::skip("mesa-vulkan-drivers (lavapipe) missing");
+        return;
+    }
+    let x = Xvfb::start(true);
+    let display = x.display.clone();
+    let home = tempfile::tempdir().expect("home");
+    let log = home.path().join("stderr.txt");
+    let boxes = home.path().join("message-boxes.txt");
+    let _app = Kill(
+        selfcheck()
+            .args(["--lang", "zh-CN", "--no-network"])
+            .env("DISPLAY", &display)
+            .env("HOME", home.path())
+            .env("SELFCHECK_TEST_RENDERER_PANIC", "glow")
+            .env("SELFCHECK_MESSAGE_BOX_LOG", &boxes)
+            .env_remove("WAYLAND_DISPLAY")
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log).expect("log"))
+            .spawn()
+            .expect("app starts"),
+    );
+    let up = x.wait_for_window(APP_TITLE, Duration::from_secs(60));
+    let stderr = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(up.is_some(), "no window after the panic: {stderr}");
+    assert!(
+        stderr.contains("glow failed to start") && stderr.contains("trying wgpu"),
+        "{stderr}"
+    );
+    // The window is wgpu's: glow panicked before it made one.
+    assert!(
+        !boxes.exists(),
+        "a message box for a retried renderer: {:?}",
+        std::fs::read_to_string(&boxes)
+    );
+}

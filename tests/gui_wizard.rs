@@ -193,7 +193,9 @@ fn a_seller_walks_through_every_step_and_saves_the_report() {
         .click();
     h.run_steps(3);
     h.get_by_label_contains("Check id: rehearsal.lip_sync");
-    h.get_by_label_contains("mouth_moving_share = 0");
+    h.get_by_label("Measured:");
+    h.get_by_label("Limits:");
+    h.get_by_label_contains("lip_min_mouth_moving_share = 0.6");
 
     // Pan: a still picture is no pan — held past the minimum length (pan_min_s, 8 s), so the
     // warning is for the missing motion, not for a short pan.

@@ -355,6 +355,7 @@ impl SelfCheckApp {
 impl eframe::App for SelfCheckApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.draw(ui);
+        super::renderer::frame_drawn();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -64,7 +64,8 @@ fn on_thread_panic(
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         previous(info);
-        if std::thread::current().id() == window_thread {
+        // A renderer that panics as it starts is retried with the other, not a crash.
+        if std::thread::current().id() == window_thread && !super::renderer::panic_goes_to_retry() {
             let what = info
                 .payload()
                 .downcast_ref::<&str>()

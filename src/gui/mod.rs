@@ -39,14 +39,29 @@ pub struct Launch {
 }
 
 /// Opens the window; returns a message a seller understands when no window can be opened.
-/// The first renderer that fails hands over to the other one (in a child process).
+/// The first renderer that fails — with an error, or with a panic before the window has drawn
+/// — hands over to the other one (in a child process).
 pub fn run(profile: Arc<Profile>, launch: Launch) -> Result<(), String> {
     let tr = Tr::new(launch.lang.unwrap_or_else(Lang::from_system));
     let first = launch.renderer.unwrap_or_else(renderer::Renderer::first);
     let may_retry = launch.renderer.is_none() && std::env::var_os(renderer::RETRY_ENV).is_none();
-    let err = match run_with(first, profile, launch) {
-        Ok(()) => return Ok(()),
-        Err(e) => format!("{}: {e}", first.name()),
+    renderer::arm_retry(may_retry);
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        run_with(first, profile, launch)
+    }));
+    renderer::arm_retry(false);
+    let err = match outcome {
+        Ok(Ok(())) => return Ok(()),
+        Ok(Err(e)) => format!("{}: {e}", first.name()),
+        // Before the window drew, a panic is the renderer failing to start.
+        Err(payload) if !renderer::window_started() => {
+            format!(
+                "{}: {}",
+                first.name(),
+                renderer::panic_text(payload.as_ref())
+            )
+        }
+        Err(payload) => std::panic::resume_unwind(payload),
     };
     if may_retry {
         let next = first.other();
@@ -71,6 +86,7 @@ fn run_with(
     launch: Launch,
 ) -> Result<(), eframe::Error> {
     let tr = Tr::new(launch.lang.unwrap_or_else(Lang::from_system));
+    renderer::injected_panic(renderer);
     let mut viewport = eframe::egui::ViewportBuilder::default();
     if let Some(icon) = window_look::icon() {
         viewport = viewport.with_icon(icon);

@@ -4,6 +4,7 @@
 //! event loop in one process, so the retry runs the same program as a child process.
 
 use std::ffi::OsString;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Renderer {
@@ -13,6 +14,52 @@ pub enum Renderer {
 
 /// Set in the child so it never tries a third time.
 pub const RETRY_ENV: &str = "SELFCHECK_RENDERER_RETRY";
+
+/// Fault injection for the tests: the renderer named here panics as it starts (as wgpu and
+/// some OpenGL drivers do on a broken setup), so the fallback after a panic can be proven.
+pub const PANIC_ENV: &str = "SELFCHECK_TEST_RENDERER_PANIC";
+
+/// Frames the window has drawn (2 or more: the renderer works, a later panic is the app's).
+static FRAMES: AtomicU32 = AtomicU32::new(0);
+/// The first renderer is starting and the other may still be tried.
+static RETRY_ARMED: AtomicBool = AtomicBool::new(false);
+
+/// Called by the app at every frame.
+pub fn frame_drawn() {
+    if FRAMES.load(Ordering::Relaxed) < 2 {
+        FRAMES.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+pub fn window_started() -> bool {
+    FRAMES.load(Ordering::Relaxed) >= 2
+}
+
+pub fn arm_retry(on: bool) {
+    RETRY_ARMED.store(on, Ordering::Relaxed);
+}
+
+/// A panic now is a renderer that could not start and will be retried with the other: not
+/// the app crashing, so no crash box.
+pub fn panic_goes_to_retry() -> bool {
+    RETRY_ARMED.load(Ordering::Relaxed) && !window_started()
+}
+
+/// The injected fault of `PANIC_ENV`, if it names `renderer`.
+pub fn injected_panic(renderer: Renderer) {
+    if std::env::var(PANIC_ENV).is_ok_and(|v| v == renderer.name()) {
+        panic!("{} failed to start ({PANIC_ENV})", renderer.name());
+    }
+}
+
+/// A panic's message.
+pub fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".into())
+}
 
 impl Renderer {
     pub fn first() -> Renderer {
