@@ -299,12 +299,25 @@ fn open_app(profile: Arc<Profile>, lang: Option<Lang>, app: AppArgs, tr: &Tr) ->
     let title = tr.t("app-title");
     let crashed = *tr;
     message_box::on_window_thread_panic(title.clone(), move |reason| {
-        crashed.f("gui-crashed", &[("reason", reason)])
+        with_log_line(crashed.f("gui-crashed", &[("reason", reason)]), &crashed)
     });
     crate::gui::run(profile, launch).map_err(|msg| {
+        let msg = with_log_line(msg, tr);
         message_box::show(&title, &msg);
         Fatal(msg)
     })
+}
+
+/// A failure message with the line naming the app's log (which support asks for).
+#[cfg(feature = "gui")]
+fn with_log_line(msg: String, tr: &Tr) -> String {
+    match crate::app_log::path() {
+        Some(p) => format!(
+            "{msg}\n{}",
+            tr.f("log-at", &[("path", p.display().to_string())])
+        ),
+        None => msg,
+    }
 }
 
 /// Built without the app (`--no-default-features`): say so and point to the tools.

@@ -6,6 +6,7 @@
 //! `report` (JSON/HTML/text), `gui` (the app). The CLI and the GUI share `plan` and `runner`.
 
 pub mod analysis;
+pub mod app_log;
 pub mod bench;
 pub mod capture;
 pub mod checks;

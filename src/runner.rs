@@ -56,6 +56,7 @@ fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
 
 /// The runner's own "could not measure" verdict: `key` with one argument.
 fn runner_error(id: &'static str, key: &'static str, arg: (&'static str, String)) -> Judged {
+    crate::app_log::note("check", &format!("{id}: {key} ({}: {})", arg.0, arg.1));
     Judged::new(move |tr| CheckResult::error(id, tr, tr.f(key, &[(arg.0, arg.1.clone())])))
 }
 

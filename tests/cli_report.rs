@@ -67,21 +67,30 @@ fn unwritable_destination_exits_2_and_leaves_nothing() {
     let dir = tempfile::tempdir().expect("tmp");
     let file = dir.path().join("plain-file");
     std::fs::write(&file, b"keep me").expect("write");
+    let logs = tempfile::tempdir().expect("log dir");
+    let log = logs.path().join("selfcheck.log");
     for target in [
         dir.path().join("missing-folder/r.json"),
         file.join("r.json"),
         dir.path().to_path_buf(),
     ] {
-        let o = run(&[
-            "check",
-            "--only",
-            "system.time_of_day",
-            "--out",
-            target.to_str().expect("utf8"),
-        ]);
+        let o = selfcheck()
+            .args([
+                "check",
+                "--only",
+                "system.time_of_day",
+                "--out",
+                target.to_str().expect("utf8"),
+            ])
+            .env("SELFCHECK_LOG_FILE", &log)
+            .output()
+            .expect("runs");
         assert_eq!(o.status.code(), Some(2), "{target:?}");
         assert!(stderr(&o).contains("无法保存报告"), "{}", stderr(&o));
     }
+    // Each failed save is one line of the app's log, for support.
+    let logged = std::fs::read_to_string(&log).expect("the app's log");
+    assert_eq!(logged.matches("[save]").count(), 3, "{logged}");
     let left: Vec<_> = std::fs::read_dir(dir.path())
         .expect("ls")
         .filter_map(Result::ok)

@@ -258,11 +258,13 @@ fn with_no_renderer_the_app_says_to_use_check() {
     let display = x.display.clone();
     let home = tempfile::tempdir().expect("home");
     let boxes = home.path().join("message-boxes.txt");
+    let log = home.path().join("logs/selfcheck.log");
     let out = selfcheck()
         .args(["--lang", "zh-CN", "--no-network"])
         .env("DISPLAY", &display)
         .env("HOME", home.path())
         .env("SELFCHECK_MESSAGE_BOX_LOG", &boxes)
+        .env("SELFCHECK_LOG_FILE", &log)
         .env("LIBGL_DRIVERS_PATH", "/nonexistent")
         .env("__EGL_VENDOR_LIBRARY_FILENAMES", "/nonexistent.json")
         .env("VK_ICD_FILENAMES", "/nonexistent.json")
@@ -281,6 +283,13 @@ fn with_no_renderer_the_app_says_to_use_check() {
     );
     assert!(told.contains("兼容模式"), "{told}");
     assert_eq!(told.matches("无法打开程序窗口").count(), 1, "{told}");
+    // The box names the log, and the log holds both renderers' failures for support.
+    assert!(told.contains(&log.display().to_string()), "{told}");
+    let logged = std::fs::read_to_string(&log).expect("the app's log");
+    assert!(
+        logged.contains("[window] glow") && logged.contains("[window] wgpu"),
+        "{logged}"
+    );
 }
 
 /// A renderer that panics as it starts (wgpu and some OpenGL drivers do, on a broken setup) is

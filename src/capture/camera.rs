@@ -115,6 +115,7 @@ impl CameraCapture {
                     CameraSource::Device(index) => run_device(index, min_w, min_h, &publish, &st),
                 };
                 if let (Err(e), Ok(mut state)) = (result, s.lock()) {
+                    crate::app_log::note("camera", &format!("{e:?}"));
                     state.error = Some(e);
                 }
             })

@@ -116,9 +116,26 @@ impl MicCapture {
         Self::start_after(source, keep_seconds, Duration::ZERO)
     }
 
+    /// A failure to open, or a stream that broke or stopped, goes to the app's log once.
+    fn log(e: &MicError) {
+        crate::app_log::note("microphone", &format!("{e:?}"));
+    }
+
     /// Like `start`; a replayed recording begins to flow only `replay_start_after` after
     /// opening, as a slow device does (Bluetooth headsets take half a second or more).
     pub fn start_after(
+        source: &MicSource,
+        keep_seconds: f64,
+        replay_start_after: Duration,
+    ) -> Result<MicCapture, MicError> {
+        let opened = Self::open(source, keep_seconds, replay_start_after);
+        if let Err(e) = &opened {
+            Self::log(e);
+        }
+        opened
+    }
+
+    fn open(
         source: &MicSource,
         keep_seconds: f64,
         replay_start_after: Duration,
@@ -277,7 +294,9 @@ fn open_device(
             },
             move |e| {
                 if let Ok(mut l) = err_levels.lock() {
-                    l.error = Some(MicError::Stream(e.to_string()));
+                    let e = MicError::Stream(e.to_string());
+                    MicCapture::log(&e);
+                    l.error = Some(e);
                 }
             },
             Some(Duration::from_secs(2)),
@@ -410,7 +429,9 @@ fn spawn_worker(
                     && let Ok(mut l) = levels.lock()
                     && l.error.is_none()
                 {
-                    l.error = Some(MicError::Stopped(quiet.as_secs_f64()));
+                    let e = MicError::Stopped(quiet.as_secs_f64());
+                    MicCapture::log(&e);
+                    l.error = Some(e);
                 }
                 continue;
             }

@@ -76,6 +76,7 @@ fn on_thread_panic(
                 .location()
                 .map(|l| format!(" ({}:{})", l.file(), l.line()))
                 .unwrap_or_default();
+            crate::app_log::note("panic", &format!("{what}{place}"));
             tell(&title, &text_of(format!("{what}{place}")));
         }
     }));

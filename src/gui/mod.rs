@@ -63,6 +63,7 @@ pub fn run(profile: Arc<Profile>, launch: Launch) -> Result<(), String> {
         }
         Err(payload) => std::panic::resume_unwind(payload),
     };
+    crate::app_log::note("window", &err);
     if may_retry {
         let next = first.other();
         eprintln!("selfcheck: {err}; trying {}", next.name());
@@ -70,6 +71,7 @@ pub fn run(profile: Arc<Profile>, launch: Launch) -> Result<(), String> {
             Ok(0) => return Ok(()),
             Ok(code) => std::process::exit(code),
             Err(e) => {
+                crate::app_log::note("window", &format!("{}: {e}", next.name()));
                 return Err(tr.f(
                     "gui-cannot-start",
                     &[("reason", format!("{err}; {}: {e}", next.name()))],

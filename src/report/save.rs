@@ -17,8 +17,16 @@ fn temp_path(target: &Path) -> PathBuf {
     target.with_file_name(tmp)
 }
 
-/// Writes `bytes` to `target` atomically.
+/// Writes `bytes` to `target` atomically; a failure also goes to the app's log.
 pub fn save_atomic(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let saved = write_atomic(target, bytes);
+    if let Err(e) = &saved {
+        crate::app_log::note("save", &format!("{}: {e}", target.display()));
+    }
+    saved
+}
+
+fn write_atomic(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if target.file_name().is_none() {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
@@ -43,6 +51,7 @@ pub fn save_atomic(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
         std::fs::rename(&tmp, target)
     })();
     if result.is_err() {
+        // The temporary file may not exist (the failure came first); nothing else to do.
         let _ = std::fs::remove_file(&tmp);
     }
     result

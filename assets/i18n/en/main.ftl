@@ -599,3 +599,6 @@ card-details = Details for support
 card-details-id = Check id: { $id }
 card-details-measured = Measured:
 card-details-threshold = Limits:
+log-at = The error record (log) is at: { $path }
+gui-open-log = Open the log folder
+gui-open-log-hint = What went wrong is written here (no personal details). When support asks, send them selfcheck.log from it.

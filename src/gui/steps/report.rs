@@ -389,6 +389,16 @@ impl ReportStep {
                 ui.ctx().copy_text(text::render(&report, &tr));
                 self.notice = Notice::Copied;
             }
+            if let Some(log) = crate::app_log::path()
+                && let Some(dir) = log.parent().filter(|d| d.is_dir())
+                && ui
+                    .button(tr.t("gui-open-log"))
+                    .on_hover_text(tr.t("gui-open-log-hint"))
+                    .clicked()
+                && let Err(e) = open_folder(dir)
+            {
+                self.notice = Notice::OpenFolderFailed(dir.to_path_buf(), e.to_string());
+            }
             if ui.button(tr.t("gui-open-folder")).clicked() {
                 let folder = self
                     .folder
