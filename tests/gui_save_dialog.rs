@@ -220,6 +220,9 @@ fn save_as_dialog_and_keyboard() {
     wait_for(&mut h, "the saved message", |h| {
         h.query_by_label_contains("Report saved to").is_some()
     });
+    // The confirmation offers the way to the report and to its folder.
+    h.get_by_label("Open the report");
+    h.get_by_label("Open its folder");
     // The line follows a switch of language, as every result does.
     h.get_by_label("中文").click();
     wait_for(&mut h, "the saved message in Chinese", |h| {

@@ -602,3 +602,5 @@ card-details-threshold = Limits:
 log-at = The error record (log) is at: { $path }
 gui-open-log = Open the log folder
 gui-open-log-hint = What went wrong is written here (no personal details). When support asks, send them selfcheck.log from it.
+gui-open-report = Open the report
+gui-open-its-folder = Open its folder

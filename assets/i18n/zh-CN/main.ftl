@@ -602,3 +602,5 @@ card-details-threshold = 标准：
 log-at = 出错记录（日志）在：{ $path }
 gui-open-log = 打开日志文件夹
 gui-open-log-hint = 程序出错时会记在这里（不含个人信息）。客服需要时，请把其中的 selfcheck.log 一起发过去。
+gui-open-report = 打开报告
+gui-open-its-folder = 打开所在文件夹

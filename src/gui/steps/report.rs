@@ -49,13 +49,11 @@ enum Notice {
 }
 
 impl Notice {
-    fn show(&self, ui: &mut egui::Ui, tr: &Tr) {
+    /// Draws the notice; returns what the seller asked to open (a saved report, its folder).
+    fn show(&self, ui: &mut egui::Ui, tr: &Tr) -> Option<PathBuf> {
         let (text, colour) = match self {
-            Notice::Nothing => return,
-            Notice::Saved(path) => (
-                tr.f("gui-saved", &[("path", path.display().to_string())]),
-                Some(crate::gui::preview::GOOD),
-            ),
+            Notice::Nothing => return None,
+            Notice::Saved(path) => return saved_confirmation(ui, path, tr),
             Notice::Copied => (tr.t("gui-copied"), None),
             Notice::CopiedPicture => (tr.t("gui-copied-png"), None),
             Notice::PictureFailed(reason) => (
@@ -80,7 +78,33 @@ impl Notice {
             Some(c) => ui.label(text.color(c).strong()),
             None => ui.label(text),
         };
+        None
     }
+}
+
+/// A saved report said clearly, in a frame: where it is, and two ways to it — open the
+/// report itself, or the folder it is in.
+fn saved_confirmation(ui: &mut egui::Ui, path: &Path, tr: &Tr) -> Option<PathBuf> {
+    let mut open = None;
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(2.0, crate::gui::preview::GOOD))
+        .show(ui, |ui| {
+            ui.label(
+                egui::RichText::new(tr.f("gui-saved", &[("path", path.display().to_string())]))
+                    .size(17.0)
+                    .strong()
+                    .color(crate::gui::preview::GOOD),
+            );
+            ui.horizontal(|ui| {
+                if ui.button(tr.t("gui-open-report")).clicked() {
+                    open = Some(path.to_path_buf());
+                }
+                if ui.button(tr.t("gui-open-its-folder")).clicked() {
+                    open = path.parent().map(Path::to_path_buf);
+                }
+            });
+        });
+    open
 }
 
 /// How a save ended.
@@ -106,7 +130,8 @@ fn verdict_color(v: Verdict) -> egui::Color32 {
     })
 }
 
-/// Opens the folder in the system's file manager (does not wait for it).
+/// Opens the folder in the system's file manager, or a file in the program the system
+/// gives it (does not wait for either).
 pub fn open_folder(path: &Path) -> std::io::Result<()> {
     let program = if cfg!(windows) {
         "explorer"
@@ -409,7 +434,11 @@ impl ReportStep {
                 }
             }
         });
-        self.notice.show(ui, &tr);
+        if let Some(target) = self.notice.show(ui, &tr)
+            && let Err(e) = open_folder(&target)
+        {
+            self.notice = Notice::OpenFolderFailed(target, e.to_string());
+        }
         self.dialogs(ui.ctx(), &tr);
         ui.separator();
         egui::ScrollArea::vertical().show(ui, |ui| {
