@@ -693,42 +693,63 @@ fn run_analyze_image(
     )
 }
 
+/// The messages of a bad frame folder: empty, a frame unreadable, a frame resized.
+type FrameKeys = [&'static str; 3];
+const PAN_FRAME_KEYS: FrameKeys = [
+    "cli-error-pan-empty",
+    "cli-error-pan-frame",
+    "cli-error-pan-size",
+];
+const READING_FRAME_KEYS: FrameKeys = [
+    "cli-error-reading-empty",
+    "cli-error-reading-frame",
+    "cli-error-reading-size",
+];
+
+/// A frame folder's failure in the seller's words (`dir`: the folder, named when the face
+/// model itself could not load).
+fn explain_frames(
+    e: crate::session::frame_folder::FrameFolderError,
+    dir: &Path,
+    [empty, frame, size]: FrameKeys,
+    tr: &Tr,
+) -> Fatal {
+    use crate::session::frame_folder::FrameFolderError as E;
+    Fatal(match e {
+        E::NoPictures { path } => tr.f(empty, &[("path", path)]),
+        E::Unreadable { path, reason } => tr.f(frame, &[("path", path), ("reason", reason)]),
+        E::SizeChanged {
+            path,
+            width,
+            height,
+            first_width,
+            first_height,
+        } => tr.f(
+            size,
+            &[
+                ("path", path),
+                ("size", format!("{width}×{height}")),
+                ("first", format!("{first_width}×{first_height}")),
+            ],
+        ),
+        E::Model(reason) => tr.f(
+            frame,
+            &[("path", dir.display().to_string()), ("reason", reason)],
+        ),
+    })
+}
+
 fn run_analyze_pan(
     args: AnalyzePanArgs,
     profile: Arc<Profile>,
     lang: Lang,
     tr: &Tr,
 ) -> Result<i32, Fatal> {
-    use crate::session::pan_replay::{self, PanReplayError};
+    use crate::session::pan_replay;
     if !(args.fps.is_finite() && (1.0..=240.0).contains(&args.fps)) {
         return Err(Fatal(tr.t("cli-error-pan-fps")));
     }
-    let explain = |e: PanReplayError| {
-        Fatal(match e {
-            PanReplayError::NoPictures { path } => tr.f("cli-error-pan-empty", &[("path", path)]),
-            PanReplayError::Unreadable { path, reason } => {
-                tr.f("cli-error-pan-frame", &[("path", path), ("reason", reason)])
-            }
-            PanReplayError::SizeChanged {
-                path,
-                width,
-                height,
-                first_width,
-                first_height,
-            } => tr.f(
-                "cli-error-pan-size",
-                &[
-                    ("path", path),
-                    ("size", format!("{width}×{height}")),
-                    ("first", format!("{first_width}×{first_height}")),
-                ],
-            ),
-            PanReplayError::Detector(reason) => tr.f(
-                "cli-error-pan-frame",
-                &[("path", args.dir.display().to_string()), ("reason", reason)],
-            ),
-        })
-    };
+    let explain = |e| explain_frames(e, &args.dir, PAN_FRAME_KEYS, tr);
     let files = pan_replay::pictures(&args.dir).map_err(explain)?;
     let watch = pan_replay::replay(&files, args.fps, &profile).map_err(explain)?;
     let checks = vec![crate::checks::pan::judge(&watch, &profile.rehearsal, tr)];
@@ -746,7 +767,7 @@ fn run_analyze_reading(
     lang: Lang,
     tr: &Tr,
 ) -> Result<i32, Fatal> {
-    use crate::session::reading::{self, ReadingReplayError};
+    use crate::session::reading;
     if !(args.fps.is_finite() && (1.0..=240.0).contains(&args.fps)) {
         return Err(Fatal(tr.t("cli-error-pan-fps")));
     }
@@ -760,38 +781,7 @@ fn run_analyze_reading(
             ],
         ))
     })?;
-    let explain = |e: ReadingReplayError| {
-        Fatal(match e {
-            ReadingReplayError::NoPictures { path } => {
-                tr.f("cli-error-reading-empty", &[("path", path)])
-            }
-            ReadingReplayError::Unreadable { path, reason } => tr.f(
-                "cli-error-reading-frame",
-                &[("path", path), ("reason", reason)],
-            ),
-            ReadingReplayError::SizeChanged {
-                path,
-                width,
-                height,
-                first_width,
-                first_height,
-            } => tr.f(
-                "cli-error-reading-size",
-                &[
-                    ("path", path),
-                    ("size", format!("{width}×{height}")),
-                    ("first", format!("{first_width}×{first_height}")),
-                ],
-            ),
-            ReadingReplayError::Model(reason) => tr.f(
-                "cli-error-reading-frame",
-                &[
-                    ("path", args.frames.display().to_string()),
-                    ("reason", reason),
-                ],
-            ),
-        })
-    };
+    let explain = |e| explain_frames(e, &args.frames, READING_FRAME_KEYS, tr);
     let files = reading::pictures(&args.frames).map_err(explain)?;
     // The two halves must cover the same reading: a second apart at most.
     let frames_s = files.len() as f64 / args.fps;

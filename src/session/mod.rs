@@ -2,5 +2,6 @@
 //! camera and a recording, so support reproduces exactly what the seller saw.
 
 pub mod digit_reading;
+pub mod frame_folder;
 pub mod pan_replay;
 pub mod reading;

@@ -3,14 +3,13 @@
 //! WAV that starts with the first frame).
 
 use crate::analysis::audio_levels::MonoAudio;
-use crate::analysis::frame::RgbFrame;
 use crate::analysis::lip_sync::{self, LipSync, MouthSample};
 use crate::analysis::mouth_track::MouthTracker;
 use crate::analysis::speech::SpeechAnalysis;
 use crate::checks::model::CheckResult;
 use crate::i18n::Tr;
 use crate::profile::{AudioReq, Profile};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// What a reading is judged from, on one clock (seconds from the recording's first sample).
 pub struct Reading<'a> {
@@ -77,38 +76,7 @@ pub fn place_frames(log: &[MouthSample], first_s: Option<f64>) -> Vec<MouthSampl
         .collect()
 }
 
-#[derive(Debug, thiserror::Error, PartialEq)]
-pub enum ReadingReplayError {
-    #[error("{path}: no JPEG or PNG pictures")]
-    NoPictures { path: String },
-    #[error("{path}: {reason}")]
-    Unreadable { path: String, reason: String },
-    #[error("{path}: {width}×{height}, the reading started at {first_width}×{first_height}")]
-    SizeChanged {
-        path: String,
-        width: u32,
-        height: u32,
-        first_width: u32,
-        first_height: u32,
-    },
-    #[error("face finder: {0}")]
-    Model(String),
-}
-
-/// The pictures of a reading folder in name order.
-pub fn pictures(path: &Path) -> Result<Vec<PathBuf>, ReadingReplayError> {
-    let shown = || path.display().to_string();
-    let files = crate::capture::image_file::pictures_in(path).map_err(|e| {
-        ReadingReplayError::Unreadable {
-            path: shown(),
-            reason: e.to_string(),
-        }
-    })?;
-    if files.is_empty() {
-        return Err(ReadingReplayError::NoPictures { path: shown() });
-    }
-    Ok(files)
-}
+pub use super::frame_folder::{FrameFolderError as ReadingReplayError, pictures};
 
 /// The mouth in every picture, played at `fps` from time 0. Every picture is read (a broken or
 /// resized one stops the replay with its name).
@@ -119,25 +87,10 @@ pub fn mouth_in(
 ) -> Result<Vec<MouthSample>, ReadingReplayError> {
     let rules = crate::analysis::faces::FaceRules::from_profile(&profile.image);
     let mut tracker = MouthTracker::new(rules).map_err(ReadingReplayError::Model)?;
-    let mut first: Option<(u32, u32)> = None;
+    let mut reader = super::frame_folder::FrameReader::default();
     let mut out = Vec::with_capacity(files.len());
     for (i, path) in files.iter().enumerate() {
-        let frame: RgbFrame = crate::capture::image_file::read(path).map_err(|reason| {
-            ReadingReplayError::Unreadable {
-                path: path.display().to_string(),
-                reason,
-            }
-        })?;
-        let (w, h) = *first.get_or_insert((frame.width, frame.height));
-        if (frame.width, frame.height) != (w, h) {
-            return Err(ReadingReplayError::SizeChanged {
-                path: path.display().to_string(),
-                width: frame.width,
-                height: frame.height,
-                first_width: w,
-                first_height: h,
-            });
-        }
+        let frame = reader.read(path)?;
         let t_s = i as f64 / fps;
         out.push(MouthSample {
             t_s,
