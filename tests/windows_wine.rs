@@ -71,6 +71,25 @@ fn windows_build_reads_the_registry_under_wine() {
         );
     }
 
+    // "Automatically detect settings" as Windows 10 stores it (flags 9: direct + automatic
+    // detection, the default): reported in `measured`, not judged.
+    let connections = format!(r"{SETTINGS}\Connections");
+    wine.reg(&[
+        "add",
+        &connections,
+        "/v",
+        "DefaultConnectionSettings",
+        "/t",
+        "REG_BINARY",
+        "/d",
+        "46000000130000000900000000000000000000000000000000000000",
+        "/f",
+    ]);
+    let wpad = wine.check("network.proxy");
+    let wpad = result(&wpad, "network.proxy");
+    assert_eq!(wpad["measured"]["auto_detect"], true, "{wpad}");
+    assert_eq!(wpad["status"], "pass", "{wpad}");
+
     // A proxy in Internet Settings, as Clash or a "加速器" leaves it.
     wine.reg(&[
         "add",

@@ -21,6 +21,7 @@ pub fn judge(facts: &ProxyFacts, tr: &Tr) -> CheckResult {
         r.measured("sources", sources.clone())
             .measured("unreadable", facts.unreadable.clone())
             .measured("extensions", extensions.clone())
+            .measured("auto_detect", facts.auto_detect)
     };
     // "value (where)", for the summary.
     let listed = |found: &[ProxySetting]| {
@@ -78,6 +79,14 @@ mod tests {
         );
         assert!(r.summary.contains("127.0.0.1:7890"));
         assert_eq!(judge(&ProxyFacts::default(), &tr).status, Status::Pass);
+        // Windows' automatic detection is reported, not judged (on by default everywhere).
+        let wpad = ProxyFacts {
+            auto_detect: Some(true),
+            ..ProxyFacts::default()
+        };
+        let r = judge(&wpad, &tr);
+        assert_eq!(r.status, Status::Pass);
+        assert_eq!(r.measured["auto_detect"], true);
         let unknown = ProxyFacts {
             unreadable: vec!["gnome".into()],
             ..ProxyFacts::default()

@@ -23,6 +23,20 @@ pub struct ProxyFacts {
     /// name): whether one is switched on lives in the extension's own storage.
     #[serde(default)]
     pub extensions: Vec<ProxySetting>,
+    /// Windows' "Automatically detect settings" (WPAD) switch: `None` where there is no such
+    /// switch or it could not be read. Reported, not judged: it is on by default on every
+    /// Windows PC and sends traffic through a proxy only where the network publishes one.
+    #[serde(default)]
+    pub auto_detect: Option<bool>,
+}
+
+/// The "Automatically detect settings" switch in `Internet Settings\Connections`
+/// `DefaultConnectionSettings` (REG_BINARY): a version DWORD, a change counter DWORD, then the
+/// flags DWORD, little-endian — 1 direct, 2 proxy, 4 automatic configuration script, 8
+/// automatic detection. `None` for a value too short to hold the flags.
+pub fn parse_connection_settings_auto_detect(blob: &[u8]) -> Option<bool> {
+    let flags = u32::from_le_bytes(blob.get(8..12)?.try_into().ok()?);
+    Some(flags & 0x08 != 0)
 }
 
 const PROXY_VARS: [&str; 4] = ["http_proxy", "https_proxy", "all_proxy", "ftp_proxy"];
@@ -224,6 +238,7 @@ pub fn probe(env: &[(String, String)]) -> ProxyFacts {
         settings: from_env(env),
         unreadable: Vec::new(),
         extensions: super::proxy_extensions::installed(),
+        auto_detect: None,
     };
     os_settings(&mut facts);
     browser_settings(&mut facts);
@@ -323,6 +338,11 @@ fn os_settings(facts: &mut ProxyFacts) {
         )),
         Err(_) => facts.unreadable.push("windows:internet-settings".into()),
     }
+    // Only reported: a missing or unreadable value leaves it unknown.
+    facts.auto_detect = super::windows::default_connection_settings()
+        .ok()
+        .flatten()
+        .and_then(|blob| parse_connection_settings_auto_detect(&blob));
 }
 
 #[cfg(not(any(target_os = "linux", target_os = "macos", windows)))]
@@ -342,6 +362,21 @@ mod tests {
     /// ~/.config/kioslaverc as KDE Plasma 5 System Settings writes it for a manual proxy
     /// (Clash on 7890/7891), then for a PAC script.
     const KIOSLAVERC_MANUAL: &str = "[$Version]\nupdate_info=kioslave.upd:kde4.2\n\n[Proxy Settings]\nNoProxyFor=localhost,127.0.0.1\nProxy Config Script=\nProxyType=1\nReversedException=false\nftpProxy=\nhttpProxy=http://127.0.0.1 7890\nhttpsProxy=http://127.0.0.1 7890\nsocksProxy=socks://127.0.0.1 7891\n";
+
+    /// `DefaultConnectionSettings` as Windows 10 writes it: version 0x46, a change counter,
+    /// the flags (9 = direct + automatic detection, the default; 1 = direct only), then the
+    /// proxy, bypass and script strings (empty here) and the last detection's details.
+    #[test]
+    fn windows_automatic_detection_switch() {
+        let mut blob = vec![0x46, 0, 0, 0, 0x13, 0, 0, 0, 0x09, 0, 0, 0];
+        blob.extend_from_slice(&[0; 24]);
+        assert_eq!(parse_connection_settings_auto_detect(&blob), Some(true));
+        blob[8] = 0x01;
+        assert_eq!(parse_connection_settings_auto_detect(&blob), Some(false));
+        blob[8] = 0x0d;
+        assert_eq!(parse_connection_settings_auto_detect(&blob), Some(true));
+        assert_eq!(parse_connection_settings_auto_detect(&blob[..10]), None);
+    }
 
     #[test]
     fn kde_manual_pac_and_off() {

@@ -26,6 +26,23 @@ pub fn internet_settings() -> Result<(Option<u32>, Option<String>, Option<String
     ))
 }
 
+/// The raw `DefaultConnectionSettings` of the current user's `Internet Settings\Connections`
+/// (`None` when absent: Windows writes it the first time the settings are opened).
+pub fn default_connection_settings() -> Result<Option<Vec<u8>>, String> {
+    let hkcu = RegKey::predef(HKEY_CURRENT_USER);
+    let path = format!(r"{INTERNET_SETTINGS}\Connections");
+    let key = match hkcu.open_subkey_with_flags(path, KEY_READ) {
+        Ok(k) => k,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e.to_string()),
+    };
+    match key.get_raw_value("DefaultConnectionSettings") {
+        Ok(v) => Ok(Some(v.bytes.to_vec())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 /// The firmware (SMBIOS) strings Windows copies into
 /// `HKLM\HARDWARE\DESCRIPTION\System\BIOS` at boot: ("SystemManufacturer", "QEMU"), …
 /// The same strings WMI's `Win32_ComputerSystem` shows, without starting WMI.
