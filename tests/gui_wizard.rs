@@ -377,3 +377,30 @@ fn the_sidebar_marks_each_steps_state() {
     assert_eq!(marks(&h, "✘"), 1, "the checklist has a problem");
     assert_eq!(marks(&h, "✓"), 0);
 }
+
+/// A camera that cannot be opened is said in the digits step too (the reading is then judged
+/// on its sound; the lips cannot be compared).
+#[test]
+fn the_digits_step_says_when_the_camera_cannot_open() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (profile, _) = loopback_profile(dir.path());
+    let sources = Sources {
+        camera_replay: Some(dir.path().join("no-such-camera-folder")),
+        ..Sources::default()
+    };
+    let mut h = harness(&profile, sources);
+    h.run_steps(2);
+    h.get_by_label("6. Digit rehearsal").click();
+    let start = Instant::now();
+    while h
+        .query_by_label_contains("The camera cannot be opened")
+        .is_none()
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the digits step did not say the camera failed"
+        );
+        h.step();
+        std::thread::sleep(Duration::from_millis(25));
+    }
+}

@@ -207,13 +207,20 @@ impl DigitsStep {
             }));
         }
         // The seller sees themself while reading, the mouth framed as it is followed.
+        // A camera that cannot be used is said, as in the other camera steps (the reading is
+        // then judged on its sound, and the lips as not measurable).
         if let Some(camera) = cx.camera {
             let view = camera.view();
-            let overlay = Overlay {
-                mouth: true,
-                ..Overlay::default()
-            };
-            self.preview.show_live(ui, &view, overlay, &tr);
+            if view.state.error.is_some() {
+                let r = crate::checks::camera::device(&view.state, &cx.profile.camera, &tr);
+                check_card(ui, &r, &tr);
+            } else {
+                let overlay = Overlay {
+                    mouth: true,
+                    ..Overlay::default()
+                };
+                self.preview.show_live(ui, &view, overlay, &tr);
+            }
         }
         None
     }
