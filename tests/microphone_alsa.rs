@@ -61,10 +61,34 @@ fn make_alsa_home() -> Option<AlsaHome> {
     Some(AlsaHome { dir, fifo })
 }
 
+/// Opens the FIFO for writing once a reader has it open, waiting until `deadline`; None when
+/// no reader came. Opening without O_NONBLOCK would block for ever if the reader never comes.
+fn connect(fifo: &std::path::Path, deadline: Instant) -> Option<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    loop {
+        let opened = std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(fifo);
+        match opened {
+            Ok(f) => {
+                use std::os::fd::AsRawFd;
+                // Back to blocking writes: the pace is set by the schedule below.
+                unsafe { libc::fcntl(f.as_raw_fd(), libc::F_SETFL, 0) };
+                return Some(f);
+            }
+            Err(_) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(10)),
+            Err(_) => return None,
+        }
+    }
+}
+
 /// Writes `audio` (plus `tail_s` of silence) into the FIFO in 20 ms chunks at real-time pace.
+/// cpal opens an ALSA device twice (once to read its formats, closed again, then for the
+/// stream), so a reader that goes away is waited for again, as a real device stays there.
 fn feed(fifo: std::path::PathBuf, audio: Vec<u8>, tail_s: f64) -> std::thread::JoinHandle<()> {
     std::thread::spawn(move || {
-        let Ok(mut f) = std::fs::OpenOptions::new().write(true).open(&fifo) else {
+        let Some(mut f) = connect(&fifo, Instant::now() + Duration::from_secs(30)) else {
             return;
         };
         let chunk = 48_000 / 50 * 2;
@@ -76,8 +100,12 @@ fn feed(fifo: std::path::PathBuf, audio: Vec<u8>, tail_s: f64) -> std::thread::J
             if let Some(w) = due.checked_duration_since(Instant::now()) {
                 std::thread::sleep(w);
             }
-            if f.write_all(part).is_err() {
-                return; // The reader closed: done.
+            while f.write_all(part).is_err() {
+                // No reader: wait for the next one; none within 3 s means the program is done.
+                match connect(&fifo, Instant::now() + Duration::from_secs(3)) {
+                    Some(again) => f = again,
+                    None => return,
+                }
             }
         }
     })
@@ -165,7 +193,7 @@ fn a_microphone_that_stops_mid_stream_fails_in_bounded_time() {
     let fifo = home.fifo.clone();
     let (done, wait_done) = std::sync::mpsc::channel::<()>();
     let holder = std::thread::spawn(move || {
-        let Ok(mut f) = std::fs::OpenOptions::new().write(true).open(&fifo) else {
+        let Some(mut f) = connect(&fifo, Instant::now() + Duration::from_secs(30)) else {
             return;
         };
         // 0.6 s of sound, then the device goes quiet without closing.
