@@ -4,8 +4,8 @@
 
 use selfcheck::checks::{CheckResult, Status};
 use selfcheck::i18n::{Lang, Tr};
-use selfcheck::probe::system_info::SystemInfo;
 use selfcheck::profile::Profile;
+use selfcheck::report::header::SystemInfo;
 use selfcheck::report::{Report, summary, summary_files};
 use std::time::Instant;
 

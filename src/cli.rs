@@ -542,7 +542,8 @@ fn run_check(args: CheckArgs, profile: Arc<Profile>, lang: Lang, tr: &Tr) -> Res
     opts.skip = parse_ids(args.skip.as_deref(), tr)?.unwrap_or_default();
     (opts.id_expiry, opts.id_long_term) = parse_expiry(args.id_expiry.as_deref(), tr)?;
     let checks = plan::run(&opts, |_| {});
-    let mut report = Report::new(&profile, lang, plan::system_info(lang), checks);
+    let machine = plan::machine::gather(&opts.camera_source, &opts.mic_source);
+    let mut report = Report::new(&profile, lang, machine.describe(tr), checks);
     if args.include_identity {
         report = report.with_identity(crate::probe::identity::collect());
     }
@@ -581,12 +582,8 @@ fn file_report(
     source: crate::checks::Provenance,
 ) -> Report {
     let checks = checks.into_iter().map(|c| c.with_source(source)).collect();
-    Report::new(
-        profile,
-        lang,
-        plan::system_info_without_devices(lang),
-        checks,
-    )
+    let machine = plan::machine::without_devices();
+    Report::new(profile, lang, machine.describe(&Tr::new(lang)), checks)
 }
 
 fn run_analyze_audio(
@@ -614,7 +611,7 @@ fn run_analyze_audio(
                 Some(p) => crate::capture::microphone::MicSource::Replay(p.clone()),
                 None => crate::capture::microphone::MicSource::Device(None),
             };
-            plan::record(&source, seconds)
+            crate::session::listening::record(&source, seconds)
                 .map_err(|e| Fatal(tr.f("mic-cannot-open", &[("reason", e.detail())])))?
         }
         (None, None) => return Err(Fatal(tr.t("cli-error-record-seconds"))),

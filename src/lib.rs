@@ -24,3 +24,4 @@ pub mod profile;
 pub mod report;
 pub mod runner;
 pub mod session;
+pub mod time_bound;

@@ -28,24 +28,6 @@ impl Task {
     }
 }
 
-/// Runs one blocking call on its own thread and gives up after `limit` (None). The thread is
-/// left to end on its own: for calls with no time bound of their own (the system resolver, a
-/// driver's device list).
-pub fn within<T: Send + 'static>(
-    name: &str,
-    limit: Duration,
-    call: impl FnOnce() -> T + Send + 'static,
-) -> Option<T> {
-    let (tx, rx) = mpsc::channel();
-    std::thread::Builder::new()
-        .name(name.to_string())
-        .spawn(move || {
-            let _ = tx.send(call());
-        })
-        .ok()?;
-    rx.recv_timeout(limit).ok()
-}
-
 fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
     payload
         .downcast_ref::<&str>()

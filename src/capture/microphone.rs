@@ -34,6 +34,9 @@ pub enum MicError {
     Stopped(f64),
     #[error("the recording cannot be played: {0}")]
     Replay(String),
+    /// Opening gave no answer within this many seconds (a driver that hangs).
+    #[error("the microphone did not answer within {0} s")]
+    NotResponding(u64),
 }
 
 impl MicError {
@@ -42,6 +45,7 @@ impl MicError {
         match self {
             MicError::NoDevice => String::new(),
             MicError::Stopped(s) => format!("{s:.1} s"),
+            MicError::NotResponding(s) => format!("{s} s"),
             MicError::Open(d) | MicError::Format(d) | MicError::Stream(d) | MicError::Replay(d) => {
                 d.clone()
             }

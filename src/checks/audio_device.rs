@@ -15,6 +15,11 @@ pub fn judge(result: &Result<MicLevels, MicError>, req: &AudioReq, tr: &Tr) -> C
                 .summary(tr.t("mic-none"))
                 .advice(tr.t("mic-advice-none"));
         }
+        Err(MicError::NotResponding(seconds)) => {
+            return CheckResult::new(AUDIO_DEVICE, Status::Fail, tr)
+                .summary(tr.f("mic-not-responding", &[("seconds", seconds.to_string())]))
+                .advice(tr.t("mic-advice-stopped"));
+        }
         Err(e) => {
             return CheckResult::new(AUDIO_DEVICE, Status::Fail, tr)
                 .summary(tr.f("mic-cannot-open", &[("reason", e.detail())]))
@@ -84,6 +89,9 @@ mod tests {
             judge(&Err(MicError::Open("busy".into())), &req, &tr).status,
             Status::Fail
         );
+        let hung = judge(&Err(MicError::NotResponding(10)), &req, &tr);
+        assert!(hung.summary.contains("10"), "{}", hung.summary);
+        assert_eq!(hung.status, Status::Fail);
         let good = MicLevels {
             device: "USB Mic".into(),
             rate: 48000,

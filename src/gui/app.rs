@@ -2,13 +2,13 @@
 //! at the bottom. Steps run their work on threads and the window repaints only when a worker,
 //! the camera or the microphone has something new.
 
-use super::book::ResultBook;
-use super::live_camera::LiveCamera;
-use super::sources::{Prefs, Sources};
 use super::steps::{self, Nav, Step, StepCtx};
 use crate::checks::Status;
 use crate::i18n::{Lang, Tr};
 use crate::profile::Profile;
+use crate::session::book::ResultBook;
+use crate::session::live_camera::LiveCamera;
+use crate::session::sources::{Prefs, Sources};
 use eframe::egui;
 use std::sync::Arc;
 

@@ -3,25 +3,21 @@
 //! something new arrived.
 
 mod app;
-pub mod book;
 mod cards;
 mod fonts;
 mod job;
-pub mod live_camera;
 pub mod message_box;
 mod places;
 mod preview;
 pub mod renderer;
 mod save_dialog;
-pub mod sources;
 mod stats;
 pub mod steps;
-mod verdicts;
 mod window_fit;
 mod window_look;
 
+pub use crate::session::sources::Sources;
 pub use app::SelfCheckApp;
-pub use sources::Sources;
 
 use crate::i18n::{Lang, Tr};
 use crate::profile::Profile;

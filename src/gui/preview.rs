@@ -1,8 +1,8 @@
 //! The live picture: one texture, replaced only when a new analysed frame arrives, with the
 //! face boxes, the ID-card guide and glare spots drawn over it.
 
-use super::live_camera::LiveView;
 use crate::analysis::frame::Rect;
+use crate::session::live_camera::LiveView;
 use eframe::egui;
 
 #[derive(Default)]

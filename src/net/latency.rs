@@ -22,7 +22,7 @@ pub fn is_dns_failure(text: &str) -> bool {
 /// Resolves `host:port` with a time bound (the system resolver has none of its own).
 fn resolve(host: &str, timeout: Duration) -> Result<SocketAddr, String> {
     let name = host.to_string();
-    match crate::runner::within("resolve", timeout, move || {
+    match crate::time_bound::within("resolve", timeout, move || {
         name.to_socket_addrs().map(|mut a| a.next())
     }) {
         Some(Ok(Some(addr))) => Ok(addr),

@@ -232,9 +232,9 @@ fn stream_worker(
                 run.fail(UploadError::HttpStatus(resp.status().as_u16()));
                 run.stop.store(true, Ordering::Relaxed);
             }
-            Err(e) if run.stop.load(Ordering::Relaxed) => {
-                let _ = e;
-            }
+            // The test was already over (time up or another worker failed): this request was
+            // cut off on purpose and is not an error of the link.
+            Err(_) if run.stop.load(Ordering::Relaxed) => {}
             Err(e) => {
                 run.fail(describe(&e));
                 if e.is_connect() {

@@ -3,22 +3,7 @@
 //! computer name, user name, and each network adapter's full addresses and hardware (MAC)
 //! address. Never collected otherwise.
 
-use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Identity {
-    pub host_name: Option<String>,
-    pub user_name: Option<String>,
-    pub adapters: Vec<AdapterIdentity>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct AdapterIdentity {
-    pub name: String,
-    pub mac: Option<String>,
-    /// Every address with its prefix length, IPv4 and IPv6.
-    pub addresses: Vec<String>,
-}
+use crate::report::identity::{AdapterIdentity, Identity};
 
 /// Reads the details now. Missing pieces stay empty; nothing here fails the report.
 pub fn collect() -> Identity {

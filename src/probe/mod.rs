@@ -13,6 +13,7 @@ pub mod net_facts;
 pub mod processes;
 pub mod proxy;
 pub mod proxy_extensions;
+pub mod remote_session;
 pub mod system_info;
 pub mod vm;
 #[cfg(windows)]

@@ -1,15 +1,5 @@
-//! The short machine description at the top of a report: OS, CPU, camera, microphone.
-//! No host name, user name, MAC or IP address is collected.
-
-use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct SystemInfo {
-    pub os: String,
-    pub cpu: String,
-    pub camera: String,
-    pub microphone: String,
-}
+//! The OS and CPU for the report header (`plan::machine`). No host name, user name, MAC or IP
+//! address is read here.
 
 /// OS and CPU only (fast, no devices opened).
 pub fn os_and_cpu() -> (String, String) {

@@ -92,7 +92,7 @@ pub fn lines(report: &Report, tr: &Tr) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
-    use crate::probe::system_info::SystemInfo;
+    use crate::report::header::SystemInfo;
 
     #[test]
     fn the_block_carries_the_profile_numbers_in_both_languages() {

@@ -194,7 +194,7 @@ pub fn render(report: &Report, tr: &Tr) -> String {
 }
 
 /// The identifying details the seller chose to include, as a table.
-fn render_identity(h: &mut String, id: &crate::probe::identity::Identity, tr: &Tr) {
+fn render_identity(h: &mut String, id: &crate::report::identity::Identity, tr: &Tr) {
     let _ = write!(
         h,
         "<h2>{}</h2>\n<table>\n",
@@ -284,7 +284,7 @@ fn render_check(h: &mut String, c: &CheckResult, tr: &Tr) {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
-    use crate::probe::system_info::SystemInfo;
+    use crate::report::header::SystemInfo;
 
     #[test]
     fn escapes_everything_from_the_machine() {

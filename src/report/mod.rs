@@ -3,7 +3,9 @@
 
 pub mod before_you_start;
 pub mod card_png;
+pub mod header;
 pub mod html;
+pub mod identity;
 pub mod local_date;
 pub mod missing;
 pub mod model;

@@ -3,9 +3,9 @@
 
 use crate::checks::{CheckResult, Status};
 use crate::i18n::Lang;
-use crate::probe::identity::Identity;
-use crate::probe::system_info::SystemInfo;
 use crate::profile::Profile;
+use crate::report::header::SystemInfo;
+use crate::report::identity::Identity;
 use serde::{Deserialize, Serialize};
 
 pub const SCHEMA: &str = "selfcheck-report/2";

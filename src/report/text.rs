@@ -134,7 +134,7 @@ pub fn render(report: &Report, tr: &Tr) -> String {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
-    use crate::probe::system_info::SystemInfo;
+    use crate::report::header::SystemInfo;
 
     #[test]
     fn short_and_problem_first() {

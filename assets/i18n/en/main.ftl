@@ -160,6 +160,7 @@ system-not-used = not used
 system-unreadable = could not be read ({ $reason })
 system-not-responding = not responding (no answer within { $seconds } s)
 system-mic-unavailable = { $name } (cannot be opened)
+system-replayed = replayed from a recording ({ $name })
 
 ## App
 gui-save-html = Save report (web page)
@@ -251,10 +252,12 @@ digits-advice-slow = Take no more than 2 seconds per digit; read them in one go 
 ## Microphone
 mic-ok = The microphone works: { $device } ({ $rate } Hz).
 mic-none = No microphone was found.
+mic-opening = Opening the microphone…
 mic-cannot-open = The microphone cannot be opened: { $reason }
 mic-no-data = The microphone opened but delivered no sound.
 mic-stopped = The microphone stopped: no sound data has arrived for { $reason }.
 mic-advice-stopped = It may have been unplugged, taken by another program, or its driver failed: plug it in again, close meeting or recording software, and check again.
+mic-not-responding = The microphone gave no answer within { $seconds } s of being opened; its driver may be stuck.
 mic-advice-none = Plug in a microphone or headset (laptops usually have one built in), then check again.
 mic-advice-open = Close other programs that use the microphone (meeting or recording apps), allow microphone access in the system's privacy settings, then check again.
 

@@ -160,6 +160,7 @@ system-not-used = 未使用
 system-unreadable = 无法读取（{ $reason }）
 system-not-responding = 无响应（{ $seconds } 秒内没有回应）
 system-mic-unavailable = { $name }（无法打开）
+system-replayed = 回放的录制文件（{ $name }）
 
 ## 图形界面
 gui-save-html = 保存报告（网页）
@@ -251,10 +252,12 @@ digits-advice-slow = 每个数字不要超过 2 秒，看到数字后连贯地�
 ## 麦克风
 mic-ok = 麦克风正常：{ $device }（{ $rate } Hz）。
 mic-none = 没有找到麦克风。
+mic-opening = 正在打开麦克风…
 mic-cannot-open = 麦克风无法打开：{ $reason }
 mic-no-data = 麦克风打开了，但一直没有声音数据。
 mic-stopped = 麦克风中途停止了，已有 { $reason } 没有收到任何声音数据。
 mic-advice-stopped = 麦克风可能被拔出、被其他程序占用或驱动出错：请重新插好麦克风，关闭会议或录音软件，然后重新检查。
+mic-not-responding = 打开麦克风 { $seconds } 秒都没有回应，声卡驱动可能卡住了。
 mic-advice-none = 请插好麦克风或耳机（笔记本一般自带麦克风），然后重新检查。
 mic-advice-open = 请关闭正在使用麦克风的其他程序（会议软件、录音软件），在系统隐私设置中允许访问麦克风，然后重新检查。
 

@@ -7,7 +7,7 @@ use crate::checks::{self, Judged};
 use crate::gui::cards::live_line;
 use crate::gui::job::Fetched;
 use crate::gui::preview::{Overlay, Preview};
-use crate::gui::verdicts;
+use crate::session::verdicts;
 use eframe::egui;
 
 /// Seconds of frames before the frame-rate and picture verdicts are written down.

@@ -5,18 +5,20 @@
 //! went with the lips (`rehearsal.lip_sync`).
 
 use super::{Nav, Step, StepCtx, step_header};
-use crate::capture::microphone::MicCapture;
 use crate::checks::{Judged, Status};
 use crate::gui::cards::check_card;
 use crate::gui::job::{Job, Poll};
 use crate::gui::preview::{Overlay, Preview};
-use crate::gui::verdicts;
 use crate::session::digit_reading::DigitReading;
+use crate::session::mic_opening::MicOpening;
+use crate::session::verdicts;
 use eframe::egui;
 use std::hash::{BuildHasher, Hasher};
 
 enum Phase {
     Idle,
+    /// The microphone being opened on a worker; the countdown starts once it is open.
+    Opening(MicOpening),
     Listening(Box<DigitReading>),
     Analysing(Job<Vec<Judged>>),
 }
@@ -63,7 +65,7 @@ pub fn random_digits(count: u32) -> String {
 
 impl DigitsStep {
     pub fn leave(&mut self) {
-        if matches!(self.phase, Phase::Listening(_)) {
+        if matches!(self.phase, Phase::Listening(_) | Phase::Opening(_)) {
             self.phase = Phase::Idle;
         }
     }
@@ -84,24 +86,40 @@ impl DigitsStep {
                     .clicked()
                 {
                     let source = cx.sources.microphone(cx.prefs);
-                    match MicCapture::start(&source, countdown + record + 1.0) {
-                        Ok(mic) => {
-                            self.result = None;
-                            self.lip = None;
-                            self.error = None;
-                            if let Some(camera) = cx.camera {
-                                camera.set_card_mode(false);
-                                camera.set_mouth_mode(true);
-                            }
-                            let digits = random_digits(count);
-                            let reading = DigitReading::start(mic, digits, countdown, record);
-                            next = Some(Phase::Listening(Box::new(reading)));
+                    let ctx = ui.ctx().clone();
+                    next = Some(Phase::Opening(MicOpening::start(
+                        &source,
+                        countdown + record + 1.0,
+                        move || ctx.request_repaint(),
+                    )));
+                }
+            }
+            Phase::Opening(opening) => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(tr.t("mic-opening"));
+                });
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(250));
+                match opening.poll() {
+                    None => {}
+                    Some(Ok(mic)) => {
+                        self.result = None;
+                        self.lip = None;
+                        self.error = None;
+                        if let Some(camera) = cx.camera {
+                            camera.set_card_mode(false);
+                            camera.set_mouth_mode(true);
                         }
-                        Err(e) => {
-                            let j = verdicts::microphone(Err(e), cx.profile);
-                            self.error = Some(j.clone());
-                            cx.book.set(j);
-                        }
+                        let digits = random_digits(count);
+                        let reading = DigitReading::start(mic, digits, countdown, record);
+                        next = Some(Phase::Listening(Box::new(reading)));
+                    }
+                    Some(Err(e)) => {
+                        let j = verdicts::microphone(Err(e), cx.profile);
+                        self.error = Some(j.clone());
+                        cx.book.set(j);
+                        next = Some(Phase::Idle);
                     }
                 }
             }

@@ -7,13 +7,16 @@ use crate::capture::microphone::{MicCapture, MicError, MicSource};
 use crate::checks::{self, Judged};
 use crate::gui::cards::{check_card, live_line};
 use crate::gui::job::{Fetched, Job, Poll};
-use crate::gui::verdicts;
+use crate::session::mic_opening::MicOpening;
+use crate::session::verdicts;
 use eframe::egui;
 use std::time::Instant;
 
 #[derive(Default)]
 pub struct MicrophoneStep {
     mic: Option<Result<MicCapture, MicError>>,
+    /// The device being opened on a worker (the window never waits for a sound driver).
+    opening: Option<MicOpening>,
     opened_for: Option<MicSource>,
     names: Fetched<Vec<String>>,
     test_started: Option<Instant>,
@@ -34,22 +37,29 @@ impl MicrophoneStep {
     /// Closes the microphone (leaving the step).
     pub fn leave(&mut self) {
         self.mic = None;
+        self.opening = None;
         self.opened_for = None;
         self.test_started = None;
     }
 
-    fn ensure_open(&mut self, cx: &mut StepCtx<'_>) {
+    fn ensure_open(&mut self, ctx: &egui::Context, cx: &mut StepCtx<'_>) {
         let source = cx.sources.microphone(cx.prefs);
         if self.opened_for.as_ref() != Some(&source) {
             self.mic = None;
             let keep = cx.profile.rehearsal.mic_test_s + 1.0;
-            let opened = MicCapture::start(&source, keep);
+            let ctx = ctx.clone();
+            self.opening = Some(MicOpening::start(&source, keep, move || {
+                ctx.request_repaint()
+            }));
+            self.opened_for = Some(source);
+        }
+        if let Some(opened) = self.opening.as_ref().and_then(MicOpening::poll) {
+            self.opening = None;
             if let Err(e) = &opened {
                 cx.book
                     .set(verdicts::microphone(Err(e.clone()), cx.profile));
             }
             self.mic = Some(opened);
-            self.opened_for = Some(source);
         }
     }
 
@@ -88,7 +98,7 @@ impl MicrophoneStep {
         let tr = cx.tr;
         step_header(ui, &tr, Step::Microphone);
         self.picker(ui, cx);
-        self.ensure_open(cx);
+        self.ensure_open(ui.ctx(), cx);
         let test_s = cx.profile.rehearsal.mic_test_s;
         let mic = match &self.mic {
             Some(Ok(m)) => m,
@@ -97,7 +107,16 @@ impl MicrophoneStep {
                 check_card(ui, &r, &tr);
                 return None;
             }
-            None => return None,
+            None => {
+                // Still opening: said, and looked at again soon (the limit must show).
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(tr.t("mic-opening"));
+                });
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(250));
+                return None;
+            }
         };
         let levels = mic.levels();
         if levels.error.is_some() {

@@ -11,11 +11,11 @@ pub mod pan;
 pub mod report;
 pub mod welcome;
 
-use super::book::ResultBook;
-use super::live_camera::LiveCamera;
-use super::sources::{Prefs, Sources};
 use crate::i18n::{Lang, Tr};
 use crate::profile::Profile;
+use crate::session::book::ResultBook;
+use crate::session::live_camera::LiveCamera;
+use crate::session::sources::{Prefs, Sources};
 use eframe::egui;
 use std::sync::Arc;
 

@@ -50,7 +50,7 @@ impl PanStep {
             }
             Some((_, watch)) => {
                 if ui.button(tr.t("pan-finish")).clicked() {
-                    let j = crate::gui::verdicts::pan(watch, cx.profile);
+                    let j = crate::session::verdicts::pan(watch, cx.profile);
                     cx.book.set(j.clone());
                     self.result = Some(j);
                     self.watching = None;

@@ -14,13 +14,16 @@ use std::path::{Path, PathBuf};
 #[derive(Default)]
 pub struct ReportStep {
     report: Option<Report>,
-    /// The report's header being gathered, for a language.
-    making: Option<(Lang, Job<Made>)>,
+    /// The machine facts (and identifying details when asked for), with what they were
+    /// gathered for: asked again when a step measured anew or the box was ticked, never for
+    /// a language switch (the facts are in no language).
+    gathered: Option<(Gathered, Made)>,
+    gathering: Option<(Gathered, Job<Made>)>,
     /// The seller ticked "include identifying details for support".
     include_identity: bool,
-    /// The book's version and the language the report was made from (remade when either
-    /// changes: a step measured again, or the seller switched language).
-    made_from: Option<(u64, Lang)>,
+    /// What the report on screen was made from, and in which language (remade when either
+    /// changes).
+    made_from: Option<(Gathered, Lang)>,
     /// Where the last report went (remembered between runs); None: Documents.
     folder: Option<PathBuf>,
     dialog: Option<SaveDialog>,
@@ -114,12 +117,16 @@ enum Saved {
     Exists(PathBuf, SaveKind),
 }
 
-/// What the report is made from besides the results: the machine description, and the
+/// What the report is made from besides the results: the machine's facts, and the
 /// identifying details when the seller chose to include them.
 type Made = (
-    crate::probe::system_info::SystemInfo,
-    Option<crate::probe::identity::Identity>,
+    crate::report::header::MachineFacts,
+    Option<crate::report::identity::Identity>,
 );
+
+/// What a gathering was for: the result book's version and whether identifying details
+/// were asked for.
+type Gathered = (u64, bool);
 
 fn verdict_color(v: Verdict) -> egui::Color32 {
     use crate::checks::Status;
@@ -265,45 +272,62 @@ impl ReportStep {
         }
     }
 
+    /// Gathers the machine's facts when the results (or the identity box) changed, on a
+    /// worker, and makes the report from them in the language on screen; a language switch
+    /// only writes the same facts again.
+    fn make_report(&mut self, ctx: &egui::Context, cx: &StepCtx<'_>) {
+        let want: Gathered = (cx.book.version(), self.include_identity);
+        let have = self.gathered.as_ref().map(|(g, _)| *g);
+        let asked = self.gathering.as_ref().map(|(g, _)| *g);
+        if have != Some(want) && asked != Some(want) {
+            let camera = cx.sources.camera(cx.prefs);
+            let microphone = cx.sources.microphone(cx.prefs);
+            let with_identity = self.include_identity;
+            let job = Job::spawn(ctx, move || {
+                let identity = with_identity.then(crate::probe::identity::collect);
+                (crate::plan::machine::gather(&camera, &microphone), identity)
+            });
+            self.gathering = Some((want, job));
+        }
+        if let Some((what, job)) = &self.gathering {
+            let what = *what;
+            match job.poll() {
+                Poll::Running => {}
+                Poll::Done(made) => {
+                    self.gathered = Some((what, made));
+                    self.gathering = None;
+                }
+                Poll::Lost => {
+                    self.gathered = Some((what, (crate::plan::machine::without_devices(), None)));
+                    self.gathering = None;
+                }
+            }
+        }
+        let Some((what, (machine, identity))) = &self.gathered else {
+            return;
+        };
+        if *what != want || self.made_from == Some((*what, cx.lang)) {
+            return;
+        }
+        let report = cx.book.report(cx.profile, machine.describe(&cx.tr));
+        let report = match identity {
+            Some(id) => report.with_identity(id.clone()),
+            None => report,
+        };
+        // Remade in the other language with the same results: same time, same ID.
+        self.report = Some(match &self.report {
+            Some(earlier) => report.keeping_stamp_of(earlier),
+            None => report,
+        });
+        self.made_from = Some((*what, cx.lang));
+    }
+
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut StepCtx<'_>) -> Option<Nav> {
         let tr = cx.tr;
         step_header(ui, &tr, Step::Report);
-        let wanted = (cx.book.version(), cx.lang);
-        if self.made_from != Some(wanted) && self.making.is_none() {
-            let (lang, with_identity) = (cx.lang, self.include_identity);
-            let job = Job::spawn(ui.ctx(), move || {
-                let identity = with_identity.then(crate::probe::identity::collect);
-                (crate::plan::system_info(lang), identity)
-            });
-            self.making = Some((lang, job));
-        }
-        if let Some((lang, job)) = &self.making {
-            let lang = *lang;
-            let made = match job.poll() {
-                Poll::Running => {
-                    ui.spinner();
-                    None
-                }
-                Poll::Done(made) => Some(made),
-                Poll::Lost => Some((crate::plan::system_info_without_devices(lang), None)),
-            };
-            if let Some((system, identity)) = made {
-                self.making = None;
-                // A header gathered in the language the seller has since left is made again.
-                if lang == cx.lang {
-                    let report = cx.book.report(cx.profile, system);
-                    let report = match identity {
-                        Some(id) => report.with_identity(id),
-                        None => report,
-                    };
-                    // Remade in the other language with the same results: same time, same ID.
-                    self.report = Some(match &self.report {
-                        Some(earlier) => report.keeping_stamp_of(earlier),
-                        None => report,
-                    });
-                    self.made_from = Some((cx.book.version(), lang));
-                }
-            }
+        self.make_report(ui.ctx(), cx);
+        if self.gathering.is_some() {
+            ui.spinner();
         }
         if let Some(job) = &self.saving {
             match job.poll() {
@@ -376,8 +400,9 @@ impl ReportStep {
             .on_hover_text(tr.t("gui-include-identity-why"))
             .changed()
         {
-            // Remade with (or without) the details before anything is saved or copied.
-            self.made_from = None;
+            // Remade with (or without) the details before anything is saved or copied: the
+            // next frame gathers for the new choice.
+            ui.ctx().request_repaint();
         }
         ui.horizontal_wrapped(|ui| {
             let idle = self.saving.is_none() && self.dialog.is_none() && self.replace.is_none();

@@ -4,8 +4,8 @@
 
 use crate::checks::{CheckResult, Judged};
 use crate::i18n::{Lang, Tr};
-use crate::probe::system_info::SystemInfo;
 use crate::report::Report;
+use crate::report::header::SystemInfo;
 use std::collections::HashMap;
 
 /// Verdicts are kept with their facts, in the language they were last written in: a language
