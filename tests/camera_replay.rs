@@ -198,7 +198,11 @@ fn replayed_camera_results_are_marked_in_every_format() {
     assert_eq!(check(&r, "camera.device")["source"], "replayed", "{r}");
     // The header names the recording that stood in for the camera (by its folder's name
     // only), not the real cameras the checks never used.
-    let folder = dir.path().file_name().and_then(|n| n.to_str()).expect("name");
+    let folder = dir
+        .path()
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("name");
     let camera = r["system"]["camera"].as_str().expect("camera line");
     assert_eq!(camera, format!("回放的录制文件（{folder}）"), "{r}");
     assert_eq!(check(&r, "camera.resolution")["source"], "replayed");

@@ -2,6 +2,7 @@
 //! at the bottom. Steps run their work on threads and the window repaints only when a worker,
 //! the camera or the microphone has something new.
 
+use super::readable::{Tone, tone};
 use super::steps::{self, Nav, Step, StepCtx};
 use crate::checks::Status;
 use crate::i18n::{Lang, Tr};
@@ -34,7 +35,7 @@ pub struct SelfCheckApp {
 
 const LANG_KEY: &str = "selfcheck.lang";
 /// The primary button's fill: a dark blue on which white text has a contrast above 7:1.
-const PRIMARY: egui::Color32 = egui::Color32::from_rgb(5, 80, 174);
+pub(crate) const PRIMARY: egui::Color32 = egui::Color32::from_rgb(5, 80, 174);
 const CAMERA_KEY: &str = "selfcheck.camera";
 const MIC_KEY: &str = "selfcheck.microphone";
 const FOLDER_KEY: &str = "selfcheck.report_folder";
@@ -206,10 +207,10 @@ impl SelfCheckApp {
                         // Each step's state at a glance: done well, with a warning, failed, or
                         // not done yet (shape and colour both tell).
                         let mark = step.stage().map(|s| match self.book.worst_of_stage(s) {
-                            None => ("step-mark-todo", egui::Color32::GRAY),
-                            Some(Status::Pass) => ("step-mark-pass", super::preview::GOOD),
-                            Some(Status::Fail) => ("step-mark-fail", super::preview::BAD),
-                            Some(_) => ("step-mark-warn", super::preview::WARN),
+                            None => ("step-mark-todo", ui.visuals().weak_text_color()),
+                            Some(Status::Pass) => ("step-mark-pass", tone(ui, Tone::Good)),
+                            Some(Status::Fail) => ("step-mark-fail", tone(ui, Tone::Bad)),
+                            Some(_) => ("step-mark-warn", tone(ui, Tone::Warn)),
                         });
                         match mark {
                             Some((key, colour)) => {
@@ -225,13 +226,19 @@ impl SelfCheckApp {
                     });
                 }
                 ui.add_space(10.0);
-                ui.label(
-                    egui::RichText::new(tr.f(
-                        "gui-measured-so-far",
-                        &[("count", self.book.len().to_string())],
-                    ))
-                    .weak(),
-                );
+                // How far the seller is, in steps (a count of results meant nothing to one).
+                let stages: Vec<_> = Step::ALL.iter().filter_map(|s| s.stage()).collect();
+                let done = stages
+                    .iter()
+                    .filter(|s| self.book.worst_of_stage(**s).is_some())
+                    .count();
+                ui.label(tr.f(
+                    "gui-steps-done",
+                    &[
+                        ("done", done.to_string()),
+                        ("total", stages.len().to_string()),
+                    ],
+                ));
             });
         go
     }
@@ -263,9 +270,9 @@ impl SelfCheckApp {
             ("titles", titles.join(&tr.t("list-separator"))),
         ];
         let (key, mark, colour) = match worst {
-            Status::Pass => ("gui-banner-pass", "step-mark-pass", super::preview::GOOD),
-            Status::Fail => ("gui-banner-fail", "step-mark-fail", super::preview::BAD),
-            _ => ("gui-banner-warn", "step-mark-warn", super::preview::WARN),
+            Status::Pass => ("gui-banner-pass", "step-mark-pass", tone(ui, Tone::Good)),
+            Status::Fail => ("gui-banner-fail", "step-mark-fail", tone(ui, Tone::Bad)),
+            _ => ("gui-banner-warn", "step-mark-warn", tone(ui, Tone::Warn)),
         };
         let text = format!("{} {}", tr.t(mark), tr.f(key, &args));
         ui.add(egui::Label::new(egui::RichText::new(text).color(colour).strong()).truncate());
@@ -314,6 +321,7 @@ impl SelfCheckApp {
         // Idempotent; done here so any host of the app (eframe, the UI tests) gets Chinese.
         super::fonts::install(&ctx);
         super::fonts::text_sizes(&ctx);
+        super::readable::apply(&ctx);
         self.fit.apply(&ctx);
         self.top_bar(ui, &tr);
         let mut go = self.step_list(ui, &tr);

@@ -1,18 +1,8 @@
 //! A check result as a card: status in its colour, title, what was found, how to fix it.
 
-use crate::checks::{CheckResult, Status};
+use crate::checks::CheckResult;
 use crate::i18n::Tr;
 use eframe::egui;
-
-pub fn status_color(status: Status) -> egui::Color32 {
-    match status {
-        Status::Pass => egui::Color32::from_rgb(45, 164, 78),
-        Status::Warn => egui::Color32::from_rgb(191, 135, 0),
-        Status::Fail => egui::Color32::from_rgb(207, 34, 46),
-        Status::Error => egui::Color32::from_rgb(130, 80, 223),
-        Status::Skipped => egui::Color32::GRAY,
-    }
-}
 
 /// The card leads with what a seller needs — the verdict, what was found, what to do — and
 /// folds what support needs (the check's id, where the facts came from, every figure and
@@ -22,7 +12,7 @@ pub fn check_card(ui: &mut egui::Ui, c: &CheckResult, tr: &Tr) {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
             ui.colored_label(
-                status_color(c.status),
+                super::readable::status(ui, c.status),
                 egui::RichText::new(c.status.label(tr)).strong(),
             );
             ui.label(egui::RichText::new(&c.title).strong());
@@ -69,7 +59,7 @@ fn details(ui: &mut egui::Ui, c: &CheckResult, tr: &Tr) {
 pub fn live_line(ui: &mut egui::Ui, c: &CheckResult, tr: &Tr) {
     ui.horizontal_wrapped(|ui| {
         ui.colored_label(
-            status_color(c.status),
+            super::readable::status(ui, c.status),
             egui::RichText::new(c.status.label(tr)).strong(),
         );
         ui.label(egui::RichText::new(&c.title).strong());

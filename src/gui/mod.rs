@@ -9,11 +9,12 @@ mod job;
 pub mod message_box;
 mod places;
 mod preview;
+mod readable;
 pub mod renderer;
 mod save_dialog;
 mod stats;
 pub mod steps;
-mod window_fit;
+pub mod window_fit;
 mod window_look;
 
 pub use crate::session::sources::Sources;
@@ -33,6 +34,11 @@ pub struct Launch {
     /// Use only this renderer (no fallback).
     pub renderer: Option<renderer::Renderer>,
 }
+
+/// The window's size in points. It fits a 1366×768 laptop panel with the taskbar (40 px) and
+/// the title bar (~31 px): 660 + 31 ≤ 728, so the bottom navigation is never under the
+/// taskbar; smaller screens get it fitted (`window_fit`).
+pub const WINDOW_SIZE: [f32; 2] = [980.0, 660.0];
 
 /// Opens the window; returns a message a seller understands when no window can be opened.
 /// The first renderer that fails — with an error, or with a panic before the window has drawn
@@ -93,9 +99,7 @@ fn run_with(
         viewport: viewport
             .with_title(tr.t("app-title"))
             .with_app_id("seller-selfcheck")
-            // Fits a 1366×768 laptop panel with the taskbar (40 px) and the title bar (~31 px):
-            // 660 + 31 ≤ 728, so the bottom navigation is never under the taskbar.
-            .with_inner_size([980.0, 660.0])
+            .with_inner_size(WINDOW_SIZE)
             .with_min_inner_size([640.0, 480.0]),
         wgpu_options: window_look::wgpu_options(),
         // Opened in the middle of the screen, not wherever the window manager drops it.

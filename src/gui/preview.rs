@@ -27,8 +27,6 @@ pub struct Overlay {
 
 pub const GOOD: egui::Color32 = egui::Color32::from_rgb(45, 164, 78);
 pub const BAD: egui::Color32 = egui::Color32::from_rgb(207, 34, 46);
-/// Warnings: a dark amber that reads on the light and the dark theme.
-pub const WARN: egui::Color32 = egui::Color32::from_rgb(191, 120, 0);
 pub const NEUTRAL: egui::Color32 = egui::Color32::from_rgb(230, 230, 230);
 pub const SHADOW: egui::Color32 = egui::Color32::from_rgb(40, 90, 255);
 pub const CORNER: egui::Color32 = egui::Color32::from_rgb(255, 150, 0);

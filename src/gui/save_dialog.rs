@@ -187,7 +187,7 @@ impl SaveDialog {
             }
             Some((_, Err(reason))) => {
                 ui.colored_label(
-                    super::preview::BAD,
+                    super::readable::tone(ui, super::readable::Tone::Bad),
                     tr.f("dialog-cannot-open", &[("reason", reason.clone())]),
                 );
             }
@@ -245,7 +245,10 @@ impl SaveDialog {
             } else {
                 tr.t("dialog-name-invalid")
             };
-            ui.colored_label(super::preview::BAD, warning);
+            ui.colored_label(
+                super::readable::tone(ui, super::readable::Tone::Bad),
+                warning,
+            );
             let mut choice = Choice::Open;
             ui.horizontal(|ui| {
                 let save = ui.add_enabled(ok, egui::Button::new(tr.t("dialog-save")));

@@ -1,8 +1,8 @@
 //! Listening to the microphone (or its replay) for a fixed time: the `audio.device` check and
 //! `analyze-audio --record`.
 
-use crate::capture::microphone::{MicCapture, MicError, MicLevels, MicSource};
 use crate::analysis::audio_levels::MonoAudio;
+use crate::capture::microphone::{MicCapture, MicError, MicLevels, MicSource};
 use std::time::{Duration, Instant};
 
 /// Opens the microphone (or replay) and listens for up to `wait`, returning the last levels.

@@ -48,7 +48,10 @@ impl ChecklistStep {
             // The validity as printed (a range whose end counts, or "…-长期").
             let typed = checks::checklist::parse_validity(&self.expiry_text);
             if !self.long_term && !self.expiry_text.trim().is_empty() && typed.is_none() {
-                ui.colored_label(crate::gui::preview::BAD, tr.t("checklist-expiry-format"));
+                ui.colored_label(
+                    crate::gui::readable::tone(ui, crate::gui::readable::Tone::Bad),
+                    tr.t("checklist-expiry-format"),
+                );
             }
             let expiry = match typed {
                 Some(checks::checklist::Validity::Until(d)) => Some(d),

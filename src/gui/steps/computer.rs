@@ -113,7 +113,10 @@ impl ComputerStep {
             }
         });
         if self.lost {
-            ui.colored_label(crate::gui::preview::BAD, tr.t("advice-error-generic"));
+            ui.colored_label(
+                crate::gui::readable::tone(ui, crate::gui::readable::Tone::Bad),
+                tr.t("advice-error-generic"),
+            );
         }
         let points = self.rate.lock().map(|r| r.clone()).unwrap_or_default();
         if !points.is_empty() {

@@ -207,7 +207,7 @@ impl DigitsStep {
         if let Some(e) = &self.error {
             let r = e.render(&tr);
             ui.colored_label(
-                crate::gui::preview::BAD,
+                crate::gui::readable::tone(ui, crate::gui::readable::Tone::Bad),
                 format!("{} {}", r.summary, r.advice),
             );
         }

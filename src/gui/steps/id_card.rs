@@ -10,6 +10,7 @@ use crate::analysis::frame_analysis::FrameAnalysis;
 use crate::checks::{self, Judged, Status, ids};
 use crate::gui::cards::live_line;
 use crate::gui::preview::{BAD, GOOD, NEUTRAL, Overlay, Preview};
+use crate::gui::readable::{Tone, tone};
 use crate::i18n::Tr;
 use crate::profile::{ImageReq, Profile};
 use crate::report::html::severity;
@@ -259,7 +260,7 @@ impl IdCardStep {
             ui.add(egui::ProgressBar::new(held).text(tr.t("idcard-hold")));
         }
         if same_side_again {
-            ui.colored_label(BAD, tr.t("idcard-not-turned"));
+            ui.colored_label(tone(ui, Tone::Bad), tr.t("idcard-not-turned"));
         }
         // Every check still failing, with what to do; when all pass, the glare line says so.
         // (With no card in the guide the three checks say the same: it is said once.)
@@ -279,7 +280,10 @@ impl IdCardStep {
         }
         for side in [Side::Front, Side::Back] {
             if self.passed[side.index()].is_some() {
-                ui.colored_label(GOOD, tr.t(&format!("idcard-done-{}", side.code())));
+                ui.colored_label(
+                    tone(ui, Tone::Good),
+                    tr.t(&format!("idcard-done-{}", side.code())),
+                );
             }
         }
         // Either side may come first; the step passes only when both have.

@@ -3,8 +3,9 @@
 //! measured so far; what was not done reads "skipped".
 
 use super::{Nav, Step, StepCtx, step_header};
-use crate::gui::cards::{check_card, status_color};
+use crate::gui::cards::check_card;
 use crate::gui::job::{Job, Poll};
+use crate::gui::readable::{Tone, tone};
 use crate::gui::save_dialog::{Choice, SaveDialog, SaveKind};
 use crate::i18n::{Lang, Tr};
 use crate::report::{Report, Verdict, html, save::save_atomic, text};
@@ -61,7 +62,7 @@ impl Notice {
             Notice::CopiedPicture => (tr.t("gui-copied-png"), None),
             Notice::PictureFailed(reason) => (
                 tr.f("cli-error-card-picture", &[("reason", reason.clone())]),
-                Some(crate::gui::preview::BAD),
+                Some(Tone::Bad),
             ),
             Notice::OpenFolderFailed(path, reason) => (
                 tr.f(
@@ -71,14 +72,14 @@ impl Notice {
                         ("reason", reason.clone()),
                     ],
                 ),
-                Some(crate::gui::preview::BAD),
+                Some(Tone::Bad),
             ),
-            Notice::SaveFailed(message) => (message.clone(), Some(crate::gui::preview::BAD)),
-            Notice::Lost => (tr.t("advice-error-generic"), Some(crate::gui::preview::BAD)),
+            Notice::SaveFailed(message) => (message.clone(), Some(Tone::Bad)),
+            Notice::Lost => (tr.t("advice-error-generic"), Some(Tone::Bad)),
         };
         let text = egui::RichText::new(text).size(16.0);
         match colour {
-            Some(c) => ui.label(text.color(c).strong()),
+            Some(t) => ui.label(text.color(tone(ui, t)).strong()),
             None => ui.label(text),
         };
         None
@@ -90,13 +91,13 @@ impl Notice {
 fn saved_confirmation(ui: &mut egui::Ui, path: &Path, tr: &Tr) -> Option<PathBuf> {
     let mut open = None;
     egui::Frame::group(ui.style())
-        .stroke(egui::Stroke::new(2.0, crate::gui::preview::GOOD))
+        .stroke(egui::Stroke::new(2.0, tone(ui, Tone::Good)))
         .show(ui, |ui| {
             ui.label(
                 egui::RichText::new(tr.f("gui-saved", &[("path", path.display().to_string())]))
                     .size(17.0)
                     .strong()
-                    .color(crate::gui::preview::GOOD),
+                    .color(tone(ui, Tone::Good)),
             );
             ui.horizontal(|ui| {
                 if ui.button(tr.t("gui-open-report")).clicked() {
@@ -128,13 +129,12 @@ type Made = (
 /// were asked for.
 type Gathered = (u64, bool);
 
-fn verdict_color(v: Verdict) -> egui::Color32 {
-    use crate::checks::Status;
-    status_color(match v {
-        Verdict::Ready => Status::Pass,
-        Verdict::Warnings | Verdict::Incomplete => Status::Warn,
-        Verdict::NotReady => Status::Fail,
-    })
+fn verdict_tone(v: Verdict) -> Tone {
+    match v {
+        Verdict::Ready => Tone::Good,
+        Verdict::Warnings | Verdict::Incomplete => Tone::Warn,
+        Verdict::NotReady => Tone::Bad,
+    }
 }
 
 /// Opens the folder in the system's file manager, or a file in the program the system
@@ -272,6 +272,131 @@ impl ReportStep {
         }
     }
 
+    /// The verdict, what is missing, the report id and the ways to save and send it.
+    fn body(&mut self, ui: &mut egui::Ui, tr: &Tr, report: &Report) {
+        let tr = *tr;
+        let skipped = report.count(crate::checks::Status::Skipped);
+        if skipped == report.checks.len() {
+            // Nothing measured yet: "ready" in green would read as a promise.
+            ui.label(
+                egui::RichText::new(tr.t("report-nothing-checked"))
+                    .size(22.0)
+                    .strong(),
+            );
+        } else {
+            let verdict = tr.t(&format!(
+                "verdict-{}",
+                report.verdict.code().replace('_', "-")
+            ));
+            ui.label(
+                egui::RichText::new(verdict)
+                    .size(22.0)
+                    .strong()
+                    .color(tone(ui, verdict_tone(report.verdict))),
+            );
+        }
+        if skipped > 0 {
+            ui.label(tr.f("report-skipped-note", &[("count", skipped.to_string())]));
+        }
+        if let Some(note) = crate::report::replay_note::note(report, &tr) {
+            ui.label(note);
+        }
+        let missing = crate::report::missing::lines(report, &tr);
+        if !missing.is_empty() && skipped < report.checks.len() {
+            // Folded when long: open, it would push the buttons and results off the screen.
+            let title = tr.f(
+                "report-missing-fold",
+                &[("count", missing.len().to_string())],
+            );
+            egui::CollapsingHeader::new(egui::RichText::new(title).strong())
+                .id_salt("missing")
+                .default_open(missing.len() <= 3)
+                .show(ui, |ui| {
+                    for m in &missing {
+                        ui.label(format!("○ {}: {}", m.title, m.how));
+                    }
+                });
+        }
+        ui.label(format!("{} {}", tr.t("report-id"), report.report_id));
+        let start = crate::report::before_you_start::lines(report, &tr);
+        if !start.is_empty() {
+            ui.collapsing(tr.t("start-title"), |ui| {
+                for line in &start {
+                    ui.label(format!("• {line}"));
+                }
+            });
+        }
+        if ui
+            .checkbox(&mut self.include_identity, tr.t("gui-include-identity"))
+            .on_hover_text(tr.t("gui-include-identity-why"))
+            .changed()
+        {
+            // Remade with (or without) the details before anything is saved or copied: the
+            // next frame gathers for the new choice.
+            ui.ctx().request_repaint();
+        }
+        ui.horizontal_wrapped(|ui| {
+            let idle = self.saving.is_none() && self.dialog.is_none() && self.replace.is_none();
+            if ui
+                .add_enabled(idle, egui::Button::new(tr.t("gui-save-html")))
+                .clicked()
+            {
+                self.open_dialog(SaveKind::Html, &tr);
+            }
+            if ui
+                .add_enabled(idle, egui::Button::new(tr.t("gui-save-json")))
+                .clicked()
+            {
+                self.open_dialog(SaveKind::Json, &tr);
+            }
+            if ui
+                .add_enabled(idle, egui::Button::new(tr.t("gui-save-png")))
+                .clicked()
+            {
+                self.open_dialog(SaveKind::Png, &tr);
+            }
+            if ui.button(tr.t("gui-copy-png")).clicked() {
+                match crate::report::card_png::draw(report, &tr) {
+                    Ok(img) => {
+                        let size = [img.width() as usize, img.height() as usize];
+                        let pixels = egui::ColorImage::from_rgba_unmultiplied(size, img.as_raw());
+                        ui.ctx().copy_image(pixels);
+                        self.notice = Notice::CopiedPicture;
+                    }
+                    Err(e) => self.notice = Notice::PictureFailed(e),
+                }
+            }
+            if ui.button(tr.t("gui-copy-text")).clicked() {
+                ui.ctx().copy_text(text::render(report, &tr));
+                self.notice = Notice::Copied;
+            }
+            if let Some(log) = crate::app_log::path()
+                && let Some(dir) = log.parent().filter(|d| d.is_dir())
+                && ui
+                    .button(tr.t("gui-open-log"))
+                    .on_hover_text(tr.t("gui-open-log-hint"))
+                    .clicked()
+                && let Err(e) = open_folder(dir)
+            {
+                self.notice = Notice::OpenFolderFailed(dir.to_path_buf(), e.to_string());
+            }
+            if ui.button(tr.t("gui-open-folder")).clicked() {
+                let folder = self
+                    .folder
+                    .clone()
+                    .unwrap_or_else(crate::gui::places::default_folder);
+                if let Err(e) = open_folder(&folder) {
+                    self.notice = Notice::OpenFolderFailed(folder, e.to_string());
+                }
+            }
+        });
+        if let Some(target) = self.notice.show(ui, &tr)
+            && let Err(e) = open_folder(&target)
+        {
+            self.notice = Notice::OpenFolderFailed(target, e.to_string());
+        }
+    }
+
     /// Gathers the machine's facts when the results (or the identity box) changed, on a
     /// worker, and makes the report from them in the language on screen; a language switch
     /// only writes the same facts again.
@@ -353,127 +478,21 @@ impl ReportStep {
             }
         }
         let report = self.report.clone()?;
-        let skipped = report.count(crate::checks::Status::Skipped);
-        if skipped == report.checks.len() {
-            // Nothing measured yet: "ready" in green would read as a promise.
-            ui.label(
-                egui::RichText::new(tr.t("report-nothing-checked"))
-                    .size(22.0)
-                    .strong(),
-            );
-        } else {
-            let verdict = tr.t(&format!(
-                "verdict-{}",
-                report.verdict.code().replace('_', "-")
-            ));
-            ui.label(
-                egui::RichText::new(verdict)
-                    .size(22.0)
-                    .strong()
-                    .color(verdict_color(report.verdict)),
-            );
-        }
-        if skipped > 0 {
-            ui.label(tr.f("report-skipped-note", &[("count", skipped.to_string())]));
-        }
-        if let Some(note) = crate::report::replay_note::note(&report, &tr) {
-            ui.label(note);
-        }
-        let missing = crate::report::missing::lines(&report, &tr);
-        if !missing.is_empty() && skipped < report.checks.len() {
-            ui.label(egui::RichText::new(tr.t("report-missing-title")).strong());
-            for m in &missing {
-                ui.label(format!("○ {}: {}", m.title, m.how));
-            }
-        }
-        ui.label(format!("{} {}", tr.t("report-id"), report.report_id));
-        let start = crate::report::before_you_start::lines(&report, &tr);
-        if !start.is_empty() {
-            ui.collapsing(tr.t("start-title"), |ui| {
-                for line in &start {
-                    ui.label(format!("• {line}"));
+        self.dialogs(ui.ctx(), &tr);
+        // One scrolled page: on a 1366×768 laptop the verdict, the buttons and the results
+        // do not fit together, and every part must be reachable.
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                self.body(ui, &tr, &report);
+                ui.separator();
+                // Problems first, as in the HTML report.
+                let mut checks: Vec<_> = report.checks.iter().collect();
+                checks.sort_by_key(|c| crate::report::html::severity(c.status));
+                for c in checks {
+                    check_card(ui, c, &tr);
                 }
             });
-        }
-        if ui
-            .checkbox(&mut self.include_identity, tr.t("gui-include-identity"))
-            .on_hover_text(tr.t("gui-include-identity-why"))
-            .changed()
-        {
-            // Remade with (or without) the details before anything is saved or copied: the
-            // next frame gathers for the new choice.
-            ui.ctx().request_repaint();
-        }
-        ui.horizontal_wrapped(|ui| {
-            let idle = self.saving.is_none() && self.dialog.is_none() && self.replace.is_none();
-            if ui
-                .add_enabled(idle, egui::Button::new(tr.t("gui-save-html")))
-                .clicked()
-            {
-                self.open_dialog(SaveKind::Html, &tr);
-            }
-            if ui
-                .add_enabled(idle, egui::Button::new(tr.t("gui-save-json")))
-                .clicked()
-            {
-                self.open_dialog(SaveKind::Json, &tr);
-            }
-            if ui
-                .add_enabled(idle, egui::Button::new(tr.t("gui-save-png")))
-                .clicked()
-            {
-                self.open_dialog(SaveKind::Png, &tr);
-            }
-            if ui.button(tr.t("gui-copy-png")).clicked() {
-                match crate::report::card_png::draw(&report, &tr) {
-                    Ok(img) => {
-                        let size = [img.width() as usize, img.height() as usize];
-                        let pixels = egui::ColorImage::from_rgba_unmultiplied(size, img.as_raw());
-                        ui.ctx().copy_image(pixels);
-                        self.notice = Notice::CopiedPicture;
-                    }
-                    Err(e) => self.notice = Notice::PictureFailed(e),
-                }
-            }
-            if ui.button(tr.t("gui-copy-text")).clicked() {
-                ui.ctx().copy_text(text::render(&report, &tr));
-                self.notice = Notice::Copied;
-            }
-            if let Some(log) = crate::app_log::path()
-                && let Some(dir) = log.parent().filter(|d| d.is_dir())
-                && ui
-                    .button(tr.t("gui-open-log"))
-                    .on_hover_text(tr.t("gui-open-log-hint"))
-                    .clicked()
-                && let Err(e) = open_folder(dir)
-            {
-                self.notice = Notice::OpenFolderFailed(dir.to_path_buf(), e.to_string());
-            }
-            if ui.button(tr.t("gui-open-folder")).clicked() {
-                let folder = self
-                    .folder
-                    .clone()
-                    .unwrap_or_else(crate::gui::places::default_folder);
-                if let Err(e) = open_folder(&folder) {
-                    self.notice = Notice::OpenFolderFailed(folder, e.to_string());
-                }
-            }
-        });
-        if let Some(target) = self.notice.show(ui, &tr)
-            && let Err(e) = open_folder(&target)
-        {
-            self.notice = Notice::OpenFolderFailed(target, e.to_string());
-        }
-        self.dialogs(ui.ctx(), &tr);
-        ui.separator();
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            // Problems first, as in the HTML report.
-            let mut checks: Vec<_> = report.checks.iter().collect();
-            checks.sort_by_key(|c| crate::report::html::severity(c.status));
-            for c in checks {
-                check_card(ui, c, &tr);
-            }
-        });
         None
     }
 }
