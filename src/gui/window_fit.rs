@@ -2,7 +2,8 @@
 //! 1366×768 panel at 100 % scaling; on a smaller screen in points (1366×768 at 125 % is
 //! 1093×614, a netbook 1024×600) its bottom bar would sit under the taskbar. Once the first
 //! frames tell the monitor's size, the window is shrunk to fit and centred in the part above a
-//! taskbar — on every system alike, as egui reports the monitor on each.
+//! taskbar. On Windows the taskbar's real place is read (the work area); elsewhere a taskbar's
+//! room at the bottom is kept.
 
 use eframe::egui;
 
@@ -29,26 +30,80 @@ impl WindowFit {
             return;
         };
         self.done = true;
-        if let Some((size, top_left)) = fitted(monitor, inner.size()) {
+        // The system's own work area where it tells it (Windows: the screen without the
+        // taskbar, wherever the taskbar sits and however tall); else a taskbar's room at the
+        // bottom is guessed.
+        let room = work_area(ctx.pixels_per_point()).unwrap_or_else(|| guessed_room(monitor));
+        if let Some((size, top_left)) = fitted_in(room, inner.size()) {
             ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
             ctx.send_viewport_cmd(egui::ViewportCommand::OuterPosition(top_left));
         }
     }
 }
 
+/// The part of the screen a window may use, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Room {
+    pub min: egui::Pos2,
+    pub size: egui::Vec2,
+}
+
+/// A screen's room when the system does not say: all of it but a taskbar at the bottom.
+fn guessed_room(monitor: egui::Vec2) -> Room {
+    Room {
+        min: egui::Pos2::ZERO,
+        size: egui::vec2(monitor.x, monitor.y - TASKBAR),
+    }
+}
+
 /// The inner size that fits `monitor` and the outer position that centres it above the
 /// taskbar; `None` when `inner` already fits.
 pub fn fitted(monitor: egui::Vec2, inner: egui::Vec2) -> Option<(egui::Vec2, egui::Pos2)> {
-    let room = egui::vec2(monitor.x - 2.0 * SIDE, monitor.y - TASKBAR - TITLE_BAR);
-    if inner.x <= room.x && inner.y <= room.y {
+    fitted_in(guessed_room(monitor), inner)
+}
+
+/// The inner size that fits `room` with the title bar and the outer position that centres it
+/// there; `None` when `inner` already fits.
+pub fn fitted_in(room: Room, inner: egui::Vec2) -> Option<(egui::Vec2, egui::Pos2)> {
+    let space = egui::vec2(room.size.x - 2.0 * SIDE, room.size.y - TITLE_BAR);
+    if inner.x <= space.x && inner.y <= space.y {
         return None;
     }
-    let size = egui::vec2(inner.x.min(room.x), inner.y.min(room.y));
+    let size = egui::vec2(inner.x.min(space.x), inner.y.min(space.y));
     let top_left = egui::pos2(
-        ((monitor.x - size.x) / 2.0).max(0.0),
-        ((monitor.y - TASKBAR - TITLE_BAR - size.y) / 2.0).max(0.0),
+        room.min.x + ((room.size.x - size.x) / 2.0).max(0.0),
+        room.min.y + ((room.size.y - TITLE_BAR - size.y) / 2.0).max(0.0),
     );
     Some((size, top_left))
+}
+
+/// The primary screen's work area (without the taskbar), in points.
+#[cfg(windows)]
+pub fn work_area(pixels_per_point: f32) -> Option<Room> {
+    use windows_sys::Win32::Foundation::RECT;
+    use windows_sys::Win32::UI::WindowsAndMessaging::{SPI_GETWORKAREA, SystemParametersInfoW};
+    let mut r = RECT {
+        left: 0,
+        top: 0,
+        right: 0,
+        bottom: 0,
+    };
+    // SAFETY: SPI_GETWORKAREA writes one RECT to the pointer given.
+    let ok = unsafe { SystemParametersInfoW(SPI_GETWORKAREA, 0, (&raw mut r).cast(), 0) };
+    let ppp = pixels_per_point.max(0.5);
+    (ok != 0 && r.right > r.left && r.bottom > r.top).then(|| Room {
+        min: egui::pos2(r.left as f32 / ppp, r.top as f32 / ppp),
+        size: egui::vec2(
+            (r.right - r.left) as f32 / ppp,
+            (r.bottom - r.top) as f32 / ppp,
+        ),
+    })
+}
+
+/// Elsewhere the work area is not read (egui tells the monitor's size only).
+#[cfg(not(windows))]
+pub fn work_area(_pixels_per_point: f32) -> Option<Room> {
+    None
 }
 
 #[cfg(test)]
@@ -69,5 +124,33 @@ mod tests {
         let (size, at) = fitted(egui::vec2(1024.0, 600.0), inner).expect("shrinks");
         assert!(size.x <= 1024.0 - 2.0 * SIDE && size.y <= 600.0 - TASKBAR - TITLE_BAR);
         assert!(at.y + TITLE_BAR + size.y <= 600.0 - TASKBAR + 0.01);
+    }
+
+    #[test]
+    fn a_taskbar_on_the_left_or_on_top_is_kept_clear() {
+        let inner = egui::vec2(980.0, 660.0);
+        // 1366×768 with a 62-point taskbar on the left: the window goes right of it.
+        let left = Room {
+            min: egui::pos2(62.0, 0.0),
+            size: egui::vec2(1304.0, 768.0),
+        };
+        assert!(fitted_in(left, inner).is_none(), "fits as it is");
+        // 1093×614 points with a 40-point taskbar on top: below it, and above the bottom.
+        let top = Room {
+            min: egui::pos2(0.0, 40.0),
+            size: egui::vec2(1093.0, 574.0),
+        };
+        let (size, at) = fitted_in(top, inner).expect("shrinks");
+        assert!(at.y >= 40.0, "{at:?}");
+        assert!(at.y + TITLE_BAR + size.y <= 614.0 + 0.01, "{at:?} {size:?}");
+    }
+
+    /// Under Wine the work area is the virtual screen: read, non-empty, inside the screen.
+    #[cfg(windows)]
+    #[test]
+    fn the_work_area_is_read_from_windows() {
+        let room = work_area(1.0).expect("SPI_GETWORKAREA answers");
+        assert!(room.size.x > 0.0 && room.size.y > 0.0, "{room:?}");
+        assert!(room.min.x >= 0.0 && room.min.y >= 0.0, "{room:?}");
     }
 }
