@@ -272,7 +272,7 @@ impl ReportStep {
         }
     }
 
-    /// The verdict, what is missing, the report id and the ways to save and send it.
+    /// The verdict, the report id and the ways to save and send it.
     fn body(&mut self, ui: &mut egui::Ui, tr: &Tr, report: &Report) {
         let tr = *tr;
         let skipped = report.count(crate::checks::Status::Skipped);
@@ -301,31 +301,7 @@ impl ReportStep {
         if let Some(note) = crate::report::replay_note::note(report, &tr) {
             ui.label(note);
         }
-        let missing = crate::report::missing::lines(report, &tr);
-        if !missing.is_empty() && skipped < report.checks.len() {
-            // Folded when long: open, it would push the buttons and results off the screen.
-            let title = tr.f(
-                "report-missing-fold",
-                &[("count", missing.len().to_string())],
-            );
-            egui::CollapsingHeader::new(egui::RichText::new(title).strong())
-                .id_salt("missing")
-                .default_open(missing.len() <= 3)
-                .show(ui, |ui| {
-                    for m in &missing {
-                        ui.label(format!("○ {}: {}", m.title, m.how));
-                    }
-                });
-        }
         ui.label(format!("{} {}", tr.t("report-id"), report.report_id));
-        let start = crate::report::before_you_start::lines(report, &tr);
-        if !start.is_empty() {
-            ui.collapsing(tr.t("start-title"), |ui| {
-                for line in &start {
-                    ui.label(format!("• {line}"));
-                }
-            });
-        }
         if ui
             .checkbox(&mut self.include_identity, tr.t("gui-include-identity"))
             .on_hover_text(tr.t("gui-include-identity-why"))
@@ -451,7 +427,9 @@ impl ReportStep {
         let tr = cx.tr;
         step_header(ui, &tr, Step::Report);
         self.make_report(ui.ctx(), cx);
-        if self.gathering.is_some() {
+        // A spinner only while there is no report yet: above one it would move the buttons
+        // while the seller reaches for them.
+        if self.gathering.is_some() && self.report.is_none() {
             ui.spinner();
         }
         if let Some(job) = &self.saving {
@@ -478,21 +456,49 @@ impl ReportStep {
             }
         }
         let report = self.report.clone()?;
+        // The verdict and the ways to save and send stay in view; what there is to read
+        // scrolls below them (on a 1366×768 laptop it does not all fit).
+        self.body(ui, &tr, &report);
         self.dialogs(ui.ctx(), &tr);
-        // One scrolled page: on a 1366×768 laptop the verdict, the buttons and the results
-        // do not fit together, and every part must be reachable.
+        ui.separator();
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
+            .show(ui, |ui| reading(ui, &tr, &report));
+        None
+    }
+}
+
+/// What there is to read, scrolled: the key checks not done yet, what to remember before the
+/// real attempt, and every result, problems first (as in the HTML report).
+fn reading(ui: &mut egui::Ui, tr: &Tr, report: &Report) {
+    let skipped = report.count(crate::checks::Status::Skipped);
+    let missing = crate::report::missing::lines(report, tr);
+    if !missing.is_empty() && skipped < report.checks.len() {
+        // Folded when long: open, it would push the results far down.
+        let title = tr.f(
+            "report-missing-fold",
+            &[("count", missing.len().to_string())],
+        );
+        egui::CollapsingHeader::new(egui::RichText::new(title).strong())
+            .id_salt("missing")
+            .default_open(missing.len() <= 3)
             .show(ui, |ui| {
-                self.body(ui, &tr, &report);
-                ui.separator();
-                // Problems first, as in the HTML report.
-                let mut checks: Vec<_> = report.checks.iter().collect();
-                checks.sort_by_key(|c| crate::report::html::severity(c.status));
-                for c in checks {
-                    check_card(ui, c, &tr);
+                for m in &missing {
+                    ui.label(format!("○ {}: {}", m.title, m.how));
                 }
             });
-        None
+    }
+    let start = crate::report::before_you_start::lines(report, tr);
+    if !start.is_empty() {
+        ui.collapsing(tr.t("start-title"), |ui| {
+            for line in &start {
+                ui.label(format!("• {line}"));
+            }
+        });
+    }
+    let mut checks: Vec<_> = report.checks.iter().collect();
+    checks.sort_by_key(|c| crate::report::html::severity(c.status));
+    for c in checks {
+        check_card(ui, c, tr);
     }
 }
