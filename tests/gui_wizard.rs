@@ -49,6 +49,20 @@ fn until(
     h.step();
 }
 
+/// Steps the UI until a label containing `text` is on screen (the microphone opens on a
+/// worker: its controls come when it is open), or fails after `limit`.
+fn until_shown(h: &mut Harness<'_, SelfCheckApp>, limit: Duration, text: &str) {
+    let start = Instant::now();
+    while h.query_by_label_contains(text).is_none() {
+        assert!(
+            start.elapsed() < limit,
+            "timed out after {limit:?} waiting for \"{text}\""
+        );
+        h.step();
+        std::thread::sleep(Duration::from_millis(25));
+    }
+}
+
 fn status(app: &SelfCheckApp, id: &str) -> Option<String> {
     app.book().get(id).map(|r| r.status.code().to_string())
 }
@@ -127,6 +141,7 @@ fn a_seller_walks_through_every_step_and_saves_the_report() {
 
     // Microphone: the speaking test on the replayed recording.
     assert_eq!(h.state().step(), Step::Microphone);
+    until_shown(&mut h, Duration::from_secs(20), "Start the speaking test");
     h.get_by_label("Start the speaking test").click();
     until(&mut h, Duration::from_secs(30), "the speaking test", |a| {
         status(a, "audio.level").is_some()
@@ -141,8 +156,7 @@ fn a_seller_walks_through_every_step_and_saves_the_report() {
     h.get_by_label("Next").click();
     h.run_steps(2);
     h.get_by_label("Start the rehearsal").click();
-    h.run_steps(2);
-    h.get_by_label_contains("The digits appear in");
+    until_shown(&mut h, Duration::from_secs(20), "The digits appear in");
     until(&mut h, Duration::from_secs(40), "the digit verdict", |a| {
         status(a, "audio.digits").is_some()
     });

@@ -121,6 +121,11 @@ impl ResultBook {
         self.results.is_empty()
     }
 
+    /// The language the results are written in now.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
     /// Changes whenever a result is measured or replaced; not on a language switch (the
     /// facts are the same, only their words change).
     pub fn version(&self) -> u64 {

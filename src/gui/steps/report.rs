@@ -24,7 +24,7 @@ pub struct ReportStep {
     include_identity: bool,
     /// What the report on screen was made from, and in which language (remade when either
     /// changes).
-    made_from: Option<(Gathered, Lang)>,
+    made_from: Option<(u64, Gathered, Lang)>,
     /// Where the last report went (remembered between runs); None: Documents.
     folder: Option<PathBuf>,
     dialog: Option<SaveDialog>,
@@ -272,7 +272,7 @@ impl ReportStep {
         }
     }
 
-    /// The verdict, the report id and the ways to save and send it.
+    /// The verdict, what is missing, the report id and the ways to save and send it.
     fn body(&mut self, ui: &mut egui::Ui, tr: &Tr, report: &Report) {
         let tr = *tr;
         let skipped = report.count(crate::checks::Status::Skipped);
@@ -301,7 +301,31 @@ impl ReportStep {
         if let Some(note) = crate::report::replay_note::note(report, &tr) {
             ui.label(note);
         }
+        let missing = crate::report::missing::lines(report, &tr);
+        if !missing.is_empty() && skipped < report.checks.len() {
+            // Folded when long: open, it would push the buttons and results off the screen.
+            let title = tr.f(
+                "report-missing-fold",
+                &[("count", missing.len().to_string())],
+            );
+            egui::CollapsingHeader::new(egui::RichText::new(title).strong())
+                .id_salt("missing")
+                .default_open(missing.len() <= 3)
+                .show(ui, |ui| {
+                    for m in &missing {
+                        ui.label(format!("○ {}: {}", m.title, m.how));
+                    }
+                });
+        }
         ui.label(format!("{} {}", tr.t("report-id"), report.report_id));
+        let start = crate::report::before_you_start::lines(report, &tr);
+        if !start.is_empty() {
+            ui.collapsing(tr.t("start-title"), |ui| {
+                for line in &start {
+                    ui.label(format!("• {line}"));
+                }
+            });
+        }
         if ui
             .checkbox(&mut self.include_identity, tr.t("gui-include-identity"))
             .on_hover_text(tr.t("gui-include-identity-why"))
@@ -407,10 +431,17 @@ impl ReportStep {
         let Some((what, (machine, identity))) = &self.gathered else {
             return;
         };
-        if *what != want || self.made_from == Some((*what, cx.lang)) {
+        // Made at once from the facts at hand (a new gathering replaces them when it lands):
+        // the results and the language on screen never wait for a device query.
+        // The book's language, not the screen's: in the frame of a switch the book is still
+        // in the old one (it is rewritten at the start of the next frame).
+        let made = (cx.book.version(), *what, cx.book.lang());
+        if self.made_from == Some(made) {
             return;
         }
-        let report = cx.book.report(cx.profile, machine.describe(&cx.tr));
+        let report = cx
+            .book
+            .report(cx.profile, machine.describe(&Tr::new(cx.book.lang())));
         let report = match identity {
             Some(id) => report.with_identity(id.clone()),
             None => report,
@@ -420,7 +451,7 @@ impl ReportStep {
             Some(earlier) => report.keeping_stamp_of(earlier),
             None => report,
         });
-        self.made_from = Some((*what, cx.lang));
+        self.made_from = Some(made);
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut StepCtx<'_>) -> Option<Nav> {
@@ -456,49 +487,19 @@ impl ReportStep {
             }
         }
         let report = self.report.clone()?;
-        // The verdict and the ways to save and send stay in view; what there is to read
-        // scrolls below them (on a 1366×768 laptop it does not all fit).
+        // The verdict and the ways to save and send stay in view; the results scroll below
+        // them (on a 1366×768 laptop they do not all fit).
         self.body(ui, &tr, &report);
         self.dialogs(ui.ctx(), &tr);
         ui.separator();
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| reading(ui, &tr, &report));
-        None
-    }
-}
-
-/// What there is to read, scrolled: the key checks not done yet, what to remember before the
-/// real attempt, and every result, problems first (as in the HTML report).
-fn reading(ui: &mut egui::Ui, tr: &Tr, report: &Report) {
-    let skipped = report.count(crate::checks::Status::Skipped);
-    let missing = crate::report::missing::lines(report, tr);
-    if !missing.is_empty() && skipped < report.checks.len() {
-        // Folded when long: open, it would push the results far down.
-        let title = tr.f(
-            "report-missing-fold",
-            &[("count", missing.len().to_string())],
-        );
-        egui::CollapsingHeader::new(egui::RichText::new(title).strong())
-            .id_salt("missing")
-            .default_open(missing.len() <= 3)
-            .show(ui, |ui| {
-                for m in &missing {
-                    ui.label(format!("○ {}: {}", m.title, m.how));
-                }
-            });
-    }
-    let start = crate::report::before_you_start::lines(report, tr);
-    if !start.is_empty() {
-        ui.collapsing(tr.t("start-title"), |ui| {
-            for line in &start {
-                ui.label(format!("• {line}"));
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            // Problems first, as in the HTML report.
+            let mut checks: Vec<_> = report.checks.iter().collect();
+            checks.sort_by_key(|c| crate::report::html::severity(c.status));
+            for c in checks {
+                check_card(ui, c, &tr);
             }
         });
-    }
-    let mut checks: Vec<_> = report.checks.iter().collect();
-    checks.sort_by_key(|c| crate::report::html::severity(c.status));
-    for c in checks {
-        check_card(ui, c, tr);
+        None
     }
 }
