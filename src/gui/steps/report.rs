@@ -24,7 +24,7 @@ pub struct ReportStep {
     include_identity: bool,
     /// What the report on screen was made from, and in which language (remade when either
     /// changes).
-    made_from: Option<(u64, Gathered, Lang)>,
+    made_from: Option<(u64, Gathered, Lang, bool)>,
     /// Where the last report went (remembered between runs); None: Documents.
     folder: Option<PathBuf>,
     dialog: Option<SaveDialog>,
@@ -435,7 +435,10 @@ impl ReportStep {
         // the results and the language on screen never wait for a device query.
         // The book's language, not the screen's: in the frame of a switch the book is still
         // in the old one (it is rewritten at the start of the next frame).
-        let made = (cx.book.version(), *what, cx.book.lang());
+        // The box decides at once whether identifying details go in: a report made from
+        // facts gathered while it was ticked must not keep them once it is not.
+        let with_identity = self.include_identity;
+        let made = (cx.book.version(), *what, cx.book.lang(), with_identity);
         if self.made_from == Some(made) {
             return;
         }
@@ -443,8 +446,8 @@ impl ReportStep {
             .book
             .report(cx.profile, machine.describe(&Tr::new(cx.book.lang())));
         let report = match identity {
-            Some(id) => report.with_identity(id.clone()),
-            None => report,
+            Some(id) if with_identity => report.with_identity(id.clone()),
+            _ => report,
         };
         // Remade in the other language with the same results: same time, same ID.
         self.report = Some(match &self.report {
