@@ -143,42 +143,15 @@ fn the_window_fits_a_small_screen_above_the_taskbar_with_the_app_icon() {
     }
     let x = Xvfb::start_sized(true, "1024x600x24");
     let home = tempfile::tempdir().expect("home");
-    let _app = Kill(
-        selfcheck()
-            .args(["--lang", "zh-CN", "--no-network"])
-            .env("DISPLAY", &x.display)
-            .env("HOME", home.path())
-            .env_remove("WAYLAND_DISPLAY")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("app starts"),
-    );
-    x.wait_for_window(APP_TITLE, Duration::from_secs(30))
-        .expect("a window titled 视频验证自检助手 appears");
-    // The fit follows the first frames (they tell the monitor's size): wait for it.
+    let _app = Kill(app_on(&x, home.path()));
+    // Xvfb has no window manager, so no work area: a taskbar's room is kept at the bottom.
     let (taskbar, title_bar) = (40, 31);
-    let fits = |g: (i32, i32, u32, u32)| {
-        let (left, top, w, h) = g;
+    let g = wait_for_fit(&x, |(left, top, w, h)| {
         left >= 0
             && left + w as i32 <= 1024
             && top >= 0
             && top + title_bar + h as i32 <= 600 - taskbar
-    };
-    let start = std::time::Instant::now();
-    let mut last = None;
-    while start.elapsed() < Duration::from_secs(30) {
-        last = x.window_geometry(APP_TITLE);
-        if last.is_some_and(fits) {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    let g = last.expect("window geometry");
-    assert!(
-        fits(g),
-        "window at {g:?} does not fit 1024×600 above a taskbar"
-    );
+    });
     eprintln!("window on a 1024×600 screen: {g:?}");
     // The app's own icon (title bar, taskbar), not the system's default one.
     let icon = x.window_property(APP_TITLE, "_NET_WM_ICON").expect("xprop");
@@ -188,6 +161,60 @@ fn the_window_fits_a_small_screen_above_the_taskbar_with_the_app_icon() {
         "{}",
         icon.chars().take(120).collect::<String>()
     );
+}
+
+/// With a desktop panel on the left (the work area the window manager publishes,
+/// `_NET_WORKAREA`, starting 120 px in), the window is fitted into that area — right of the
+/// panel, and using the full height, where the guess would have kept a bottom taskbar's room.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_window_is_fitted_into_the_desktops_work_area() {
+    if !tools_present() {
+        return;
+    }
+    let x = Xvfb::start_sized(true, "1024x600x24");
+    x.set_root_cardinals("_NET_WORKAREA", "120,0,904,600");
+    let home = tempfile::tempdir().expect("home");
+    let _app = Kill(app_on(&x, home.path()));
+    let title_bar = 31;
+    let g = wait_for_fit(&x, |(left, top, w, h)| {
+        left >= 120 && left + w as i32 <= 1024 && top >= 0 && top + title_bar + h as i32 <= 600
+    });
+    // The guess (a 48-point taskbar at the bottom) would leave at most 600 − 48 − 32 = 520.
+    assert!(g.3 > 520, "the height kept a bottom taskbar's room: {g:?}");
+    eprintln!("window in the work area 120,0 904×600: {g:?}");
+}
+
+/// The app in Chinese, without network, on `x`'s display.
+fn app_on(x: &Xvfb, home: &std::path::Path) -> Child {
+    selfcheck()
+        .args(["--lang", "zh-CN", "--no-network"])
+        .env("DISPLAY", &x.display)
+        .env("HOME", home)
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("app starts")
+}
+
+/// Waits for the app's window, then for its geometry to satisfy `fits` (the fit follows the
+/// first frames, which tell the monitor's size); fails with the last geometry seen.
+fn wait_for_fit(x: &Xvfb, fits: impl Fn((i32, i32, u32, u32)) -> bool) -> (i32, i32, u32, u32) {
+    x.wait_for_window(APP_TITLE, Duration::from_secs(30))
+        .expect("a window titled 视频验证自检助手 appears");
+    let start = std::time::Instant::now();
+    let mut last = None;
+    while start.elapsed() < Duration::from_secs(30) {
+        last = x.window_geometry(APP_TITLE);
+        if last.is_some_and(&fits) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let g = last.expect("window geometry");
+    assert!(fits(g), "window at {g:?} does not fit");
+    g
 }
 
 /// With OpenGL too old (Mesa told to offer GL 1.1, as on PCs without a real OpenGL driver)

@@ -16,6 +16,7 @@ mod stats;
 pub mod steps;
 pub mod window_fit;
 mod window_look;
+pub mod work_area;
 
 pub use crate::session::sources::Sources;
 pub use app::SelfCheckApp;

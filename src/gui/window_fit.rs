@@ -2,9 +2,11 @@
 //! 1366×768 panel at 100 % scaling; on a smaller screen in points (1366×768 at 125 % is
 //! 1093×614, a netbook 1024×600) its bottom bar would sit under the taskbar. Once the first
 //! frames tell the monitor's size, the window is shrunk to fit and centred in the part above a
-//! taskbar. On Windows the taskbar's real place is read (the work area); elsewhere a taskbar's
-//! room at the bottom is kept.
+//! taskbar. Where the system tells the work area (Windows; Linux on X11 with a window manager that
+//! publishes it) the taskbar's real place is used (`work_area`); elsewhere a taskbar's room at
+//! the bottom is kept.
 
+use super::work_area::work_area;
 use eframe::egui;
 
 /// Room kept below the window for a taskbar (Windows': 40–48 points) …
@@ -30,10 +32,11 @@ impl WindowFit {
             return;
         };
         self.done = true;
-        // The system's own work area where it tells it (Windows: the screen without the
-        // taskbar, wherever the taskbar sits and however tall); else a taskbar's room at the
-        // bottom is guessed.
-        let room = work_area(ctx.pixels_per_point()).unwrap_or_else(|| guessed_room(monitor));
+        // The system's own work area where it tells it (the screen without the taskbar or
+        // panels, wherever they sit and however tall); else a taskbar's room at the bottom is
+        // guessed.
+        let room =
+            work_area(ctx.pixels_per_point(), monitor).unwrap_or_else(|| guessed_room(monitor));
         if let Some((size, top_left)) = fitted_in(room, inner.size()) {
             ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
             ctx.send_viewport_cmd(egui::ViewportCommand::OuterPosition(top_left));
@@ -77,35 +80,6 @@ pub fn fitted_in(room: Room, inner: egui::Vec2) -> Option<(egui::Vec2, egui::Pos
     Some((size, top_left))
 }
 
-/// The primary screen's work area (without the taskbar), in points.
-#[cfg(windows)]
-pub fn work_area(pixels_per_point: f32) -> Option<Room> {
-    use windows_sys::Win32::Foundation::RECT;
-    use windows_sys::Win32::UI::WindowsAndMessaging::{SPI_GETWORKAREA, SystemParametersInfoW};
-    let mut r = RECT {
-        left: 0,
-        top: 0,
-        right: 0,
-        bottom: 0,
-    };
-    // SAFETY: SPI_GETWORKAREA writes one RECT to the pointer given.
-    let ok = unsafe { SystemParametersInfoW(SPI_GETWORKAREA, 0, (&raw mut r).cast(), 0) };
-    let ppp = pixels_per_point.max(0.5);
-    (ok != 0 && r.right > r.left && r.bottom > r.top).then(|| Room {
-        min: egui::pos2(r.left as f32 / ppp, r.top as f32 / ppp),
-        size: egui::vec2(
-            (r.right - r.left) as f32 / ppp,
-            (r.bottom - r.top) as f32 / ppp,
-        ),
-    })
-}
-
-/// Elsewhere the work area is not read (egui tells the monitor's size only).
-#[cfg(not(windows))]
-pub fn work_area(_pixels_per_point: f32) -> Option<Room> {
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,14 +117,5 @@ mod tests {
         let (size, at) = fitted_in(top, inner).expect("shrinks");
         assert!(at.y >= 40.0, "{at:?}");
         assert!(at.y + TITLE_BAR + size.y <= 614.0 + 0.01, "{at:?} {size:?}");
-    }
-
-    /// Under Wine the work area is the virtual screen: read, non-empty, inside the screen.
-    #[cfg(windows)]
-    #[test]
-    fn the_work_area_is_read_from_windows() {
-        let room = work_area(1.0).expect("SPI_GETWORKAREA answers");
-        assert!(room.size.x > 0.0 && room.size.y > 0.0, "{room:?}");
-        assert!(room.min.x >= 0.0 && room.min.y >= 0.0, "{room:?}");
     }
 }

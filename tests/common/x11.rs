@@ -23,7 +23,9 @@ impl Xvfb {
     /// Starts a server whose screen is `screen` ("1024x600x24").
     pub fn start_sized(glx: bool, screen: &str) -> Xvfb {
         let mut args: Vec<&str> = vec!["-displayfd", "1", "-screen", "0", screen];
-        args.extend(["-nolisten", "tcp"]);
+        // -noreset: what a test sets on the root window (a work area) stays when its client
+        // disconnects, as on a desktop.
+        args.extend(["-nolisten", "tcp", "-noreset"]);
         if !glx {
             args.extend(["-extension", "GLX"]);
         }
@@ -101,6 +103,17 @@ impl Xvfb {
             .output()
             .ok()?;
         Some(String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+
+    /// Sets a 32-bit CARDINAL property on the root window, as a window manager does
+    /// (`_NET_WORKAREA` = "120,0,904,600").
+    pub fn set_root_cardinals(&self, property: &str, values: &str) {
+        let ok = Command::new("xprop")
+            .args(["-display", &self.display, "-root", "-f", property, "32c"])
+            .args(["-set", property, values])
+            .status()
+            .expect("xprop runs");
+        assert!(ok.success(), "xprop -set {property}");
     }
 
     /// The top-level window whose name contains `title`: its absolute position and size
