@@ -62,3 +62,19 @@ fn checklist_in_english_with_answers() {
     h.run_steps(2);
     snapshot(&mut h, "checklist_en");
 }
+
+/// The light theme (the app follows the system's): the welcome screen with its warning line
+/// and the checklist with a result, so text, headings and status colours are seen on light
+/// panels (their contrast is computed in `gui::readable`'s unit test; this shows them drawn).
+#[test]
+fn welcome_and_checklist_in_the_light_theme() {
+    let mut h = harness(Lang::ZhCn);
+    h.ctx.set_theme(egui::Theme::Light);
+    h.run_steps(3);
+    snapshot(&mut h, "welcome_zh_light");
+    h.get_by_label("8. 准备清单").click();
+    h.run_steps(2);
+    h.get_by_label("长期有效").click();
+    h.run_steps(2);
+    snapshot(&mut h, "checklist_zh_light");
+}
