@@ -1,9 +1,25 @@
 //! Lists cameras and microphones by name, without opening a stream.
 
+use crate::probe::error::ProbeError;
+
+/// Why no camera list could be read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CameraListError {
+    /// The camera API (Media Foundation, V4L2, AVFoundation) failed.
+    #[error("camera API: {0}")]
+    CameraApi(String),
+    /// On Windows both the camera API and the DirectShow registrations failed.
+    #[error("camera API: {api}; {registry}")]
+    BothLists { api: String, registry: ProbeError },
+    /// The thread reading the list ended without an answer.
+    #[error("the camera list stopped without an answer")]
+    Stopped,
+}
+
 /// Names of the cameras the OS offers; an error text when the camera API itself fails.
 /// On Windows also the DirectShow-only devices (virtual cameras Chrome offers but Media
 /// Foundation does not list).
-pub fn camera_names() -> Result<Vec<String>, String> {
+pub fn camera_names() -> Result<Vec<String>, CameraListError> {
     super::com_thread::start_for_this_thread();
     let listed = nokhwa::query(nokhwa::utils::ApiBackend::Auto)
         .map(|list| list.iter().map(|c| c.human_name()).collect())
@@ -14,7 +30,7 @@ pub fn camera_names() -> Result<Vec<String>, String> {
     }
     #[cfg(not(windows))]
     {
-        listed
+        listed.map_err(CameraListError::CameraApi)
     }
 }
 
@@ -22,8 +38,8 @@ pub fn camera_names() -> Result<Vec<String>, String> {
 /// other list has. Either list alone is enough; an error only when both fail.
 pub fn merge_camera_lists(
     primary: Result<Vec<String>, String>,
-    extra: Result<Vec<String>, String>,
-) -> Result<Vec<String>, String> {
+    extra: Result<Vec<String>, ProbeError>,
+) -> Result<Vec<String>, CameraListError> {
     match (primary, extra) {
         (Ok(mut names), Ok(more)) => {
             for name in more {
@@ -37,7 +53,7 @@ pub fn merge_camera_lists(
             Ok(names)
         }
         (Ok(names), Err(_)) | (Err(_), Ok(names)) => Ok(names),
-        (Err(a), Err(b)) => Err(format!("{a}; {b}")),
+        (Err(api), Err(registry)) => Err(CameraListError::BothLists { api, registry }),
     }
 }
 
@@ -78,7 +94,7 @@ pub fn microphone_names() -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn names(v: &[&str]) -> Result<Vec<String>, String> {
+    fn names<E>(v: &[&str]) -> Result<Vec<String>, E> {
         Ok(v.iter().map(|s| s.to_string()).collect())
     }
 
@@ -105,15 +121,19 @@ mod tests {
 
     #[test]
     fn one_readable_list_is_enough_and_two_failures_are_an_error() {
-        let failed = || Err::<Vec<String>, String>("0x80070005".to_string());
+        let api = || Err::<Vec<String>, String>("0x80070005".to_string());
+        let registry = || Err(ProbeError::registry("DirectShow video inputs", "denied"));
         assert_eq!(
-            merge_camera_lists(failed(), names(&["XSplit VCam"])),
+            merge_camera_lists(api(), names(&["XSplit VCam"])),
             names(&["XSplit VCam"])
         );
         assert_eq!(
-            merge_camera_lists(names(&["Cam"]), failed()),
+            merge_camera_lists(names(&["Cam"]), registry()),
             names(&["Cam"])
         );
-        assert!(merge_camera_lists(failed(), failed()).is_err());
+        assert_eq!(
+            merge_camera_lists(api(), registry()).map_err(|e| e.to_string()),
+            Err("camera API: 0x80070005; registry DirectShow video inputs: denied".into())
+        );
     }
 }

@@ -12,6 +12,12 @@ pub enum ImageError {
     Decode(String),
     #[error("the picture is too large ({0})")]
     TooLarge(String),
+    /// The file could not be read (the system's words).
+    #[error("{0}")]
+    Unreadable(String),
+    /// The file is larger than any picture this app reads.
+    #[error("larger than {mib} MiB")]
+    FileTooLarge { mib: u64 },
 }
 
 /// A JPEG must end with its end-of-image marker; decoders fill a cut-off file with grey.
@@ -55,13 +61,16 @@ pub const MAX_FILE_BYTES: u64 = 64 << 20;
 
 /// Reads and decodes one picture file (a replayed camera frame, a recorded pan's frame); the
 /// error says why in a sentence without the path (callers name the file).
-pub fn read(path: &std::path::Path) -> Result<RgbFrame, String> {
-    let len = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
+pub fn read(path: &std::path::Path) -> Result<RgbFrame, ImageError> {
+    let unreadable = |e: std::io::Error| ImageError::Unreadable(e.to_string());
+    let len = std::fs::metadata(path).map_err(unreadable)?.len();
     if len > MAX_FILE_BYTES {
-        return Err(format!("larger than {} MiB", MAX_FILE_BYTES >> 20));
+        return Err(ImageError::FileTooLarge {
+            mib: MAX_FILE_BYTES >> 20,
+        });
     }
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    decode(&bytes).map_err(|e| e.to_string())
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    decode(&bytes)
 }
 
 /// The JPEG and PNG pictures of a folder in name order (a camera replay, a recorded pan), or

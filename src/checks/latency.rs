@@ -4,7 +4,7 @@
 use super::ids::NETWORK_LATENCY;
 use super::model::{CheckResult, Status, round};
 use crate::i18n::Tr;
-use crate::net::latency::{HostSamples, jitter, median};
+use crate::net::latency::{ConnectFailure, HostSamples, jitter, median};
 use crate::profile::NetworkReq;
 
 pub fn judge(samples: &[HostSamples], req: &NetworkReq, tr: &Tr) -> CheckResult {
@@ -21,7 +21,7 @@ pub fn judge(samples: &[HostSamples], req: &NetworkReq, tr: &Tr) -> CheckResult 
                 "host": s.host,
                 "median_ms": (!s.rtt_ms.is_empty()).then(|| round(median(&s.rtt_ms), 1)),
                 "failures": s.failures.len(),
-                "first_failure": s.failures.first(),
+                "first_failure": s.failures.first().map(ToString::to_string),
             })
         })
         .collect();
@@ -31,11 +31,9 @@ pub fn judge(samples: &[HostSamples], req: &NetworkReq, tr: &Tr) -> CheckResult 
             .threshold("jitter_warn_ms", req.jitter_warn_ms)
     };
     if all.is_empty() {
-        let reason = samples
-            .iter()
-            .find_map(|s| s.failures.first().cloned())
-            .unwrap_or_default();
-        let dns = crate::net::latency::is_dns_failure(&reason);
+        let first = samples.iter().find_map(|s| s.failures.first());
+        let dns = first.is_some_and(ConnectFailure::is_dns);
+        let reason = first.map(ToString::to_string).unwrap_or_default();
         let (summary, advice) = if dns {
             ("latency-summary-dns", "net-advice-dns")
         } else {
@@ -89,7 +87,7 @@ mod tests {
         HostSamples {
             host: "h:443".into(),
             rtt_ms: rtts.to_vec(),
-            failures: vec!["timeout".into(); failures],
+            failures: vec![ConnectFailure::Timeout; failures],
         }
     }
 

@@ -28,9 +28,7 @@ pub fn judge(
         Err(e) => {
             let reason = match e {
                 UploadError::BadUrl(u) => tr.f("upload-error-url", &[("url", u.clone())]),
-                UploadError::Connect(d) if crate::net::latency::is_dns_failure(d) => {
-                    tr.f("upload-error-dns", &[("detail", d.clone())])
-                }
+                UploadError::Dns(d) => tr.f("upload-error-dns", &[("detail", d.clone())]),
                 UploadError::Connect(d) => tr.f("upload-error-connect", &[("detail", d.clone())]),
                 UploadError::HttpStatus(code) => {
                     tr.f("upload-error-status", &[("code", code.to_string())])
@@ -40,9 +38,7 @@ pub fn judge(
                 UploadError::Other(d) => tr.f("upload-error-other", &[("detail", d.clone())]),
             };
             let advice = match e {
-                UploadError::Connect(d) if crate::net::latency::is_dns_failure(d) => {
-                    "net-advice-dns"
-                }
+                UploadError::Dns(_) => "net-advice-dns",
                 _ => "upload-advice-error",
             };
             return thresholds(

@@ -14,7 +14,7 @@ use crate::profile::VpnReq;
 
 pub struct VpnFacts<'a> {
     /// Exit country and WARP state from the trace endpoint, when the network was used.
-    pub trace: Option<&'a Result<crate::net::trace::Trace, String>>,
+    pub trace: Option<&'a Result<crate::net::trace::Trace, crate::net::trace::TraceError>>,
     pub adapters: &'a [Adapter],
     /// Interfaces carrying the default route; None when this OS's routes could not be read.
     pub default_route: Option<&'a [String]>,
@@ -53,7 +53,7 @@ pub fn judge(
             // host can be slow to reach from mainland China on an ordinary line).
             let mut r = r
                 .measured("exit_country", serde_json::Value::Null)
-                .measured("trace_error", e.clone());
+                .measured("trace_error", e.to_string());
             r.summary.push(' ');
             r.summary.push_str(&tr.t("vpn-summary-exit-unknown"));
             r
@@ -351,13 +351,13 @@ mod tests {
 
     #[test]
     fn exit_country_outside_the_region_warns() {
-        use crate::net::trace::Trace;
+        use crate::net::trace::{Trace, TraceError};
         let req = Profile::builtin().expect("p").vpn;
         let tr = Tr::new(Lang::ZhCn);
         let plain = vec![adapter("eth0", "", [192, 168, 1, 5])];
         let route = vec!["eth0".to_string()];
         let expected = vec!["CN".to_string()];
-        let judge_with = |t: Result<Trace, String>| {
+        let judge_with = |t: Result<Trace, TraceError>| {
             let f = VpnFacts {
                 trace: Some(&t),
                 adapters: &plain,
@@ -384,9 +384,11 @@ mod tests {
         }));
         assert_eq!(warp.status, Status::Warn);
         assert!(warp.summary.contains("WARP"));
-        let unknown = judge_with(Err("timeout".into()));
+        let unknown = judge_with(Err(TraceError::Request("timeout".into())));
         assert_eq!(unknown.status, Status::Pass);
         assert_eq!(unknown.measured["trace_error"], "timeout");
+        let refused = judge_with(Err(TraceError::Status(403)));
+        assert_eq!(refused.measured["trace_error"], "HTTP 403");
         assert!(unknown.summary.contains("无法确认"), "{}", unknown.summary);
     }
 }

@@ -21,6 +21,8 @@ pub struct SelfCheckApp {
     step: Step,
     book: ResultBook,
     camera: Option<LiveCamera>,
+    /// The steps' requests of this frame (`session::commands`).
+    commands: crate::session::commands::Queue,
     computer: steps::computer::ComputerStep,
     camera_step: steps::camera::CameraStep,
     id_card: steps::id_card::IdCardStep,
@@ -96,6 +98,7 @@ impl SelfCheckApp {
             step: Step::Welcome,
             book,
             camera: None,
+            commands: Default::default(),
             computer: Default::default(),
             camera_step: Default::default(),
             id_card: Default::default(),
@@ -331,7 +334,8 @@ impl SelfCheckApp {
             tr,
             lang: self.lang,
             profile: &self.profile,
-            book: &mut self.book,
+            book: &self.book,
+            commands: &mut self.commands,
             sources: &self.sources,
             prefs: &mut self.prefs,
             camera: self.camera.as_ref(),
@@ -349,6 +353,10 @@ impl SelfCheckApp {
                 Step::Report => self.report.ui(ui, &mut cx),
             })
             .inner;
+        // What the step asked for, carried out now that it is drawn; drawn again at once.
+        if self.commands.carry_out(&mut self.book) {
+            ctx.request_repaint();
+        }
         if let Some(Nav::Go(step)) = nav {
             go = Some(step);
         }

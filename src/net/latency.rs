@@ -10,25 +10,53 @@ pub struct HostSamples {
     pub host: String,
     /// Milliseconds per successful connect, in order.
     pub rtt_ms: Vec<f64>,
-    /// Why attempts failed (DNS, refused, timeout), one entry per failure.
-    pub failures: Vec<String>,
+    /// Why attempts failed, one entry per failure.
+    pub failures: Vec<ConnectFailure>,
 }
 
-/// Whether a failure text (from `measure` or the upload) says the name could not be resolved.
-pub fn is_dns_failure(text: &str) -> bool {
-    text.starts_with("dns:") || text.contains(": dns:") || text.contains("dns error")
+/// Why one connection attempt failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConnectFailure {
+    /// The name could not be resolved (the resolver's words).
+    #[error("dns: {0}")]
+    Dns(String),
+    /// The name resolved to no address.
+    #[error("dns: no address")]
+    NoAddress,
+    /// The resolver gave no answer in time.
+    #[error("dns: timeout")]
+    DnsTimeout,
+    /// No answer to the connection in time.
+    #[error("timeout")]
+    Timeout,
+    /// Refused, unreachable, reset (the system's words).
+    #[error("connect: {0}")]
+    Connect(String),
+    /// The measuring thread itself ended.
+    #[error("probe failed")]
+    ProbeFailed,
+}
+
+impl ConnectFailure {
+    /// The name could not be resolved: the advice is about DNS, not the server.
+    pub fn is_dns(&self) -> bool {
+        matches!(
+            self,
+            ConnectFailure::Dns(_) | ConnectFailure::NoAddress | ConnectFailure::DnsTimeout
+        )
+    }
 }
 
 /// Resolves `host:port` with a time bound (the system resolver has none of its own).
-fn resolve(host: &str, timeout: Duration) -> Result<SocketAddr, String> {
+fn resolve(host: &str, timeout: Duration) -> Result<SocketAddr, ConnectFailure> {
     let name = host.to_string();
     match crate::time_bound::within("resolve", timeout, move || {
         name.to_socket_addrs().map(|mut a| a.next())
     }) {
         Some(Ok(Some(addr))) => Ok(addr),
-        Some(Ok(None)) => Err("dns: no address".into()),
-        Some(Err(e)) => Err(format!("dns: {e}")),
-        None => Err("dns: timeout".into()),
+        Some(Ok(None)) => Err(ConnectFailure::NoAddress),
+        Some(Err(e)) => Err(ConnectFailure::Dns(e.to_string())),
+        None => Err(ConnectFailure::DnsTimeout),
     }
 }
 
@@ -54,7 +82,7 @@ pub fn measure(
             h.join().unwrap_or_else(|_| HostSamples {
                 host: host.clone(),
                 rtt_ms: Vec::new(),
-                failures: vec!["probe failed".into()],
+                failures: vec![ConnectFailure::ProbeFailed],
             })
         })
         .collect()
@@ -83,8 +111,10 @@ fn measure_host(host: String, attempts: usize, timeout: Duration, gap: Duration)
                 s.rtt_ms.push(start.elapsed().as_secs_f64() * 1000.0);
                 drop(stream);
             }
-            Err(e) if e.kind() == std::io::ErrorKind::TimedOut => s.failures.push("timeout".into()),
-            Err(e) => s.failures.push(format!("connect: {e}")),
+            Err(e) if e.kind() == std::io::ErrorKind::TimedOut => {
+                s.failures.push(ConnectFailure::Timeout)
+            }
+            Err(e) => s.failures.push(ConnectFailure::Connect(e.to_string())),
         }
     }
     s
@@ -145,6 +175,6 @@ mod tests {
         assert!(r[0].failures.is_empty());
         assert_eq!(r[1].rtt_ms.len(), 0);
         assert_eq!(r[1].failures.len(), 3);
-        assert!(r[2].failures[0].starts_with("dns"));
+        assert!(r[2].failures[0].is_dns(), "{:?}", r[2].failures);
     }
 }

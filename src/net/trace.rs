@@ -32,23 +32,44 @@ pub fn parse(body: &str) -> Trace {
     t
 }
 
+/// Why the exit country could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TraceError {
+    /// The HTTP client could not be set up (no TLS provider).
+    #[error("HTTP client: {0}")]
+    Client(String),
+    /// No answer: no connection, a timeout, a TLS failure (reqwest's words).
+    #[error("{0}")]
+    Request(String),
+    /// The server answered with an error status.
+    #[error("HTTP {0}")]
+    Status(u16),
+    /// The answer broke off.
+    #[error("reading the answer: {0}")]
+    Body(String),
+}
+
 /// Fetches the trace (bounded to `timeout`, answer at most 16 KiB).
-pub fn fetch(url: &str, timeout: Duration) -> Result<Trace, String> {
+pub fn fetch(url: &str, timeout: Duration) -> Result<Trace, TraceError> {
+    // Installing the process-wide provider a second time fails harmlessly: the first stays.
     let _ = rustls::crypto::ring::default_provider().install_default();
     let client = reqwest::blocking::Client::builder()
         .timeout(timeout)
         .connect_timeout(timeout)
         .build()
-        .map_err(|e| e.to_string())?;
-    let resp = client.get(url).send().map_err(|e| e.to_string())?;
+        .map_err(|e| TraceError::Client(e.to_string()))?;
+    let resp = client
+        .get(url)
+        .send()
+        .map_err(|e| TraceError::Request(e.to_string()))?;
     if !resp.status().is_success() {
-        return Err(format!("HTTP {}", resp.status().as_u16()));
+        return Err(TraceError::Status(resp.status().as_u16()));
     }
     let mut body = Vec::new();
     use std::io::Read;
     resp.take(16 * 1024)
         .read_to_end(&mut body)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| TraceError::Body(e.to_string()))?;
     Ok(parse(&String::from_utf8_lossy(&body)))
 }
 

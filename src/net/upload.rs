@@ -59,6 +59,9 @@ pub struct UploadProgress {
 pub enum UploadError {
     #[error("the speed-test address is not valid: {0}")]
     BadUrl(String),
+    /// The speed-test host's name could not be resolved.
+    #[error("could not connect: {0}")]
+    Dns(String),
     #[error("could not connect: {0}")]
     Connect(String),
     #[error("the server refused the upload (HTTP {0})")]
@@ -179,7 +182,10 @@ fn describe(e: &reqwest::Error) -> UploadError {
         text = format!("{text}: {s}");
         source = s.source();
     }
-    if e.is_connect() {
+    // reqwest's resolver failures carry no type of their own: hyper names them "dns error".
+    if e.is_connect() && text.contains("dns error") {
+        UploadError::Dns(text)
+    } else if e.is_connect() {
         UploadError::Connect(text)
     } else {
         UploadError::Other(text)
@@ -281,11 +287,15 @@ pub fn measure(
     // A host that takes no TCP connection at all is reported as such: reqwest would only say
     // that the body could not be sent.
     if idle_latency_ms.is_none() {
-        let reason = idle
-            .first()
-            .and_then(|h| h.failures.first().cloned())
-            .unwrap_or_default();
-        return Err(UploadError::Connect(format!("{endpoint}: {reason}")));
+        let failure = idle.first().and_then(|h| h.failures.first());
+        let text = format!(
+            "{endpoint}: {}",
+            failure.map(ToString::to_string).unwrap_or_default()
+        );
+        return Err(match failure {
+            Some(f) if f.is_dns() => UploadError::Dns(text),
+            _ => UploadError::Connect(text),
+        });
     }
 
     let max = Duration::from_secs_f64(plan.max_seconds.clamp(1.0, 60.0));
@@ -410,7 +420,7 @@ pub fn measure(
     }
     if requests_ok == 0 {
         return Err(match failure {
-            Some(UploadError::Connect(e)) => UploadError::Connect(e),
+            Some(e @ (UploadError::Connect(_) | UploadError::Dns(_))) => e,
             _ => UploadError::NoAnswer,
         });
     }

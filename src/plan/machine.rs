@@ -22,7 +22,7 @@ pub fn gather(camera: &CameraSource, microphone: &MicSource) -> MachineFacts {
             match within("device query", limit, crate::capture::devices::camera_names) {
                 Some(Ok(names)) if !names.is_empty() => DeviceFact::Named(names),
                 Some(Ok(_)) => DeviceFact::NoneFound,
-                Some(Err(e)) => DeviceFact::Unreadable(e),
+                Some(Err(e)) => DeviceFact::Unreadable(e.to_string()),
                 None => DeviceFact::NotResponding(DEVICE_QUERY_S),
             }
         }

@@ -11,7 +11,7 @@ use std::time::Duration;
 /// Facts several checks share, gathered once on first use.
 #[derive(Default)]
 pub(super) struct Shared {
-    processes: OnceLock<Result<Vec<String>, String>>,
+    processes: OnceLock<Result<Vec<String>, probe::error::ProbeError>>,
     env: OnceLock<Vec<(String, String)>>,
     /// The camera watched once for all camera checks.
     camera: OnceLock<CameraState>,
@@ -20,7 +20,7 @@ pub(super) struct Shared {
 }
 
 impl Shared {
-    pub(super) fn processes(&self) -> Result<&[String], String> {
+    pub(super) fn processes(&self) -> Result<&[String], probe::error::ProbeError> {
         self.processes
             .get_or_init(probe::processes::running_names)
             .as_deref()

@@ -59,7 +59,7 @@ pub(super) fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Share
                             CheckResult::error(
                                 id,
                                 tr,
-                                tr.f("probe-adapters-unreadable", &[("reason", e.clone())]),
+                                tr.f("probe-adapters-unreadable", &[("reason", e.to_string())]),
                             )
                         });
                     }
@@ -155,7 +155,8 @@ pub(super) fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Share
                     checks::virtual_camera::judge(&processes, cameras, &p.virtual_camera, tr)
                 }
                 Err(reason) => {
-                    checks::virtual_camera::list_failed(&processes, reason, &p.virtual_camera, tr)
+                    let reason = reason.to_string();
+                    checks::virtual_camera::list_failed(&processes, &reason, &p.virtual_camera, tr)
                 }
             })
         }),
@@ -212,12 +213,15 @@ pub(super) fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Share
     }
 }
 
-fn process_list_error(id: &'static str, reason: String) -> Judged {
+fn process_list_error(id: &'static str, reason: probe::error::ProbeError) -> Judged {
     Judged::new(move |tr| {
         CheckResult::error(
             id,
             tr,
-            tr.f("probe-processes-unreadable", &[("reason", reason.clone())]),
+            tr.f(
+                "probe-processes-unreadable",
+                &[("reason", reason.to_string())],
+            ),
         )
     })
 }

@@ -7,6 +7,7 @@ pub mod browsers;
 pub mod command;
 pub mod device_consent;
 pub mod env_vars;
+pub mod error;
 pub mod firefox_policy;
 pub mod identity;
 pub mod net_facts;

@@ -21,13 +21,14 @@ pub struct Adapter {
 /// Every adapter: on Windows from the IP Helper API (tunnels without a hardware address
 /// included), falling back to sysinfo's list with the registry's driver descriptions; elsewhere
 /// sysinfo's list with the link state where the OS tells it.
-pub fn adapters() -> Result<Vec<Adapter>, String> {
+pub fn adapters() -> Result<Vec<Adapter>, super::error::ProbeError> {
     #[cfg(windows)]
     if let Ok(mut list) = super::windows_adapters::adapters() {
         list.sort_by(|a, b| a.name.cmp(&b.name));
         return Ok(list);
     }
-    let networks = sysinfo::Networks::new_with_refreshed_list().map_err(|e| e.to_string())?;
+    let networks = sysinfo::Networks::new_with_refreshed_list()
+        .map_err(|e| super::error::ProbeError::system("network adapter list", e))?;
     let mut out: Vec<Adapter> = networks
         .iter()
         .map(|(name, data)| {

@@ -3,11 +3,11 @@
 use sysinfo::{ProcessRefreshKind, ProcessesToUpdate, RefreshKind, System};
 
 /// The distinct names of all running processes this user can see.
-pub fn running_names() -> Result<Vec<String>, String> {
+pub fn running_names() -> Result<Vec<String>, super::error::ProbeError> {
     let mut sys = System::new_with_specifics(
         RefreshKind::nothing().with_processes(ProcessRefreshKind::nothing()),
     )
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| super::error::ProbeError::system("process list", e))?;
     sys.refresh_processes(ProcessesToUpdate::All, true);
     let mut names: Vec<String> = sys
         .processes()

@@ -3,6 +3,7 @@
 //! platforms' parsers (`proxy::parse_windows_internet_settings`, …) so it is tested
 //! everywhere; this file only reads. Installed browsers: `windows_browsers`.
 
+use super::error::ProbeError;
 use winreg::RegKey;
 use winreg::enums::{
     HKEY_CURRENT_USER, HKEY_LOCAL_MACHINE, KEY_READ, KEY_WOW64_32KEY, KEY_WOW64_64KEY,
@@ -12,12 +13,12 @@ const INTERNET_SETTINGS: &str = r"Software\Microsoft\Windows\CurrentVersion\Inte
 
 /// `ProxyEnable`, `ProxyServer` and `AutoConfigURL` of the current user. A missing key means
 /// nothing is set; any other failure is an error the check reports.
-pub fn internet_settings() -> Result<(Option<u32>, Option<String>, Option<String>), String> {
+pub fn internet_settings() -> Result<(Option<u32>, Option<String>, Option<String>), ProbeError> {
     let hkcu = RegKey::predef(HKEY_CURRENT_USER);
     let key = match hkcu.open_subkey_with_flags(INTERNET_SETTINGS, KEY_READ) {
         Ok(k) => k,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((None, None, None)),
-        Err(e) => return Err(e.to_string()),
+        Err(e) => return Err(ProbeError::registry("Internet Settings", e)),
     };
     Ok((
         key.get_value::<u32, _>("ProxyEnable").ok(),
@@ -28,25 +29,25 @@ pub fn internet_settings() -> Result<(Option<u32>, Option<String>, Option<String
 
 /// The raw `DefaultConnectionSettings` of the current user's `Internet Settings\Connections`
 /// (`None` when absent: Windows writes it the first time the settings are opened).
-pub fn default_connection_settings() -> Result<Option<Vec<u8>>, String> {
+pub fn default_connection_settings() -> Result<Option<Vec<u8>>, ProbeError> {
     let hkcu = RegKey::predef(HKEY_CURRENT_USER);
     let path = format!(r"{INTERNET_SETTINGS}\Connections");
     let key = match hkcu.open_subkey_with_flags(path, KEY_READ) {
         Ok(k) => k,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e.to_string()),
+        Err(e) => return Err(ProbeError::registry("Internet Settings\\Connections", e)),
     };
     match key.get_raw_value("DefaultConnectionSettings") {
         Ok(v) => Ok(Some(v.bytes.to_vec())),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e.to_string()),
+        Err(e) => Err(ProbeError::registry("DefaultConnectionSettings", e)),
     }
 }
 
 /// The firmware (SMBIOS) strings Windows copies into
 /// `HKLM\HARDWARE\DESCRIPTION\System\BIOS` at boot: ("SystemManufacturer", "QEMU"), …
 /// The same strings WMI's `Win32_ComputerSystem` shows, without starting WMI.
-pub fn bios_strings() -> Result<Vec<(String, String)>, String> {
+pub fn bios_strings() -> Result<Vec<(String, String)>, ProbeError> {
     const FIELDS: [&str; 7] = [
         "SystemManufacturer",
         "SystemProductName",
@@ -58,7 +59,7 @@ pub fn bios_strings() -> Result<Vec<(String, String)>, String> {
     ];
     let key = RegKey::predef(HKEY_LOCAL_MACHINE)
         .open_subkey_with_flags(r"HARDWARE\DESCRIPTION\System\BIOS", KEY_READ)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| ProbeError::registry("HARDWARE\\DESCRIPTION\\System\\BIOS", e))?;
     Ok(FIELDS
         .iter()
         .filter_map(|f| {
@@ -79,11 +80,11 @@ const NET_CONNECTIONS: &str =
 /// (name the user sees, driver description) of every network adapter Windows knows:
 /// ("以太网 2", "TAP-Windows Adapter V9"), ("Meta", "Meta Tunnel"). A VPN's adapter can carry
 /// any name; its driver description tells what it is.
-pub fn adapter_descriptions() -> Result<Vec<(String, String)>, String> {
+pub fn adapter_descriptions() -> Result<Vec<(String, String)>, ProbeError> {
     let hklm = RegKey::predef(HKEY_LOCAL_MACHINE);
     let class = hklm
         .open_subkey_with_flags(NET_CLASS, KEY_READ)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| ProbeError::registry("network adapter class", e))?;
     let mut out = Vec::new();
     for sub in class.enum_keys().flatten() {
         let Ok(key) = class.open_subkey_with_flags(&sub, KEY_READ) else {
@@ -116,7 +117,7 @@ const VIDEO_INPUT_CATEGORY: &str =
 /// `FriendlyName` of every DirectShow video-input device, machine-wide (64- and 32-bit
 /// registrations: many virtual cameras register a 32-bit filter only) and for this user.
 /// No category key at all is an empty list; an unreadable key is an error.
-pub fn directshow_cameras() -> Result<Vec<String>, String> {
+pub fn directshow_cameras() -> Result<Vec<String>, ProbeError> {
     let roots = [
         (HKEY_LOCAL_MACHINE, KEY_WOW64_64KEY),
         (HKEY_LOCAL_MACHINE, KEY_WOW64_32KEY),
@@ -129,7 +130,7 @@ pub fn directshow_cameras() -> Result<Vec<String>, String> {
         {
             Ok(k) => k,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(e) => return Err(e.to_string()),
+            Err(e) => return Err(ProbeError::registry("DirectShow video inputs", e)),
         };
         for sub in key.enum_keys().flatten() {
             let Ok(device) = key.open_subkey_with_flags(&sub, KEY_READ) else {

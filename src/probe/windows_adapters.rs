@@ -71,7 +71,7 @@ unsafe fn adapter(a: &IP_ADAPTER_ADDRESSES_LH) -> Adapter {
 }
 
 /// Every adapter Windows knows, up or down, with or without a hardware address.
-pub fn adapters() -> Result<Vec<Adapter>, String> {
+pub fn adapters() -> Result<Vec<Adapter>, super::error::ProbeError> {
     let flags = GAA_FLAG_SKIP_ANYCAST | GAA_FLAG_SKIP_MULTICAST | GAA_FLAG_SKIP_DNS_SERVER;
     // Microsoft's advice: start with 15 KB; an adapter added between two calls makes the
     // second one ask for more, so a few tries.
@@ -94,7 +94,10 @@ pub fn adapters() -> Result<Vec<Adapter>, String> {
             continue;
         }
         if err != NO_ERROR {
-            return Err(std::io::Error::from_raw_os_error(err as i32).to_string());
+            return Err(super::error::ProbeError::system(
+                "GetAdaptersAddresses",
+                std::io::Error::from_raw_os_error(err as i32),
+            ));
         }
         let mut out = Vec::new();
         let mut p = first;
@@ -107,7 +110,10 @@ pub fn adapters() -> Result<Vec<Adapter>, String> {
         }
         return Ok(out);
     }
-    Err("GetAdaptersAddresses: the adapter list kept growing".into())
+    Err(super::error::ProbeError::system(
+        "GetAdaptersAddresses",
+        "the adapter list kept growing",
+    ))
 }
 
 #[cfg(test)]

@@ -43,12 +43,15 @@ fn alias(luid: &NET_LUID_LH) -> String {
 }
 
 /// Every IPv4 route of the machine.
-pub fn routes() -> Result<Vec<Route>, String> {
+pub fn routes() -> Result<Vec<Route>, super::error::ProbeError> {
     let mut table: *mut MIB_IPFORWARD_TABLE2 = std::ptr::null_mut();
     // SAFETY: on success the call points `table` at a table it allocated, freed below.
     let err = unsafe { GetIpForwardTable2(AF_INET, &mut table) };
     if err != 0 || table.is_null() {
-        return Err(std::io::Error::from_raw_os_error(err as i32).to_string());
+        return Err(super::error::ProbeError::system(
+            "GetIpForwardTable2",
+            std::io::Error::from_raw_os_error(err as i32),
+        ));
     }
     // SAFETY: the table holds NumEntries rows laid out after its header.
     let rows = unsafe {

@@ -50,7 +50,7 @@ impl FrameReader {
         let frame = crate::capture::image_file::read(path).map_err(|reason| {
             FrameFolderError::Unreadable {
                 path: path.display().to_string(),
-                reason,
+                reason: reason.to_string(),
             }
         })?;
         let (w, h) = *self.first.get_or_insert((frame.width, frame.height));

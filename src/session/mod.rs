@@ -2,6 +2,7 @@
 //! camera and a recording, so support reproduces exactly what the seller saw.
 
 pub mod book;
+pub mod commands;
 pub mod digit_reading;
 pub mod frame_folder;
 pub mod listening;

@@ -3,10 +3,12 @@
 //! they change.
 
 use super::{Nav, Step, StepCtx, step_header};
+use crate::capture::devices::CameraListError;
 use crate::checks::{self, Judged};
 use crate::gui::cards::live_line;
 use crate::gui::job::Fetched;
 use crate::gui::preview::{Overlay, Preview};
+use crate::session::commands::Command;
 use crate::session::verdicts;
 use eframe::egui;
 
@@ -16,7 +18,7 @@ const SETTLE_S: f64 = 2.0;
 #[derive(Default)]
 pub struct CameraStep {
     preview: Preview,
-    names: Fetched<Result<Vec<String>, String>>,
+    names: Fetched<Result<Vec<String>, CameraListError>>,
     live: Vec<Judged>,
     seen_seq: u64,
     /// The looks of the last `faces_window_s`: people are judged on the one with the most.
@@ -38,7 +40,7 @@ impl CameraStep {
         let names = self
             .names
             .get(ui.ctx(), crate::capture::devices::camera_names, || {
-                Err(String::new())
+                Err(CameraListError::Stopped)
             });
         let req = &cx.profile.virtual_camera;
         let label = |name: &str| {
@@ -56,8 +58,7 @@ impl CameraStep {
                 });
             }
             Some(Err(e)) => {
-                let reason = e.clone();
-                ui.label(tr.f("system-unreadable", &[("reason", reason)]));
+                ui.label(tr.f("system-unreadable", &[("reason", e.to_string())]));
             }
             Some(Ok(names)) if names.is_empty() => {
                 ui.label(tr.t("camera-none"));
@@ -89,7 +90,7 @@ impl CameraStep {
         if state.error.is_some() {
             let j = verdicts::camera_device(state, cx.profile);
             crate::gui::cards::check_card(ui, &j.render(&tr), &tr);
-            cx.book.set(j);
+            cx.send(Command::Record(j));
             return None;
         }
         if view.frame.is_none() {
@@ -129,13 +130,19 @@ impl CameraStep {
             ];
             if view.at_s >= SETTLE_S {
                 for j in &self.live {
-                    cx.book.set(j.clone());
+                    cx.send(Command::Record(j.clone()));
                 }
-                cx.book.set(verdicts::camera_device(state, cx.profile));
-                cx.book
-                    .set(verdicts::camera(state, p, checks::camera::resolution));
-                cx.book
-                    .set(verdicts::camera(state, p, checks::camera::frame_rate));
+                cx.send(Command::Record(verdicts::camera_device(state, cx.profile)));
+                cx.send(Command::Record(verdicts::camera(
+                    state,
+                    p,
+                    checks::camera::resolution,
+                )));
+                cx.send(Command::Record(verdicts::camera(
+                    state,
+                    p,
+                    checks::camera::frame_rate,
+                )));
             }
         }
         for j in &self.live {

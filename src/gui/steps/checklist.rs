@@ -3,6 +3,7 @@
 
 use super::{Nav, Step, StepCtx, step_header};
 use crate::checks::{self, ids};
+use crate::session::commands::Command;
 use eframe::egui;
 use std::collections::HashMap;
 
@@ -65,7 +66,7 @@ impl ChecklistStep {
             let r = j.render(&tr);
             if r.status != checks::Status::Skipped {
                 crate::gui::cards::live_line(ui, &r, &tr);
-                cx.book.set(j);
+                cx.send(Command::Record(j));
             }
         });
         for id in confirmations() {
@@ -82,11 +83,11 @@ impl ChecklistStep {
                 });
                 if answer.is_some() {
                     let answer = *answer;
-                    cx.book.set(checks::Judged::new(move |tr| {
+                    cx.send(Command::Record(checks::Judged::new(move |tr| {
                         checks::checklist::confirmation(id, answer, tr)
-                    }));
+                    })));
                 } else {
-                    cx.book.remove(id);
+                    cx.send(Command::Forget(id));
                 }
             });
         }

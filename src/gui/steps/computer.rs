@@ -6,6 +6,7 @@ use crate::checks::Judged;
 use crate::gui::cards::check_card;
 use crate::gui::job::{Job, Poll};
 use crate::plan::{self, CheckOptions, UploadHook};
+use crate::session::commands::Command;
 use eframe::egui;
 use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
@@ -71,7 +72,7 @@ impl ComputerStep {
             Poll::Running => {}
             Poll::Done(all) => {
                 for r in &all {
-                    cx.book.set(r.clone());
+                    cx.send(Command::Record(r.clone()));
                 }
                 self.results = all;
                 self.job = None;

@@ -9,6 +9,7 @@ use crate::checks::{Judged, Status};
 use crate::gui::cards::check_card;
 use crate::gui::job::{Job, Poll};
 use crate::gui::preview::{Overlay, Preview};
+use crate::session::commands::Command;
 use crate::session::digit_reading::DigitReading;
 use crate::session::mic_opening::MicOpening;
 use crate::session::verdicts;
@@ -118,7 +119,7 @@ impl DigitsStep {
                     Some(Err(e)) => {
                         let j = verdicts::microphone(Err(e), cx.profile);
                         self.error = Some(j.clone());
-                        cx.book.set(j);
+                        cx.send(Command::Record(j));
                         next = Some(Phase::Idle);
                     }
                 }
@@ -188,12 +189,12 @@ impl DigitsStep {
                         let id = j.render(&tr).id;
                         if id == crate::checks::ids::AUDIO_DIGITS {
                             self.result = Some(j.clone());
-                            cx.book.set(j);
+                            cx.send(Command::Record(j));
                         } else if id == crate::checks::ids::REHEARSAL_LIP_SYNC {
                             self.lip = Some(j.clone());
-                            cx.book.set(j);
+                            cx.send(Command::Record(j));
                         } else {
-                            cx.book.set_if_absent(j);
+                            cx.send(Command::RecordIfAbsent(j));
                         }
                     }
                     next = Some(Phase::Idle);

@@ -14,6 +14,7 @@ use crate::gui::readable::{Tone, tone};
 use crate::i18n::Tr;
 use crate::profile::{ImageReq, Profile};
 use crate::report::html::severity;
+use crate::session::commands::Command;
 use eframe::egui;
 use std::sync::Arc;
 
@@ -232,7 +233,7 @@ impl IdCardStep {
                     self.hold_since = None;
                 }
                 for j in self.results(cx.profile) {
-                    cx.book.set(j);
+                    cx.send(Command::Record(j));
                 }
             }
         }

@@ -7,6 +7,7 @@ use crate::capture::microphone::{MicCapture, MicError, MicSource};
 use crate::checks::{self, Judged};
 use crate::gui::cards::{check_card, live_line};
 use crate::gui::job::{Fetched, Job, Poll};
+use crate::session::commands::Command;
 use crate::session::mic_opening::MicOpening;
 use crate::session::verdicts;
 use eframe::egui;
@@ -56,8 +57,10 @@ impl MicrophoneStep {
         if let Some(opened) = self.opening.as_ref().and_then(MicOpening::poll) {
             self.opening = None;
             if let Err(e) = &opened {
-                cx.book
-                    .set(verdicts::microphone(Err(e.clone()), cx.profile));
+                cx.send(Command::Record(verdicts::microphone(
+                    Err(e.clone()),
+                    cx.profile,
+                )));
             }
             self.mic = Some(opened);
         }
@@ -122,7 +125,7 @@ impl MicrophoneStep {
         if levels.error.is_some() {
             let j = verdicts::microphone(Ok(levels), cx.profile);
             check_card(ui, &j.render(&tr), &tr);
-            cx.book.set(j);
+            cx.send(Command::Record(j));
             return None;
         }
         ui.label(tr.f(
@@ -181,7 +184,7 @@ impl MicrophoneStep {
                 }
                 Poll::Done(results) => {
                     for j in &results {
-                        cx.book.set(j.clone());
+                        cx.send(Command::Record(j.clone()));
                     }
                     self.results = results;
                     self.analysing = None;

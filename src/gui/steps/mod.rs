@@ -14,6 +14,7 @@ pub mod welcome;
 use crate::i18n::{Lang, Tr};
 use crate::profile::Profile;
 use crate::session::book::ResultBook;
+use crate::session::commands::{Command, Queue};
 use crate::session::live_camera::LiveCamera;
 use crate::session::sources::{Prefs, Sources};
 use eframe::egui;
@@ -97,10 +98,19 @@ pub struct StepCtx<'a> {
     pub tr: Tr,
     pub lang: Lang,
     pub profile: &'a Arc<Profile>,
-    pub book: &'a mut ResultBook,
+    /// The results so far, to read; changes go through `send`.
+    pub book: &'a ResultBook,
+    pub commands: &'a mut Queue,
     pub sources: &'a Sources,
     pub prefs: &'a mut Prefs,
     pub camera: Option<&'a LiveCamera>,
+}
+
+impl StepCtx<'_> {
+    /// Queues a command for the end of the frame (`session::commands`).
+    pub fn send(&mut self, command: Command) {
+        self.commands.send(command);
+    }
 }
 
 /// What a step asks the wizard to do.

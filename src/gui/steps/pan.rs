@@ -5,6 +5,7 @@ use super::{Nav, Step, StepCtx, step_header};
 use crate::checks::pan::PanWatch;
 use crate::gui::cards::check_card;
 use crate::gui::preview::{Overlay, Preview};
+use crate::session::commands::Command;
 use eframe::egui;
 
 #[derive(Default)]
@@ -51,7 +52,7 @@ impl PanStep {
             Some((_, watch)) => {
                 if ui.button(tr.t("pan-finish")).clicked() {
                     let j = crate::session::verdicts::pan(watch, cx.profile);
-                    cx.book.set(j.clone());
+                    cx.send(Command::Record(j.clone()));
                     self.result = Some(j);
                     self.watching = None;
                 } else {
