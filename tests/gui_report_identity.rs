@@ -3,38 +3,15 @@
 //! does not — at once, without waiting for the machine's facts to be gathered again.
 //! HOME is the test's own folder, so this file holds one test.
 
-use eframe::egui;
+mod common;
+use common::app_ui::{report_screen, wait_for};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use selfcheck::gui::{SelfCheckApp, Sources};
-use selfcheck::i18n::Lang;
-use selfcheck::profile::Profile;
+use selfcheck::gui::SelfCheckApp;
 use std::path::Path;
-use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 const TICK: &str = "Include computer name, user name and network addresses (only if support asks)";
 const SECTION: &str = "Identifying details (included at your request)";
-
-/// Steps the UI until `found` holds, or fails after 30 s.
-fn wait_for(
-    h: &mut Harness<'_, SelfCheckApp>,
-    what: &str,
-    found: impl Fn(&Harness<'_, SelfCheckApp>) -> bool,
-) {
-    let start = Instant::now();
-    loop {
-        h.step();
-        if found(h) {
-            return;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "waited 30 s for {what}"
-        );
-        std::thread::sleep(Duration::from_millis(25));
-    }
-}
 
 /// Saves the report on the Desktop as `name` and returns the page.
 fn save_as(h: &mut Harness<'_, SelfCheckApp>, desktop: &Path, name: &str) -> String {
@@ -59,17 +36,7 @@ fn the_identity_box_puts_the_details_in_and_takes_them_out() {
     // SAFETY: this binary runs this one test; nothing else reads the environment meanwhile.
     unsafe { std::env::set_var("HOME", home.path()) };
 
-    let profile = Arc::new(Profile::builtin().expect("profile"));
-    let sources = Sources {
-        no_network: true,
-        ..Sources::default()
-    };
-    let app = SelfCheckApp::with_sources(profile, Lang::En, sources);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1100.0, 820.0))
-        .build_ui_state(|ui, app: &mut SelfCheckApp| app.draw(ui), app);
-    h.run_steps(2);
-    h.get_by_label("9. Report").click();
+    let mut h = report_screen();
     wait_for(&mut h, "the report", |h| {
         h.query_by_label("Save report (web page)").is_some()
     });

@@ -1,47 +1,13 @@
 //! The report screen's picture buttons: "Save picture" goes through the save dialog and writes
 //! the report card PNG; "Copy picture" puts it on the clipboard (egui's copy-image command).
 
+mod common;
+use common::app_ui::{report_screen, wait_for};
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use selfcheck::gui::SelfCheckApp;
 use selfcheck::gui::steps::Step;
-use selfcheck::gui::{SelfCheckApp, Sources};
-use selfcheck::i18n::Lang;
-use selfcheck::profile::Profile;
-use std::sync::Arc;
-use std::time::{Duration, Instant};
-
-fn wait_for(
-    h: &mut Harness<'_, SelfCheckApp>,
-    what: &str,
-    found: impl Fn(&Harness<'_, SelfCheckApp>) -> bool,
-) {
-    let start = Instant::now();
-    while !found(h) {
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "waited 30 s for {what}"
-        );
-        h.step();
-        std::thread::sleep(Duration::from_millis(25));
-    }
-}
-
-/// The app in English, no devices or network, opened at the report screen.
-fn report_screen() -> Harness<'static, SelfCheckApp> {
-    let profile = Arc::new(Profile::builtin().expect("profile"));
-    let sources = Sources {
-        no_network: true,
-        ..Sources::default()
-    };
-    let app = SelfCheckApp::with_sources(profile, Lang::En, sources);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1100.0, 820.0))
-        .build_ui_state(|ui, app: &mut SelfCheckApp| app.draw(ui), app);
-    h.run_steps(2);
-    h.get_by_label("9. Report").click();
-    h
-}
 
 #[test]
 fn save_picture_writes_the_card_and_copy_picture_fills_the_clipboard() {

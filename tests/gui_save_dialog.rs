@@ -4,6 +4,8 @@
 //! named in ~/.config/user-dirs.dirs), so this file holds one test: the variable is the
 //! process's.
 
+mod common;
+use common::app_ui::wait_for;
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -13,7 +15,6 @@ use selfcheck::i18n::Lang;
 use selfcheck::profile::Profile;
 use std::path::Path;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 /// What eframe keeps between runs, in memory.
 #[derive(Default)]
@@ -67,26 +68,6 @@ fn harness() -> Harness<'static, SelfCheckApp> {
         }],
     ));
     h
-}
-
-/// Steps the UI until `found` holds, or fails after 20 s.
-fn wait_for(
-    h: &mut Harness<'_, SelfCheckApp>,
-    what: &str,
-    found: impl Fn(&Harness<'_, SelfCheckApp>) -> bool,
-) {
-    let start = Instant::now();
-    loop {
-        h.step();
-        if found(h) {
-            return;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "waited 20 s for {what}"
-        );
-        std::thread::sleep(Duration::from_millis(25));
-    }
 }
 
 fn folder_field(h: &Harness<'_, SelfCheckApp>) -> String {

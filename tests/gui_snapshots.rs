@@ -8,21 +8,11 @@ mod common;
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use selfcheck::gui::{SelfCheckApp, Sources};
+use selfcheck::gui::SelfCheckApp;
 use selfcheck::i18n::Lang;
-use selfcheck::profile::Profile;
-use std::sync::Arc;
 
 fn harness(lang: Lang) -> Harness<'static, SelfCheckApp> {
-    let profile = Arc::new(Profile::builtin().expect("profile"));
-    let sources = Sources {
-        no_network: true,
-        ..Sources::default()
-    };
-    let app = SelfCheckApp::with_sources(profile, lang, sources);
-    Harness::builder()
-        .with_size(egui::vec2(960.0, 680.0))
-        .build_ui_state(|ui, app: &mut SelfCheckApp| app.draw(ui), app)
+    common::app_ui::app_at(lang, egui::vec2(960.0, 680.0))
 }
 
 /// Tolerance for renderer differences between Mesa versions and backends (anti-aliased edges

@@ -66,3 +66,14 @@ pub fn live_line(ui: &mut egui::Ui, c: &CheckResult, tr: &Tr) {
         ui.label(&c.summary);
     });
 }
+
+/// "正在打开麦克风…" with a spinner while the microphone opens on its worker; looked at again
+/// soon, so the time limit shows when the driver does not answer.
+pub fn opening_microphone(ui: &mut egui::Ui, tr: &Tr) {
+    ui.horizontal(|ui| {
+        ui.spinner();
+        ui.label(tr.t("mic-opening"));
+    });
+    ui.ctx()
+        .request_repaint_after(std::time::Duration::from_millis(250));
+}

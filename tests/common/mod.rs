@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod app_ui;
 pub mod audio;
 pub mod http;
 pub mod netns;

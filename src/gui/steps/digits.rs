@@ -96,12 +96,7 @@ impl DigitsStep {
                 }
             }
             Phase::Opening(opening) => {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label(tr.t("mic-opening"));
-                });
-                ui.ctx()
-                    .request_repaint_after(std::time::Duration::from_millis(250));
+                crate::gui::cards::opening_microphone(ui, &tr);
                 match opening.poll() {
                     None => {}
                     Some(Ok(mic)) => {

@@ -112,12 +112,7 @@ impl MicrophoneStep {
             }
             None => {
                 // Still opening: said, and looked at again soon (the limit must show).
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label(tr.t("mic-opening"));
-                });
-                ui.ctx()
-                    .request_repaint_after(std::time::Duration::from_millis(250));
+                crate::gui::cards::opening_microphone(ui, &tr);
                 return None;
             }
         };
