@@ -617,9 +617,11 @@ fn run_analyze_audio(
         (None, None) => return Err(Fatal(tr.t("cli-error-record-seconds"))),
     };
     let expected = args.digits.unwrap_or(profile.audio.digit_count);
-    let analysis =
-        crate::analysis::speech::analyze(&audio, profile.audio.clipping_run_samples as usize);
-    let checks = crate::checks::audio::all(&analysis, expected, args.shown_at, &profile.audio, tr);
+    let checks =
+        crate::session::recordings::speech(&audio, &profile.audio, Some((expected, args.shown_at)))
+            .iter()
+            .map(|j| j.render(tr))
+            .collect();
     // A WAV file or a replayed microphone is a replay; --record from the device is measured.
     let source = if args.file.is_some() || args.mic_source.is_some() {
         crate::checks::Provenance::Replayed
@@ -639,7 +641,7 @@ fn run_analyze_image(
     lang: Lang,
     tr: &Tr,
 ) -> Result<i32, Fatal> {
-    use crate::analysis::frame::{Rect, RgbFrame};
+    use crate::analysis::frame::Rect;
     let bytes = read_input(&args.file, 64 << 20, tr)?;
     let shown = args.file.display().to_string();
     let bad = |reason: String| {
@@ -675,13 +677,7 @@ fn run_analyze_image(
             Some(r)
         }
     };
-    let frame: RgbFrame = img;
-    let req = &profile.image;
-    let rules = crate::analysis::faces::FaceRules::from_profile(req);
-    let mut detector = crate::analysis::faces::FaceDetector::new(rules).map_err(bad)?;
-    let limits = crate::analysis::limits::FrameLimits::from_profile(req);
-    let analysis = crate::analysis::frame_analysis::analyze(&frame, card, &mut detector, &limits);
-    let checks = crate::checks::image::all(&analysis, card, req, tr);
+    let checks = crate::session::recordings::picture(&img, card, &profile, tr).map_err(bad)?;
     let source = crate::checks::Provenance::Replayed;
     finish(
         &file_report(&profile, lang, checks, source),

@@ -10,5 +10,6 @@ pub mod live_camera;
 pub mod mic_opening;
 pub mod pan_replay;
 pub mod reading;
+pub mod recordings;
 pub mod sources;
 pub mod verdicts;

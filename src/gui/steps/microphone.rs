@@ -150,10 +150,8 @@ impl MicrophoneStep {
                 let req = cx.profile.audio.clone();
                 let device = verdicts::microphone(Ok(levels.clone()), cx.profile);
                 self.analysing = Some(Job::spawn(ui.ctx(), move || {
-                    let a =
-                        crate::analysis::speech::analyze(&audio, req.clipping_run_samples as usize);
                     let mut all = vec![device];
-                    all.extend(verdicts::speech(a, &req, None));
+                    all.extend(crate::session::recordings::speech(&audio, &req, None));
                     all
                 }));
             }
