@@ -16,7 +16,7 @@ pub enum CameraListError {
     Stopped,
 }
 
-/// Names of the cameras the OS offers; an error text when the camera API itself fails.
+/// Names of the cameras the OS offers; an error when no list could be read.
 /// On Windows also the DirectShow-only devices (virtual cameras Chrome offers but Media
 /// Foundation does not list).
 pub fn camera_names() -> Result<Vec<String>, CameraListError> {
