@@ -39,7 +39,7 @@ if ((windows)); then
   # alone leaves one idle (downloads, a crate that waits for another, links, the unit tests
   # under Wine). Its output is printed when it ends.
   stage "Windows (scripts/windows.sh) starts, beside the Linux stages"
-  setsid bash scripts/windows.sh > "$windows_log" 2>&1 &
+  setsid -w bash scripts/windows.sh > "$windows_log" 2>&1 &
   windows_pid=$!
 fi
 stage "cargo fmt --check"
