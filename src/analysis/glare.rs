@@ -80,13 +80,13 @@ pub fn measure(frame: &RgbFrame, card: Rect, limits: &GlareLimits, surface: &Car
         .max(limits.min_bright)
         .min(limits.clipped);
     let mut mask = vec![0u8; cw * ch];
+    #[cfg(target_arch = "x86_64")]
+    let avx2 = std::arch::is_x86_feature_detected!("avx2");
+    #[cfg(not(target_arch = "x86_64"))]
+    let avx2 = false;
     for y in 0..ch {
-        mark_row(
-            card_row(y),
-            threshold,
-            limits,
-            &mut mask[y * cw..(y + 1) * cw],
-        );
+        let row_mask = &mut mask[y * cw..(y + 1) * cw];
+        mark_row(card_row(y), threshold, limits, row_mask, avx2);
     }
     // Ignore specks: under 0.02 % of the card (sensor noise, a shiny screw head).
     let (mut blobs, pixels) = blobs(&mut mask, cw, ch, n.div_ceil(5000));
@@ -157,7 +157,25 @@ fn sampled_median<'a>(row: impl Fn(usize) -> &'a [u8], ch: usize) -> u8 {
 /// Marks one row: `CANDIDATE` where bright (max channel ≥ `threshold`) and colourless,
 /// `CLIPPED_BIT` where its brightest channel is clipped. Runs with no byte at the threshold are
 /// skipped whole (the mask starts at zero).
-fn mark_row(rgb: &[u8], threshold: u8, limits: &GlareLimits, mask: &mut [u8]) {
+/// With `avx2`, whole runs of 16 pixels go through `glare_row` (every pixel marked, which
+/// gives the same mask) and only the rest through the portable loop.
+fn mark_row(rgb: &[u8], threshold: u8, limits: &GlareLimits, mask: &mut [u8], avx2: bool) {
+    let mut done = 0;
+    #[cfg(target_arch = "x86_64")]
+    if avx2 {
+        let marks = super::glare_row::Marks {
+            threshold,
+            clipped: limits.clipped,
+            max_saturation_pct: limits.max_saturation_pct,
+            candidate: CANDIDATE,
+            clipped_bit: CLIPPED_BIT,
+        };
+        // SAFETY: the caller checked that this CPU has AVX2.
+        done = unsafe { super::glare_row::mark(rgb, marks, mask) };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = avx2;
+    let (rgb, mask) = (&rgb[done * 3..], &mut mask[done..]);
     let saturation = u16::from(limits.max_saturation_pct);
     for (px, m) in rgb.chunks(RUN * 3).zip(mask.chunks_mut(RUN)) {
         if px.iter().fold(0u8, |a, b| a.max(*b)) < threshold {
@@ -262,6 +280,58 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_avx2_mask_is_the_portable_mask() {
+        #[cfg(target_arch = "x86_64")]
+        let avx2 = std::arch::is_x86_feature_detected!("avx2");
+        #[cfg(not(target_arch = "x86_64"))]
+        let avx2 = false;
+        let mut seed = 0x2545_f491_u32;
+        // Pale, tinted and saturated pixels, many near the thresholds; then every spread of
+        // channels at every bright level (each saturation limit's exact boundary included).
+        let mut rgb: Vec<u8> = (0..3 * 301)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 17;
+                seed ^= seed << 5;
+                if seed & 1 == 0 {
+                    255 - (seed >> 28) as u8
+                } else {
+                    (seed >> 24) as u8
+                }
+            })
+            .collect();
+        for m in 180..=255u8 {
+            for d in 0..=120.min(m) {
+                rgb.extend_from_slice(&[m - d / 2, m, m - d]);
+            }
+        }
+        let base = crate::analysis::limits::FrameLimits::builtin()
+            .expect("profile")
+            .glare;
+        let mut seen = [false; 4];
+        for (threshold, saturation) in [(200, 15), (250, 40), (245, 0), (230, 100), (240, 180)] {
+            let limits = GlareLimits {
+                max_saturation_pct: saturation,
+                ..base
+            };
+            for width in [rgb.len() / 3, 301, 48, 37, 16] {
+                let (mut fast, mut portable) = (vec![0u8; width], vec![0u8; width]);
+                mark_row(&rgb[..3 * width], threshold, &limits, &mut fast, avx2);
+                mark_row(&rgb[..3 * width], threshold, &limits, &mut portable, false);
+                assert_eq!(
+                    fast, portable,
+                    "threshold {threshold}, {saturation} %, {width} px"
+                );
+                for m in portable {
+                    seen[usize::from(m)] = true;
+                }
+            }
+        }
+        // Every mark was made somewhere: nothing, candidate, clipped, both.
+        assert_eq!(seen, [true; 4]);
     }
 
     #[test]
