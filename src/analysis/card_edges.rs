@@ -127,10 +127,20 @@ fn side(view: &View, search: &Search, card: CardLook) -> (f64, Option<EdgeLine>)
     for plane in [Some(view.grey), view.colour].into_iter().flatten() {
         // The band's pixels, one line along the side after another (lines lo-1 ..= hi+1).
         let mut px = vec![0u8; (rows + 2) * len];
-        for (j, line) in px.chunks_exact_mut(len).enumerate() {
-            let c = lo - 1 + j;
-            for (i, p) in line.iter_mut().enumerate() {
-                *p = plane[view.index(a0 + i, c)];
+        let (first, w) = (lo - 1, view.w);
+        if view.transposed {
+            // A vertical side: the band is read row by row (in memory order), each row's
+            // few pixels scattered to their lines.
+            for i in 0..len {
+                let row = &plane[(a0 + i) * w + first..(a0 + i) * w + first + rows + 2];
+                for (j, &p) in row.iter().enumerate() {
+                    px[j * len + i] = p;
+                }
+            }
+        } else {
+            for (j, line) in px.chunks_exact_mut(len).enumerate() {
+                let start = (first + j) * w + a0;
+                line.copy_from_slice(&plane[start..start + len]);
             }
         }
         for (r, out) in strong.chunks_exact_mut(len).enumerate() {
@@ -167,17 +177,31 @@ fn side(view: &View, search: &Search, card: CardLook) -> (f64, Option<EdgeLine>)
     let tilts: Vec<i64> = (0..=rise)
         .flat_map(|d| if d == 0 { vec![0] } else { vec![-d, d] })
         .collect();
+    // The counts piece by piece (each piece's counts for every line, in a row), so that a
+    // tilt's lines are summed as whole rows shifted by the tilt.
+    let by_piece: Vec<u32> = (0..PIECES)
+        .flat_map(|k| (0..rows).map(move |r| (r, k)))
+        .map(|(r, k)| counts[r * PIECES + k])
+        .collect();
     for &d in &tilts {
-        for r0 in 0..rows as i64 {
-            let mut hits = 0u32;
-            for k in 0..PIECES {
-                // The line's position at the middle of piece k.
-                let r = r0 + d * (2 * k as i64 + 1) / (2 * PIECES as i64);
-                if (0..rows as i64).contains(&r) {
-                    hits += counts[r as usize * PIECES + k];
-                }
+        let start = hits_of_lines.len();
+        hits_of_lines.resize(start + rows, 0);
+        let hits = &mut hits_of_lines[start..];
+        for k in 0..PIECES {
+            // The line at r0 lies at row r0 + shift in the middle of piece k.
+            let shift = d * (2 * k as i64 + 1) / (2 * PIECES as i64);
+            let piece = &by_piece[k * rows..(k + 1) * rows];
+            let (from, to) = (
+                (-shift).clamp(0, rows as i64) as usize,
+                (rows as i64 - shift).clamp(0, rows as i64) as usize,
+            );
+            if to <= from {
+                continue;
             }
-            hits_of_lines.push(hits);
+            let read = (from as i64 + shift) as usize;
+            for (h, &c) in hits[from..to].iter_mut().zip(&piece[read..]) {
+                *h += c;
+            }
         }
     }
     let best = hits_of_lines.iter().copied().max().unwrap_or(0);
@@ -215,15 +239,10 @@ fn side(view: &View, search: &Search, card: CardLook) -> (f64, Option<EdgeLine>)
     // The candidates: the best line of each place across the band (a line within three
     // pixels of a better one is the same place), at most `CANDIDATES` of them.
     let middle = |i: usize| 2 * (i % rows) as i64 + tilts[i / rows];
-    // Taken best first (fewest-index first among equals) from a heap: usually only a few of
-    // the many good lines are looked at, so sorting them all would be wasted.
-    let mut by_hits: std::collections::BinaryHeap<(u32, std::cmp::Reverse<usize>)> = (0
-        ..hits_of_lines.len())
-        .filter(|&i| hits_of_lines[i] >= good)
-        .map(|i| (hits_of_lines[i], std::cmp::Reverse(i)))
-        .collect();
+    // Taken best first (fewest-index first among equals): the good lines ordered by their
+    // hits with a counting sort (hits are at most the side's length).
     let mut candidates: Vec<(usize, i64)> = Vec::with_capacity(CANDIDATES);
-    while let Some((_, std::cmp::Reverse(i))) = by_hits.pop() {
+    for i in best_first(&hits_of_lines, good) {
         let m = middle(i);
         if candidates.iter().all(|&(_, cm)| (cm - m).abs() > 6) {
             candidates.push((i, m));
@@ -268,6 +287,27 @@ fn side(view: &View, search: &Search, card: CardLook) -> (f64, Option<EdgeLine>)
     } else {
         (0.0, None)
     }
+}
+
+/// The indexes of the lines with at least `good` hits, most hits first and, among equal
+/// hits, lowest index first.
+fn best_first(hits: &[u32], good: u32) -> Vec<usize> {
+    let top = hits.iter().copied().max().unwrap_or(0) as usize;
+    // Where each hit count's lines start in the order (more hits earlier).
+    let mut start = vec![0usize; top + 2];
+    for &h in hits.iter().filter(|&&h| h >= good) {
+        start[top - h as usize + 1] += 1;
+    }
+    for k in 1..start.len() {
+        start[k] += start[k - 1];
+    }
+    let mut order = vec![0usize; start[top + 1]];
+    for (i, &h) in hits.iter().enumerate().filter(|&(_, &h)| h >= good) {
+        let slot = &mut start[top - h as usize];
+        order[*slot] = i;
+        *slot += 1;
+    }
+    order
 }
 
 /// The card's look: the medians over the middle half of the box (mostly paper on an ID card).
@@ -366,6 +406,14 @@ pub fn measure_with_colour(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn good_lines_come_most_hits_first_then_lowest_index() {
+        let hits = [3, 9, 0, 5, 9, 4, 5, 2];
+        assert_eq!(best_first(&hits, 4), vec![1, 4, 3, 6, 5]);
+        assert_eq!(best_first(&hits, 10), Vec::<usize>::new());
+        assert_eq!(best_first(&[], 0), Vec::<usize>::new());
+    }
 
     /// A `w`×`h` grey picture from a function of (x, y).
     fn picture(w: usize, h: usize, f: impl Fn(f64, f64) -> u8) -> Vec<u8> {
