@@ -191,6 +191,7 @@ fn four_largest(values: impl Iterator<Item = u8>) -> [u8; 4] {
 /// the block (a block is a couple of millimetres of card: print strokes and the paper between
 /// them both fall on the grid). The frame is read one sample row at a time across every
 /// block, in memory order. `keep[i]` says which blocks to measure.
+#[inline(never)]
 fn block_stats(
     frame: &RgbFrame,
     card: Rect,
@@ -312,6 +313,7 @@ fn bounding(rects: impl Iterator<Item = Rect>) -> Option<Rect> {
 /// the most blocks within `tolerance` wins, and it is refitted to those blocks. A shadow or a
 /// sheen over part of the card leaves the other part to decide, even when it covers more than
 /// half. `inside`: every block of the card.
+#[inline(never)]
 fn paper_plane(
     fit: &[(f64, f64, f64)],
     inside: &[(f64, f64, f64)],
@@ -332,16 +334,18 @@ fn paper_plane(
         (0.0, 0.5, 0.5, 1.0),
         (0.5, 1.0, 0.5, 1.0),
     ];
-    let near = |p: &Plane, points: &[(f64, f64, f64)], out: &mut Vec<(f64, f64, f64)>| {
-        out.clear();
-        out.extend(
-            points
-                .iter()
-                .copied()
-                .filter(|&q| p.residual(q).abs() <= tolerance),
-        );
-    };
-    let (mut part, mut chosen, mut residuals) = (Vec::new(), Vec::new(), Vec::new());
+    // The points within `tolerance` of a plane, taken as they are read (not collected).
+    fn within(
+        p: Plane,
+        points: &[(f64, f64, f64)],
+        tolerance: f64,
+    ) -> impl Iterator<Item = (f64, f64, f64)> + '_ {
+        points
+            .iter()
+            .copied()
+            .filter(move |&q| p.residual(q).abs() <= tolerance)
+    }
+    let (mut part, mut residuals) = (Vec::new(), Vec::new());
     // Each part's plane is refined on its own blocks: first on the brighter half of them
     // (print pulls a block's paper level down, never up), then on those near the plane.
     let mut fit_part = |part: &[(f64, f64, f64)]| -> Option<Plane> {
@@ -349,12 +353,10 @@ fn paper_plane(
         residuals.clear();
         residuals.extend(part.iter().map(|&q| p.residual(q)));
         let mid = median(std::mem::take(&mut residuals));
-        chosen.clear();
-        chosen.extend(part.iter().copied().filter(|&q| p.residual(q) >= mid));
-        p = Plane::fit(chosen.iter().copied()).unwrap_or(p);
+        let first = p;
+        p = Plane::fit(part.iter().copied().filter(|&q| first.residual(q) >= mid)).unwrap_or(p);
         for _ in 0..2 {
-            near(&p, part, &mut chosen);
-            p = Plane::fit(chosen.iter().copied()).unwrap_or(p);
+            p = Plane::fit(within(p, part, tolerance)).unwrap_or(p);
         }
         Some(p)
     };
@@ -367,11 +369,7 @@ fn paper_plane(
                 .filter(|&(u, v, _)| (u0..u1).contains(&u) && (v0..v1).contains(&v)),
         );
         if let Some(p) = fit_part(&part) {
-            let support = fit
-                .iter()
-                .filter(|&&q| p.residual(q).abs() <= tolerance)
-                .count();
-            tried.push((p, support));
+            tried.push((p, within(p, fit, tolerance).count()));
         }
     }
     // Where several planes each hold a large part of the card (a shadow over nearly half of
@@ -389,14 +387,12 @@ fn paper_plane(
         .filter(|t| t.1 * 5 >= most * 3)
         .max_by_key(|t| t.1 as i64 - above(&t.0) as i64)
         .map(|t| t.0);
-    let mut used = Vec::new();
     for _ in 0..2 {
         let Some(p) = plane else { break };
-        near(&p, fit, &mut used);
-        if used.len() < 8 {
+        if within(p, fit, tolerance).nth(7).is_none() {
             break;
         }
-        plane = Plane::fit(used.iter().copied()).or(plane);
+        plane = Plane::fit(within(p, fit, tolerance)).or(plane);
     }
     plane
 }
