@@ -33,12 +33,7 @@ pub unsafe fn row(top: &[u8], bottom: &[u8], out: &mut [u8]) {
         top.len() >= need && bottom.len() >= need,
         "rows shorter than the output"
     );
-    // Whole turns that stay inside both rows, reading 4 bytes past each turn.
-    let turns = if need >= READ_PAST {
-        ((need - READ_PAST) / (TURN * BLOCK)).min(n / TURN)
-    } else {
-        0
-    };
+    let turns = whole_turns(n);
     // SAFETY (for the block): AVX2 is enabled for this function; every load reads 16 bytes
     // from an offset at most `turn × 96 + 84`, and `turns` was chosen so that
     // `turns × 96 + 4 ≤ need`, which both rows hold; each store writes 16 bytes inside `out`.
@@ -90,10 +85,22 @@ pub unsafe fn row(top: &[u8], bottom: &[u8], out: &mut [u8]) {
     }
 }
 
+/// The turns of 16 blocks (6 bytes each) of an `n`-block row that stay inside rows of
+/// `6 n` bytes while reading 4 bytes past each turn (also `opponent_half`'s turns).
+#[cfg(target_arch = "x86_64")]
+pub(super) fn whole_turns(n: usize) -> usize {
+    let need = n * BLOCK;
+    if need >= READ_PAST {
+        ((need - READ_PAST) / (TURN * BLOCK)).min(n / TURN)
+    } else {
+        0
+    }
+}
+
 /// The 16-byte shuffle in both 128-bit lanes.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-fn both_lanes(mask: [i8; 16]) -> __m256i {
+pub(super) fn both_lanes(mask: [i8; 16]) -> __m256i {
     let m = mask.map(|b| b as u8);
     // SAFETY: reads 16 bytes from a 16-byte array; AVX2 is enabled for this function.
     unsafe {

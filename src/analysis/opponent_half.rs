@@ -5,14 +5,14 @@
 //! code, to the bit (tested in `frame`).
 
 #[cfg(target_arch = "x86_64")]
+use super::grey_half::both_lanes;
+#[cfg(target_arch = "x86_64")]
 use std::arch::x86_64::*;
 
 /// Bytes in one 2×2 block's row: two RGB pixels.
 const BLOCK: usize = 6;
 /// Blocks made per loop turn.
 const TURN: usize = 16;
-/// A turn's last load starts 12 bytes before its end and reads 16: 4 bytes past the turn.
-const READ_PAST: usize = 4;
 
 /// The shuffle for blocks `4g .. 4g + 3` of a turn (two per 128-bit lane): the blue and red
 /// bytes of the chosen pixel (`first`: byte offset of that pixel in its block) of both
@@ -42,11 +42,7 @@ pub unsafe fn row(top: &[u8], bottom: &[u8], out: &mut [u8]) {
         top.len() >= need && bottom.len() >= need,
         "rows shorter than the output"
     );
-    let turns = if need >= READ_PAST {
-        ((need - READ_PAST) / (TURN * BLOCK)).min(n / TURN)
-    } else {
-        0
-    };
+    let turns = super::grey_half::whole_turns(n);
     // SAFETY (for the block): AVX2 is enabled for this function; every load reads 16 bytes
     // from an offset at most `turn × 96 + 84`, and `turns` was chosen so that
     // `turns × 96 + 4 ≤ need`, which both rows hold; each store writes 16 bytes inside `out`.
@@ -91,17 +87,5 @@ pub unsafe fn row(top: &[u8], bottom: &[u8], out: &mut [u8]) {
         let (t, b) = (&top[i * BLOCK..], &bottom[i * BLOCK..]);
         let d = i16::from(t[2]) - i16::from(t[0]) + i16::from(b[5]) - i16::from(b[3]);
         out[i] = super::frame::opponent_level(d);
-    }
-}
-
-/// The 16-byte shuffle in both 128-bit lanes.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-fn both_lanes(mask: [i8; 16]) -> __m256i {
-    let m = mask.map(|b| b as u8);
-    // SAFETY: reads 16 bytes from a 16-byte array; AVX2 is enabled for this function.
-    unsafe {
-        let v = _mm_loadu_si128(m.as_ptr().cast());
-        _mm256_broadcastsi128_si256(v)
     }
 }
