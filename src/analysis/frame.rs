@@ -223,9 +223,7 @@ pub fn small_opponent(
             #[cfg(target_arch = "x86_64")]
             // SAFETY: `avx2` was checked on this CPU.
             2 if avx2 => unsafe { super::opponent_half::row(tops, bottoms, inside) },
-            2 => opponent_blocks::<6>(tops, bottoms, inside),
-            3 => opponent_blocks::<9>(tops, bottoms, inside),
-            _ => opponent_blocks_any(bw, tops, bottoms, inside),
+            _ => opponent_blocks(bw, tops, bottoms, inside),
         }
         for (x, o) in (whole..x1).zip(beyond.iter_mut()) {
             let d = b_minus_r(top, x * f) + b_minus_r(bottom, x * f + f - 1);
@@ -235,19 +233,9 @@ pub fn small_opponent(
     out
 }
 
-/// One row of opponent colour for blocks of `BW` bytes (`BW / 3` pixels) across: the blue
+/// One row of opponent colour for blocks of `bw` bytes (`bw / 3` pixels) across: the blue
 /// minus red of each block's first pixel on the top row and its last pixel on the bottom row.
-/// A constant block width lets the compiler vectorise the strided reads.
-#[inline(always)]
-fn opponent_blocks<const BW: usize>(tops: &[u8], bottoms: &[u8], out: &mut [u8]) {
-    let (tops, bottoms) = (tops.chunks_exact(BW), bottoms.chunks_exact(BW));
-    for ((o, t), b) in out.iter_mut().zip(tops).zip(bottoms) {
-        let d = i16::from(t[2]) - i16::from(t[0]) + i16::from(b[BW - 1]) - i16::from(b[BW - 3]);
-        *o = opponent_level(d);
-    }
-}
-
-fn opponent_blocks_any(bw: usize, tops: &[u8], bottoms: &[u8], out: &mut [u8]) {
+fn opponent_blocks(bw: usize, tops: &[u8], bottoms: &[u8], out: &mut [u8]) {
     let (tops, bottoms) = (tops.chunks_exact(bw), bottoms.chunks_exact(bw));
     for ((o, t), b) in out.iter_mut().zip(tops).zip(bottoms) {
         let d = i16::from(t[2]) - i16::from(t[0]) + i16::from(b[bw - 1]) - i16::from(b[bw - 3]);
@@ -255,7 +243,8 @@ fn opponent_blocks_any(bw: usize, tops: &[u8], bottoms: &[u8], out: &mut [u8]) {
     }
 }
 
-/// Two pixels' blue minus red (−510 to 510) as one byte, 128 for no colour.
+/// Two pixels' blue minus red (−510 to 510) as one byte: 0 all red, 127 no colour, 255 all
+/// blue.
 #[inline(always)]
 pub(super) fn opponent_level(d: i16) -> u8 {
     ((d / 2 + 255) / 2).clamp(0, 255) as u8
