@@ -250,6 +250,19 @@ pub(super) fn opponent_level(d: i16) -> u8 {
     ((d / 2 + 255) / 2).clamp(0, 255) as u8
 }
 
+/// Pseudo-random bytes for tests (xorshift32's top byte each step), continuing from `seed`.
+#[cfg(test)]
+pub(crate) fn noise_bytes(seed: &mut u32, n: usize) -> Vec<u8> {
+    (0..n)
+        .map(|_| {
+            *seed ^= *seed << 13;
+            *seed ^= *seed >> 17;
+            *seed ^= *seed << 5;
+            (*seed >> 24) as u8
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,15 +316,7 @@ mod tests {
 
     fn opponent_colour_matches_its_definition(w: u32, h: u32) {
         // Every byte value, blue far above and far below red included.
-        let mut seed = 0x9e37_79b9_u32;
-        let data: Vec<u8> = (0..w * h * 3)
-            .map(|_| {
-                seed ^= seed << 13;
-                seed ^= seed >> 17;
-                seed ^= seed << 5;
-                (seed >> 24) as u8
-            })
-            .collect();
+        let data = noise_bytes(&mut 0x9e37_79b9, (w * h * 3) as usize);
         let frame = RgbFrame {
             width: w,
             height: h,

@@ -196,14 +196,8 @@ mod tests {
         let mut seed = 0x9e37_79b9u32;
         for width in (1..=70).chain([1279, 1280, 1283]) {
             let height = 5;
-            let data = (0..width * height * 3)
-                .map(|_| {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 17;
-                    seed ^= seed << 5;
-                    (seed >> 24) as u8
-                })
-                .collect();
+            let data =
+                crate::analysis::frame::noise_bytes(&mut seed, (width * height * 3) as usize);
             let frame = RgbFrame {
                 width,
                 height,

@@ -225,14 +225,7 @@ mod tests {
         }
         // Rows longer than one 16-bit chunk (and not a multiple of it), every byte value.
         let (w, h) = (601u32, 6u32);
-        let gray: Vec<u8> = (0..w * h)
-            .map(|_| {
-                seed ^= seed << 13;
-                seed ^= seed >> 17;
-                seed ^= seed << 5;
-                (seed >> 24) as u8
-            })
-            .collect();
+        let gray = crate::analysis::frame::noise_bytes(&mut seed, (w * h) as usize);
         let roi = Rect { x: 0, y: 0, w, h };
         assert_eq!(blur(&gray, w, roi), reference(&gray, w as usize, roi));
     }
