@@ -6,6 +6,10 @@ export RUSTC=/usr/bin/rustc
 export RUSTC_BOOTSTRAP=1
 export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc
 export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=wine
+# Unoptimised builds (CI's `wine` profile) share generic code between crates by exporting it;
+# nokhwa, which is also built as a DLL, then exports more symbols than a DLL can number
+# (mingw's ld: "export ordinal too large"). Optimised builds do not share it anyway.
+export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUSTFLAGS="-Zshare-generics=n"
 # shellcheck source=../../scripts/paths.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/paths.sh"
 export CARGO_TARGET_DIR=$WINDOWS_TARGET_DIR
