@@ -27,11 +27,37 @@ pub fn valid_size(input: usize, k: usize, stride: usize) -> usize {
 /// A k×k convolution; `w` is laid out `[ky][kx][cin][cout]`. Larger kernels gather each
 /// output pixel's k×k×cin inputs into one row first, so the same 1×1 kernel does the work.
 pub fn conv(x: &Tensor, w: &[f32], b: &[f32], k: usize, stride: usize, relu: bool) -> Tensor {
+    conv_then(x, w, b, (k, stride), Then { add: None, relu })
+}
+
+/// What is done to a convolution's sums as they are stored: a residual tensor of the output's
+/// shape added, then negative values set to zero (`relu`) — one pass over the output instead
+/// of three.
+#[derive(Debug, Clone, Copy)]
+pub struct Then<'a> {
+    pub add: Option<&'a Tensor>,
+    pub relu: bool,
+}
+
+/// [`conv`], with `then` done to each sum as it is stored.
+pub fn conv_then(
+    x: &Tensor,
+    w: &[f32],
+    b: &[f32],
+    (k, stride): (usize, usize),
+    then: Then,
+) -> Tensor {
     let cout = b.len();
     let (oh, ow) = (valid_size(x.h, k, stride), valid_size(x.w, k, stride));
     let mut out = Tensor::zeros(oh, ow, cout);
+    let then = Then {
+        add: then
+            .add
+            .filter(|r| (r.h, r.w, r.c) == (oh, ow, cout) && r.data.len() == out.data.len()),
+        relu: then.relu,
+    };
     if k == 1 && stride == 1 {
-        pointwise(x, w, b, &mut out);
+        pointwise(x, w, b, then, &mut out);
     } else {
         let patch = k * k * x.c;
         let mut cols = Tensor::zeros(oh, ow, patch);
@@ -45,30 +71,27 @@ pub fn conv(x: &Tensor, w: &[f32], b: &[f32], k: usize, stride: usize, relu: boo
                 }
             }
         }
-        pointwise(&cols, w, b, &mut out);
-    }
-    if relu {
-        relu_in_place(&mut out.data);
+        pointwise(&cols, w, b, then, &mut out);
     }
     out
 }
 
 /// The 1×1 convolution (most of the model's work). With AVX2 and FMA (nearly every PC since
 /// 2013) the same code is compiled for them, chosen when the program runs.
-fn pointwise(x: &Tensor, w: &[f32], b: &[f32], out: &mut Tensor) {
+fn pointwise(x: &Tensor, w: &[f32], b: &[f32], then: Then, out: &mut Tensor) {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
         // SAFETY: the CPU has just been seen to support both features.
-        unsafe { pointwise_avx2(x, w, b, out) };
+        unsafe { pointwise_avx2(x, w, b, then, out) };
         return;
     }
-    pointwise_blocks::<false>(x, w, b, out);
+    pointwise_blocks::<false>(x, w, b, then, out);
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
-fn pointwise_avx2(x: &Tensor, w: &[f32], b: &[f32], out: &mut Tensor) {
-    pointwise_blocks::<true>(x, w, b, out);
+fn pointwise_avx2(x: &Tensor, w: &[f32], b: &[f32], then: Then, out: &mut Tensor) {
+    pointwise_blocks::<true>(x, w, b, then, out);
 }
 
 /// Pixels per block and output channels per block: 4×16 sums stay in registers while the
@@ -80,7 +103,13 @@ const CO: usize = 16;
 const CO_HALF: usize = 8;
 
 #[inline(always)]
-fn pointwise_blocks<const FMA: bool>(x: &Tensor, w: &[f32], b: &[f32], out: &mut Tensor) {
+fn pointwise_blocks<const FMA: bool>(
+    x: &Tensor,
+    w: &[f32],
+    b: &[f32],
+    then: Then,
+    out: &mut Tensor,
+) {
     let (cin, cout) = (x.c, b.len());
     let pixels = x.h * x.w;
     let full_co = cout / CO * CO;
@@ -94,6 +123,7 @@ fn pointwise_blocks<const FMA: bool>(x: &Tensor, w: &[f32], b: &[f32], out: &mut
         let input = &x.data[p * cin..(p + PX) * cin];
         let rows = &mut out.data[p * cout..(p + PX) * cout];
         let mut co = 0;
+        let residual = then.add.map(|r| &r.data[p * cout..(p + PX) * cout]);
         while co < full_co {
             block::<FMA, CO>(input, w, b, co, rows);
             co += CO;
@@ -101,6 +131,7 @@ fn pointwise_blocks<const FMA: bool>(x: &Tensor, w: &[f32], b: &[f32], out: &mut
         if blocked_co > full_co {
             block::<FMA, CO_HALF>(input, w, b, full_co, rows);
         }
+        finish(&mut rows[..], residual, then.relu, 0..blocked_co, cout);
         p += PX;
     }
     // What the blocks left: the last pixels, and the last (fewer than 8) output channels.
@@ -113,6 +144,36 @@ fn pointwise_blocks<const FMA: bool>(x: &Tensor, w: &[f32], b: &[f32], out: &mut
         acc.copy_from_slice(&b[from..]);
         for (ci, &v) in x.data[q * cin..(q + 1) * cin].iter().enumerate() {
             axpy(acc, v, &w[ci * cout + from..(ci + 1) * cout]);
+        }
+        let residual = then.add.map(|r| &r.data[q * cout..(q + 1) * cout]);
+        let row = &mut out.data[q * cout..(q + 1) * cout];
+        finish(row, residual, then.relu, from..cout, cout);
+    }
+}
+
+/// Channels `channels` of each pixel of `rows` (`cout` values a pixel), still in cache: the
+/// residual's values added, then `relu`.
+#[inline(always)]
+fn finish(
+    rows: &mut [f32],
+    residual: Option<&[f32]>,
+    relu: bool,
+    channels: std::ops::Range<usize>,
+    cout: usize,
+) {
+    if channels.is_empty() {
+        return;
+    }
+    for (pi, row) in rows.chunks_exact_mut(cout).enumerate() {
+        let row = &mut row[channels.clone()];
+        if let Some(r) = residual {
+            let r = &r[pi * cout + channels.start..pi * cout + channels.end];
+            for (o, &v) in row.iter_mut().zip(r) {
+                *o += v;
+            }
+        }
+        if relu {
+            relu_in_place(row);
         }
     }
 }
@@ -178,6 +239,154 @@ pub fn depthwise(
     depthwise_rows::<false>(x, w, b, (k, stride), pad, relu)
 }
 
+/// Channels per register in the 3×3 depthwise kernel (one AVX register of floats).
+const LANES: usize = 8;
+
+/// The depthwise convolution of the model's layers (3×3, channels a multiple of 8): eight
+/// channels of one output pixel are summed in registers over the nine taps and stored once.
+/// (The row-at-a-time loop below loads and stores the output once per tap; this is the
+/// fallback for other shapes.) Same sums in the same order, so the same result to the bit.
+#[inline(always)]
+fn depthwise_lanes<const FMA: bool>(
+    x: &Tensor,
+    w: &[f32],
+    b: &[f32],
+    stride: usize,
+    (top, left): (usize, usize),
+    out: &mut Tensor,
+) {
+    const K: usize = 3;
+    let (c, ow) = (x.c, out.w);
+    // Output columns whose three input columns all lie inside the row need no checks.
+    let lo = left.div_ceil(stride).min(ow);
+    let hi = if x.w + left >= K {
+        ((x.w + left - K) / stride + 1).min(ow)
+    } else {
+        0
+    }
+    .max(lo);
+    for oy in 0..out.h {
+        let rows: [Option<&[f32]>; K] = std::array::from_fn(|ky| {
+            (oy * stride + ky)
+                .checked_sub(top)
+                .filter(|&iy| iy < x.h)
+                .map(|iy| &x.data[iy * x.w * c..(iy + 1) * x.w * c])
+        });
+        for ch in (0..c).step_by(LANES) {
+            let mut taps = [[[0f32; LANES]; K]; K];
+            for (ky, tap_row) in taps.iter_mut().enumerate() {
+                for (kx, tap) in tap_row.iter_mut().enumerate() {
+                    *tap = lanes(w, (ky * K + kx) * c + ch);
+                }
+            }
+            let at = Lane {
+                rows: &rows,
+                taps: &taps,
+                bias: lanes(b, ch),
+                ch,
+                stride,
+                left,
+                width: x.w,
+            };
+            let line = &mut out.data[oy * ow * c..(oy + 1) * ow * c];
+            for ox in (0..lo).chain(hi..ow) {
+                line[ox * c + ch..ox * c + ch + LANES]
+                    .copy_from_slice(&lane_pixel::<FMA, false>(&at, ox, c));
+            }
+            let mut ox = lo;
+            while ox + BLOCK <= hi {
+                for (p, sums) in lane_block::<FMA>(&at, ox, c).iter().enumerate() {
+                    let o = (ox + p) * c + ch;
+                    line[o..o + LANES].copy_from_slice(sums);
+                }
+                ox += BLOCK;
+            }
+            for ox in ox..hi {
+                line[ox * c + ch..ox * c + ch + LANES]
+                    .copy_from_slice(&lane_pixel::<FMA, true>(&at, ox, c));
+            }
+        }
+    }
+}
+
+/// What one output row's eight channels read: the three input rows (None: padding), the
+/// channels' nine taps and bias.
+struct Lane<'a> {
+    rows: &'a [Option<&'a [f32]>; 3],
+    taps: &'a [[[f32; LANES]; 3]; 3],
+    bias: [f32; LANES],
+    ch: usize,
+    stride: usize,
+    left: usize,
+    width: usize,
+}
+
+/// Eight channels of output column `ox`. `INSIDE`: all three input columns are in the row.
+/// (A function, not a closure: closures do not inherit the caller's AVX2/FMA and would call
+/// a software `fma`.)
+#[inline(always)]
+fn lane_pixel<const FMA: bool, const INSIDE: bool>(at: &Lane, ox: usize, c: usize) -> [f32; LANES] {
+    let mut acc = at.bias;
+    for (row, tap_row) in at.rows.iter().zip(at.taps) {
+        let Some(row) = row else { continue };
+        for (kx, tap) in tap_row.iter().enumerate() {
+            let ix = ox * at.stride + kx;
+            if !INSIDE && (ix < at.left || ix - at.left >= at.width) {
+                continue;
+            }
+            let v = lanes(row, (ix - at.left) * c + at.ch);
+            for l in 0..LANES {
+                acc[l] = if FMA {
+                    v[l].mul_add(tap[l], acc[l])
+                } else {
+                    acc[l] + v[l] * tap[l]
+                };
+            }
+        }
+    }
+    acc
+}
+
+/// Output columns summed together inside the row: four independent sums keep the
+/// multiply-add unit busy (one sum alone waits for each of its nine steps in turn).
+const BLOCK: usize = 4;
+
+/// Eight channels of output columns `ox..ox + BLOCK`, all inside the row.
+#[inline(always)]
+fn lane_block<const FMA: bool>(at: &Lane, ox: usize, c: usize) -> [[f32; LANES]; BLOCK] {
+    let mut acc = [at.bias; BLOCK];
+    let span = ((BLOCK - 1) * at.stride + 2) * c + LANES;
+    let from = (ox * at.stride - at.left) * c + at.ch;
+    for (row, tap_row) in at.rows.iter().zip(at.taps) {
+        let Some(seg) = row.and_then(|r| r.get(from..from + span)) else {
+            continue;
+        };
+        // `from`, `c` and `span` are multiples of eight: whole registers, no remainder.
+        let (seg, _) = seg.as_chunks::<LANES>();
+        let c8 = c / LANES;
+        for (kx, tap) in tap_row.iter().enumerate() {
+            for (p, a) in acc.iter_mut().enumerate() {
+                let v = seg[(p * at.stride + kx) * c8];
+                for l in 0..LANES {
+                    a[l] = if FMA {
+                        v[l].mul_add(tap[l], a[l])
+                    } else {
+                        a[l] + v[l] * tap[l]
+                    };
+                }
+            }
+        }
+    }
+    acc
+}
+
+#[inline(always)]
+fn lanes(v: &[f32], at: usize) -> [f32; LANES] {
+    v.get(at..at + LANES)
+        .and_then(|s| s.try_into().ok())
+        .unwrap_or([0.0; LANES])
+}
+
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
 fn depthwise_avx2(
@@ -204,6 +413,13 @@ fn depthwise_rows<const FMA: bool>(
     let oh = valid_size(x.h + top + bottom, k, stride);
     let ow = valid_size(x.w + left + right, k, stride);
     let mut out = Tensor::zeros(oh, ow, c);
+    if k == 3 && c.is_multiple_of(LANES) && (stride == 1 || stride == 2) {
+        depthwise_lanes::<FMA>(x, w, b, stride, (top, left), &mut out);
+        if relu {
+            relu_in_place(&mut out.data);
+        }
+        return out;
+    }
     // Each tap's weights repeated along a whole output row, so stride-1 rows are one long
     // multiply-add over contiguous memory.
     let tiled: Vec<Vec<f32>> = if stride == 1 {
@@ -427,6 +643,77 @@ mod tests {
         let wide = t(1, 4, 1, vec![1.0, 2.0, 3.0, 4.0]);
         let dw = depthwise(&wide, &ones, &[0.0], (3, 2), (1, 1, 1, 1), false);
         assert_eq!(dw.data, vec![3.0, 9.0]);
+    }
+
+    /// Whether the kernels run with fused multiply-adds here.
+    fn fused() -> bool {
+        #[cfg(target_arch = "x86_64")]
+        return std::arch::is_x86_feature_detected!("avx2")
+            && std::arch::is_x86_feature_detected!("fma");
+        #[cfg(not(target_arch = "x86_64"))]
+        false
+    }
+
+    /// Depthwise convolution by its definition: bias, then the taps row by row, skipping
+    /// padding, each a multiply-add fused where the kernels fuse it.
+    fn depthwise_by_definition(
+        x: &Tensor,
+        w: &[f32],
+        b: &[f32],
+        (k, stride): (usize, usize),
+        (top, bottom, left, right): (usize, usize, usize, usize),
+    ) -> Tensor {
+        let oh = valid_size(x.h + top + bottom, k, stride);
+        let ow = valid_size(x.w + left + right, k, stride);
+        let mut out = Tensor::zeros(oh, ow, x.c);
+        for oy in 0..oh {
+            for ox in 0..ow {
+                for ch in 0..x.c {
+                    let mut acc = b[ch];
+                    for ky in 0..k {
+                        for kx in 0..k {
+                            let (iy, ix) = (oy * stride + ky, ox * stride + kx);
+                            if iy < top || iy - top >= x.h || ix < left || ix - left >= x.w {
+                                continue;
+                            }
+                            let v = x.pixel(iy - top, ix - left)[ch];
+                            let t = w[(ky * k + kx) * x.c + ch];
+                            acc = if fused() {
+                                v.mul_add(t, acc)
+                            } else {
+                                acc + v * t
+                            };
+                        }
+                    }
+                    out.data[(oy * ow + ox) * x.c + ch] = acc;
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn depthwise_kernels_equal_the_definition_for_every_padding_and_stride() {
+        let mut seed = 7u32;
+        let mut next = move || {
+            seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            (seed >> 8) as f32 / (1u32 << 24) as f32 - 0.5
+        };
+        // Channel counts of the register kernel (multiples of 8) and of the fallback.
+        for c in [8, 24, 4, 3] {
+            for (h, wd) in [(5, 7), (6, 6), (1, 4), (2, 9)] {
+                let x = t(h, wd, c, (0..h * wd * c).map(|_| next()).collect());
+                let w: Vec<f32> = (0..9 * c).map(|_| next()).collect();
+                let b: Vec<f32> = (0..c).map(|_| next()).collect();
+                for stride in [1, 2] {
+                    for pad in [(0, 0, 0, 0), (1, 1, 1, 1), (0, 1, 0, 1), (2, 0, 1, 2)] {
+                        let want = depthwise_by_definition(&x, &w, &b, (3, stride), pad);
+                        let got = depthwise(&x, &w, &b, (3, stride), pad, false);
+                        assert_eq!(got, want, "c {c}, {h}x{wd}, stride {stride}, pad {pad:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

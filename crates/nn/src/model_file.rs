@@ -28,6 +28,10 @@ pub enum Op {
         cout: usize,
         w: usize,
         b: usize,
+        /// A residual tensor added to the sums before `relu`: an addition reading only this
+        /// 1×1 convolution's output is folded in when the model is read.
+        #[serde(default)]
+        add: Option<usize>,
     },
     Dwconv {
         #[serde(rename = "in")]
@@ -143,7 +147,7 @@ impl Network {
             .map(|p| f16_to_f32(u16::from_le_bytes([p[0], p[1]])))
             .collect();
         let net = Network {
-            ops: fold_padding(header.ops, header.tensors),
+            ops: fold_residual_adds(fold_padding(header.ops, header.tensors), header.tensors),
             weights,
             tensors: header.tensors,
             input: header.input,
@@ -178,10 +182,12 @@ impl Network {
                     cout,
                     w,
                     b,
+                    add,
                     ..
                 } => {
                     input < n
                         && out < n
+                        && add.is_none_or(|t| t < n)
                         && stride > 0
                         && fits(w, k * k * cin * cout)
                         && fits(b, cout)
@@ -268,6 +274,7 @@ impl Network {
                     cout,
                     w: wa,
                     b,
+                    add,
                 } => {
                     let x = slot(&slots, input)?;
                     if x.c != cin {
@@ -276,8 +283,21 @@ impl Network {
                             x.c
                         )));
                     }
+                    let residual = add.map(|t| slot(&slots, t)).transpose()?;
+                    let out_shape = (
+                        kernels::valid_size(x.h, k, stride),
+                        kernels::valid_size(x.w, k, stride),
+                        cout,
+                    );
+                    if residual.is_some_and(|r| (r.h, r.w, r.c) != out_shape) {
+                        return Err(ModelError::Format("add of different shapes".into()));
+                    }
                     let (wv, bv) = (w(wa, k * k * cin * cout), w(b, cout));
-                    (out, kernels::conv(x, wv, bv, k, stride, relu))
+                    let then = kernels::Then {
+                        add: residual,
+                        relu,
+                    };
+                    (out, kernels::conv_then(x, wv, bv, (k, stride), then))
                 }
                 Op::Dwconv {
                     input,
@@ -444,10 +464,90 @@ fn fold_padding(ops: Vec<Op>, tensors: usize) -> Vec<Op> {
     ops
 }
 
+/// An addition (with or without `relu`) of a 1×1 convolution's output, read by nothing else,
+/// and a tensor made before that convolution runs is done by the convolution as it stores its
+/// sums: the output is written once instead of being read back twice.
+fn fold_residual_adds(ops: Vec<Op>, tensors: usize) -> Vec<Op> {
+    let readers = reader_counts(&ops, tensors);
+    // Where each tensor is made (the network's input is made before everything).
+    let mut made_at = vec![None; tensors];
+    for (i, op) in ops.iter().enumerate() {
+        if let Some(slot) = made_at.get_mut(op.output()) {
+            *slot = Some(i);
+        }
+    }
+    let mut ops: Vec<Option<Op>> = ops.into_iter().map(Some).collect();
+    for a in 0..ops.len() {
+        let Some(Op::Add {
+            input,
+            in2,
+            out,
+            relu,
+        }) = ops[a]
+        else {
+            continue;
+        };
+        for (conv_out, other) in [(input, in2), (in2, input)] {
+            let Some(c) = made_at.get(conv_out).copied().flatten() else {
+                continue;
+            };
+            let other_ready = made_at.get(other).is_some_and(|m| m.is_none_or(|m| m < c));
+            let fits = matches!(
+                ops[c],
+                Some(Op::Conv {
+                    k: 1,
+                    stride: 1,
+                    relu: false,
+                    add: None,
+                    ..
+                })
+            );
+            if conv_out == other || readers.get(conv_out) != Some(&1) || !other_ready || !fits {
+                continue;
+            }
+            if let Some(Op::Conv {
+                out: conv_to,
+                relu: conv_relu,
+                add,
+                ..
+            }) = &mut ops[c]
+            {
+                *conv_to = out;
+                *conv_relu = relu;
+                *add = Some(other);
+                ops[a] = None;
+                break;
+            }
+        }
+    }
+    ops.into_iter().flatten().collect()
+}
+
 impl Op {
+    /// The tensor this operation makes.
+    fn output(&self) -> usize {
+        match *self {
+            Op::Pad { out, .. }
+            | Op::Conv { out, .. }
+            | Op::Dwconv { out, .. }
+            | Op::Add { out, .. }
+            | Op::Upsample2 { out, .. }
+            | Op::DepthToSpace { out, .. }
+            | Op::Flatten { out, .. }
+            | Op::Prelu { out, .. }
+            | Op::MaxPool2 { out, .. }
+            | Op::PadChannels { out, .. } => out,
+        }
+    }
+
     fn inputs(&self) -> Vec<usize> {
         match *self {
-            Op::Add { input, in2, .. } => vec![input, in2],
+            Op::Add { input, in2, .. }
+            | Op::Conv {
+                input,
+                add: Some(in2),
+                ..
+            } => vec![input, in2],
             Op::Pad { input, .. }
             | Op::Conv { input, .. }
             | Op::Dwconv { input, .. }
@@ -490,6 +590,51 @@ mod tests {
         assert_eq!(f16_to_f32(0x3555), 0.333_251_95);
         assert_eq!(f16_to_f32(0x0001), 5.960_464_5e-8);
         assert!(f16_to_f32(0x7c00).is_infinite());
+    }
+
+    /// A model file: `ops` (JSON) over tensor 0, a 1-channel input, and float16 `weights`.
+    fn model(ops: &str, tensors: usize, output: usize, weights: &[u16]) -> Network {
+        let header = format!(
+            r#"{{"format":"scnn 1","input":{{"tensor":0,"channels":1,"trained_size":2,"multiple_of":1}},"outputs":{{"y":{output}}},"tensors":{tensors},"ops":[{ops}]}}"#
+        );
+        let mut bytes = b"SCNN".to_vec();
+        bytes.extend((header.len() as u32).to_le_bytes());
+        bytes.extend(header.as_bytes());
+        bytes.extend(weights.iter().flat_map(|w| w.to_le_bytes()));
+        match Network::parse(&bytes) {
+            Ok(net) => net,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn a_residual_addition_is_done_by_the_convolution_before_it() {
+        // y = relu(conv(x) + x), conv: -2x + 0.5; weights -2.0, 0.5 in float16.
+        let conv = r#"{"op":"conv","in":0,"out":1,"k":1,"stride":1,"relu":false,"cin":1,"cout":1,"w":0,"b":1}"#;
+        let add = r#"{"op":"add","in":1,"in2":0,"out":2,"relu":true}"#;
+        let net = model(&format!("{conv},{add}"), 3, 2, &[0xc000, 0x3800]);
+        assert_eq!(net.ops.len(), 1, "{:?}", net.ops);
+        assert!(matches!(
+            net.ops[0],
+            Op::Conv {
+                out: 2,
+                add: Some(0),
+                relu: true,
+                ..
+            }
+        ));
+        let x = Tensor {
+            h: 2,
+            w: 2,
+            c: 1,
+            data: vec![0.0, 1.0, 0.25, 2.0],
+        };
+        let y = net.run(x).expect("runs");
+        assert_eq!(y["y"].data, vec![0.5, 0.0, 0.25, 0.0]);
+        // A convolution whose output is also read elsewhere keeps its addition.
+        let twice = r#"{"op":"add","in":1,"in2":2,"out":3,"relu":false}"#;
+        let net = model(&format!("{conv},{add},{twice}"), 4, 3, &[0xc000, 0x3800]);
+        assert_eq!(net.ops.len(), 3, "{:?}", net.ops);
     }
 
     #[test]
