@@ -3,8 +3,10 @@
 //! 2× bilinear upsampling, depth-to-space), run in order from a `.scnn` graph file. Pure Rust so
 //! the Windows build needs no native library; any input size that is a multiple of 32 works.
 
+mod depthwise;
 pub mod kernels;
 mod model_file;
+mod pointwise;
 mod resample;
 
 pub use model_file::{Network, Op, f16_to_f32};

@@ -2,6 +2,7 @@
 //! in order, tensor numbers, weight offsets), then the weights as little-endian float16.
 //! `scripts/face-model-export.py` writes it.
 
+use super::depthwise;
 use super::kernels;
 use super::{ModelError, Tensor};
 
@@ -160,56 +161,8 @@ impl Network {
     /// Every tensor number and weight range the operations name exists.
     fn validate(&self) -> Result<(), ModelError> {
         let n = self.tensors;
-        let fits =
-            |at: usize, len: usize| at.checked_add(len).is_some_and(|e| e <= self.weights.len());
         for op in &self.ops {
-            let ok = match *op {
-                Op::Pad { input, out, .. }
-                | Op::MaxPool2 { input, out }
-                | Op::PadChannels { input, out, .. }
-                | Op::Upsample2 { input, out }
-                | Op::DepthToSpace { input, out, .. }
-                | Op::Flatten { input, out } => input < n && out < n,
-                Op::Add {
-                    input, in2, out, ..
-                } => input < n && in2 < n && out < n,
-                Op::Conv {
-                    input,
-                    out,
-                    k,
-                    stride,
-                    cin,
-                    cout,
-                    w,
-                    b,
-                    add,
-                    ..
-                } => {
-                    input < n
-                        && out < n
-                        && add.is_none_or(|t| t < n)
-                        && stride > 0
-                        && fits(w, k * k * cin * cout)
-                        && fits(b, cout)
-                }
-                Op::Dwconv {
-                    input,
-                    out,
-                    k,
-                    stride,
-                    c,
-                    w,
-                    b,
-                    ..
-                } => input < n && out < n && stride > 0 && fits(w, k * k * c) && fits(b, c),
-                Op::Prelu {
-                    input,
-                    out,
-                    alpha,
-                    c,
-                } => input < n && out < n && fits(alpha, c),
-            };
-            if !ok {
+            if !self.in_range(op) {
                 return Err(ModelError::Format(format!(
                     "operation out of range: {op:?}"
                 )));
@@ -222,6 +175,59 @@ impl Network {
             return Err(ModelError::Format("input or output out of range".into()));
         }
         Ok(())
+    }
+
+    /// Whether the tensor numbers and weight ranges `op` names exist.
+    fn in_range(&self, op: &Op) -> bool {
+        let n = self.tensors;
+        let fits =
+            |at: usize, len: usize| at.checked_add(len).is_some_and(|e| e <= self.weights.len());
+        match *op {
+            Op::Pad { input, out, .. }
+            | Op::MaxPool2 { input, out }
+            | Op::PadChannels { input, out, .. }
+            | Op::Upsample2 { input, out }
+            | Op::DepthToSpace { input, out, .. }
+            | Op::Flatten { input, out } => input < n && out < n,
+            Op::Add {
+                input, in2, out, ..
+            } => input < n && in2 < n && out < n,
+            Op::Conv {
+                input,
+                out,
+                k,
+                stride,
+                cin,
+                cout,
+                w,
+                b,
+                add,
+                ..
+            } => {
+                input < n
+                    && out < n
+                    && add.is_none_or(|t| t < n)
+                    && stride > 0
+                    && fits(w, k * k * cin * cout)
+                    && fits(b, cout)
+            }
+            Op::Dwconv {
+                input,
+                out,
+                k,
+                stride,
+                c,
+                w,
+                b,
+                ..
+            } => input < n && out < n && stride > 0 && fits(w, k * k * c) && fits(b, c),
+            Op::Prelu {
+                input,
+                out,
+                alpha,
+                c,
+            } => input < n && out < n && fits(alpha, c),
+        }
     }
 
     /// Runs the graph on `input` and returns the named outputs.
@@ -318,7 +324,7 @@ impl Network {
                         )));
                     }
                     let (wv, bv) = (w(wa, k * k * c), w(b, c));
-                    (out, kernels::depthwise(x, wv, bv, (k, stride), pad, relu))
+                    (out, depthwise::depthwise(x, wv, bv, (k, stride), pad, relu))
                 }
                 Op::Add {
                     input,
@@ -594,8 +600,9 @@ mod tests {
 
     /// A model file: `ops` (JSON) over tensor 0, a 1-channel input, and float16 `weights`.
     fn model(ops: &str, tensors: usize, output: usize, weights: &[u16]) -> Network {
+        let channels = 1;
         let header = format!(
-            r#"{{"format":"scnn 1","input":{{"tensor":0,"channels":1,"trained_size":2,"multiple_of":1}},"outputs":{{"y":{output}}},"tensors":{tensors},"ops":[{ops}]}}"#
+            r#"{{"format":"scnn 1","input":{{"tensor":0,"channels":{channels},"trained_size":2,"multiple_of":1}},"outputs":{{"y":{output}}},"tensors":{tensors},"ops":[{ops}]}}"#
         );
         let mut bytes = b"SCNN".to_vec();
         bytes.extend((header.len() as u32).to_le_bytes());

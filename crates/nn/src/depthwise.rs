@@ -1,0 +1,361 @@
+//! The depthwise convolution (one 3×3 filter per channel, `w` laid out `[ky][kx][c]`), over an
+//! input padded with zeros by (top, bottom, left, right) without making a padded copy.
+
+use super::Tensor;
+use super::kernels::{relu_in_place, valid_size};
+
+/// A k×k depthwise convolution (one filter per channel) over the input padded with zeros by
+/// `pad` = (top, bottom, left, right); `w` is laid out `[ky][kx][c]`.
+pub fn depthwise(
+    x: &Tensor,
+    w: &[f32],
+    b: &[f32],
+    (k, stride): (usize, usize),
+    pad: (usize, usize, usize, usize),
+    relu: bool,
+) -> Tensor {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
+        // SAFETY: the CPU has just been seen to support both features.
+        return unsafe { depthwise_avx2(x, w, b, (k, stride), pad, relu) };
+    }
+    depthwise_rows::<false>(x, w, b, (k, stride), pad, relu)
+}
+
+/// Channels per register in the 3×3 depthwise kernel (one AVX register of floats).
+const LANES: usize = 8;
+
+/// The depthwise convolution of the model's layers (3×3, channels a multiple of 8): eight
+/// channels of one output pixel are summed in registers over the nine taps and stored once.
+/// (The row-at-a-time loop below loads and stores the output once per tap; this is the
+/// fallback for other shapes.) Same sums in the same order, so the same result to the bit.
+#[inline(always)]
+fn depthwise_lanes<const FMA: bool>(
+    x: &Tensor,
+    w: &[f32],
+    b: &[f32],
+    stride: usize,
+    (top, left): (usize, usize),
+    out: &mut Tensor,
+) {
+    let row_len = out.w * out.c;
+    for (oy, line) in out.data.chunks_exact_mut(row_len.max(1)).enumerate() {
+        lanes_row::<FMA>(x, (w, b), stride, (top, left), oy, line);
+    }
+}
+
+/// Whether the register kernel does this depthwise convolution.
+fn fits_lanes(k: usize, c: usize, stride: usize) -> bool {
+    k == 3 && c.is_multiple_of(LANES) && (stride == 1 || stride == 2)
+}
+
+/// Output row `oy` of the register kernel into `line` (its `ow` pixels × `c` channels).
+#[inline(always)]
+fn lanes_row<const FMA: bool>(
+    x: &Tensor,
+    (w, b): (&[f32], &[f32]),
+    stride: usize,
+    (top, left): (usize, usize),
+    oy: usize,
+    line: &mut [f32],
+) {
+    const K: usize = 3;
+    let c = x.c;
+    let ow = line.len() / c.max(1);
+    // Output columns whose three input columns all lie inside the row need no checks.
+    let lo = left.div_ceil(stride).min(ow);
+    let hi = if x.w + left >= K {
+        ((x.w + left - K) / stride + 1).min(ow)
+    } else {
+        0
+    }
+    .max(lo);
+    let rows: [Option<&[f32]>; K] = std::array::from_fn(|ky| {
+        (oy * stride + ky)
+            .checked_sub(top)
+            .filter(|&iy| iy < x.h)
+            .map(|iy| &x.data[iy * x.w * c..(iy + 1) * x.w * c])
+    });
+    for ch in (0..c).step_by(LANES) {
+        let mut taps = [[[0f32; LANES]; K]; K];
+        for (ky, tap_row) in taps.iter_mut().enumerate() {
+            for (kx, tap) in tap_row.iter_mut().enumerate() {
+                *tap = lanes(w, (ky * K + kx) * c + ch);
+            }
+        }
+        let at = Lane {
+            rows: &rows,
+            taps: &taps,
+            bias: lanes(b, ch),
+            ch,
+            stride,
+            left,
+            width: x.w,
+        };
+        for ox in (0..lo).chain(hi..ow) {
+            line[ox * c + ch..ox * c + ch + LANES]
+                .copy_from_slice(&lane_pixel::<FMA, false>(&at, ox, c));
+        }
+        let mut ox = lo;
+        while ox + BLOCK <= hi {
+            for (p, sums) in lane_block::<FMA>(&at, ox, c).iter().enumerate() {
+                let o = (ox + p) * c + ch;
+                line[o..o + LANES].copy_from_slice(sums);
+            }
+            ox += BLOCK;
+        }
+        for ox in ox..hi {
+            line[ox * c + ch..ox * c + ch + LANES]
+                .copy_from_slice(&lane_pixel::<FMA, true>(&at, ox, c));
+        }
+    }
+}
+
+/// What one output row's eight channels read: the three input rows (None: padding), the
+/// channels' nine taps and bias.
+struct Lane<'a> {
+    rows: &'a [Option<&'a [f32]>; 3],
+    taps: &'a [[[f32; LANES]; 3]; 3],
+    bias: [f32; LANES],
+    ch: usize,
+    stride: usize,
+    left: usize,
+    width: usize,
+}
+
+/// Eight channels of output column `ox`. `INSIDE`: all three input columns are in the row.
+/// (A function, not a closure: closures do not inherit the caller's AVX2/FMA and would call
+/// a software `fma`.)
+#[inline(always)]
+fn lane_pixel<const FMA: bool, const INSIDE: bool>(at: &Lane, ox: usize, c: usize) -> [f32; LANES] {
+    let mut acc = at.bias;
+    for (row, tap_row) in at.rows.iter().zip(at.taps) {
+        let Some(row) = row else { continue };
+        for (kx, tap) in tap_row.iter().enumerate() {
+            let ix = ox * at.stride + kx;
+            if !INSIDE && (ix < at.left || ix - at.left >= at.width) {
+                continue;
+            }
+            let v = lanes(row, (ix - at.left) * c + at.ch);
+            for l in 0..LANES {
+                acc[l] = if FMA {
+                    v[l].mul_add(tap[l], acc[l])
+                } else {
+                    acc[l] + v[l] * tap[l]
+                };
+            }
+        }
+    }
+    acc
+}
+
+/// Output columns summed together inside the row: four independent sums keep the
+/// multiply-add unit busy (one sum alone waits for each of its nine steps in turn).
+const BLOCK: usize = 4;
+
+/// Eight channels of output columns `ox..ox + BLOCK`, all inside the row.
+#[inline(always)]
+fn lane_block<const FMA: bool>(at: &Lane, ox: usize, c: usize) -> [[f32; LANES]; BLOCK] {
+    let mut acc = [at.bias; BLOCK];
+    let span = ((BLOCK - 1) * at.stride + 2) * c + LANES;
+    let from = (ox * at.stride - at.left) * c + at.ch;
+    for (row, tap_row) in at.rows.iter().zip(at.taps) {
+        let Some(seg) = row.and_then(|r| r.get(from..from + span)) else {
+            continue;
+        };
+        // `from`, `c` and `span` are multiples of eight: whole registers, no remainder.
+        let (seg, _) = seg.as_chunks::<LANES>();
+        let c8 = c / LANES;
+        for (kx, tap) in tap_row.iter().enumerate() {
+            for (p, a) in acc.iter_mut().enumerate() {
+                let v = seg[(p * at.stride + kx) * c8];
+                for l in 0..LANES {
+                    a[l] = if FMA {
+                        v[l].mul_add(tap[l], a[l])
+                    } else {
+                        a[l] + v[l] * tap[l]
+                    };
+                }
+            }
+        }
+    }
+    acc
+}
+
+#[inline(always)]
+fn lanes(v: &[f32], at: usize) -> [f32; LANES] {
+    v.get(at..at + LANES)
+        .and_then(|s| s.try_into().ok())
+        .unwrap_or([0.0; LANES])
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+fn depthwise_avx2(
+    x: &Tensor,
+    w: &[f32],
+    b: &[f32],
+    ks: (usize, usize),
+    pad: (usize, usize, usize, usize),
+    relu: bool,
+) -> Tensor {
+    depthwise_rows::<true>(x, w, b, ks, pad, relu)
+}
+
+#[inline(always)]
+fn depthwise_rows<const FMA: bool>(
+    x: &Tensor,
+    w: &[f32],
+    b: &[f32],
+    (k, stride): (usize, usize),
+    (top, bottom, left, right): (usize, usize, usize, usize),
+    relu: bool,
+) -> Tensor {
+    let c = x.c;
+    let oh = valid_size(x.h + top + bottom, k, stride);
+    let ow = valid_size(x.w + left + right, k, stride);
+    let mut out = Tensor::zeros(oh, ow, c);
+    if fits_lanes(k, c, stride) {
+        depthwise_lanes::<FMA>(x, w, b, stride, (top, left), &mut out);
+        if relu {
+            relu_in_place(&mut out.data);
+        }
+        return out;
+    }
+    // Each tap's weights repeated along a whole output row, so stride-1 rows are one long
+    // multiply-add over contiguous memory.
+    let tiled: Vec<Vec<f32>> = if stride == 1 {
+        (0..k * k)
+            .map(|t| w[t * c..(t + 1) * c].repeat(ow))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    for oy in 0..oh {
+        let row = &mut out.data[oy * ow * c..(oy + 1) * ow * c];
+        for (o, &v) in row.iter_mut().zip(b.iter().cycle()) {
+            *o = v;
+        }
+        for ky in 0..k {
+            // The input row this tap reads, if it is not padding.
+            let Some(iy) = (oy * stride + ky).checked_sub(top).filter(|&iy| iy < x.h) else {
+                continue;
+            };
+            let input = &x.data[iy * x.w * c..(iy + 1) * x.w * c];
+            for kx in 0..k {
+                // Output columns whose input column (ox*stride + kx - left) is inside the row.
+                let first = left.saturating_sub(kx).div_ceil(stride);
+                let end = ((x.w + left).saturating_sub(kx)).div_ceil(stride).min(ow);
+                if first >= end {
+                    continue;
+                }
+                let tap = ky * k + kx;
+                if stride == 1 {
+                    let ix = first + kx - left;
+                    let n = (end - first) * c;
+                    let (o, i, t) = (
+                        &mut row[first * c..first * c + n],
+                        &input[ix * c..ix * c + n],
+                        &tiled[tap][..n],
+                    );
+                    for ((o, &i), &t) in o.iter_mut().zip(i).zip(t) {
+                        *o = if FMA { i.mul_add(t, *o) } else { *o + i * t };
+                    }
+                } else {
+                    let wt = &w[tap * c..(tap + 1) * c];
+                    for ox in first..end {
+                        let ix = ox * stride + kx - left;
+                        let (o, i) = (&mut row[ox * c..(ox + 1) * c], &input[ix * c..(ix + 1) * c]);
+                        for ((o, &i), &t) in o.iter_mut().zip(i).zip(wt) {
+                            *o = if FMA { i.mul_add(t, *o) } else { *o + i * t };
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if relu {
+        relu_in_place(&mut out.data);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(h: usize, w: usize, c: usize, data: Vec<f32>) -> Tensor {
+        Tensor { h, w, c, data }
+    }
+
+    /// Whether the kernels run with fused multiply-adds here.
+    fn fused() -> bool {
+        #[cfg(target_arch = "x86_64")]
+        return std::arch::is_x86_feature_detected!("avx2")
+            && std::arch::is_x86_feature_detected!("fma");
+        #[cfg(not(target_arch = "x86_64"))]
+        false
+    }
+
+    /// Depthwise convolution by its definition: bias, then the taps row by row, skipping
+    /// padding, each a multiply-add fused where the kernels fuse it.
+    fn depthwise_by_definition(
+        x: &Tensor,
+        w: &[f32],
+        b: &[f32],
+        (k, stride): (usize, usize),
+        (top, bottom, left, right): (usize, usize, usize, usize),
+    ) -> Tensor {
+        let oh = valid_size(x.h + top + bottom, k, stride);
+        let ow = valid_size(x.w + left + right, k, stride);
+        let mut out = Tensor::zeros(oh, ow, x.c);
+        for oy in 0..oh {
+            for ox in 0..ow {
+                for ch in 0..x.c {
+                    let mut acc = b[ch];
+                    for ky in 0..k {
+                        for kx in 0..k {
+                            let (iy, ix) = (oy * stride + ky, ox * stride + kx);
+                            if iy < top || iy - top >= x.h || ix < left || ix - left >= x.w {
+                                continue;
+                            }
+                            let v = x.pixel(iy - top, ix - left)[ch];
+                            let t = w[(ky * k + kx) * x.c + ch];
+                            acc = if fused() {
+                                v.mul_add(t, acc)
+                            } else {
+                                acc + v * t
+                            };
+                        }
+                    }
+                    out.data[(oy * ow + ox) * x.c + ch] = acc;
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn depthwise_kernels_equal_the_definition_for_every_padding_and_stride() {
+        let mut seed = 7u32;
+        let mut next = move || {
+            seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            (seed >> 8) as f32 / (1u32 << 24) as f32 - 0.5
+        };
+        // Channel counts of the register kernel (multiples of 8) and of the fallback.
+        for c in [8, 24, 4, 3] {
+            for (h, wd) in [(5, 7), (6, 6), (1, 4), (2, 9)] {
+                let x = t(h, wd, c, (0..h * wd * c).map(|_| next()).collect());
+                let w: Vec<f32> = (0..9 * c).map(|_| next()).collect();
+                let b: Vec<f32> = (0..c).map(|_| next()).collect();
+                for stride in [1, 2] {
+                    for pad in [(0, 0, 0, 0), (1, 1, 1, 1), (0, 1, 0, 1), (2, 0, 1, 2)] {
+                        let want = depthwise_by_definition(&x, &w, &b, (3, stride), pad);
+                        let got = depthwise(&x, &w, &b, (3, stride), pad, false);
+                        assert_eq!(got, want, "c {c}, {h}x{wd}, stride {stride}, pad {pad:?}");
+                    }
+                }
+            }
+        }
+    }
+}
