@@ -136,14 +136,7 @@ fn lane_pixel<const FMA: bool, const INSIDE: bool>(at: &Lane, ox: usize, c: usiz
             if !INSIDE && (ix < at.left || ix - at.left >= at.width) {
                 continue;
             }
-            let v = lanes(row, (ix - at.left) * c + at.ch);
-            for l in 0..LANES {
-                acc[l] = if FMA {
-                    v[l].mul_add(tap[l], acc[l])
-                } else {
-                    acc[l] + v[l] * tap[l]
-                };
-            }
+            madd::<FMA>(&mut acc, &lanes(row, (ix - at.left) * c + at.ch), tap);
         }
     }
     acc
@@ -168,18 +161,23 @@ fn lane_block<const FMA: bool>(at: &Lane, ox: usize, c: usize) -> [[f32; LANES];
         let c8 = c / LANES;
         for (kx, tap) in tap_row.iter().enumerate() {
             for (p, a) in acc.iter_mut().enumerate() {
-                let v = seg[(p * at.stride + kx) * c8];
-                for l in 0..LANES {
-                    a[l] = if FMA {
-                        v[l].mul_add(tap[l], a[l])
-                    } else {
-                        a[l] + v[l] * tap[l]
-                    };
-                }
+                madd::<FMA>(a, &seg[(p * at.stride + kx) * c8], tap);
             }
         }
     }
     acc
+}
+
+/// `acc += v × tap`, lane by lane (one rounding where the CPU fuses them, as TFLite does).
+#[inline(always)]
+fn madd<const FMA: bool>(acc: &mut [f32; LANES], v: &[f32; LANES], tap: &[f32; LANES]) {
+    for l in 0..LANES {
+        acc[l] = if FMA {
+            v[l].mul_add(tap[l], acc[l])
+        } else {
+            acc[l] + v[l] * tap[l]
+        };
+    }
 }
 
 #[inline(always)]
