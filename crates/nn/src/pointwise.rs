@@ -11,8 +11,8 @@ pub(crate) struct Rows<'a> {
     pub relu: bool,
 }
 
-/// With AVX2 and FMA (nearly every PC since
-/// 2013) the same code is compiled for them, chosen when the program runs.
+/// The 1×1 convolution of the pixels of `x` into `out`. With AVX2 and FMA (nearly every PC
+/// since 2013) the same code is compiled for them, chosen when the program runs.
 pub(crate) fn pointwise(x: &[f32], w: &[f32], b: &[f32], then: Rows, out: &mut [f32]) {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
