@@ -40,7 +40,8 @@ pub struct Then<'a> {
     pub relu: bool,
 }
 
-/// [`conv`], with `then` done to each sum as it is stored.
+/// [`conv`], with `then` done to each sum as it is stored. A residual of another shape than
+/// the output is not added: `Network::run` refuses such a model with an error before calling.
 pub fn conv_then(
     x: &Tensor,
     w: &[f32],
