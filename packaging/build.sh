@@ -32,6 +32,11 @@ deb)
   install -Dm644 packaging/linux/selfcheck.desktop "$root/usr/share/applications/selfcheck.desktop"
   install -Dm644 assets/icons/selfcheck-256.png "$root/usr/share/icons/hicolor/256x256/apps/selfcheck.png"
   install -Dm644 assets/fonts/LICENSE-wqy-microhei.txt "$root/usr/share/doc/seller-selfcheck/LICENSE-fonts.txt"
+  # The face models are built into the binary; their licences travel with it.
+  install -Dm644 assets/models/LICENSE-libfacedetection-BSD-3-Clause.txt \
+    "$root/usr/share/doc/seller-selfcheck/LICENSE-face-detector.txt"
+  install -Dm644 assets/models/LICENSE-mediapipe-Apache-2.0.txt \
+    "$root/usr/share/doc/seller-selfcheck/LICENSE-face-mesh.txt"
   mkdir -p "$root/DEBIAN"
   size=$(du -sk "$root/usr" | cut -f1)
   # Run-time libraries the app loads: ALSA (microphone), OpenGL/EGL and Vulkan loaders

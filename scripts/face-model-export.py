@@ -1,13 +1,13 @@
 """Exports a MediaPipe model from the wheel to the engine's .scnn format.
 
-Used for the full-range BlazeFace (assets/models/face_detection_full_range.scnn) and the face
-mesh (assets/models/face_landmark.scnn). The .tflite files store weights block-sparse (DENSIFY)
+Used for the face mesh (assets/models/face_landmark.scnn); the face detector comes from
+libfacedetection (scripts/face-detector-export.py). The .tflite files store weights block-sparse (DENSIFY)
 or as float16 behind DEQUANTIZE ops; TensorFlow Lite's own interpreter makes them dense, then
 every op is written as one line of a small JSON graph followed by the weights as little-endian
 float16 (the models' own precision, so nothing is rounded). The Rust engine (crates/nn) runs
 that graph.
 
-Usage: python3 face-model-export.py SRC.tflite DST.scnn [SOURCE OUTPUTS MULTIPLE]
+Usage: python3 face-model-export.py SRC.tflite DST.scnn SOURCE OUTPUTS MULTIPLE
   SOURCE   where the model comes from (written in the header)
   OUTPUTS  output names by their last dimension, e.g. "1=scores,16=boxes"
   MULTIPLE input sides must be multiples of this
@@ -22,11 +22,9 @@ from tensorflow.lite.python import schema_py_generated as schema
 from tensorflow.lite.tools import flatbuffer_utils as fu
 
 src, dst = sys.argv[1], sys.argv[2]
-SOURCE = sys.argv[3] if len(sys.argv) > 3 else (
-    "mediapipe==0.10.14 mediapipe/modules/face_detection/face_detection_full_range_sparse.tflite")
-OUTPUTS = {int(k): v for k, v in (pair.split("=") for pair in (
-    sys.argv[4] if len(sys.argv) > 4 else "1=scores,16=boxes").split(","))}
-MULTIPLE = int(sys.argv[5]) if len(sys.argv) > 5 else 32
+SOURCE = sys.argv[3]
+OUTPUTS = {int(k): v for k, v in (pair.split("=") for pair in sys.argv[4].split(","))}
+MULTIPLE = int(sys.argv[5])
 
 # 1. Dense weights: run the interpreter once, keeping every intermediate tensor.
 interp = tf.lite.Interpreter(

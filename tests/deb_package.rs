@@ -64,6 +64,10 @@ fn deb_installs_runs_and_opens_from_its_menu_entry() {
     let desktop = std::fs::read_to_string("/usr/share/applications/selfcheck.desktop")
         .expect("menu entry installed");
     assert!(std::path::Path::new("/usr/share/icons/hicolor/256x256/apps/selfcheck.png").exists());
+    for licence in ["fonts", "face-detector", "face-mesh"] {
+        let path = format!("/usr/share/doc/seller-selfcheck/LICENSE-{licence}.txt");
+        assert!(std::path::Path::new(&path).is_file(), "{path} installed");
+    }
     // desktop-file-validate (desktop-file-utils, which scripts/setup.sh installs) exits non-zero
     // on an error in the menu entry; it not being there is a skip, a failure in CI.
     if sh("command -v desktop-file-validate").0 {

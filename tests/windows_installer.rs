@@ -96,6 +96,14 @@ fn the_installer_installs_runs_and_uninstalls_under_wine() {
     let exe = at.install.join("selfcheck.exe");
     assert!(exe.is_file(), "installed program at {exe:?}");
     assert!(at.install.join("uninstall.exe").is_file());
+    // The licences of what is built into the program: the font and the two face models.
+    for licence in [
+        "LICENSE-fonts.txt",
+        "LICENSE-face-detector.txt",
+        "LICENSE-face-mesh.txt",
+    ] {
+        assert!(at.install.join(licence).is_file(), "{licence} installed");
+    }
     // Signed, all three: the installer, the program and the uninstaller it wrote.
     for signed in [setup.clone(), exe.clone(), at.install.join("uninstall.exe")] {
         signature_verifies(&signed);

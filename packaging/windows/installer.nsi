@@ -79,6 +79,9 @@ Section "Install"
   SetOutPath "$INSTDIR"
   File "/oname=selfcheck.exe" "${EXE}"
   File "/oname=LICENSE-fonts.txt" "../../assets/fonts/LICENSE-wqy-microhei.txt"
+  ; The face models are built into the program; their licences travel with it.
+  File "/oname=LICENSE-face-detector.txt" "../../assets/models/LICENSE-libfacedetection-BSD-3-Clause.txt"
+  File "/oname=LICENSE-face-mesh.txt" "../../assets/models/LICENSE-mediapipe-Apache-2.0.txt"
   WriteUninstaller "$INSTDIR\uninstall.exe"
   CreateDirectory "$SMPROGRAMS\${APP}"
   CreateShortcut "$SMPROGRAMS\${APP}\${APP}.lnk" "$INSTDIR\selfcheck.exe"
@@ -103,6 +106,8 @@ Section "Uninstall"
   !insertmacro StopRunningCopy
   Delete "$INSTDIR\selfcheck.exe"
   Delete "$INSTDIR\LICENSE-fonts.txt"
+  Delete "$INSTDIR\LICENSE-face-detector.txt"
+  Delete "$INSTDIR\LICENSE-face-mesh.txt"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"
   ; The folder is the app's alone; its entries were named in the installer's language,

@@ -1,24 +1,26 @@
-//! MediaPipe's full-range BlazeFace (Apache-2.0, `assets/models/`), run by the pure-Rust engine
-//! in `nn`: a picture (or a part of it) is scaled, padded to a multiple of 32, and every 4×4 cell
-//! of the model's input proposes one face with a score and a box; overlapping proposals merge.
+//! YuNet, libfacedetection's face detector (BSD-3-Clause, `assets/models/`), run by the
+//! pure-Rust engine in `nn`: a picture (or a part of it) is scaled and padded to a multiple of
+//! 32, and every cell of the model's three grids (8, 16 and 32 input pixels) proposes one face
+//! with a score and a box; overlapping proposals merge.
 
 use super::faces::FaceBox;
 use super::frame::{Rect, RgbFrame};
 use selfcheck_nn::{ModelError, Network, Tensor};
 
-static MODEL: &[u8] = include_bytes!("../../assets/models/face_detection_full_range.scnn");
+static MODEL: &[u8] = include_bytes!("../../assets/models/face_detection_yunet.scnn");
 
 /// Proposals overlapping the best one by more than this (intersection over union) merge into it
-/// (MediaPipe's own setting for this model).
+/// (libfacedetection's own setting).
 const MERGE_IOU: f32 = 0.3;
-/// One proposal per cell of this many input pixels.
-const CELL: f32 = 4.0;
+/// The model's grids: one proposal per cell of this many input pixels.
+const STRIDES: [usize; 3] = [8, 16, 32];
 
 pub struct FaceModel {
     net: Network,
 }
 
-/// One proposal in model-input pixels.
+/// One proposal in model-input pixels: a square around the face, as wide as its box is tall
+/// (brow to chin; YuNet's boxes are narrower than tall).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Proposal {
     pub score: f32,
@@ -28,6 +30,16 @@ pub struct Proposal {
     pub h: f32,
 }
 
+/// The model's raw outputs for one grid: per cell the face score's and objectness's logits and
+/// four box values.
+pub struct Grid {
+    pub stride: usize,
+    pub w: usize,
+    pub cls: Vec<f32>,
+    pub obj: Vec<f32>,
+    pub boxes: Vec<f32>,
+}
+
 impl FaceModel {
     pub fn load() -> Result<FaceModel, ModelError> {
         Ok(FaceModel {
@@ -35,19 +47,29 @@ impl FaceModel {
         })
     }
 
-    /// The square size the model was trained at (192).
-    pub fn trained_size(&self) -> usize {
-        self.net.input.trained_size
-    }
-
-    /// Raw outputs for a prepared input: per cell, the score's logit and 16 box values.
-    pub fn raw(&self, input: Tensor) -> Result<(Vec<f32>, Vec<f32>), ModelError> {
+    /// Raw outputs for a prepared input, one per grid.
+    pub fn raw(&self, input: Tensor) -> Result<Vec<Grid>, ModelError> {
+        let w = input.w;
         let mut out = self.net.run(input)?;
-        let scores = out.remove("scores").map(|t| t.data);
-        let boxes = out.remove("boxes").map(|t| t.data);
-        scores
-            .zip(boxes)
-            .ok_or_else(|| ModelError::Format("outputs 'scores' and 'boxes' expected".into()))
+        STRIDES
+            .iter()
+            .map(|&stride| {
+                let mut take = |name: &str| {
+                    out.remove(&format!("{name}{stride}"))
+                        .map(|t| t.data)
+                        .ok_or_else(|| {
+                            ModelError::Format(format!("output {name}{stride} expected"))
+                        })
+                };
+                Ok(Grid {
+                    stride,
+                    w: w / stride,
+                    cls: take("cls")?,
+                    obj: take("obj")?,
+                    boxes: take("box")?,
+                })
+            })
+            .collect()
     }
 
     /// Faces scoring at least `min_score` (0–1) in `region` of `frame`, searched with the region
@@ -59,10 +81,8 @@ impl FaceModel {
         scale: f32,
         min_score: f32,
     ) -> Result<Vec<FaceBox>, ModelError> {
-        let input = prepare(frame, region, scale);
-        let grid_w = input.w / CELL as usize;
-        let (logits, boxes) = self.raw(input)?;
-        let proposals = decode(&logits, &boxes, grid_w, min_score);
+        let grids = self.raw(prepare(frame, region, scale))?;
+        let proposals = grids.iter().flat_map(|g| decode(g, min_score)).collect();
         Ok(merge(proposals)
             .into_iter()
             .filter_map(|p| to_frame(&p, region, scale, frame))
@@ -82,28 +102,37 @@ pub fn prepare(frame: &RgbFrame, region: Rect, scale: f32) -> Tensor {
     selfcheck_nn::rgb_region(&frame.data, size, r, scale, 32)
 }
 
-/// Proposals whose score (a logistic of the logit) reaches `min_score`.
-pub fn decode(logits: &[f32], boxes: &[f32], grid_w: usize, min_score: f32) -> Vec<Proposal> {
-    logits
+fn sigmoid(v: f32) -> f32 {
+    1.0 / (1.0 + (-v.clamp(-100.0, 100.0)).exp())
+}
+
+/// Proposals of one grid whose score — the geometric mean of the face score and the
+/// objectness, as libfacedetection computes it — reaches `min_score`.
+pub fn decode(g: &Grid, min_score: f32) -> Vec<Proposal> {
+    if g.w == 0 {
+        return Vec::new();
+    }
+    let s = g.stride as f32;
+    g.cls
         .iter()
+        .zip(&g.obj)
         .enumerate()
-        .filter_map(|(i, &logit)| {
-            let score = 1.0 / (1.0 + (-logit.clamp(-100.0, 100.0)).exp());
-            if score < min_score || grid_w == 0 {
+        .filter_map(|(i, (&cls, &obj))| {
+            let score = (sigmoid(cls) * sigmoid(obj)).sqrt();
+            if score < min_score {
                 return None;
             }
-            let r = boxes.get(i * 16..i * 16 + 4)?;
-            let ax = ((i % grid_w) as f32 + 0.5) * CELL;
-            let ay = ((i / grid_w) as f32 + 0.5) * CELL;
+            let r = g.boxes.get(i * 4..i * 4 + 4)?;
+            let (col, row) = ((i % g.w) as f32, (i / g.w) as f32);
+            let side = r[3].clamp(-10.0, 10.0).exp() * s;
             Some(Proposal {
                 score,
-                cx: ax + r[0],
-                cy: ay + r[1],
-                w: r[2],
-                h: r[3],
+                cx: (col + r[0]) * s,
+                cy: (row + r[1]) * s,
+                w: side,
+                h: side,
             })
         })
-        .filter(|p| p.w > 0.0 && p.h > 0.0)
         .collect()
 }
 

@@ -49,9 +49,9 @@ pub struct Level {
     /// Searched whole at every look, or a column at a time.
     pub every_look: bool,
     /// Full-height columns, each a stack of tiles (one column of one tile, the whole frame,
-    /// for a level searched whole). The model was trained on 192-px squares: on tiles of about
-    /// that size small faces score as in training; on a whole 720p frame at full scale they
-    /// score lower (measured: 5 of 12 faces of 24 px kept instead of 12).
+    /// for a level searched whole). Tiles keep the cost of one look's share of the finest level
+    /// small; a face on a tile's border is found whole by the neighbouring tile (they overlap
+    /// by the largest face the level keeps).
     pub columns: Vec<Vec<Rect>>,
 }
 

@@ -1,4 +1,4 @@
-//! Face detection (MediaPipe's full-range BlazeFace, run in pure Rust: `face_model`, searched
+//! Face detection (YuNet, libfacedetection's detector, run in pure Rust: `face_model`, searched
 //! as `face_search` plans), and counting of *people*: the portrait printed on an ID card is a
 //! face but not a person.
 

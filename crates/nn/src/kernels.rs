@@ -5,9 +5,19 @@
 use super::Tensor;
 use super::pointwise::{Rows, pointwise};
 
-/// Zero padding around the picture.
-pub fn pad(x: &Tensor, top: usize, bottom: usize, left: usize, right: usize) -> Tensor {
-    let mut out = Tensor::zeros(x.h + top + bottom, x.w + left + right, x.c);
+/// Padding around the picture, the new pixels holding `value`.
+pub fn pad(
+    x: &Tensor,
+    (top, bottom, left, right): (usize, usize, usize, usize),
+    value: f32,
+) -> Tensor {
+    let (h, w) = (x.h + top + bottom, x.w + left + right);
+    let mut out = Tensor {
+        h,
+        w,
+        c: x.c,
+        data: vec![value; h * w * x.c],
+    };
     let row = x.w * x.c;
     for y in 0..x.h {
         let to = ((y + top) * out.w + left) * x.c;
@@ -169,6 +179,21 @@ pub fn upsample2(x: &Tensor) -> Tensor {
     out
 }
 
+/// 2× upsampling, each pixel repeated over a 2×2 square (nearest neighbour).
+pub fn upsample2_nearest(x: &Tensor) -> Tensor {
+    let mut out = Tensor::zeros(x.h * 2, x.w * 2, x.c);
+    let row = x.w * x.c;
+    for y in 0..out.h {
+        let from = &x.data[y / 2 * row..(y / 2 + 1) * row];
+        let to = &mut out.data[y * 2 * row..(y + 1) * 2 * row];
+        for (pair, pixel) in to.chunks_exact_mut(2 * x.c).zip(from.chunks_exact(x.c)) {
+            pair[..x.c].copy_from_slice(pixel);
+            pair[x.c..].copy_from_slice(pixel);
+        }
+    }
+    out
+}
+
 /// Depth-to-space: each pixel's `block²` groups of channels become a block×block square.
 pub fn depth_to_space(x: &Tensor, block: usize) -> Tensor {
     let oc = x.c / (block * block);
@@ -231,8 +256,11 @@ mod tests {
 
     #[test]
     fn strided_convolution_and_padding() {
-        let x = pad(&t(2, 2, 1, vec![1.0, 2.0, 3.0, 4.0]), 1, 1, 1, 1);
+        let x = pad(&t(2, 2, 1, vec![1.0, 2.0, 3.0, 4.0]), (1, 1, 1, 1), 0.0);
         assert_eq!((x.h, x.w), (4, 4));
+        // Padding with a value: one row above and one column left, of −1.
+        let black = pad(&t(1, 1, 1, vec![5.0]), (1, 0, 1, 0), -1.0);
+        assert_eq!(black.data, vec![-1.0, -1.0, -1.0, 5.0]);
         let ones = [1.0; 9];
         let out = conv(&x, &ones, &[0.0], 3, 2, false);
         assert_eq!((out.h, out.w), (1, 1));
@@ -267,6 +295,15 @@ mod tests {
         assert_eq!(m.data, vec![2.0, 7.0]);
         let c = pad_channels(&t(1, 2, 1, vec![5.0, 6.0]), 2);
         assert_eq!(c.data, vec![5.0, 0.0, 0.0, 6.0, 0.0, 0.0]);
+    }
+
+    #[test]
+    fn nearest_upsampling_repeats_each_pixel_over_two_by_two() {
+        let x = t(1, 2, 2, vec![1.0, 2.0, 3.0, 4.0]);
+        let up = upsample2_nearest(&x);
+        assert_eq!((up.h, up.w, up.c), (2, 4, 2));
+        let row = [1.0, 2.0, 1.0, 2.0, 3.0, 4.0, 3.0, 4.0];
+        assert_eq!(up.data, [row, row].concat());
     }
 
     #[test]

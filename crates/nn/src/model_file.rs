@@ -17,6 +17,9 @@ pub enum Op {
         bottom: usize,
         left: usize,
         right: usize,
+        /// What the new pixels hold (0 unless said: −1 is black in the model's input).
+        #[serde(default)]
+        value: f32,
     },
     Conv {
         #[serde(rename = "in")]
@@ -60,6 +63,9 @@ pub enum Op {
         #[serde(rename = "in")]
         input: usize,
         out: usize,
+        /// Each pixel repeated 2×2 (PyTorch's `nearest`) instead of bilinear interpolation.
+        #[serde(default)]
+        nearest: bool,
     },
     DepthToSpace {
         #[serde(rename = "in")]
@@ -186,7 +192,7 @@ impl Network {
             Op::Pad { input, out, .. }
             | Op::MaxPool2 { input, out }
             | Op::PadChannels { input, out, .. }
-            | Op::Upsample2 { input, out }
+            | Op::Upsample2 { input, out, .. }
             | Op::DepthToSpace { input, out, .. }
             | Op::Flatten { input, out } => input < n && out < n,
             Op::Add {
@@ -266,9 +272,10 @@ impl Network {
                     bottom,
                     left,
                     right,
+                    value,
                 } => (
                     out,
-                    kernels::pad(slot(&slots, input)?, top, bottom, left, right),
+                    kernels::pad(slot(&slots, input)?, (top, bottom, left, right), value),
                 ),
                 Op::Conv {
                     input,
@@ -340,7 +347,19 @@ impl Network {
                     let a = self.take_or_copy(&mut slots, &readers, input, in2)?;
                     (out, kernels::add(a, slot(&slots, in2)?, relu))
                 }
-                Op::Upsample2 { input, out } => (out, kernels::upsample2(slot(&slots, input)?)),
+                Op::Upsample2 {
+                    input,
+                    out,
+                    nearest,
+                } => {
+                    let x = slot(&slots, input)?;
+                    let up = if nearest {
+                        kernels::upsample2_nearest(x)
+                    } else {
+                        kernels::upsample2(x)
+                    };
+                    (out, up)
+                }
                 Op::DepthToSpace { input, out, block } => {
                     let x = slot(&slots, input)?;
                     if block == 0 || x.c % (block * block) != 0 {
@@ -447,7 +466,10 @@ fn fold_padding(ops: Vec<Op>, tensors: usize) -> Vec<Op> {
                 bottom,
                 left,
                 right,
-            } if readers.get(out) == Some(&1) => Some((out, (input, (top, bottom, left, right)))),
+                value,
+            } if readers.get(out) == Some(&1) && value == 0.0 => {
+                Some((out, (input, (top, bottom, left, right))))
+            }
             _ => None,
         })
         .collect();
