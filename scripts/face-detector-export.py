@@ -19,12 +19,13 @@ and its padding is −1 (black). Weights are stored as float16.
 
 Usage: python3 face-detector-export.py LIBFACEDETECTION.so DST.scnn
 """
-import json
 import struct
 import sys
 
 import numpy as np
 from elftools.elf.elffile import ELFFile
+
+import scnn
 
 SOURCE = "yuface==2023.5.1 yuface/libfacedetection.so (libfacedetection's YuNet)"
 
@@ -63,13 +64,8 @@ def table_len(syms):
     return syms["param_pConvInfo"]["st_size"] // 32
 
 
-blob = bytearray()
-
-
-def weights(a):
-    start = len(blob) // 2
-    blob.extend(np.asarray(a, np.float16).astype("<f2").tobytes())
-    return start
+WEIGHTS = scnn.Weights()
+weights = WEIGHTS.add
 
 
 class Graph:
@@ -154,20 +150,13 @@ def main():
     assert len(L) == 53, len(L)
     g, outs = build(L)
     header = {
-        "format": "scnn 1",
         "source": SOURCE,
         "input": {"tensor": 0, "channels": 3, "trained_size": 320, "multiple_of": 32},
         "outputs": outs,
         "tensors": g.n,
         "ops": g.ops,
     }
-    text = json.dumps(header, separators=(",", ":")).encode()
-    with open(dst, "wb") as f:
-        f.write(b"SCNN")
-        f.write(struct.pack("<I", len(text)))
-        f.write(text)
-        f.write(blob)
-    print(f"{dst}: {len(g.ops)} ops, {len(blob) // 2} weights, {len(text)} header bytes")
+    scnn.write(dst, header, WEIGHTS)
 
 
 if __name__ == "__main__":

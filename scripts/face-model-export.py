@@ -12,14 +12,14 @@ Usage: python3 face-model-export.py SRC.tflite DST.scnn SOURCE OUTPUTS MULTIPLE
   OUTPUTS  output names by their last dimension, e.g. "1=scores,16=boxes"
   MULTIPLE input sides must be multiples of this
 """
-import json
-import struct
 import sys
 
 import numpy as np
 import tensorflow as tf
 from tensorflow.lite.python import schema_py_generated as schema
 from tensorflow.lite.tools import flatbuffer_utils as fu
+
+import scnn
 
 src, dst = sys.argv[1], sys.argv[2]
 SOURCE = sys.argv[3]
@@ -58,14 +58,8 @@ for op in graph.operators:
     if op_name(op) in ("DENSIFY", "DEQUANTIZE"):
         constant[op.outputs[0]] = interp.get_tensor(op.outputs[0])
 
-blob = bytearray()
-
-
-def weights(array):
-    """Appends an array as float16 and returns its offset in values."""
-    start = len(blob) // 2
-    blob.extend(np.asarray(array, np.float16).astype("<f2").tobytes())
-    return start
+WEIGHTS = scnn.Weights()
+weights = WEIGHTS.add
 
 
 def shape(t):
@@ -165,7 +159,6 @@ outs = {}
 for t in graph.outputs:
     outs[OUTPUTS[shape(t)[-1]]] = tid(t)
 header = {
-    "format": "scnn 1",
     "source": SOURCE,
     "input": {"tensor": 0, "channels": int(shape(graph.inputs[0])[3]),
               "trained_size": int(shape(graph.inputs[0])[1]), "multiple_of": MULTIPLE},
@@ -173,10 +166,4 @@ header = {
     "tensors": len(ids),
     "ops": ops,
 }
-text = json.dumps(header, separators=(",", ":")).encode()
-with open(dst, "wb") as f:
-    f.write(b"SCNN")
-    f.write(struct.pack("<I", len(text)))
-    f.write(text)
-    f.write(blob)
-print(f"{dst}: {len(ops)} ops, {len(blob) // 2} weights, {len(text)} header bytes")
+scnn.write(dst, header, WEIGHTS)
