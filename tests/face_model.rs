@@ -71,7 +71,7 @@ fn the_engine_finds_the_faces_libfacedetection_finds() {
                 "case {i}: {best:?} vs centre ({cx}, {cy})"
             );
             assert!(
-                (best.h - h).abs() <= 1.5,
+                (best.side - h).abs() <= 1.5,
                 "case {i}: {best:?} vs height {h}"
             );
             assert!(

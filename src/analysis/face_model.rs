@@ -10,7 +10,8 @@ use selfcheck_nn::{ModelError, Network, Tensor};
 static MODEL: &[u8] = include_bytes!("../../assets/models/face_detection_yunet.scnn");
 
 /// Proposals overlapping the best one by more than this (intersection over union) merge into it
-/// (libfacedetection's own setting).
+/// (MediaPipe's setting, kept from the earlier detector: the engine averages overlapping
+/// proposals where libfacedetection keeps the best one).
 const MERGE_IOU: f32 = 0.3;
 /// The model's grids: one proposal per cell of this many input pixels.
 const STRIDES: [usize; 3] = [8, 16, 32];
@@ -19,15 +20,14 @@ pub struct FaceModel {
     net: Network,
 }
 
-/// One proposal in model-input pixels: a square around the face, as wide as its box is tall
-/// (brow to chin; YuNet's boxes are narrower than tall).
+/// One proposal in model-input pixels: a square around the face, `side` as wide as YuNet's
+/// box is tall (brow to chin; its boxes are narrower than tall).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Proposal {
     pub score: f32,
     pub cx: f32,
     pub cy: f32,
-    pub w: f32,
-    pub h: f32,
+    pub side: f32,
 }
 
 /// The model's raw outputs for one grid: per cell the face score's and objectness's logits and
@@ -124,23 +124,22 @@ pub fn decode(g: &Grid, min_score: f32) -> Vec<Proposal> {
             }
             let r = g.boxes.get(i * 4..i * 4 + 4)?;
             let (col, row) = ((i % g.w) as f32, (i / g.w) as f32);
-            let side = r[3].clamp(-10.0, 10.0).exp() * s;
             Some(Proposal {
                 score,
                 cx: (col + r[0]) * s,
                 cy: (row + r[1]) * s,
-                w: side,
-                h: side,
+                side: r[3].clamp(-10.0, 10.0).exp() * s,
             })
         })
         .collect()
 }
 
 fn iou(a: &Proposal, b: &Proposal) -> f32 {
-    let ix = (a.cx + a.w / 2.0).min(b.cx + b.w / 2.0) - (a.cx - a.w / 2.0).max(b.cx - b.w / 2.0);
-    let iy = (a.cy + a.h / 2.0).min(b.cy + b.h / 2.0) - (a.cy - a.h / 2.0).max(b.cy - b.h / 2.0);
+    let (ha, hb) = (a.side / 2.0, b.side / 2.0);
+    let ix = (a.cx + ha).min(b.cx + hb) - (a.cx - ha).max(b.cx - hb);
+    let iy = (a.cy + ha).min(b.cy + hb) - (a.cy - ha).max(b.cy - hb);
     let inter = ix.max(0.0) * iy.max(0.0);
-    let union = a.w * a.h + b.w * b.h - inter;
+    let union = a.side * a.side + b.side * b.side - inter;
     if union > 0.0 { inter / union } else { 0.0 }
 }
 
@@ -160,8 +159,7 @@ pub fn merge(mut proposals: Vec<Proposal>) -> Vec<Proposal> {
             score: best.score,
             cx: mean(|p| p.cx),
             cy: mean(|p| p.cy),
-            w: mean(|p| p.w),
-            h: mean(|p| p.h),
+            side: mean(|p| p.side),
         });
         proposals = rest;
     }
@@ -170,10 +168,11 @@ pub fn merge(mut proposals: Vec<Proposal>) -> Vec<Proposal> {
 
 /// A proposal in frame pixels, clipped to the frame (None when nothing is left).
 fn to_frame(p: &Proposal, region: Rect, scale: f32, frame: &RgbFrame) -> Option<FaceBox> {
-    let x0 = region.x as f32 + (p.cx - p.w / 2.0) / scale;
-    let y0 = region.y as f32 + (p.cy - p.h / 2.0) / scale;
-    let x1 = region.x as f32 + (p.cx + p.w / 2.0) / scale;
-    let y1 = region.y as f32 + (p.cy + p.h / 2.0) / scale;
+    let half = p.side / 2.0;
+    let x0 = region.x as f32 + (p.cx - half) / scale;
+    let y0 = region.y as f32 + (p.cy - half) / scale;
+    let x1 = region.x as f32 + (p.cx + half) / scale;
+    let y1 = region.y as f32 + (p.cy + half) / scale;
     let clip = |v: f32, max: u32| v.round().clamp(0.0, max as f32) as u32;
     let (x0, y0, x1, y1) = (
         clip(x0, frame.width),
@@ -202,8 +201,7 @@ mod tests {
             score,
             cx,
             cy: 50.0,
-            w: 20.0,
-            h: 20.0,
+            side: 20.0,
         };
         let merged = merge(vec![p(0.9, 50.0), p(0.6, 52.0), p(0.8, 150.0)]);
         assert_eq!(merged.len(), 2);
