@@ -133,9 +133,9 @@ def build(L):
     s32 = g.block(g.simple("max_pool2", s16), 19)
     # Feature pyramid, top down (lateral_convs 2, 1, 0).
     s32 = g.unit(s32, 27)
-    s16 = g.simple("add", g.simple("upsample2", s32, nearest=True), in2=s16, relu=False)
+    s16 = g.simple("add", g.simple("upsample2", s32), in2=s16, relu=False)
     s16 = g.unit(s16, 25)
-    s8 = g.simple("add", g.simple("upsample2", s16, nearest=True), in2=s8, relu=False)
+    s8 = g.simple("add", g.simple("upsample2", s16), in2=s8, relu=False)
     s8 = g.unit(s8, 23)
     outs = {}
     for level, (x, stride) in enumerate([(s8, 8), (s16, 16), (s32, 32)]):

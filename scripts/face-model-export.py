@@ -140,18 +140,6 @@ for op in graph.operators:
         assert (opt.filterWidth, opt.filterHeight, opt.strideW, opt.strideH) == (2, 2, 2, 2)
         assert opt.padding == 1 and opt.fusedActivationFunction == 0
         ops.append({"op": "max_pool2", "in": tid(op.inputs[0]), "out": tid(op.outputs[0])})
-    elif name == "RESIZE_BILINEAR":
-        a, o = shape(op.inputs[0]), shape(op.outputs[0])
-        assert o[1] == 2 * a[1] and o[2] == 2 * a[2] and opt.halfPixelCenters and not opt.alignCorners
-        ops.append({"op": "upsample2", "in": tid(op.inputs[0]), "out": tid(op.outputs[0])})
-    elif name == "DEPTH_TO_SPACE":
-        ops.append({"op": "depth_to_space", "in": tid(op.inputs[0]), "out": tid(op.outputs[0]),
-                    "block": int(opt.blockSize)})
-    elif name == "RESHAPE":
-        # [1, H, W, C] -> [1, H*W, C]: the same bytes in NHWC.
-        a, o = shape(op.inputs[0]), shape(op.outputs[0])
-        assert a[-1] == o[-1], (a, o)
-        ops.append({"op": "flatten", "in": tid(op.inputs[0]), "out": tid(op.outputs[0])})
     else:
         raise SystemExit(f"unsupported op {name}")
 

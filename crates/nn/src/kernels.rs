@@ -149,38 +149,8 @@ pub fn pad_channels(x: &Tensor, after: usize) -> Tensor {
     out
 }
 
-/// Bilinear 2× upsampling with half-pixel centres (TensorFlow's `half_pixel_centers`).
-pub fn upsample2(x: &Tensor) -> Tensor {
-    let mut out = Tensor::zeros(x.h * 2, x.w * 2, x.c);
-    let source = |o: usize, n: usize| {
-        let s = ((o as f32 + 0.5) * 0.5 - 0.5).max(0.0);
-        let lo = (s.floor() as usize).min(n - 1);
-        let hi = (lo + 1).min(n - 1);
-        (lo, hi, s - lo as f32)
-    };
-    for oy in 0..out.h {
-        let (y0, y1, fy) = source(oy, x.h);
-        for ox in 0..out.w {
-            let (x0, x1, fx) = source(ox, x.w);
-            let (p00, p01, p10, p11) = (
-                x.pixel(y0, x0),
-                x.pixel(y0, x1),
-                x.pixel(y1, x0),
-                x.pixel(y1, x1),
-            );
-            let at = (oy * out.w + ox) * x.c;
-            for ch in 0..x.c {
-                let top = p00[ch] + (p01[ch] - p00[ch]) * fx;
-                let bottom = p10[ch] + (p11[ch] - p10[ch]) * fx;
-                out.data[at + ch] = top + (bottom - top) * fy;
-            }
-        }
-    }
-    out
-}
-
 /// 2× upsampling, each pixel repeated over a 2×2 square (nearest neighbour).
-pub fn upsample2_nearest(x: &Tensor) -> Tensor {
+pub fn upsample2(x: &Tensor) -> Tensor {
     let mut out = Tensor::zeros(x.h * 2, x.w * 2, x.c);
     let row = x.w * x.c;
     for y in 0..out.h {
@@ -189,21 +159,6 @@ pub fn upsample2_nearest(x: &Tensor) -> Tensor {
         for (pair, pixel) in to.chunks_exact_mut(2 * x.c).zip(from.chunks_exact(x.c)) {
             pair[..x.c].copy_from_slice(pixel);
             pair[x.c..].copy_from_slice(pixel);
-        }
-    }
-    out
-}
-
-/// Depth-to-space: each pixel's `block²` groups of channels become a block×block square.
-pub fn depth_to_space(x: &Tensor, block: usize) -> Tensor {
-    let oc = x.c / (block * block);
-    let mut out = Tensor::zeros(x.h * block, x.w * block, oc);
-    for oy in 0..out.h {
-        for ox in 0..out.w {
-            let group = (oy % block) * block + ox % block;
-            let src = &x.pixel(oy / block, ox / block)[group * oc..(group + 1) * oc];
-            let at = (oy * out.w + ox) * oc;
-            out.data[at..at + oc].copy_from_slice(src);
         }
     }
     out
@@ -279,13 +234,6 @@ mod tests {
     }
 
     #[test]
-    fn upsampling_keeps_constants_and_interpolates_between_pixels() {
-        let x = t(1, 2, 1, vec![0.0, 4.0]);
-        let up = upsample2(&x);
-        assert_eq!(up.data, vec![0.0, 1.0, 3.0, 4.0, 0.0, 1.0, 3.0, 4.0]);
-    }
-
-    #[test]
     fn prelu_pool_and_channel_padding() {
         let x = t(2, 2, 2, vec![1.0, -2.0, -4.0, 3.0, 0.5, -1.0, 2.0, 7.0]);
         let p = prelu(x.clone(), &[0.5, 0.25]);
@@ -300,17 +248,9 @@ mod tests {
     #[test]
     fn nearest_upsampling_repeats_each_pixel_over_two_by_two() {
         let x = t(1, 2, 2, vec![1.0, 2.0, 3.0, 4.0]);
-        let up = upsample2_nearest(&x);
+        let up = upsample2(&x);
         assert_eq!((up.h, up.w, up.c), (2, 4, 2));
         let row = [1.0, 2.0, 1.0, 2.0, 3.0, 4.0, 3.0, 4.0];
         assert_eq!(up.data, [row, row].concat());
-    }
-
-    #[test]
-    fn depth_to_space_places_the_channel_groups() {
-        let x = t(1, 1, 4, vec![1.0, 2.0, 3.0, 4.0]);
-        let out = depth_to_space(&x, 2);
-        assert_eq!((out.h, out.w, out.c), (2, 2, 1));
-        assert_eq!(out.data, vec![1.0, 2.0, 3.0, 4.0]);
     }
 }

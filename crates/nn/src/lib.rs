@@ -1,7 +1,7 @@
 //! A small pure-Rust inference engine for the face models: NHWC float tensors, the handful of
 //! operations YuNet and MediaPipe's face mesh use (convolution, depthwise convolution,
-//! padding, addition, 2× upsampling, max pooling, depth-to-space), run in order from a `.scnn`
-//! graph file. Pure Rust so the Windows build needs no native library; any input size that is
+//! padding, addition, 2× nearest upsampling, max pooling, PReLU, zero channels), run in order
+//! from a `.scnn` graph file. Pure Rust so the Windows build needs no native library; any input size that is
 //! a multiple of 32 works.
 
 mod depthwise;

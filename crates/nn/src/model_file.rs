@@ -59,21 +59,8 @@ pub enum Op {
         out: usize,
         relu: bool,
     },
+    /// 2× upsampling, each pixel repeated over 2×2 (PyTorch's `nearest`).
     Upsample2 {
-        #[serde(rename = "in")]
-        input: usize,
-        out: usize,
-        /// Each pixel repeated 2×2 (PyTorch's `nearest`) instead of bilinear interpolation.
-        #[serde(default)]
-        nearest: bool,
-    },
-    DepthToSpace {
-        #[serde(rename = "in")]
-        input: usize,
-        out: usize,
-        block: usize,
-    },
-    Flatten {
         #[serde(rename = "in")]
         input: usize,
         out: usize,
@@ -192,9 +179,7 @@ impl Network {
             Op::Pad { input, out, .. }
             | Op::MaxPool2 { input, out }
             | Op::PadChannels { input, out, .. }
-            | Op::Upsample2 { input, out, .. }
-            | Op::DepthToSpace { input, out, .. }
-            | Op::Flatten { input, out } => input < n && out < n,
+            | Op::Upsample2 { input, out } => input < n && out < n,
             Op::Add {
                 input, in2, out, ..
             } => input < n && in2 < n && out < n,
@@ -347,30 +332,7 @@ impl Network {
                     let a = self.take_or_copy(&mut slots, &readers, input, in2)?;
                     (out, kernels::add(a, slot(&slots, in2)?, relu))
                 }
-                Op::Upsample2 {
-                    input,
-                    out,
-                    nearest,
-                } => {
-                    let x = slot(&slots, input)?;
-                    let up = if nearest {
-                        kernels::upsample2_nearest(x)
-                    } else {
-                        kernels::upsample2(x)
-                    };
-                    (out, up)
-                }
-                Op::DepthToSpace { input, out, block } => {
-                    let x = slot(&slots, input)?;
-                    if block == 0 || x.c % (block * block) != 0 {
-                        return Err(ModelError::Format("depth_to_space block".into()));
-                    }
-                    (out, kernels::depth_to_space(x, block))
-                }
-                Op::Flatten { input, out } => (
-                    out,
-                    self.take_or_copy(&mut slots, &readers, input, usize::MAX)?,
-                ),
+                Op::Upsample2 { input, out } => (out, kernels::upsample2(slot(&slots, input)?)),
                 Op::Prelu {
                     input,
                     out,
@@ -560,8 +522,6 @@ impl Op {
             | Op::Dwconv { out, .. }
             | Op::Add { out, .. }
             | Op::Upsample2 { out, .. }
-            | Op::DepthToSpace { out, .. }
-            | Op::Flatten { out, .. }
             | Op::Prelu { out, .. }
             | Op::MaxPool2 { out, .. }
             | Op::PadChannels { out, .. } => out,
@@ -580,8 +540,6 @@ impl Op {
             | Op::Conv { input, .. }
             | Op::Dwconv { input, .. }
             | Op::Upsample2 { input, .. }
-            | Op::DepthToSpace { input, .. }
-            | Op::Flatten { input, .. }
             | Op::Prelu { input, .. }
             | Op::MaxPool2 { input, .. }
             | Op::PadChannels { input, .. } => vec![input],
