@@ -32,7 +32,10 @@ fn pointwise_avx2(x: &[f32], w: &[f32], b: &[f32], then: Rows, out: &mut [f32]) 
 /// Pixels per block and output channels per block: 4×16 sums stay in registers while the
 /// input channels run, so each weight loaded serves four pixels. Output channels past a
 /// multiple of 16 take one 4×8 block when at least 8 are left (the model's 32→8 and 48→24
-/// layers run at its finest scale, where a channel-at-a-time loop cost a fifth of the time).
+/// layers run at its finest scale, where a channel-at-a-time loop cost a fifth of the time),
+/// and the last fewer than 8 one more 4×8 block over weights padded with zeros (YuNet's
+/// score and box heads, 64→1 and 64→4 at every cell of the finest grid, took a sixth of a
+/// look one channel at a time).
 const PX: usize = 4;
 const CO: usize = 16;
 const CO_HALF: usize = 8;
@@ -54,6 +57,19 @@ pub(crate) fn pointwise_blocks<const FMA: bool>(
     } else {
         full_co
     };
+    let rest = cout - blocked_co;
+    // The last channels' weights and biases, 8 wide (zeros past `cout`).
+    let (w_rest, b_rest) = if rest > 0 {
+        let mut wr = vec![0f32; cin * CO_HALF];
+        for (ci, row) in wr.chunks_exact_mut(CO_HALF).enumerate() {
+            row[..rest].copy_from_slice(&w[ci * cout + blocked_co..(ci + 1) * cout]);
+        }
+        let mut br = [0f32; CO_HALF];
+        br[..rest].copy_from_slice(&b[blocked_co..]);
+        (wr, br)
+    } else {
+        (Vec::new(), [0f32; CO_HALF])
+    };
     let mut p = 0;
     while p + PX <= pixels {
         let input = &x[p * cin..(p + PX) * cin];
@@ -61,77 +77,68 @@ pub(crate) fn pointwise_blocks<const FMA: bool>(
         let mut co = 0;
         let residual = then.add.map(|r| &r[p * cout..(p + PX) * cout]);
         while co < full_co {
-            block::<FMA, CO>(input, w, b, co, rows);
+            let sums = block::<FMA, CO>(input, (&w[co..], cout), &b[co..co + CO]);
+            store(rows, &sums, co, cout);
             co += CO;
         }
         if blocked_co > full_co {
-            block::<FMA, CO_HALF>(input, w, b, full_co, rows);
+            let sums = block::<FMA, CO_HALF>(input, (&w[full_co..], cout), &b[full_co..]);
+            store(rows, &sums, full_co, cout);
         }
-        finish(&mut rows[..], residual, then.relu, 0..blocked_co, cout);
-        p += PX;
-    }
-    // What the blocks left: the last pixels, and the last (fewer than 8) output channels.
-    for q in 0..pixels {
-        let from = if q < p { blocked_co } else { 0 };
-        if from == cout {
-            continue;
-        }
-        let acc = &mut out[q * cout + from..(q + 1) * cout];
-        acc.copy_from_slice(&b[from..]);
-        for (ci, &v) in x[q * cin..(q + 1) * cin].iter().enumerate() {
-            axpy::<FMA>(acc, v, &w[ci * cout + from..(ci + 1) * cout]);
-        }
-        let residual = then.add.map(|r| &r[q * cout..(q + 1) * cout]);
-        let row = &mut out[q * cout..(q + 1) * cout];
-        finish(row, residual, then.relu, from..cout, cout);
-    }
-}
-
-/// Channels `channels` of each pixel of `rows` (`cout` values a pixel), still in cache: the
-/// residual's values added, then `relu`.
-#[inline(always)]
-fn finish(
-    rows: &mut [f32],
-    residual: Option<&[f32]>,
-    relu: bool,
-    channels: std::ops::Range<usize>,
-    cout: usize,
-) {
-    if channels.is_empty() {
-        return;
-    }
-    for (pi, row) in rows.chunks_exact_mut(cout).enumerate() {
-        let row = &mut row[channels.clone()];
-        if let Some(r) = residual {
-            let r = &r[pi * cout + channels.start..pi * cout + channels.end];
-            for (o, &v) in row.iter_mut().zip(r) {
-                *o += v;
+        if rest > 0 {
+            let sums = block::<FMA, CO_HALF>(input, (&w_rest, CO_HALF), &b_rest);
+            for (pi, s) in sums.iter().enumerate() {
+                rows[pi * cout + blocked_co..(pi + 1) * cout].copy_from_slice(&s[..rest]);
             }
         }
-        if relu {
-            relu_in_place(row);
+        finish(rows, residual, then.relu);
+        p += PX;
+    }
+    // The last (fewer than four) pixels, summed in the same order as in a block, so a
+    // pixel's sums do not depend on whether it fell in a block.
+    for q in p..pixels {
+        let acc = &mut out[q * cout..(q + 1) * cout];
+        acc.copy_from_slice(b);
+        for (ci, &v) in x[q * cin..(q + 1) * cin].iter().enumerate() {
+            axpy::<FMA>(acc, v, &w[ci * cout..(ci + 1) * cout]);
         }
+        let residual = then.add.map(|r| &r[q * cout..(q + 1) * cout]);
+        finish(acc, residual, then.relu);
     }
 }
 
-/// Output channels `co..co + N` of `PX` pixels (`input`: their `cin` values each; `rows`:
-/// their `cout` outputs each).
+/// The pixels of `rows` (`cout` values each), still in cache: the residual's values added,
+/// then `relu`.
+#[inline(always)]
+fn finish(rows: &mut [f32], residual: Option<&[f32]>, relu: bool) {
+    if let Some(r) = residual {
+        for (o, &v) in rows.iter_mut().zip(r) {
+            *o += v;
+        }
+    }
+    if relu {
+        relu_in_place(rows);
+    }
+}
+
+/// `N` output channels of `PX` pixels (`input`: their `cin` values each); input channel
+/// `ci`'s `N` weights start at `w[ci × stride]`, the channels' biases are `b[..N]`.
 #[inline(always)]
 fn block<const FMA: bool, const N: usize>(
     input: &[f32],
-    w: &[f32],
+    (w, stride): (&[f32], usize),
     b: &[f32],
-    co: usize,
-    rows: &mut [f32],
-) {
-    let (cin, cout) = (input.len() / PX, b.len());
-    let mut acc = [[0f32; N]; PX];
-    for a in acc.iter_mut() {
-        a.copy_from_slice(&b[co..co + N]);
-    }
+) -> [[f32; N]; PX] {
+    let cin = input.len() / PX;
+    let bias: [f32; N] = b
+        .get(..N)
+        .and_then(|s| s.try_into().ok())
+        .unwrap_or([0.0; N]);
+    let mut acc = [bias; PX];
     for ci in 0..cin {
-        let row: &[f32; N] = w[ci * cout + co..ci * cout + co + N]
-            .try_into()
+        let row: &[f32; N] = w
+            .get(ci * stride..ci * stride + N)
+            .and_then(|s| s.try_into().ok())
             .unwrap_or(&[0.0; N]);
         for (pi, a) in acc.iter_mut().enumerate() {
             let v = input[pi * cin + ci];
@@ -145,8 +152,14 @@ fn block<const FMA: bool, const N: usize>(
             }
         }
     }
-    for (pi, a) in acc.iter().enumerate() {
-        rows[pi * cout + co..pi * cout + co + N].copy_from_slice(a);
+    acc
+}
+
+/// A block's sums into channels `co..co + N` of its pixels' rows (`cout` values a pixel).
+#[inline(always)]
+fn store<const N: usize>(rows: &mut [f32], sums: &[[f32; N]; PX], co: usize, cout: usize) {
+    for (pi, s) in sums.iter().enumerate() {
+        rows[pi * cout + co..pi * cout + co + N].copy_from_slice(s);
     }
 }
 
