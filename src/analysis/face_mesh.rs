@@ -61,7 +61,9 @@ impl FaceMesh {
     /// input pixels, and the face-presence logit.
     pub fn raw(&self, input: Tensor) -> Result<(Vec<f32>, f32), ModelError> {
         let mut out = self.net.run(input)?;
-        let points = out.remove("landmarks").map(|t| t.data);
+        let points = out
+            .remove("landmarks")
+            .map(|mut t| std::mem::take(&mut t.data));
         let flag = out
             .remove("face_flag")
             .and_then(|t| t.data.first().copied());

@@ -56,7 +56,7 @@ impl FaceModel {
             .map(|&stride| {
                 let mut take = |name: &str| {
                     out.remove(&format!("{name}{stride}"))
-                        .map(|t| t.data)
+                        .map(|mut t| std::mem::take(&mut t.data))
                         .ok_or_else(|| {
                             ModelError::Format(format!("output {name}{stride} expected"))
                         })

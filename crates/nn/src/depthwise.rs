@@ -36,11 +36,16 @@ fn depthwise_lanes<const FMA: bool>(
     b: &[f32],
     stride: usize,
     (top, left): (usize, usize),
+    relu: bool,
     out: &mut Tensor,
 ) {
     let row_len = out.w * out.c;
     for (oy, line) in out.data.chunks_exact_mut(row_len.max(1)).enumerate() {
         lanes_row::<FMA>(x, (w, b), stride, (top, left), oy, line);
+        // While the row is still in cache.
+        if relu {
+            relu_in_place(line);
+        }
     }
 }
 
@@ -214,10 +219,7 @@ fn depthwise_rows<const FMA: bool>(
     let ow = valid_size(x.w + left + right, k, stride);
     let mut out = Tensor::zeros(oh, ow, c);
     if fits_lanes(k, c, stride) {
-        depthwise_lanes::<FMA>(x, w, b, stride, (top, left), &mut out);
-        if relu {
-            relu_in_place(&mut out.data);
-        }
+        depthwise_lanes::<FMA>(x, w, b, stride, (top, left), relu, &mut out);
         return out;
     }
     // Each tap's weights repeated along a whole output row, so stride-1 rows are one long

@@ -8,6 +8,7 @@ mod depthwise;
 pub mod kernels;
 mod model_file;
 mod pointwise;
+mod pool;
 mod resample;
 
 pub use model_file::{Network, Op, f16_to_f32};
@@ -28,7 +29,17 @@ impl Tensor {
             h,
             w,
             c,
-            data: vec![0.0; h * w * c],
+            data: pool::take(h * w * c, 0.0),
+        }
+    }
+
+    /// A tensor of `h`×`w`×`c` values, all `value`.
+    pub fn filled(h: usize, w: usize, c: usize, value: f32) -> Tensor {
+        Tensor {
+            h,
+            w,
+            c,
+            data: pool::take(h * w * c, value),
         }
     }
 
@@ -37,6 +48,13 @@ impl Tensor {
     pub fn pixel(&self, y: usize, x: usize) -> &[f32] {
         let at = (y * self.w + x) * self.c;
         &self.data[at..at + self.c]
+    }
+}
+
+/// A tensor's buffer is kept for the thread's next tensor (see `pool`).
+impl Drop for Tensor {
+    fn drop(&mut self) {
+        pool::give(std::mem::take(&mut self.data));
     }
 }
 

@@ -17,12 +17,7 @@ pub fn rgb_region(
     let sh = ((rh as f32 * scale).round() as usize).max(1);
     let m = multiple.max(1);
     let (pw, ph) = (sw.div_ceil(m) * m, sh.div_ceil(m) * m);
-    let mut t = Tensor {
-        h: ph,
-        w: pw,
-        c: 3,
-        data: vec![-1.0; ph * pw * 3],
-    };
+    let mut t = Tensor::filled(ph, pw, 3, -1.0);
     if width == 0 || height == 0 || rgb.len() < width * height * 3 {
         return t;
     }
@@ -96,12 +91,7 @@ pub fn rgb_turned_square(
     angle: f32,
     size: usize,
 ) -> Tensor {
-    let mut t = Tensor {
-        h: size,
-        w: size,
-        c: 3,
-        data: vec![0.0; size * size * 3],
-    };
+    let mut t = Tensor::zeros(size, size, 3);
     if width == 0 || height == 0 || rgb.len() < width * height * 3 || size == 0 {
         return t;
     }

@@ -1,0 +1,99 @@
+//! Buffers of tensors no longer needed, kept for the next tensor of the thread. A look makes
+//! hundreds of tensors of up to 4 MB; fresh ones came from the operating system each time
+//! (the C library hands large freed blocks back), and touching their new pages cost about a
+//! quarter of a look (measured: README, "Where the time goes"). Kept per thread (the camera
+//! analysis runs on one), bounded in count and bytes.
+
+use std::cell::RefCell;
+
+/// Smaller buffers are left to the allocator, which keeps them without the page cost.
+const MIN_KEPT: usize = 16 * 1024;
+/// At most this many buffers and values (32 MB) are kept per thread: a look's largest
+/// tensors alive at once, with room to spare.
+const MAX_BUFFERS: usize = 24;
+const MAX_VALUES: usize = 8 * 1024 * 1024;
+
+thread_local! {
+    static FREE: RefCell<Vec<Vec<f32>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `len` values, each `fill`: the smallest kept buffer that holds them, or a new one.
+pub(crate) fn take(len: usize, fill: f32) -> Vec<f32> {
+    let reused = FREE
+        .try_with(|free| {
+            let mut free = free.borrow_mut();
+            let best = free
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| b.capacity() >= len)
+                .min_by_key(|(_, b)| b.capacity())
+                .map(|(i, _)| i)?;
+            Some(free.swap_remove(best))
+        })
+        .ok()
+        .flatten();
+    match reused {
+        Some(mut v) => {
+            v.clear();
+            v.resize(len, fill);
+            v
+        }
+        None => vec![fill; len],
+    }
+}
+
+/// Keeps `buffer` for a later `take` if it is large and there is room (the smallest kept
+/// buffers make way for a larger one).
+pub(crate) fn give(buffer: Vec<f32>) {
+    if buffer.capacity() < MIN_KEPT {
+        return;
+    }
+    // A thread being torn down has no pool any more: the buffer is simply freed.
+    let _ = FREE.try_with(|free| {
+        let Ok(mut free) = free.try_borrow_mut() else {
+            return;
+        };
+        free.push(buffer);
+        free.sort_unstable_by_key(|b| std::cmp::Reverse(b.capacity()));
+        let mut total = 0;
+        let keep = free
+            .iter()
+            .take(MAX_BUFFERS)
+            .take_while(|b| {
+                total += b.capacity();
+                total <= MAX_VALUES
+            })
+            .count();
+        free.truncate(keep);
+    });
+}
+
+/// Values held by the current thread's kept buffers (for tests).
+#[cfg(test)]
+pub(crate) fn kept_values() -> usize {
+    FREE.with(|free| free.borrow().iter().map(Vec::capacity).sum())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_given_buffer_is_taken_again_filled_anew() {
+        let mut b = take(MIN_KEPT * 2, 3.0);
+        b[5] = 9.0;
+        let at = b.as_ptr();
+        give(b);
+        assert!(kept_values() >= MIN_KEPT * 2);
+        let again = take(MIN_KEPT, -1.0);
+        assert_eq!(again.as_ptr(), at, "the kept buffer is reused");
+        assert_eq!(again.len(), MIN_KEPT);
+        assert!(again.iter().all(|&v| v == -1.0));
+        // Small buffers and more than the bound are not kept.
+        give(vec![0.0; 10]);
+        for _ in 0..MAX_BUFFERS + 4 {
+            give(vec![0.0; MAX_VALUES / 4]);
+        }
+        assert!(kept_values() <= MAX_VALUES, "{}", kept_values());
+    }
+}
