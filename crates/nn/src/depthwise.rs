@@ -217,7 +217,7 @@ fn depthwise_rows<const FMA: bool>(
     let c = x.c;
     let oh = valid_size(x.h + top + bottom, k, stride);
     let ow = valid_size(x.w + left + right, k, stride);
-    let mut out = Tensor::zeros(oh, ow, c);
+    let mut out = Tensor::for_overwrite(oh, ow, c);
     if fits_lanes(k, c, stride) {
         depthwise_lanes::<FMA>(x, w, b, stride, (top, left), relu, &mut out);
         return out;

@@ -56,7 +56,7 @@ pub fn conv_then(
 ) -> Tensor {
     let cout = b.len();
     let (oh, ow) = (valid_size(x.h, k, stride), valid_size(x.w, k, stride));
-    let mut out = Tensor::zeros(oh, ow, cout);
+    let mut out = Tensor::for_overwrite(oh, ow, cout);
     let then = Then {
         add: then
             .add
@@ -140,7 +140,7 @@ pub fn prelu(mut x: Tensor, alpha: &[f32]) -> Tensor {
 /// The maximum of each 2×2 block (stride 2; an odd last row or column is dropped, as VALID).
 pub fn max_pool2(x: &Tensor) -> Tensor {
     let (oh, ow, c) = (x.h / 2, x.w / 2, x.c);
-    let mut out = Tensor::zeros(oh, ow, c);
+    let mut out = Tensor::for_overwrite(oh, ow, c);
     let row = x.w * x.c;
     for (oy, line) in out.data.chunks_exact_mut((ow * c).max(1)).enumerate() {
         let top = &x.data[2 * oy * row..(2 * oy + 1) * row];
@@ -170,7 +170,7 @@ pub fn pad_channels(x: &Tensor, after: usize) -> Tensor {
 
 /// 2× upsampling, each pixel repeated over a 2×2 square (nearest neighbour).
 pub fn upsample2(x: &Tensor) -> Tensor {
-    let mut out = Tensor::zeros(x.h * 2, x.w * 2, x.c);
+    let mut out = Tensor::for_overwrite(x.h * 2, x.w * 2, x.c);
     let row = x.w * x.c;
     for y in 0..out.h {
         let from = &x.data[y / 2 * row..(y / 2 + 1) * row];

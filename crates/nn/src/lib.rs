@@ -33,6 +33,17 @@ impl Tensor {
         }
     }
 
+    /// A tensor of `h`×`w`×`c` values for an operation that writes every one of them (they
+    /// hold whatever an earlier tensor left: no pass of zeros first).
+    pub(crate) fn for_overwrite(h: usize, w: usize, c: usize) -> Tensor {
+        Tensor {
+            h,
+            w,
+            c,
+            data: pool::take_for_overwrite(h * w * c),
+        }
+    }
+
     /// A tensor of `h`×`w`×`c` values, all `value`.
     pub fn filled(h: usize, w: usize, c: usize, value: f32) -> Tensor {
         Tensor {

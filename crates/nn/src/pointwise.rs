@@ -40,6 +40,47 @@ const PX: usize = 4;
 const CO: usize = 16;
 const CO_HALF: usize = 8;
 
+/// One block's weights packed `[cin][N]` (zeros past the layer's channels), so the inner loop
+/// reads whole rows with no bounds to check, and its first channel and channel count.
+struct Packed<const N: usize> {
+    co: usize,
+    width: usize,
+    w: Vec<[f32; N]>,
+    b: [f32; N],
+}
+
+impl<const N: usize> Packed<N> {
+    fn new(w: &[f32], b: &[f32], co: usize, width: usize) -> Packed<N> {
+        let cout = b.len();
+        let rows = w
+            .chunks_exact(cout.max(1))
+            .map(|row| {
+                let mut r = [0f32; N];
+                r[..width].copy_from_slice(&row[co..co + width]);
+                r
+            })
+            .collect();
+        let mut bias = [0f32; N];
+        bias[..width].copy_from_slice(&b[co..co + width]);
+        Packed {
+            co,
+            width,
+            w: rows,
+            b: bias,
+        }
+    }
+
+    /// Its channels of the `PX` pixels of `input` into their rows (`cout` values a pixel).
+    #[inline(always)]
+    fn run<const FMA: bool>(&self, input: &[f32], rows: &mut [f32], cout: usize) {
+        let sums = block::<FMA, N>(input, &self.w, self.b);
+        for (pi, s) in sums.iter().enumerate() {
+            let at = pi * cout + self.co;
+            rows[at..at + self.width].copy_from_slice(&s[..self.width]);
+        }
+    }
+}
+
 #[inline(always)]
 pub(crate) fn pointwise_blocks<const FMA: bool>(
     x: &[f32],
@@ -51,46 +92,36 @@ pub(crate) fn pointwise_blocks<const FMA: bool>(
     let cout = b.len();
     let pixels = out.len() / cout.max(1);
     let cin = x.len() / pixels.max(1);
+    if w.len() != cin * cout {
+        // Not reached: `Network::run` slices the weights to the layer's shape. Zeros rather
+        // than whatever the output's buffer held.
+        out.fill(0.0);
+        return;
+    }
     let full_co = cout / CO * CO;
-    let blocked_co = if cout - full_co >= CO_HALF {
-        full_co + CO_HALF
-    } else {
-        full_co
-    };
-    let rest = cout - blocked_co;
-    // The last channels' weights and biases, 8 wide (zeros past `cout`).
-    let (w_rest, b_rest) = if rest > 0 {
-        let mut wr = vec![0f32; cin * CO_HALF];
-        for (ci, row) in wr.chunks_exact_mut(CO_HALF).enumerate() {
-            row[..rest].copy_from_slice(&w[ci * cout + blocked_co..(ci + 1) * cout]);
-        }
-        let mut br = [0f32; CO_HALF];
-        br[..rest].copy_from_slice(&b[blocked_co..]);
-        (wr, br)
-    } else {
-        (Vec::new(), [0f32; CO_HALF])
-    };
+    let wide: Vec<Packed<CO>> = (0..full_co)
+        .step_by(CO)
+        .map(|co| Packed::new(w, b, co, CO))
+        .collect();
+    // The channels past the 16-wide blocks: one 8-wide block, then what is left of them.
+    let mut narrow: Vec<Packed<CO_HALF>> = Vec::new();
+    let mut co = full_co;
+    while co < cout {
+        let width = (cout - co).min(CO_HALF);
+        narrow.push(Packed::new(w, b, co, width));
+        co += width;
+    }
     let mut p = 0;
     while p + PX <= pixels {
         let input = &x[p * cin..(p + PX) * cin];
         let rows = &mut out[p * cout..(p + PX) * cout];
-        let mut co = 0;
+        for block in &wide {
+            block.run::<FMA>(input, rows, cout);
+        }
+        for block in &narrow {
+            block.run::<FMA>(input, rows, cout);
+        }
         let residual = then.add.map(|r| &r[p * cout..(p + PX) * cout]);
-        while co < full_co {
-            let sums = block::<FMA, CO>(input, (&w[co..], cout), &b[co..co + CO]);
-            store(rows, &sums, co, cout);
-            co += CO;
-        }
-        if blocked_co > full_co {
-            let sums = block::<FMA, CO_HALF>(input, (&w[full_co..], cout), &b[full_co..]);
-            store(rows, &sums, full_co, cout);
-        }
-        if rest > 0 {
-            let sums = block::<FMA, CO_HALF>(input, (&w_rest, CO_HALF), &b_rest);
-            for (pi, s) in sums.iter().enumerate() {
-                rows[pi * cout + blocked_co..(pi + 1) * cout].copy_from_slice(&s[..rest]);
-            }
-        }
         finish(rows, residual, then.relu);
         p += PX;
     }
@@ -121,27 +152,22 @@ fn finish(rows: &mut [f32], residual: Option<&[f32]>, relu: bool) {
     }
 }
 
-/// `N` output channels of `PX` pixels (`input`: their `cin` values each); input channel
-/// `ci`'s `N` weights start at `w[ci × stride]`, the channels' biases are `b[..N]`.
+/// `N` output channels of the `PX` pixels of `input` (`cin` values each; `w`: `cin` rows of
+/// `N` weights), starting from `bias`.
 #[inline(always)]
 fn block<const FMA: bool, const N: usize>(
     input: &[f32],
-    (w, stride): (&[f32], usize),
-    b: &[f32],
+    w: &[[f32; N]],
+    bias: [f32; N],
 ) -> [[f32; N]; PX] {
-    let cin = input.len() / PX;
-    let bias: [f32; N] = b
-        .get(..N)
-        .and_then(|s| s.try_into().ok())
-        .unwrap_or([0.0; N]);
+    let cin = w.len();
     let mut acc = [bias; PX];
-    for ci in 0..cin {
-        let row: &[f32; N] = w
-            .get(ci * stride..ci * stride + N)
-            .and_then(|s| s.try_into().ok())
-            .unwrap_or(&[0.0; N]);
-        for (pi, a) in acc.iter_mut().enumerate() {
-            let v = input[pi * cin + ci];
+    let (p0, rest) = input.split_at(cin.min(input.len()));
+    let (p1, rest) = rest.split_at(cin.min(rest.len()));
+    let (p2, p3) = rest.split_at(cin.min(rest.len()));
+    let pixels = p0.iter().zip(p1).zip(p2).zip(p3);
+    for (row, (((&v0, &v1), &v2), &v3)) in w.iter().zip(pixels) {
+        for (a, v) in acc.iter_mut().zip([v0, v1, v2, v3]) {
             for j in 0..N {
                 // One rounding instead of two where the CPU fuses them (as TFLite does).
                 a[j] = if FMA {
@@ -153,14 +179,6 @@ fn block<const FMA: bool, const N: usize>(
         }
     }
     acc
-}
-
-/// A block's sums into channels `co..co + N` of its pixels' rows (`cout` values a pixel).
-#[inline(always)]
-fn store<const N: usize>(rows: &mut [f32], sums: &[[f32; N]; PX], co: usize, cout: usize) {
-    for (pi, s) in sums.iter().enumerate() {
-        rows[pi * cout + co..pi * cout + co + N].copy_from_slice(s);
-    }
 }
 
 /// `acc += v × w`, fused as the blocks are, so a pixel's sums do not depend on whether it

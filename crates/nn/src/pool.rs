@@ -19,20 +19,7 @@ thread_local! {
 
 /// `len` values, each `fill`: the smallest kept buffer that holds them, or a new one.
 pub(crate) fn take(len: usize, fill: f32) -> Vec<f32> {
-    let reused = FREE
-        .try_with(|free| {
-            let mut free = free.borrow_mut();
-            let best = free
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| b.capacity() >= len)
-                .min_by_key(|(_, b)| b.capacity())
-                .map(|(i, _)| i)?;
-            Some(free.swap_remove(best))
-        })
-        .ok()
-        .flatten();
-    match reused {
+    match take_kept(len) {
         Some(mut v) => {
             v.clear();
             v.resize(len, fill);
@@ -40,6 +27,34 @@ pub(crate) fn take(len: usize, fill: f32) -> Vec<f32> {
         }
         None => vec![fill; len],
     }
+}
+
+/// The smallest kept buffer with room for `len` values, taken out of the pool.
+fn take_kept(len: usize) -> Option<Vec<f32>> {
+    FREE.try_with(|free| {
+        let mut free = free.try_borrow_mut().ok()?;
+        let best = free
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.capacity() >= len)
+            .min_by_key(|(_, b)| b.capacity())
+            .map(|(i, _)| i)?;
+        Some(free.swap_remove(best))
+    })
+    .ok()
+    .flatten()
+}
+
+/// `len` values whose contents do not matter (the caller writes every one): a kept buffer
+/// as it was left, or new zeros. Stale values, never uninitialised memory.
+pub(crate) fn take_for_overwrite(len: usize) -> Vec<f32> {
+    let mut v = take_kept(len).unwrap_or_default();
+    if v.len() >= len {
+        v.truncate(len);
+    } else {
+        v.resize(len, 0.0);
+    }
+    v
 }
 
 /// Keeps `buffer` for a later `take` if it is large and there is room (the smallest kept
@@ -95,5 +110,8 @@ mod tests {
             give(vec![0.0; MAX_VALUES / 4]);
         }
         assert!(kept_values() <= MAX_VALUES, "{}", kept_values());
+        // For overwriting: the right length, whatever it held.
+        assert_eq!(take_for_overwrite(MIN_KEPT * 3).len(), MIN_KEPT * 3);
+        assert_eq!(take_for_overwrite(5).len(), 5);
     }
 }
