@@ -154,19 +154,33 @@ const BLOCK: usize = 4;
 /// Eight channels of output columns `ox..ox + BLOCK`, all inside the row.
 #[inline(always)]
 fn lane_block<const FMA: bool>(at: &Lane, ox: usize, c: usize) -> [[f32; LANES]; BLOCK] {
+    if at.stride == 1 {
+        lane_block_strided::<FMA, 1, { BLOCK + 2 }>(at, ox, c)
+    } else {
+        lane_block_strided::<FMA, 2, { 2 * BLOCK + 1 }>(at, ox, c)
+    }
+}
+
+/// [`lane_block`] at stride `S`: the `SPAN` input columns the block reads (`(BLOCK − 1)·S + 3`)
+/// are loaded once per row and each serves every output column that reads it (a column was
+/// loaded once per tap before).
+#[inline(always)]
+fn lane_block_strided<const FMA: bool, const S: usize, const SPAN: usize>(
+    at: &Lane,
+    ox: usize,
+    c: usize,
+) -> [[f32; LANES]; BLOCK] {
     let mut acc = [at.bias; BLOCK];
-    let span = ((BLOCK - 1) * at.stride + 2) * c + LANES;
-    let from = (ox * at.stride - at.left) * c + at.ch;
+    let from = (ox * S - at.left) * c + at.ch;
+    let span = (SPAN - 1) * c + LANES;
     for (row, tap_row) in at.rows.iter().zip(at.taps) {
         let Some(seg) = row.and_then(|r| r.get(from..from + span)) else {
             continue;
         };
-        // `from`, `c` and `span` are multiples of eight: whole registers, no remainder.
-        let (seg, _) = seg.as_chunks::<LANES>();
-        let c8 = c / LANES;
+        let cols: [[f32; LANES]; SPAN] = std::array::from_fn(|j| lanes(seg, j * c));
         for (kx, tap) in tap_row.iter().enumerate() {
             for (p, a) in acc.iter_mut().enumerate() {
-                madd::<FMA>(a, &seg[(p * at.stride + kx) * c8], tap);
+                madd::<FMA>(a, &cols[p * S + kx], tap);
             }
         }
     }

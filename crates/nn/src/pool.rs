@@ -31,13 +31,18 @@ pub(crate) fn take(len: usize, fill: f32) -> Vec<f32> {
 
 /// The smallest kept buffer with room for `len` values, taken out of the pool.
 fn take_kept(len: usize) -> Option<Vec<f32>> {
+    take_best(len, Vec::capacity)
+}
+
+/// The kept buffer with the smallest `size` of at least `len`, taken out of the pool.
+fn take_best(len: usize, size: fn(&Vec<f32>) -> usize) -> Option<Vec<f32>> {
     FREE.try_with(|free| {
         let mut free = free.try_borrow_mut().ok()?;
         let best = free
             .iter()
             .enumerate()
-            .filter(|(_, b)| b.capacity() >= len)
-            .min_by_key(|(_, b)| b.capacity())
+            .filter(|(_, b)| size(b) >= len)
+            .min_by_key(|(_, b)| size(b))
             .map(|(i, _)| i)?;
         Some(free.swap_remove(best))
     })
@@ -48,7 +53,11 @@ fn take_kept(len: usize) -> Option<Vec<f32>> {
 /// `len` values whose contents do not matter (the caller writes every one): a kept buffer
 /// as it was left, or new zeros. Stale values, never uninitialised memory.
 pub(crate) fn take_for_overwrite(len: usize) -> Vec<f32> {
-    let mut v = take_kept(len).unwrap_or_default();
+    // A buffer already that long needs no filling; a look makes tensors of the same shapes
+    // over and over, so one usually is.
+    let mut v = take_best(len, Vec::len)
+        .or_else(|| take_kept(len))
+        .unwrap_or_default();
     if v.len() >= len {
         v.truncate(len);
     } else {
