@@ -189,3 +189,40 @@ fn axpy<const FMA: bool>(acc: &mut [f32], v: f32, w: &[f32]) {
         *a = if FMA { v.mul_add(wv, *a) } else { *a + v * wv };
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Both compilations (with and without fused multiply-adds) against the plain sum, on small
+    /// integers (exact either way): 16- and 8-wide blocks, the padded last block, the tail.
+    #[test]
+    fn every_block_shape_matches_the_plain_sum_with_and_without_fma() {
+        for (cin, cout, pixels) in [(5, 29, 7), (64, 1, 9), (64, 4, 5), (3, 16, 4), (27, 8, 3)] {
+            let x: Vec<f32> = (0..pixels * cin).map(|v| (v % 11) as f32 - 5.0).collect();
+            let w: Vec<f32> = (0..cin * cout).map(|v| (v % 7) as f32 - 3.0).collect();
+            let b: Vec<f32> = (0..cout).map(|v| v as f32).collect();
+            let residual: Vec<f32> = (0..pixels * cout).map(|v| (v % 5) as f32 - 2.0).collect();
+            let want: Vec<f32> = (0..pixels * cout)
+                .map(|i| {
+                    let (p, co) = (i / cout, i % cout);
+                    let sum = b[co]
+                        + (0..cin)
+                            .map(|ci| x[p * cin + ci] * w[ci * cout + co])
+                            .sum::<f32>();
+                    (sum + residual[i]).max(0.0)
+                })
+                .collect();
+            let then = Rows {
+                add: Some(&residual),
+                relu: true,
+            };
+            let mut plain = vec![f32::NAN; pixels * cout];
+            pointwise_blocks::<false>(&x, &w, &b, then, &mut plain);
+            assert_eq!(plain, want, "{cin}→{cout} over {pixels}, no FMA");
+            let mut fused = vec![f32::NAN; pixels * cout];
+            pointwise(&x, &w, &b, then, &mut fused);
+            assert_eq!(fused, want, "{cin}→{cout} over {pixels}");
+        }
+    }
+}
