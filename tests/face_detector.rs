@@ -5,8 +5,9 @@
 //! `cargo test --test face_detector -- --nocapture`).
 //!
 //! Tuning faces (used when choosing `face_model_px` and the score): the portrait, the two men,
-//! the stage. Validation faces, never used for tuning: the astronaut (scikit-image) and two of
-//! the three people in the garden (Flickr, CC BY 2.0).
+//! the stage. Validation faces, never used for tuning: the astronaut (scikit-image), two of
+//! the three people in the garden (Flickr, CC BY 2.0) and Grace Hopper (matplotlib's sample
+//! data; US Navy photo, public domain).
 
 use image::{RgbImage, imageops};
 use selfcheck::analysis::faces::{FaceBox, FaceDetector, FaceRules};
@@ -68,6 +69,14 @@ const VALIDATION: &[Face] = &[
         x: 837,
         y: 460,
         w: 154,
+    },
+    // Glasses, a cap's brim over the brow, an older face (added 2026-12-03, after every
+    // limit was chosen).
+    Face {
+        file: "validation/grace_hopper.jpg",
+        x: 160,
+        y: 130,
+        w: 210,
     },
 ];
 
@@ -235,13 +244,13 @@ const BACKGROUNDS: &[&str] = &[
 
 /// (face width at 720p, recall needed on the tuning faces, on the validation faces). The
 /// validation figures are what was measured, less one face: the target (every face
-/// of 24 px) is met on the tuning faces (12/12) and from 32 px on the validation faces (9/9);
-/// at 24 px the garden's sunlit, washed-out faces are partly missed (6/9, README).
+/// of 24 px) is met on the tuning faces (12/12) and from 32 px on the validation faces
+/// (12/12); at 24 px the garden's sunlit, washed-out faces are partly missed (9/12, README).
 const RECALL: &[(u32, f64, f64)] = &[
-    (24, 0.9, 0.55),
-    (32, 0.9, 0.88),
-    (48, 0.9, 0.88),
-    (96, 0.9, 0.88),
+    (24, 0.9, 0.66),
+    (32, 0.9, 0.91),
+    (48, 0.9, 0.91),
+    (96, 0.9, 0.91),
 ];
 
 #[test]
@@ -269,11 +278,12 @@ fn faces_are_found_down_to_24_px_on_tuning_and_validation_faces() {
 }
 
 /// (tilt in degrees, recall needed at 48 px on the tuning faces, on the validation faces):
-/// what was measured, less one face (upright, the 48-px row above: 12/12 and 9/9). Measured:
-/// 20° 12/12 and 9/9, 40° 11/12 and 9/9, 60° 1/12 and 5/9 — heads leaning 60° are the
-/// detector's weak side (README); at 60° only the validation figure and the absence of false
-/// faces are asserted, the tuning figure less one face being none.
-const TILTS: &[(f64, f64, f64)] = &[(20.0, 0.9, 0.88), (40.0, 0.83, 0.88), (60.0, 0.0, 0.44)];
+/// what was measured, less one face (upright, the 48-px row above: 12/12 and 12/12).
+/// Measured: 20° 12/12 and 12/12, 40° 11/12 and 9/12 (Grace Hopper — glasses, a cap's brim —
+/// is missed at 40° in every placement), 60° 1/12 and 5/12 — heads leaning 40° and more are
+/// the detector's weak side (README); at 60° only the validation figure and the absence of
+/// false faces are asserted, the tuning figure less one face being none.
+const TILTS: &[(f64, f64, f64)] = &[(20.0, 0.9, 0.91), (40.0, 0.83, 0.66), (60.0, 0.0, 0.33)];
 
 #[test]
 fn tilted_heads_are_found() {
