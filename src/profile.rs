@@ -139,6 +139,11 @@ pub struct ImageReq {
     pub face_tile_px: u32,
     pub face_column_looks: u32,
     pub face_min_score: f64,
+    /// Heads leaning in the picture: the picture is also searched turned this many degrees
+    /// each way (0: never), for faces of `face_every_look_px` and more — a still both ways, a
+    /// live look one way every `face_turned_looks` looks (0: stills only), the ways taking turns.
+    pub face_turned_deg: f64,
+    pub face_turned_looks: u32,
     pub expected_faces: u32,
     /// The camera step counts the most people seen in any look of this many last seconds.
     pub faces_window_s: f64,
@@ -369,6 +374,9 @@ impl Profile {
         }
         if !(n.upload_max_seconds > 0.0 && n.upload_max_seconds <= 60.0) {
             return Err("network.upload_max_seconds: must be between 0 and 60".into());
+        }
+        if !(0.0..=90.0).contains(&self.image.face_turned_deg) {
+            return Err("image.face_turned_deg: must be between 0 and 90".into());
         }
         let a = &self.audio;
         if !(a.min_s_per_digit > 0.0 && a.min_s_per_digit < a.max_s_per_digit) {

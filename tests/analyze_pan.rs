@@ -144,6 +144,50 @@ fn a_far_face_30_px_wide_mid_pan_fails() {
     assert!((20..=40).contains(&w), "{m}");
 }
 
+/// `img` turned `degrees` clockwise about its centre (nearest pixel), on a square canvas as
+/// wide as its diagonal; the corners the turn brings in show gravel, as the room behind.
+fn leaning(img: &RgbImage, degrees: f64) -> RgbImage {
+    let side = f64::from(img.width()).hypot(f64::from(img.height())).ceil() as u32;
+    let (sin, cos) = degrees.to_radians().sin_cos();
+    let (cx, cy) = (f64::from(img.width()) / 2.0, f64::from(img.height()) / 2.0);
+    let half = f64::from(side) / 2.0;
+    // Outside the photo: the gravel of the room (a flat colour would be a frame around it).
+    let gravel = imageops::resize(
+        &picture("validation/gravel.png"),
+        side,
+        side,
+        imageops::FilterType::Triangle,
+    );
+    RgbImage::from_fn(side, side, |x, y| {
+        let (u, v) = (f64::from(x) + 0.5 - half, f64::from(y) + 0.5 - half);
+        // The photo's pixel that turns onto this one: this one turned back.
+        let (sx, sy) = (cx + u * cos + v * sin, cy - u * sin + v * cos);
+        if sx >= 0.0 && sy >= 0.0 && sx < f64::from(img.width()) && sy < f64::from(img.height()) {
+            *img.get_pixel(sx as u32, sy as u32)
+        } else {
+            *gravel.get_pixel(x, y)
+        }
+    })
+}
+
+#[test]
+fn someone_leaning_50_degrees_mid_pan_fails() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut people = seller_both_ends();
+    // Grace Hopper (a validation face the upright search misses at 40° in every placement)
+    // leaning 50°, as someone lying back on a sofa: her face is 210 px of her 600-px photo,
+    // about 100 px here (within ~2 m).
+    let hopper = at_height(&picture("validation/grace_hopper.jpg"), 290);
+    people.push((2 * W + 300, leaning(&hopper, 50.0), 420));
+    frames(&strip(&people), dir.path());
+    let (code, pan) = judge(dir.path());
+    assert_eq!(pan["status"], "fail", "{pan}");
+    assert_eq!(code, Some(1));
+    let m = &pan["measured"];
+    assert_eq!(m["others_seen"], 1, "{m}");
+    assert_eq!(m["max_faces"], 1, "{m}");
+}
+
 #[test]
 fn a_colleague_beside_the_seller_at_the_start_fails_at_once() {
     let dir = tempfile::tempdir().expect("tmp");

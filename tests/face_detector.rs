@@ -278,12 +278,11 @@ fn faces_are_found_down_to_24_px_on_tuning_and_validation_faces() {
 }
 
 /// (tilt in degrees, recall needed at 48 px on the tuning faces, on the validation faces):
-/// what was measured, less one face (upright, the 48-px row above: 12/12 and 12/12).
-/// Measured: 20° 12/12 and 12/12, 40° 11/12 and 9/12 (Grace Hopper — glasses, a cap's brim —
-/// is missed at 40° in every placement), 60° 1/12 and 5/12 — heads leaning 40° and more are
-/// the detector's weak side (README); at 60° only the validation figure and the absence of
-/// false faces are asserted, the tuning figure less one face being none.
-const TILTS: &[(f64, f64, f64)] = &[(20.0, 0.9, 0.91), (40.0, 0.83, 0.66), (60.0, 0.0, 0.33)];
+/// what was measured, less one face (upright, the 48-px row above: 12/12 and 12/12). The
+/// upright search alone found 20° 12/12 and 12/12, 40° 11/12 and 9/12 (Grace Hopper missed in
+/// every placement), 60° 1/12 and 5/12; with the picture also searched turned 40° each way
+/// (`face_turned_deg`): 20° 12/12 and 12/12, 40° 11/12 and 12/12, 60° 9/12 and 10/12.
+const TILTS: &[(f64, f64, f64)] = &[(20.0, 0.9, 0.91), (40.0, 0.83, 0.91), (60.0, 0.66, 0.75)];
 
 #[test]
 fn tilted_heads_are_found() {

@@ -90,6 +90,47 @@ impl FaceModel {
     }
 }
 
+impl FaceModel {
+    /// Faces scoring at least `min_score` in the whole `frame` shrunk by `n` (a power of two)
+    /// and turned by `angle` (radians, clockwise on screen): heads leaning that way. Boxes in
+    /// frame pixels: a square around the face's centre turned back, as wide as found.
+    pub fn detect_turned(
+        &self,
+        frame: &RgbFrame,
+        angle: f32,
+        n: usize,
+        min_score: f32,
+    ) -> Result<Vec<FaceBox>, ModelError> {
+        let (w, h) = (frame.width as usize, frame.height as usize);
+        let input = selfcheck_nn::rgb_turned(&frame.data, (w, h), angle, n, 32);
+        let grids = self.raw(input)?;
+        let proposals = grids.iter().flat_map(|g| decode(g, min_score)).collect();
+        // The turned input's centre is the shrunk picture's centre.
+        let (cx, cy) = ((w / n.max(1)) as f32 / 2.0, (h / n.max(1)) as f32 / 2.0);
+        let (sin, cos) = angle.sin_cos();
+        let k = n.max(1) as f32;
+        Ok(merge(proposals)
+            .into_iter()
+            .filter_map(|p| {
+                let (u, v) = (p.cx - cx, p.cy - cy);
+                let back = Proposal {
+                    cx: (cx + u * cos - v * sin) * k,
+                    cy: (cy + u * sin + v * cos) * k,
+                    side: p.side * k,
+                    ..p
+                };
+                let whole = Rect {
+                    x: 0,
+                    y: 0,
+                    w: frame.width,
+                    h: frame.height,
+                };
+                to_frame(&back, whole, 1.0, frame)
+            })
+            .collect())
+    }
+}
+
 /// The region scaled by `scale`, as the model's input (see `selfcheck_nn::rgb_region`).
 pub fn prepare(frame: &RgbFrame, region: Rect, scale: f32) -> Tensor {
     let size = (frame.width as usize, frame.height as usize);

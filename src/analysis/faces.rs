@@ -3,7 +3,7 @@
 //! face but not a person.
 
 use super::face_model::FaceModel;
-use super::face_search::{Pass, SearchRules, follow_up, passes};
+use super::face_search::{LEVEL_SPAN, Pass, SearchRules, follow_up, passes};
 use super::frame::{Rect, RgbFrame};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -26,6 +26,11 @@ pub struct FaceRules {
     pub search: SearchRules,
     /// The score (0–1) a face needs.
     pub min_score: f32,
+    /// Also searched turned this many degrees each way (0: not), for faces of
+    /// `search.every_look_px` and more.
+    pub turned_deg: f32,
+    /// A live look searches one turned way every this many looks (0: never).
+    pub turned_looks: u32,
 }
 
 impl FaceRules {
@@ -40,6 +45,8 @@ impl FaceRules {
                 column_looks: req.face_column_looks,
             },
             min_score: req.face_min_score as f32,
+            turned_deg: req.face_turned_deg as f32,
+            turned_looks: req.face_turned_looks,
         }
     }
 }
@@ -66,10 +73,15 @@ impl FaceDetector {
         })
     }
 
-    /// Every face of a still picture, largest first: every level, every tile.
+    /// Every face of a still picture, largest first: every level, every tile, and turned
+    /// both ways.
     pub fn detect_frame(&mut self, frame: &RgbFrame) -> Vec<FaceBox> {
         let all = passes(&self.rules.search, frame.width, frame.height, None);
-        self.search(frame, all)
+        let mut found = self.search(frame, all);
+        for way in [1.0, -1.0] {
+            found.extend(self.turned(frame, way));
+        }
+        largest_first(merge_overlapping(found))
     }
 
     /// The faces one look at a moving picture finds (the live preview, a recorded pan): the
@@ -84,7 +96,18 @@ impl FaceDetector {
                 .iter()
                 .filter_map(|&face| follow_up(&self.rules.search, face, w, h)),
         );
-        let faces = self.search(frame, plan);
+        let mut found = self.search(frame, plan);
+        let every = u64::from(self.rules.turned_looks);
+        if every > 0 && n.is_multiple_of(every) {
+            // The ways take turns: one way at this look, the other at the next turned look.
+            let way = if (n / every).is_multiple_of(2) {
+                1.0
+            } else {
+                -1.0
+            };
+            found.extend(self.turned(frame, way));
+        }
+        let faces = largest_first(merge_overlapping(found));
         let small = self.rules.search.every_look_px;
         self.follow = faces
             .iter()
@@ -93,6 +116,37 @@ impl FaceDetector {
             .map(|f| f.rect)
             .collect();
         faces
+    }
+
+    /// Faces of heads leaning `way` (1: clockwise, −1: the other way) by about the turned
+    /// angle: the picture shrunk to the scale of the faces searched at every look, turned so
+    /// such heads stand upright.
+    fn turned(&self, frame: &RgbFrame, way: f32) -> Vec<FaceBox> {
+        let r = &self.rules;
+        if r.turned_deg <= 0.0 || r.search.model_px <= 0.0 {
+            return Vec::new();
+        }
+        let s = &r.search;
+        // As `face_search::levels` scales the smallest face with a larger picture.
+        let long = frame.width.max(frame.height) as f32;
+        let smallest = s.every_look_px * (long / s.at_width.max(1.0)).max(1.0);
+        let mut n = 1usize;
+        while (2 * n) as f32 * s.model_px <= smallest {
+            n *= 2;
+        }
+        let angle = way * r.turned_deg.to_radians();
+        // The sizes a pass at this scale keeps, as for every level (`face_search::levels`):
+        // from the model's smallest face up to `LEVEL_SPAN` times it. Larger faces are near
+        // the camera — the seller's own distance — and are left to the upright passes.
+        let min_face = s.model_px * n as f32;
+        let max_face = min_face * LEVEL_SPAN;
+        // As for the upright passes, a frame the model cannot take yields nothing here.
+        self.model
+            .detect_turned(frame, angle, n, r.min_score)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|f| (min_face..=max_face).contains(&(f.rect.w as f32)))
+            .collect()
     }
 
     fn search(&self, frame: &RgbFrame, plan: Vec<Pass>) -> Vec<FaceBox> {
@@ -110,10 +164,13 @@ impl FaceDetector {
                 w >= pass.min_face && w <= pass.max_face && !cut_by_tile(f.rect, pass.region, frame)
             }));
         }
-        let mut faces = merge_overlapping(found);
-        faces.sort_by_key(|f| std::cmp::Reverse(f.rect.area()));
-        faces
+        found
     }
+}
+
+fn largest_first(mut faces: Vec<FaceBox>) -> Vec<FaceBox> {
+    faces.sort_by_key(|f| std::cmp::Reverse(f.rect.area()));
+    faces
 }
 
 /// A face touching a tile's inner border is a part of a face the neighbouring tile sees whole.

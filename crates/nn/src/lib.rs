@@ -12,7 +12,7 @@ mod pool;
 mod resample;
 
 pub use model_file::{Network, Op, f16_to_f32};
-pub use resample::{rgb_region, rgb_turned_square};
+pub use resample::{rgb_region, rgb_turned, rgb_turned_square};
 
 /// A feature map: `h` rows of `w` pixels of `c` channels, channels innermost (NHWC, N = 1).
 #[derive(Debug, Clone, PartialEq)]

@@ -124,6 +124,83 @@ fn resample(
     }
 }
 
+/// The whole picture shrunk by `n` (a power of two; 1 keeps it) and turned by `angle`
+/// (radians, clockwise on screen) around its centre, as the model's input: the same size as
+/// the shrunk picture, values −1…1, black (−1) where the turned picture does not reach and
+/// in the padding to a multiple of `multiple`. A head leaning `angle` clockwise stands
+/// upright in it. Output pixel (u, v) from the centre shows the shrunk picture's point
+/// centre + u·(cos, sin) + v·(−sin, cos), sampled bilinearly.
+pub fn rgb_turned(
+    rgb: &[u8],
+    (width, height): (usize, usize),
+    angle: f32,
+    n: usize,
+    multiple: usize,
+) -> Tensor {
+    let n = n.max(1);
+    let (sw, sh) = ((width / n).max(1), (height / n).max(1));
+    let m = multiple.max(1);
+    let mut t = Tensor::filled(sh.div_ceil(m) * m, sw.div_ceil(m) * m, 3, -1.0);
+    if width < n || height < n || rgb.len() < width * height * 3 {
+        return t;
+    }
+    let small = shrunk_rgb8(rgb, width, n, (sw, sh));
+    let (sin, cos) = angle.sin_cos();
+    let (cx, cy) = (sw as f32 / 2.0, sh as f32 / 2.0);
+    let (xmax, ymax) = ((sw - 1) as f32, (sh - 1) as f32);
+    for oy in 0..sh {
+        let v = oy as f32 + 0.5 - cy;
+        for ox in 0..sw {
+            let u = ox as f32 + 0.5 - cx;
+            // The point in the shrunk picture, in pixel-centre coordinates.
+            let sx = cx + u * cos - v * sin - 0.5;
+            let sy = cy + u * sin + v * cos - 0.5;
+            if !(0.0..=xmax).contains(&sx) || !(0.0..=ymax).contains(&sy) {
+                continue;
+            }
+            let (x0, y0) = (sx as usize, sy as usize);
+            let (x1, y1) = ((x0 + 1).min(sw - 1), (y0 + 1).min(sh - 1));
+            let (ax, ay) = (sx - x0 as f32, sy - y0 as f32);
+            let at = (oy * t.w + ox) * 3;
+            for ch in 0..3 {
+                let p = |x: usize, y: usize| f32::from(small[(y * sw + x) * 3 + ch]);
+                let top = p(x0, y0) + (p(x1, y0) - p(x0, y0)) * ax;
+                let bottom = p(x0, y1) + (p(x1, y1) - p(x0, y1)) * ax;
+                t.data[at + ch] = (top + (bottom - top) * ay) / 127.5 - 1.0;
+            }
+        }
+    }
+    t
+}
+
+/// The picture shrunk by `n` into `sw`×`sh` RGB8 pixels, each the rounded mean of its n×n
+/// block.
+fn shrunk_rgb8(rgb: &[u8], width: usize, n: usize, (sw, sh): (usize, usize)) -> Vec<u8> {
+    if n == 1 {
+        return rgb[..sw * sh * 3].to_vec();
+    }
+    let area = (n * n) as u32;
+    let mut out = vec![0u8; sw * sh * 3];
+    let mut sums = vec![0u32; sw * 3];
+    for (oy, line) in out.chunks_exact_mut(sw * 3).enumerate() {
+        sums.iter_mut().for_each(|s| *s = 0);
+        for sy in oy * n..(oy + 1) * n {
+            let src = &rgb[sy * width * 3..sy * width * 3 + sw * n * 3];
+            for (sum, block) in sums.chunks_exact_mut(3).zip(src.chunks_exact(n * 3)) {
+                for px in block.chunks_exact(3) {
+                    sum[0] += u32::from(px[0]);
+                    sum[1] += u32::from(px[1]);
+                    sum[2] += u32::from(px[2]);
+                }
+            }
+        }
+        for (o, &s) in line.iter_mut().zip(&sums) {
+            *o = ((s + area / 2) / area) as u8;
+        }
+    }
+    out
+}
+
 /// A square of an RGB8 picture turned by `angle` (radians, clockwise on screen) around its
 /// centre `(cx, cy)`, `side` picture pixels wide, as a `size`×`size` input with values 0–1
 /// (the face mesh's input). Each input pixel is the mean of an n×n grid of bilinear samples
@@ -297,6 +374,33 @@ mod tests {
         }
         // A shrink by 3 is not a power of two: the general path.
         assert_eq!(power_of_two_shrink((30, 30), (10, 10)), None);
+    }
+
+    #[test]
+    fn a_turned_picture_shows_the_picture_turned_and_black_where_it_does_not_reach() {
+        // 64×32, dark on the left half, bright on the right.
+        let (w, h) = (64usize, 32usize);
+        let rgb: Vec<u8> = (0..w * h)
+            .flat_map(|i| if i % w < w / 2 { [0u8; 3] } else { [255u8; 3] })
+            .collect();
+        let straight = rgb_turned(&rgb, (w, h), 0.0, 2, 32);
+        assert_eq!((straight.h, straight.w), (32, 32));
+        assert_eq!(straight.pixel(8, 2), &[-1.0; 3]);
+        assert_eq!(straight.pixel(8, 29), &[1.0; 3]);
+        assert_eq!(straight.pixel(20, 8), &[-1.0; 3], "padding below is black");
+        // A quarter turn clockwise: the input's x axis runs down the picture, so its left
+        // reads the picture's top... of a 32×16 picture only the middle 16×16 stays inside.
+        let quarter = rgb_turned(&rgb, (w, h), std::f32::consts::FRAC_PI_2, 2, 32);
+        // Input row v > 0 reads picture column cx − v (left: dark); v < 0 reads the right.
+        assert!(
+            quarter.pixel(12, 16)[0] < -0.9,
+            "{:?}",
+            quarter.pixel(12, 16)
+        );
+        assert!(quarter.pixel(3, 16)[0] > 0.9, "{:?}", quarter.pixel(3, 16));
+        // Far left and right of the input fall outside the 16-high picture: black.
+        assert_eq!(quarter.pixel(8, 1), &[-1.0; 3]);
+        assert_eq!(quarter.pixel(8, 30), &[-1.0; 3]);
     }
 
     #[test]
