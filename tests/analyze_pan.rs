@@ -74,6 +74,17 @@ fn seller_both_ends() -> Vec<(u32, RgbImage, u32)> {
     vec![((W - w) / 2, s.clone(), H), (4 * W + (W - w) / 2, s, H)]
 }
 
+/// The pan in `dir` judged: it must fail, exit 1, having counted one other face; its
+/// measurements.
+fn fails_with_one_other(dir: &Path) -> serde_json::Value {
+    let (code, pan) = judge(dir);
+    assert_eq!(pan["status"], "fail", "{pan}");
+    assert_eq!(code, Some(1));
+    let m = pan["measured"].clone();
+    assert_eq!(m["others_seen"], 1, "{m}");
+    m
+}
+
 fn judge(dir: &Path) -> (Option<i32>, serde_json::Value) {
     let o = run(&[
         "analyze-pan",
@@ -110,11 +121,7 @@ fn someone_else_seen_while_the_seller_is_out_of_view_fails() {
     let other = picture("validation/astronaut.png");
     people.push((2 * W + 400, other, 420));
     frames(&strip(&people), dir.path());
-    let (code, pan) = judge(dir.path());
-    assert_eq!(pan["status"], "fail", "{pan}");
-    assert_eq!(code, Some(1));
-    let m = &pan["measured"];
-    assert_eq!(m["others_seen"], 1, "{m}");
+    let m = &fails_with_one_other(dir.path());
     // The astronaut is in view from about 3.2 s to 5.5 s of the 10 s pan.
     let at = m["first_other_at_s"].as_f64().unwrap_or(-1.0);
     assert!((3.0..=5.5).contains(&at), "{m}");
@@ -131,11 +138,7 @@ fn a_far_face_30_px_wide_mid_pan_fails() {
     // a person about 4-5 m away. In view for about 2.5 s of the pan.
     people.push((2 * W + 600, picture("validation/astronaut.png"), 132));
     frames(&strip(&people), dir.path());
-    let (code, pan) = judge(dir.path());
-    assert_eq!(pan["status"], "fail", "{pan}");
-    assert_eq!(code, Some(1));
-    let m = &pan["measured"];
-    assert_eq!(m["others_seen"], 1, "{m}");
+    let m = &fails_with_one_other(dir.path());
     let boxes = m["first_other_boxes"]
         .as_array()
         .cloned()
@@ -180,11 +183,7 @@ fn someone_leaning_50_degrees_mid_pan_fails() {
     let hopper = at_height(&picture("validation/grace_hopper.jpg"), 290);
     people.push((2 * W + 300, leaning(&hopper, 50.0), 420));
     frames(&strip(&people), dir.path());
-    let (code, pan) = judge(dir.path());
-    assert_eq!(pan["status"], "fail", "{pan}");
-    assert_eq!(code, Some(1));
-    let m = &pan["measured"];
-    assert_eq!(m["others_seen"], 1, "{m}");
+    let m = &fails_with_one_other(dir.path());
     assert_eq!(m["max_faces"], 1, "{m}");
 }
 

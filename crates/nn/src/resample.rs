@@ -64,25 +64,31 @@ fn shrink(
     (sw, sh): (usize, usize),
     t: &mut Tensor,
 ) {
-    let stride = width * 3;
     let inv = 1.0 / (n * n) as f32;
     let mut sums = vec![0u32; sw * 3];
     for oy in 0..sh {
-        sums.iter_mut().for_each(|s| *s = 0);
-        for sy in ry + oy * n..ry + (oy + 1) * n {
-            let from = sy * stride + rx * 3;
-            let src = &rgb[from..from + sw * n * 3];
-            for (sum, block) in sums.chunks_exact_mut(3).zip(src.chunks_exact(n * 3)) {
-                for px in block.chunks_exact(3) {
-                    sum[0] += u32::from(px[0]);
-                    sum[1] += u32::from(px[1]);
-                    sum[2] += u32::from(px[2]);
-                }
-            }
-        }
+        block_sums(rgb, width, (rx, ry + oy * n), n, &mut sums);
         let at = oy * t.w * 3;
         for (o, &s) in t.data[at..at + sw * 3].iter_mut().zip(&sums) {
             *o = s as f32 * inv / 127.5 - 1.0;
+        }
+    }
+}
+
+/// The channel sums of one row of n×n blocks: `sums.len() / 3` blocks side by side, the
+/// first with its top left at picture pixel (`x`, `y`).
+fn block_sums(rgb: &[u8], width: usize, (x, y): (usize, usize), n: usize, sums: &mut [u32]) {
+    sums.iter_mut().for_each(|s| *s = 0);
+    let blocks = sums.len() / 3;
+    for sy in y..y + n {
+        let from = (sy * width + x) * 3;
+        let src = &rgb[from..from + blocks * n * 3];
+        for (sum, block) in sums.chunks_exact_mut(3).zip(src.chunks_exact(n * 3)) {
+            for px in block.chunks_exact(3) {
+                sum[0] += u32::from(px[0]);
+                sum[1] += u32::from(px[1]);
+                sum[2] += u32::from(px[2]);
+            }
         }
     }
 }
@@ -197,17 +203,7 @@ fn shrunk_rgb8(rgb: &[u8], width: usize, n: usize, (sw, sh): (usize, usize)) -> 
     let mut out = vec![0u8; sw * sh * 3];
     let mut sums = vec![0u32; sw * 3];
     for (oy, line) in out.chunks_exact_mut(sw * 3).enumerate() {
-        sums.iter_mut().for_each(|s| *s = 0);
-        for sy in oy * n..(oy + 1) * n {
-            let src = &rgb[sy * width * 3..sy * width * 3 + sw * n * 3];
-            for (sum, block) in sums.chunks_exact_mut(3).zip(src.chunks_exact(n * 3)) {
-                for px in block.chunks_exact(3) {
-                    sum[0] += u32::from(px[0]);
-                    sum[1] += u32::from(px[1]);
-                    sum[2] += u32::from(px[2]);
-                }
-            }
-        }
+        block_sums(rgb, width, (0, oy * n), n, &mut sums);
         for (o, &s) in line.iter_mut().zip(&sums) {
             *o = ((s + half) >> shift) as u8;
         }
@@ -314,13 +310,17 @@ mod tests {
         }
     }
 
+    /// A `w`×`h` picture dark on the left half, bright on the right.
+    fn half_dark(w: usize, h: usize) -> Vec<u8> {
+        (0..w * h)
+            .flat_map(|i| if i % w < w / 2 { [0u8; 3] } else { [255u8; 3] })
+            .collect()
+    }
+
     #[test]
     fn a_turned_square_samples_where_it_is_turned_to() {
-        // A picture dark on the left half, bright on the right.
         let (w, h) = (40usize, 40usize);
-        let rgb: Vec<u8> = (0..w * h)
-            .flat_map(|i| if i % w < w / 2 { [0u8; 3] } else { [255u8; 3] })
-            .collect();
+        let rgb = half_dark(w, h);
         let level = rgb_turned_square(&rgb, (w, h), (20.0, 20.0), 20.0, 0.0, 4);
         assert!(level.pixel(0, 0)[0] < 0.01 && level.pixel(0, 3)[0] > 0.99);
         // Turned a quarter clockwise: the square's x axis points down the picture and its y
@@ -392,11 +392,8 @@ mod tests {
 
     #[test]
     fn a_turned_picture_shows_the_picture_turned_and_black_where_it_does_not_reach() {
-        // 64×32, dark on the left half, bright on the right.
         let (w, h) = (64usize, 32usize);
-        let rgb: Vec<u8> = (0..w * h)
-            .flat_map(|i| if i % w < w / 2 { [0u8; 3] } else { [255u8; 3] })
-            .collect();
+        let rgb = half_dark(w, h);
         let straight = rgb_turned(&rgb, (w, h), 0.0, 2, 32);
         assert_eq!((straight.h, straight.w), (32, 32));
         assert_eq!(straight.pixel(8, 2), &[-1.0; 3]);
