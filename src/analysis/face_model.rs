@@ -81,16 +81,21 @@ impl FaceModel {
         scale: f32,
         min_score: f32,
     ) -> Result<Vec<FaceBox>, ModelError> {
-        let grids = self.raw(prepare(frame, region, scale))?;
-        let proposals = grids.iter().flat_map(|g| decode(g, min_score)).collect();
-        Ok(merge(proposals)
+        Ok(self
+            .proposals(prepare(frame, region, scale), min_score)?
             .into_iter()
             .filter_map(|p| to_frame(&p, region, scale, frame))
             .collect())
     }
-}
 
-impl FaceModel {
+    /// The merged proposals scoring at least `min_score` for a prepared input, in its pixels.
+    fn proposals(&self, input: Tensor, min_score: f32) -> Result<Vec<Proposal>, ModelError> {
+        let grids = self.raw(input)?;
+        Ok(merge(
+            grids.iter().flat_map(|g| decode(g, min_score)).collect(),
+        ))
+    }
+
     /// Faces scoring at least `min_score` in the whole `frame` shrunk by `n` (a power of two)
     /// and turned by `angle` (radians, clockwise on screen): heads leaning that way. Boxes in
     /// frame pixels: a square around the face's centre turned back, as wide as found.
@@ -103,13 +108,18 @@ impl FaceModel {
     ) -> Result<Vec<FaceBox>, ModelError> {
         let (w, h) = (frame.width as usize, frame.height as usize);
         let input = selfcheck_nn::rgb_turned(&frame.data, (w, h), angle, n, 32);
-        let grids = self.raw(input)?;
-        let proposals = grids.iter().flat_map(|g| decode(g, min_score)).collect();
         // The turned input's centre is the shrunk picture's centre.
         let (cx, cy) = ((w / n.max(1)) as f32 / 2.0, (h / n.max(1)) as f32 / 2.0);
         let (sin, cos) = angle.sin_cos();
         let k = n.max(1) as f32;
-        Ok(merge(proposals)
+        let whole = Rect {
+            x: 0,
+            y: 0,
+            w: frame.width,
+            h: frame.height,
+        };
+        Ok(self
+            .proposals(input, min_score)?
             .into_iter()
             .filter_map(|p| {
                 let (u, v) = (p.cx - cx, p.cy - cy);
@@ -118,12 +128,6 @@ impl FaceModel {
                     cy: (cy + u * sin + v * cos) * k,
                     side: p.side * k,
                     ..p
-                };
-                let whole = Rect {
-                    x: 0,
-                    y: 0,
-                    w: frame.width,
-                    h: frame.height,
                 };
                 to_frame(&back, whole, 1.0, frame)
             })

@@ -3,7 +3,7 @@
 //! face but not a person.
 
 use super::face_model::FaceModel;
-use super::face_search::{LEVEL_SPAN, Pass, SearchRules, follow_up, passes};
+use super::face_search::{LEVEL_SPAN, Pass, SearchRules, follow_up, levels, passes};
 use super::frame::{Rect, RgbFrame};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -126,19 +126,18 @@ impl FaceDetector {
         if r.turned_deg <= 0.0 || r.search.model_px <= 0.0 {
             return Vec::new();
         }
-        let s = &r.search;
-        // As `face_search::levels` scales the smallest face with a larger picture.
-        let long = frame.width.max(frame.height) as f32;
-        let smallest = s.every_look_px * (long / s.at_width.max(1.0)).max(1.0);
-        let mut n = 1usize;
-        while (2 * n) as f32 * s.model_px <= smallest {
-            n *= 2;
-        }
+        // The scale of the first level searched whole at every look (`face_search::levels`;
+        // a picture small enough for one tile has only one), as a power-of-two shrink.
+        let all = levels(&r.search, frame.width, frame.height);
+        let Some(level) = all.iter().find(|l| l.every_look).or(all.last()) else {
+            return Vec::new();
+        };
+        let n = 1usize << ((1.0 / level.scale).round().max(1.0) as usize).ilog2();
         let angle = way * r.turned_deg.to_radians();
-        // The sizes a pass at this scale keeps, as for every level (`face_search::levels`):
-        // from the model's smallest face up to `LEVEL_SPAN` times it. Larger faces are near
-        // the camera — the seller's own distance — and are left to the upright passes.
-        let min_face = s.model_px * n as f32;
+        // The sizes a pass at this scale keeps, as for every level: from the model's smallest
+        // face up to `LEVEL_SPAN` times it. Larger faces are near the camera — the seller's own
+        // distance — and are left to the upright passes.
+        let min_face = r.search.model_px * n as f32;
         let max_face = min_face * LEVEL_SPAN;
         // As for the upright passes, a frame the model cannot take yields nothing here.
         self.model
