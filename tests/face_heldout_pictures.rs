@@ -7,13 +7,16 @@
 //! animals" activities (`gcompris-qt-data`, GPL/CC BY-SA: farm animals and world animals —
 //! koala, lemurs, panda, bison, leopards…), first used 2026-12-03 after the turned search was
 //! chosen: the upright search counts two of them (a bison's and a koala's face), the turned
-//! search none — asserted as measured. The packages are fetched with `apt-get download` into a
+//! search none — asserted as measured. And people: GCompris's "explore world music" photos
+//! (actors, mariachi musicians, folk musicians), with faces turned from the camera up to
+//! profile, marked by hand the same day (also after every limit was chosen) — the first
+//! measure of faces turned sideways. The packages are fetched with `apt-get download` into a
 //! cache folder outside the clone (about 155 MB, once).
 
 mod common;
 
 use selfcheck::analysis::faces::{FaceDetector, FaceRules};
-use selfcheck::analysis::frame::RgbFrame;
+use selfcheck::analysis::frame::{Rect, RgbFrame};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -258,4 +261,152 @@ fn animals_of_gcompris_show_at_most_the_measured_false_faces() {
     // (world animals 6, 98 px), both from the upright search (the engine before the turned
     // search counted the same two). More is a regression.
     assert!(with_faces.len() <= 2, "false faces: {with_faces:#?}");
+}
+
+/// A face marked by hand in a held-out photo: where it is, and how far the head is turned
+/// from the camera (judged by eye: the far eye's and the nose's place).
+struct Marked {
+    picture: usize,
+    rect: Rect,
+    turn: Turn,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Turn {
+    /// Under about 30° (both eyes' corners seen).
+    Front,
+    /// About 30–60° (the far cheek narrow).
+    ThreeQuarter,
+    /// About 60° or more (the far eye hidden or nearly).
+    Profile,
+}
+
+fn rect(x: u32, y: u32, w: u32, h: u32) -> Rect {
+    Rect { x, y, w, h }
+}
+
+/// GCompris's "explore world music" photos (9, in the resource file's order): the people in
+/// them, marked by hand on 2026-12-03 — after every limit was chosen, so none was chosen on
+/// them. 1: actors on a stage (five wear golden half-masks: marked as "either way", a mask
+/// with eyes and a mouth is arguably a face); 4: mariachi musicians playing, most turned
+/// sideways; 5: a didgeridoo player; 8: four folk musicians. 2, 6, 7: instruments alone.
+/// 0 (an orchestra from above, faces 12–22 px) and 3 (a night festival, faces under 15 px and
+/// backs of heads) are below the sizes the detector is made for and not used.
+fn world_music_people() -> (Vec<Marked>, Vec<(usize, Rect)>, Vec<usize>) {
+    use Turn::*;
+    let m = |picture, rect, turn| Marked {
+        picture,
+        rect,
+        turn,
+    };
+    let marked = vec![
+        m(1, rect(331, 227, 53, 53), Front),
+        m(1, rect(434, 370, 50, 50), ThreeQuarter),
+        m(1, rect(584, 236, 49, 49), Front),
+        m(1, rect(673, 248, 52, 52), Profile),
+        m(4, rect(128, 126, 69, 69), ThreeQuarter),
+        m(4, rect(363, 135, 83, 83), ThreeQuarter),
+        m(4, rect(454, 236, 26, 26), Front),
+        m(4, rect(608, 274, 27, 26), Front),
+        m(4, rect(631, 274, 85, 86), Profile),
+        m(4, rect(705, 270, 123, 123), Profile),
+        m(4, rect(821, 270, 167, 168), ThreeQuarter),
+        m(5, rect(287, 134, 112, 111), Front),
+        m(8, rect(92, 127, 41, 41), Front),
+        m(8, rect(412, 144, 36, 36), ThreeQuarter),
+        m(8, rect(664, 132, 40, 40), Front),
+        m(8, rect(907, 134, 42, 42), ThreeQuarter),
+    ];
+    let either = vec![
+        (1, rect(168, 232, 42, 43)),
+        (1, rect(203, 266, 50, 50)),
+        (1, rect(264, 230, 47, 47)),
+        (1, rect(451, 294, 45, 46)),
+        (1, rect(536, 221, 42, 43)),
+        (1, rect(0, 215, 60, 80)),
+    ];
+    (marked, either, vec![2, 6, 7])
+}
+
+fn scaled(img: &image::RgbImage, k: f64) -> image::RgbImage {
+    image::imageops::resize(
+        img,
+        (f64::from(img.width()) * k).round() as u32,
+        (f64::from(img.height()) * k).round() as u32,
+        image::imageops::FilterType::Triangle,
+    )
+}
+
+fn scaled_rect(r: Rect, k: f64) -> Rect {
+    let s = |v: u32| (f64::from(v) * k).round() as u32;
+    rect(s(r.x), s(r.y), s(r.w), s(r.h))
+}
+
+/// At the photo's own size and shrunk to ½ and ⅓ (the same people farther away), every face
+/// marked in it, by how far it is turned: found / marked, counting only faces of at least
+/// 24 px (the profile's `face_min_px`; smaller ones are printed, not counted). Measured
+/// 2026-12-03, after every limit was chosen: 30 of 31 — every profile (8/8) and front face
+/// (11/11), three-quarter faces 11/12 (the kneeling actor looking up, 25 px at ½, missed) — and
+/// one false face, a hand with a ring holding a trumpet (picture 4, 0.84, found at full size and
+/// at ⅓). The instruments alone show no face. Fewer found or more false faces is a regression.
+#[test]
+fn people_turned_sideways_in_gcompris_music_photos_are_found() {
+    let Some(dir) = package("gcompris-qt-data") else {
+        return;
+    };
+    let photos = webp_pictures(&dir.join("usr/share/gcompris-qt/rcc/explore_world_music.rcc"));
+    assert_eq!(photos.len(), 9, "GCompris's world music photos");
+    let (marked, either, no_face) = world_music_people();
+    let mut d = detector();
+    // Per turn: (found, marked) among faces of at least 24 px.
+    let mut found = std::collections::BTreeMap::<Turn, (usize, usize)>::new();
+    let mut false_faces = Vec::new();
+    for k in [1.0, 0.5, 1.0 / 3.0] {
+        for (i, photo) in photos.iter().enumerate() {
+            let here: Vec<&Marked> = marked.iter().filter(|m| m.picture == i).collect();
+            if here.is_empty() && !no_face.contains(&i) {
+                continue;
+            }
+            let faces = faces_in_picture(
+                &mut d,
+                scaled(photo, k),
+                &format!("world music {i} at {k:.2}"),
+            );
+            for m in &here {
+                let r = scaled_rect(m.rect, k);
+                let hit = faces.iter().find(|f| {
+                    r.contains_centre_of(&f.rect) && f.rect.w * 2 >= r.w && f.rect.w <= r.w * 2
+                });
+                println!("  {:?} {r:?}: {:?}", m.turn, hit.map(|f| f.score));
+                if r.w >= 24 {
+                    let e = found.entry(m.turn).or_default();
+                    e.0 += usize::from(hit.is_some());
+                    e.1 += 1;
+                }
+            }
+            let known = |f: &selfcheck::analysis::faces::FaceBox| {
+                here.iter()
+                    .map(|m| m.rect)
+                    .chain(either.iter().filter(|(p, _)| *p == i).map(|(_, r)| *r))
+                    .any(|r| scaled_rect(r, k).contains_centre_of(&f.rect))
+            };
+            false_faces.extend(
+                faces
+                    .iter()
+                    .filter(|f| !known(f))
+                    .map(|f| format!("picture {i} at {k:.2}: {f:?}")),
+            );
+        }
+    }
+    println!("found/marked (≥ 24 px) by turn: {found:?}; false faces: {false_faces:#?}");
+    let count = |t: Turn| found.get(&t).copied().unwrap_or_default();
+    assert_eq!(count(Turn::Profile), (8, 8), "{found:?}");
+    assert_eq!(count(Turn::Front), (11, 11), "{found:?}");
+    let (three_quarter, of) = count(Turn::ThreeQuarter);
+    assert!(of == 12 && three_quarter >= 11, "{found:?}");
+    assert!(false_faces.len() <= 2, "false faces: {false_faces:#?}");
+    assert!(
+        false_faces.iter().all(|f| f.starts_with("picture 4 ")),
+        "false faces: {false_faces:#?}"
+    );
 }
