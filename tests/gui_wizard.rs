@@ -418,3 +418,72 @@ fn the_digits_step_says_when_the_camera_cannot_open() {
         std::thread::sleep(Duration::from_millis(25));
     }
 }
+
+/// A 1280×720 picture: the seller in the middle and, at the right edge, a person far behind
+/// (the astronaut's face 30 px wide, about 4–5 m away) — in the last of the columns the
+/// smallest faces are searched in, one column at a time.
+fn seller_with_far_person() -> image::RgbImage {
+    use image::imageops;
+    let open = |rel: &str| {
+        image::open(fixture(&format!("images/{rel}")))
+            .expect("a fixture")
+            .to_rgb8()
+    };
+    let mut canvas = imageops::resize(
+        &open("validation/coffee.png"),
+        1280,
+        720,
+        imageops::FilterType::Triangle,
+    );
+    let seller = open("one_face_portrait.jpg");
+    let w = seller.width() * 720 / seller.height();
+    let seller = imageops::resize(&seller, w, 720, imageops::FilterType::Triangle);
+    imageops::replace(&mut canvas, &seller, i64::from((1280 - w) / 2), 0);
+    let far = imageops::resize(
+        &open("validation/astronaut.png"),
+        132,
+        132,
+        imageops::FilterType::Triangle,
+    );
+    imageops::replace(&mut canvas, &far, 1120, 300);
+    canvas
+}
+
+/// Far faces are searched a column at a time (five columns, a second each, at 720p): the
+/// camera step must not say "exactly one person" before the whole picture has been searched
+/// — with a person far off at the edge, the first people verdict written is a fail, and the
+/// step said it was still looking meanwhile.
+#[test]
+fn the_camera_step_says_one_person_only_after_searching_the_whole_picture() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (profile, _) = loopback_profile(dir.path());
+    let picture = dir.path().join("seller_and_far_person.png");
+    seller_with_far_person().save(&picture).expect("save");
+    let sources = Sources {
+        camera_replay: Some(picture),
+        ..Sources::default()
+    };
+    let mut h = harness(&profile, sources);
+    h.run_steps(2);
+    h.get_by_label("3. Camera").click();
+    let start = Instant::now();
+    let mut said_looking = false;
+    while status(h.state(), "image.faces").is_none() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "no people verdict (still looking: {said_looking})"
+        );
+        said_looking |= h
+            .query_by_label_contains("Looking for people far off")
+            .is_some();
+        h.step();
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    let faces = h.state().book().get("image.faces").cloned();
+    assert_eq!(
+        faces.as_ref().map(|r| r.status.code()),
+        Some("fail"),
+        "{faces:?}"
+    );
+    assert!(said_looking, "the step never said it was still looking");
+}

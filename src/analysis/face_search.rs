@@ -151,6 +151,18 @@ pub fn passes(rules: &SearchRules, width: u32, height: u32, look: Option<u64>) -
         .collect()
 }
 
+/// How many looks searching a live picture takes to have searched all of it once: the finest
+/// level's columns take `column_looks` looks each, in turn. Until then the smallest faces may
+/// simply not have been looked for yet.
+pub fn looks_to_search_all(rules: &SearchRules, width: u32, height: u32) -> u64 {
+    levels(rules, width, height)
+        .iter()
+        .filter(|l| !l.every_look && l.columns.len() > 1)
+        .map(|l| l.columns.len() as u64 * u64::from(rules.column_looks.max(1)))
+        .max()
+        .unwrap_or(1)
+}
+
 /// A second look at a small face found in a column: a region of the finest level around it,
 /// two columns wide and one high, so the next look sees it again even after the camera has
 /// turned by up to a column's width (a face must be seen in two looks close together to
@@ -233,6 +245,15 @@ mod tests {
         // Sizes chain: each level keeps faces from its smallest up to past the next level's.
         assert_eq!(still[0].min_face, 0.0);
         assert!(still.last().is_some_and(|p| p.max_face.is_infinite()));
+    }
+
+    #[test]
+    fn the_whole_picture_is_searched_once_every_column_has_had_its_looks() {
+        let r = rules();
+        let columns = levels(&r, 1280, 720)[0].columns.len() as u64;
+        assert_eq!(looks_to_search_all(&r, 1280, 720), columns * 4);
+        // Searched whole at every look: one look is enough.
+        assert_eq!(looks_to_search_all(&r, 320, 240), 1);
     }
 
     #[test]

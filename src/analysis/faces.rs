@@ -73,6 +73,12 @@ impl FaceDetector {
         })
     }
 
+    /// Looks at a live `width`×`height` picture it takes to have searched all of it once
+    /// (`face_search::looks_to_search_all`).
+    pub fn looks_to_search_all(&self, width: u32, height: u32) -> u64 {
+        super::face_search::looks_to_search_all(&self.rules.search, width, height)
+    }
+
     /// Every face of a still picture, largest first: every level, every tile, and turned
     /// both ways.
     pub fn detect_frame(&mut self, frame: &RgbFrame) -> Vec<FaceBox> {

@@ -28,6 +28,9 @@ pub struct LiveView {
     /// Changes whenever faces were searched anew (the analysis reuses the last faces between
     /// searches, see `analysis::look_cadence`).
     pub faces_seq: u64,
+    /// Face searches it takes to have searched the whole picture once (the smallest faces are
+    /// searched a column at a time): until `faces_seq` reaches it, "one person" is not known.
+    pub faces_whole_after: u64,
     /// Where the ID-card guide frame was when the analysis ran (card mode only).
     pub card: Option<Rect>,
     /// Mean grey change against the previous look (0–255): how much the picture moved.
@@ -191,6 +194,7 @@ fn analyse_loop(s: &Shared, cap: &CameraCapture, profile: &Profile, repaint: &Re
     let mut mouths: Option<Option<MouthTracker>> = None;
     let mut faces: Vec<FaceBox> = Vec::new();
     let mut faces_seq = 0u64;
+    let mut faces_whole_after = 1u64;
     let mut cadence = Cadence::default();
     let mut last_seen = 0u64;
     let mut previous_tiny: Option<(Vec<u8>, u32, u32)> = None;
@@ -281,6 +285,7 @@ fn analyse_loop(s: &Shared, cap: &CameraCapture, profile: &Profile, repaint: &Re
         {
             faces = d.detect_look(&frame);
             faces_seq += 1;
+            faces_whole_after = d.looks_to_search_all(frame.width, frame.height);
         }
         let analysis = analyze_with_faces(&frame, card, faces.clone(), &limits);
         let tiny = tiny_gray(&frame);
@@ -296,6 +301,7 @@ fn analyse_loop(s: &Shared, cap: &CameraCapture, profile: &Profile, repaint: &Re
             v.card = card;
             v.motion = motion;
             v.faces_seq = faces_seq;
+            v.faces_whole_after = faces_whole_after;
             v.captured_s = captured_s;
             v.at_s = at_s;
             v.state = state;

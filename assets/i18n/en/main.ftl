@@ -283,6 +283,7 @@ glare-card-blurred = The ID card is not sharp enough to read.
 glare-card-not-seen = No card edges were seen in the box.
 glare-advice = Glare is the most common reason for failing: hold the card in the air, never on a glass desk; tilt it slightly until the bright spots disappear, avoid lamps right above, and keep all four corners in view.
 faces-one = Exactly one person in view.
+faces-searching = Looking for people far off in the picture (about { $seconds } s more; keep the camera still)…
 faces-none = No face was found in the picture.
 faces-more = { $count } people are in view.
 faces-advice-none = Face the camera with your whole face in the picture and enough light.

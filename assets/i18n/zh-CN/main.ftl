@@ -283,6 +283,7 @@ glare-card-blurred = 身份证不够清晰，文字可能无法识别。
 glare-card-not-seen = 框里没有看到证件的边缘。
 glare-advice = 反光是验证失败的头号原因：请手持身份证悬空，不要放在玻璃桌面上；稍微倾斜卡片让亮斑消失，避开正上方的灯，让四个角都在画面里。
 faces-one = 画面中只有一个人。
+faces-searching = 正在查找画面里远处的人（还需约 { $seconds } 秒，请保持摄像头不动）…
 faces-none = 画面中没有检测到人脸。
 faces-more = 画面中检测到 { $count } 个人。
 faces-advice-none = 请正对摄像头，脸部完整出现在画面中，光线不要太暗。

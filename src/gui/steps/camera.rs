@@ -3,6 +3,7 @@
 //! they change.
 
 use super::{Nav, Step, StepCtx, step_header};
+use crate::analysis::look_cadence::FACE_EVERY_S;
 use crate::capture::devices::CameraListError;
 use crate::checks::{self, Judged};
 use crate::gui::cards::live_line;
@@ -21,8 +22,12 @@ pub struct CameraStep {
     names: Fetched<Result<Vec<String>, CameraListError>>,
     live: Vec<Judged>,
     seen_seq: u64,
-    /// The looks of the last `faces_window_s`: people are judged on the one with the most.
+    /// The looks of the last `faces_window_s` (at least the time one search of the whole
+    /// picture takes): people are judged on the one with the most.
     recent: crate::analysis::most_people::MostPeople,
+    /// Seconds until the whole picture has been searched for faces once, while "exactly one
+    /// person" cannot be said yet.
+    faces_pending_s: Option<f64>,
 }
 
 impl CameraStep {
@@ -120,14 +125,27 @@ impl CameraStep {
         {
             self.seen_seq = view.seq;
             let p = cx.profile;
+            // Far faces are searched a column at a time, so a far person may only be seen
+            // once in a whole search: the window holds at least one.
+            let whole_s = view.faces_whole_after as f64 * FACE_EVERY_S;
             self.recent
-                .add(view.at_s, a.clone(), p.image.faces_window_s);
+                .add(view.at_s, a.clone(), p.image.faces_window_s.max(whole_s));
             let most = self.recent.most().unwrap_or(a);
             self.live = vec![
                 verdicts::image(a, p, checks::image::lighting),
                 verdicts::image(a, p, checks::image::sharpness),
-                verdicts::image(most, p, checks::image::faces),
             ];
+            // Too many people (or none) is known at once; "exactly one" only after the whole
+            // picture has been searched, else a far person not yet looked for would pass.
+            let searched = view.faces_seq >= view.faces_whole_after;
+            if searched || most.people.len() as u32 != p.image.expected_faces {
+                self.faces_pending_s = None;
+                self.live
+                    .push(verdicts::image(most, p, checks::image::faces));
+            } else {
+                let left = view.faces_whole_after.saturating_sub(view.faces_seq);
+                self.faces_pending_s = Some(left as f64 * FACE_EVERY_S);
+            }
             if view.at_s >= SETTLE_S {
                 for j in &self.live {
                     cx.send(Command::Record(j.clone()));
@@ -144,6 +162,15 @@ impl CameraStep {
                     checks::camera::frame_rate,
                 )));
             }
+        }
+        if let Some(left) = self.faces_pending_s {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(tr.f(
+                    "faces-searching",
+                    &[("seconds", format!("{:.0}", left.ceil()))],
+                ));
+            });
         }
         for j in &self.live {
             let r = &j.render(&tr);
