@@ -58,16 +58,7 @@ fn faces_in_picture(
     label: &str,
 ) -> Vec<selfcheck::analysis::faces::FaceBox> {
     let k = 1280.0 / f64::from(img.width().max(img.height()));
-    let img = if k < 1.0 {
-        image::imageops::resize(
-            &img,
-            (f64::from(img.width()) * k).round() as u32,
-            (f64::from(img.height()) * k).round() as u32,
-            image::imageops::FilterType::Triangle,
-        )
-    } else {
-        img
-    };
+    let img = if k < 1.0 { scaled(&img, k) } else { img };
     let frame = RgbFrame {
         width: img.width(),
         height: img.height(),
