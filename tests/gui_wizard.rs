@@ -224,6 +224,8 @@ fn a_seller_walks_through_every_step_and_saves_the_report() {
     }
     // The progress towards the shortest full turn said it was long enough.
     h.get_by_label_contains("Long enough");
+    // Far faces were searched as in a pan: the middle column at every look.
+    assert!(h.state().camera_view().is_some_and(|v| v.panning));
     h.get_by_label("Finish the pan").click();
     h.run_steps(2);
     let pan = h.state().book().get("rehearsal.pan").cloned().expect("pan");
@@ -486,4 +488,6 @@ fn the_camera_step_says_one_person_only_after_searching_the_whole_picture() {
         "{faces:?}"
     );
     assert!(said_looking, "the step never said it was still looking");
+    // The camera is held still here: the columns took turns.
+    assert!(h.state().camera_view().is_some_and(|v| !v.panning));
 }

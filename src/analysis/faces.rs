@@ -3,7 +3,7 @@
 //! face but not a person.
 
 use super::face_model::FaceModel;
-use super::face_search::{LEVEL_SPAN, Pass, SearchRules, follow_up, levels, passes};
+use super::face_search::{Columns, LEVEL_SPAN, Pass, SearchRules, follow_up, levels, passes};
 use super::frame::{Rect, RgbFrame};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -55,6 +55,10 @@ pub struct FaceDetector {
     model: FaceModel,
     rules: FaceRules,
     looks: u64,
+    /// Looks given to the finest levels' columns in turn (with the camera still).
+    still_looks: u64,
+    /// The camera is turning around the room (`set_panning`).
+    panning: bool,
     /// Small faces the last look found, searched again at the next look.
     follow: Vec<Rect>,
 }
@@ -69,6 +73,8 @@ impl FaceDetector {
             model: FaceModel::load().map_err(|e| e.to_string())?,
             rules,
             looks: 0,
+            still_looks: 0,
+            panning: false,
             follow: Vec::new(),
         })
     }
@@ -79,10 +85,24 @@ impl FaceDetector {
         super::face_search::looks_to_search_all(&self.rules.search, width, height)
     }
 
+    /// Looks with the camera still before every column of a `width`×`height` picture has been
+    /// searched (0: all of it has been, since this detector started).
+    pub fn looks_left_to_search_all(&self, width: u32, height: u32) -> u64 {
+        self.looks_to_search_all(width, height)
+            .saturating_sub(self.still_looks)
+    }
+
+    /// The camera turns around the room (the 360° pan) or is held still. While it turns, far
+    /// faces are searched in the picture's middle column at every look — the turn brings the
+    /// whole room through it — and the columns' turns wait.
+    pub fn set_panning(&mut self, on: bool) {
+        self.panning = on;
+    }
+
     /// Every face of a still picture, largest first: every level, every tile, and turned
     /// both ways.
     pub fn detect_frame(&mut self, frame: &RgbFrame) -> Vec<FaceBox> {
-        let all = passes(&self.rules.search, frame.width, frame.height, None);
+        let all = passes(&self.rules.search, frame.width, frame.height, Columns::All);
         let mut found = self.search(frame, all);
         for way in [1.0, -1.0] {
             found.extend(self.turned(frame, way));
@@ -91,12 +111,18 @@ impl FaceDetector {
     }
 
     /// The faces one look at a moving picture finds (the live preview, a recorded pan): the
-    /// larger faces everywhere, the smallest in the next tile in turn.
+    /// larger faces everywhere, the smallest in one column (`set_panning`).
     pub fn detect_look(&mut self, frame: &RgbFrame) -> Vec<FaceBox> {
         let n = self.looks;
         self.looks = self.looks.wrapping_add(1);
+        let columns = if self.panning {
+            Columns::Middle
+        } else {
+            self.still_looks = self.still_looks.wrapping_add(1);
+            Columns::Turn(self.still_looks - 1)
+        };
         let (w, h) = (frame.width, frame.height);
-        let mut plan = passes(&self.rules.search, w, h, Some(n));
+        let mut plan = passes(&self.rules.search, w, h, columns);
         plan.extend(
             self.follow
                 .iter()
@@ -274,6 +300,27 @@ mod tests {
         };
         assert!(d.detect_frame(&grey).is_empty());
         assert!(d.detect_look(&grey).is_empty());
+    }
+
+    #[test]
+    fn during_a_pan_the_columns_turns_wait() {
+        let rules =
+            FaceRules::from_profile(&crate::profile::Profile::builtin().expect("profile").image);
+        let mut d = FaceDetector::new(rules).expect("model");
+        let grey = RgbFrame {
+            width: 1280,
+            height: 720,
+            data: vec![128; 1280 * 720 * 3],
+        };
+        let whole = d.looks_to_search_all(1280, 720);
+        assert!(whole > 1);
+        assert_eq!(d.looks_left_to_search_all(1280, 720), whole);
+        d.set_panning(true);
+        d.detect_look(&grey);
+        assert_eq!(d.looks_left_to_search_all(1280, 720), whole);
+        d.set_panning(false);
+        d.detect_look(&grey);
+        assert_eq!(d.looks_left_to_search_all(1280, 720), whole - 1);
     }
 
     #[test]

@@ -124,6 +124,11 @@ impl SelfCheckApp {
         &self.book
     }
 
+    /// What the open camera shows and was last found in it (None: no camera open).
+    pub fn camera_view(&self) -> Option<crate::session::live_camera::LiveView> {
+        self.camera.as_ref().map(LiveCamera::view)
+    }
+
     /// The chosen camera and microphone.
     pub fn prefs(&self) -> &Prefs {
         &self.prefs
@@ -145,6 +150,12 @@ impl SelfCheckApp {
                 // The mouth is followed only while the digits are read.
                 if let Some(c) = &self.camera {
                     c.set_mouth_mode(false);
+                }
+            }
+            // The camera turns around the room only in the pan.
+            Step::Pan => {
+                if let Some(c) = &self.camera {
+                    c.set_pan_mode(false);
                 }
             }
             _ => {}

@@ -28,9 +28,15 @@ pub struct LiveView {
     /// Changes whenever faces were searched anew (the analysis reuses the last faces between
     /// searches, see `analysis::look_cadence`).
     pub faces_seq: u64,
-    /// Face searches it takes to have searched the whole picture once (the smallest faces are
-    /// searched a column at a time): until `faces_seq` reaches it, "one person" is not known.
-    pub faces_whole_after: u64,
+    /// Face searches it takes to search the whole picture once with the camera still (the
+    /// smallest faces are searched a column at a time).
+    pub faces_search_looks: u64,
+    /// Face searches with the camera still before the whole picture has been searched once:
+    /// until then, "one person" is not known (0: searched).
+    pub faces_looks_left: u64,
+    /// The last face search was a pan's: far faces in the picture's middle column
+    /// (`LiveCamera::set_pan_mode`).
+    pub panning: bool,
     /// Where the ID-card guide frame was when the analysis ran (card mode only).
     pub card: Option<Rect>,
     /// Mean grey change against the previous look (0–255): how much the picture moved.
@@ -72,6 +78,7 @@ struct Shared {
     wake: (Mutex<u64>, Condvar),
     card_mode: AtomicBool,
     mouth_mode: AtomicBool,
+    pan_mode: AtomicBool,
     /// Mouth mode's log: every frame's mouth, stamped with the frame's capture time on the
     /// shared clock.
     mouth_log: Mutex<Vec<MouthSample>>,
@@ -99,6 +106,7 @@ impl LiveCamera {
             wake: (Mutex::new(0), Condvar::new()),
             card_mode: AtomicBool::new(false),
             mouth_mode: AtomicBool::new(false),
+            pan_mode: AtomicBool::new(false),
             mouth_log: Mutex::new(Vec::new()),
             stop: AtomicBool::new(false),
         });
@@ -151,6 +159,12 @@ impl LiveCamera {
         self.shared.card_mode.store(on, Ordering::Relaxed);
     }
 
+    /// In pan mode the camera is turning around the room: far faces are searched in the
+    /// picture's middle column at every look (`FaceDetector::set_panning`).
+    pub fn set_pan_mode(&self, on: bool) {
+        self.shared.pan_mode.store(on, Ordering::Relaxed);
+    }
+
     /// Mouth mode on: every new frame's mouth is logged from now on (the log starts empty);
     /// off: the log is handed over and the mouth is no longer followed.
     pub fn set_mouth_mode(&self, on: bool) -> Vec<MouthSample> {
@@ -194,7 +208,8 @@ fn analyse_loop(s: &Shared, cap: &CameraCapture, profile: &Profile, repaint: &Re
     let mut mouths: Option<Option<MouthTracker>> = None;
     let mut faces: Vec<FaceBox> = Vec::new();
     let mut faces_seq = 0u64;
-    let mut faces_whole_after = 1u64;
+    let (mut faces_search_looks, mut faces_looks_left) = (1u64, 1u64);
+    let mut panning = false;
     let mut cadence = Cadence::default();
     let mut last_seen = 0u64;
     let mut previous_tiny: Option<(Vec<u8>, u32, u32)> = None;
@@ -283,9 +298,12 @@ fn analyse_loop(s: &Shared, cap: &CameraCapture, profile: &Profile, repaint: &Re
         if cadence.look(at_s)
             && let Some(d) = detector.as_mut()
         {
+            panning = s.pan_mode.load(Ordering::Relaxed);
+            d.set_panning(panning);
             faces = d.detect_look(&frame);
             faces_seq += 1;
-            faces_whole_after = d.looks_to_search_all(frame.width, frame.height);
+            faces_search_looks = d.looks_to_search_all(frame.width, frame.height);
+            faces_looks_left = d.looks_left_to_search_all(frame.width, frame.height);
         }
         let analysis = analyze_with_faces(&frame, card, faces.clone(), &limits);
         let tiny = tiny_gray(&frame);
@@ -301,7 +319,9 @@ fn analyse_loop(s: &Shared, cap: &CameraCapture, profile: &Profile, repaint: &Re
             v.card = card;
             v.motion = motion;
             v.faces_seq = faces_seq;
-            v.faces_whole_after = faces_whole_after;
+            v.faces_search_looks = faces_search_looks;
+            v.faces_looks_left = faces_looks_left;
+            v.panning = panning;
             v.captured_s = captured_s;
             v.at_s = at_s;
             v.state = state;

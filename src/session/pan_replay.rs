@@ -18,6 +18,7 @@ pub fn replay(files: &[PathBuf], fps: f64, profile: &Profile) -> Result<PanWatch
     let req = &profile.rehearsal;
     let mut detector = FaceDetector::new(FaceRules::from_profile(&profile.image))
         .map_err(PanReplayError::Model)?;
+    detector.set_panning(true);
     let mut cadence = Cadence::default();
     let mut watch = PanWatch::default();
     let mut reader = super::frame_folder::FrameReader::default();

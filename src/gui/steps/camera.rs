@@ -90,6 +90,7 @@ impl CameraStep {
         self.picker(ui, cx);
         let camera = cx.camera?;
         camera.set_card_mode(false);
+        camera.set_pan_mode(false);
         let view = camera.view();
         let state = &view.state;
         if state.error.is_some() {
@@ -127,7 +128,7 @@ impl CameraStep {
             let p = cx.profile;
             // Far faces are searched a column at a time, so a far person may only be seen
             // once in a whole search: the window holds at least one.
-            let whole_s = view.faces_whole_after as f64 * FACE_EVERY_S;
+            let whole_s = view.faces_search_looks as f64 * FACE_EVERY_S;
             self.recent
                 .add(view.at_s, a.clone(), p.image.faces_window_s.max(whole_s));
             let most = self.recent.most().unwrap_or(a);
@@ -137,14 +138,13 @@ impl CameraStep {
             ];
             // Too many people (or none) is known at once; "exactly one" only after the whole
             // picture has been searched, else a far person not yet looked for would pass.
-            let searched = view.faces_seq >= view.faces_whole_after;
+            let searched = view.faces_looks_left == 0;
             if searched || most.people.len() as u32 != p.image.expected_faces {
                 self.faces_pending_s = None;
                 self.live
                     .push(verdicts::image(most, p, checks::image::faces));
             } else {
-                let left = view.faces_whole_after.saturating_sub(view.faces_seq);
-                self.faces_pending_s = Some(left as f64 * FACE_EVERY_S);
+                self.faces_pending_s = Some(view.faces_looks_left as f64 * FACE_EVERY_S);
             }
             if view.at_s >= SETTLE_S {
                 for j in &self.live {

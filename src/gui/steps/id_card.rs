@@ -183,6 +183,7 @@ impl IdCardStep {
         step_header(ui, &tr, Step::IdCard);
         let camera = cx.camera?;
         camera.set_card_mode(true);
+        camera.set_pan_mode(false);
         let view = camera.view();
         if let Some(e) = &view.state.error {
             let r = checks::camera::device(&view.state, &cx.profile.camera, &tr);

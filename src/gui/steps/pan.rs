@@ -24,6 +24,7 @@ impl PanStep {
         step_header(ui, &tr, Step::Pan);
         let camera = cx.camera?;
         camera.set_card_mode(false);
+        camera.set_pan_mode(true);
         let view = camera.view();
         if view.state.error.is_some() {
             let r = crate::checks::camera::device(&view.state, &cx.profile.camera, &tr);
