@@ -6,8 +6,8 @@
 //! false faces elsewhere: README). And the 24 animal photos of GCompris's two "explore the
 //! animals" activities (`gcompris-qt-data`, GPL/CC BY-SA: farm animals and world animals —
 //! koala, lemurs, panda, bison, leopards…), first used 2026-12-03 after the turned search was
-//! chosen: the upright search counts two of them (a bison's and a koala's face), the turned
-//! search none — asserted as measured. And people: GCompris's "explore world music" photos
+//! chosen: the upright search counted two of them (a bison's and a koala's face), the turned
+//! search none; none since the mirror check (`analysis::face_mirror`, made after seeing them). And people: GCompris's "explore world music" photos
 //! (actors, mariachi musicians, folk musicians), with faces turned from the camera up to
 //! profile, marked by hand the same day (also after every limit was chosen) — the first
 //! measure of faces turned sideways. The packages are fetched with `apt-get download` into a
@@ -139,7 +139,7 @@ fn no_face_on_held_out_wallpapers() {
 }
 
 #[test]
-fn animals_of_gcompris_show_at_most_the_measured_false_faces() {
+fn animals_of_gcompris_show_no_face() {
     let Some(dir) = package("gcompris-qt-data") else {
         return;
     };
@@ -162,9 +162,9 @@ fn animals_of_gcompris_show_at_most_the_measured_false_faces() {
     println!("{photos} photos, false faces in {}", with_faces.len());
     assert_eq!(photos, 24, "GCompris's animal photos");
     // Measured 2026-12-03: a bison's face (world animals 10, 225 px) and a koala's
-    // (world animals 6, 98 px), both from the upright search (the engine before the turned
-    // search counted the same two). More is a regression.
-    assert!(with_faces.len() <= 2, "false faces: {with_faces:#?}");
+    // (world animals 6, 98 px), both from the upright search, until faces had to be found
+    // again in the mirror (`analysis::face_mirror`, made after seeing these): none since.
+    assert!(with_faces.is_empty(), "false faces: {with_faces:#?}");
 }
 
 /// A face marked by hand in a held-out photo: where it is, and how far the head is turned
@@ -252,7 +252,9 @@ fn scaled_rect(r: Rect, k: f64) -> Rect {
 /// 2026-12-03, after every limit was chosen: 30 of 31 — every profile (8/8) and front face
 /// (11/11), three-quarter faces 11/12 (the kneeling actor looking up, 25 px at ½, missed) — and
 /// one false face, a hand with a ring holding a trumpet (picture 4, 0.84, found at full size and
-/// at ⅓). The instruments alone show no face. Fewer found or more false faces is a regression.
+/// at ⅓), gone since faces must be found again in the mirror (`analysis::face_mirror`, made
+/// after seeing it; recall unchanged). The instruments alone show no face. Fewer found or a
+/// false face is a regression.
 #[test]
 fn people_turned_sideways_in_gcompris_music_photos_are_found() {
     let Some(dir) = package("gcompris-qt-data") else {
@@ -308,9 +310,5 @@ fn people_turned_sideways_in_gcompris_music_photos_are_found() {
     assert_eq!(count(Turn::Front), (11, 11), "{found:?}");
     let (three_quarter, of) = count(Turn::ThreeQuarter);
     assert!(of == 12 && three_quarter >= 11, "{found:?}");
-    assert!(false_faces.len() <= 2, "false faces: {false_faces:#?}");
-    assert!(
-        false_faces.iter().all(|f| f.starts_with("picture 4 ")),
-        "false faces: {false_faces:#?}"
-    );
+    assert!(false_faces.is_empty(), "false faces: {false_faces:#?}");
 }

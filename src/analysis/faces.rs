@@ -2,6 +2,7 @@
 //! as `face_search` plans), and counting of *people*: the portrait printed on an ID card is a
 //! face but not a person.
 
+use super::face_mirror::found_again;
 use super::face_model::FaceModel;
 use super::face_search::{Columns, LEVEL_SPAN, Pass, SearchRules, follow_up, levels, passes};
 use super::frame::{Rect, RgbFrame};
@@ -192,7 +193,17 @@ impl FaceDetector {
             };
             found.extend(faces.into_iter().filter(|f| {
                 let w = f.rect.w as f32;
-                w >= pass.min_face && w <= pass.max_face && !cut_by_tile(f.rect, pass.region, frame)
+                w >= pass.min_face
+                    && w <= pass.max_face
+                    && !cut_by_tile(f.rect, pass.region, frame)
+                    && found_again(
+                        &self.model,
+                        frame,
+                        f,
+                        pass.scale,
+                        self.rules.min_score,
+                        self.rules.turned_deg,
+                    )
             }));
         }
         found
@@ -226,7 +237,7 @@ fn merge_overlapping(mut faces: Vec<FaceBox>) -> Vec<FaceBox> {
 }
 
 /// Intersection over the smaller box (a face box inside another counts as the same face).
-fn overlap(a: &Rect, b: &Rect) -> f64 {
+pub(crate) fn overlap(a: &Rect, b: &Rect) -> f64 {
     let ix = (a.x + a.w).min(b.x + b.w).saturating_sub(a.x.max(b.x));
     let iy = (a.y + a.h).min(b.y + b.h).saturating_sub(a.y.max(b.y));
     let inter = u64::from(ix) * u64::from(iy);

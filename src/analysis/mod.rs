@@ -7,6 +7,7 @@ pub mod card_edges;
 pub mod card_print;
 pub mod card_surface;
 pub mod face_mesh;
+pub mod face_mirror;
 pub mod face_model;
 pub mod face_search;
 pub mod faces;
