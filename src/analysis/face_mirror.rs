@@ -94,7 +94,7 @@ pub fn found_again(
         return true;
     }
     // A leaning head, mirrored, leans the other way: also searched turned.
-    let n = 1usize << ((1.0 / scale).round().max(1.0) as usize).ilog2();
+    let n = super::face_search::power_of_two_shrink(scale);
     turned_deg > 0.0
         && [1.0f32, -1.0].iter().any(|way| {
             here(model.detect_turned(&part, way * turned_deg.to_radians(), n, min_score))

@@ -168,6 +168,12 @@ pub fn passes(rules: &SearchRules, width: u32, height: u32, columns: Columns) ->
         .collect()
 }
 
+/// A level's scale as the power-of-two shrink the turned search uses (1 at full scale, 2 at
+/// half, …): the largest power of two not above 1/scale, rounded.
+pub fn power_of_two_shrink(scale: f32) -> usize {
+    1usize << ((1.0 / scale).round().max(1.0) as usize).ilog2()
+}
+
 /// How many looks searching a live picture takes to have searched all of it once: the finest
 /// level's columns take `column_looks` looks each, in turn. Until then the smallest faces may
 /// simply not have been looked for yet.

@@ -4,7 +4,9 @@
 
 use super::face_mirror::found_again;
 use super::face_model::FaceModel;
-use super::face_search::{Columns, LEVEL_SPAN, Pass, SearchRules, follow_up, levels, passes};
+use super::face_search::{
+    Columns, LEVEL_SPAN, Pass, SearchRules, follow_up, levels, passes, power_of_two_shrink,
+};
 use super::frame::{Rect, RgbFrame};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -165,7 +167,7 @@ impl FaceDetector {
         let Some(level) = all.iter().find(|l| l.every_look).or(all.last()) else {
             return Vec::new();
         };
-        let n = 1usize << ((1.0 / level.scale).round().max(1.0) as usize).ilog2();
+        let n = power_of_two_shrink(level.scale);
         let angle = way * r.turned_deg.to_radians();
         // The sizes a pass at this scale keeps, as for every level: from the model's smallest
         // face up to `LEVEL_SPAN` times it. Larger faces are near the camera — the seller's own
