@@ -162,6 +162,38 @@ fn a_far_face_30_px_wide_mid_pan_fails() {
     assert!((20..=40).contains(&w), "{m}");
 }
 
+/// Someone standing as near to the camera as the seller (Grace Hopper, face ~250 px, the
+/// seller's ~210), seen mid-turn while the seller is out of view. A face that near used to be
+/// taken for the seller coming back, and the pan passed; one turn brings the seller back
+/// once, at its end, so the earlier near face is someone else.
+#[test]
+fn someone_as_near_as_the_seller_mid_turn_fails() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut people = seller_both_ends();
+    people.push((2 * W + 300, picture("validation/grace_hopper.jpg"), H));
+    frames(&strip(&people), dir.path());
+    let m = &fails_with_one_other(dir.path());
+    assert_eq!(m["near_faces_back"], 2, "{m}");
+    let at = m["first_other_at_s"].as_f64().unwrap_or(-1.0);
+    assert!((2.5..=6.0).contains(&at), "{m}");
+}
+
+/// The seller turns a little past the start: back in view at the end of the turn, across the
+/// picture and out at the other side. Coming back once, at the end, is the seller.
+#[test]
+fn turning_past_the_start_passes() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut wider = RgbImage::new(W * 6, H);
+    imageops::replace(&mut wider, &strip(&seller_both_ends()), 0, 0);
+    let brick = imageops::crop_imm(room(), W, 0, W, H).to_image();
+    imageops::replace(&mut wider, &brick, 5 * i64::from(W), 0);
+    frames(&wider, dir.path());
+    let (code, pan) = judge(dir.path());
+    assert_eq!(pan["status"], "pass", "{pan}");
+    assert_eq!(code, Some(0));
+    assert_eq!(pan["measured"]["near_faces_back"], 1, "{pan}");
+}
+
 /// A far person (the astronaut's face, 30 px) is seen whichever way the camera turns and at
 /// whatever moment of the face search's rhythm they cross the picture. Far faces are searched
 /// one column of the picture at a time; the pan is played forwards and backwards, each after

@@ -26,6 +26,24 @@ pub struct Sighting {
     pub first_boxes: Vec<Rect>,
 }
 
+impl Sighting {
+    fn new(t_s: f64, boxes: Vec<Rect>) -> Self {
+        Sighting {
+            first_s: t_s,
+            last_s: t_s,
+            looks: 1,
+            most: boxes.len() as u32,
+            first_boxes: boxes,
+        }
+    }
+
+    fn add(&mut self, t_s: f64, count: u32) {
+        self.last_s = t_s;
+        self.looks += 1;
+        self.most = self.most.max(count);
+    }
+}
+
 /// What the app saw during one pan, built look by look.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PanWatch {
@@ -40,6 +58,10 @@ pub struct PanWatch {
     pub max_faces: u32,
     pub seller: SellerTrack,
     pub sightings: Vec<Sighting>,
+    /// Each time a face as near to the camera as the seller came back after the face before
+    /// it had slid out at the side of the picture. One turn brings the seller back once, at
+    /// its end: all but the last are someone else.
+    pub comebacks: Vec<Sighting>,
 }
 
 impl PanWatch {
@@ -54,41 +76,66 @@ impl PanWatch {
 
     /// Adds the faces found at a look `t_s` into the pan (every face, however small: a face far
     /// behind is exactly what fails the real pan).
-    pub fn observe_faces(&mut self, t_s: f64, faces: &[FaceBox], req: &RehearsalReq) {
+    pub fn observe_faces(
+        &mut self,
+        t_s: f64,
+        faces: &[FaceBox],
+        picture_w: u32,
+        req: &RehearsalReq,
+    ) {
         self.seconds = self.seconds.max(t_s);
         self.face_looks += 1;
         self.max_faces = self.max_faces.max(faces.len() as u32);
-        let split = self.seller.split(t_s, faces, &seller_rules(req));
+        let split = self.seller.split(t_s, faces, picture_w, &seller_rules(req));
+        if let (Some(face), stay @ 1..) = (split.seller, split.stay) {
+            let comeback = stay as usize - 1;
+            if self.comebacks.len() <= comeback {
+                self.comebacks.push(Sighting::new(t_s, vec![face.rect]));
+            } else {
+                self.comebacks[comeback].add(t_s, 1);
+            }
+        }
         if split.others.is_empty() {
             return;
         }
         let boxes: Vec<Rect> = split.others.iter().map(|f| f.rect).collect();
         let count = boxes.len() as u32;
         match self.sightings.last_mut() {
-            Some(s) if t_s - s.last_s <= req.pan_sighting_gap_s => {
-                s.last_s = t_s;
-                s.looks += 1;
-                s.most = s.most.max(count);
-            }
-            _ => self.sightings.push(Sighting {
-                first_s: t_s,
-                last_s: t_s,
-                looks: 1,
-                most: count,
-                first_boxes: boxes,
-            }),
+            Some(s) if t_s - s.last_s <= req.pan_sighting_gap_s => s.add(t_s, count),
+            _ => self.sightings.push(Sighting::new(t_s, boxes)),
         }
     }
 
-    /// Sightings seen in enough looks to be a face and not a passing pattern.
-    pub fn counted(&self, req: &RehearsalReq) -> impl Iterator<Item = &Sighting> {
+    /// Sightings seen in enough looks to be a face and not a passing pattern, in time order:
+    /// other faces, and faces as near as the seller's that came back before the last one.
+    pub fn counted(&self, req: &RehearsalReq) -> Vec<&Sighting> {
         let min = req.pan_other_min_looks;
-        self.sightings.iter().filter(move |s| s.looks >= min)
+        let mut all: Vec<&Sighting> = self
+            .sightings
+            .iter()
+            .chain(self.near_others())
+            .filter(|s| s.looks >= min)
+            .collect();
+        all.sort_by(|a, b| a.first_s.total_cmp(&b.first_s));
+        all
     }
 
     /// Other faces seen: each sighting counts the most faces it showed at once.
     pub fn others_seen(&self, req: &RehearsalReq) -> u32 {
-        self.counted(req).map(|s| s.most).sum()
+        self.counted(req).iter().map(|s| s.most).sum()
+    }
+
+    /// Whether a counted sighting is a face as near as the seller's that came back mid-turn.
+    pub fn near_other_seen(&self, req: &RehearsalReq) -> bool {
+        self.near_others()
+            .any(|s| s.looks >= req.pan_other_min_looks)
+    }
+
+    /// Faces as near as the seller's that came back, slid out at the side of the picture as
+    /// the camera turned on, and were followed by another coming back: not the seller, whom
+    /// one turn brings back once, at its end.
+    fn near_others(&self) -> impl Iterator<Item = &Sighting> {
+        self.comebacks[..self.comebacks.len().saturating_sub(1)].iter()
     }
 
     pub fn moving_fraction(&self) -> f64 {
@@ -113,7 +160,8 @@ fn box_json(r: &Rect) -> serde_json::Value {
 }
 
 pub fn judge(w: &PanWatch, req: &RehearsalReq, tr: &Tr) -> CheckResult {
-    let first = w.counted(req).next();
+    let counted = w.counted(req);
+    let first = counted.first();
     let others = w.others_seen(req);
     let base = |status| {
         CheckResult::new(REHEARSAL_PAN, status, tr)
@@ -123,6 +171,7 @@ pub fn judge(w: &PanWatch, req: &RehearsalReq, tr: &Tr) -> CheckResult {
             .measured("moving_fraction", round(w.moving_fraction(), 2))
             .measured("seller_at_start", w.seller.known())
             .measured("max_faces", w.max_faces)
+            .measured("near_faces_back", w.comebacks.len())
             .measured("others_seen", others)
             .measured("first_other_at_s", first.map(|s| round(s.first_s, 1)))
             .measured(
@@ -136,6 +185,11 @@ pub fn judge(w: &PanWatch, req: &RehearsalReq, tr: &Tr) -> CheckResult {
             .threshold("other_min_looks", req.pan_other_min_looks)
     };
     if let Some(s) = first {
+        let advice = if w.near_other_seen(req) {
+            "pan-advice-near-face-mid-turn"
+        } else {
+            "pan-advice-extra-person"
+        };
         return base(Status::Fail)
             .summary(tr.f(
                 "pan-extra-person",
@@ -144,7 +198,7 @@ pub fn judge(w: &PanWatch, req: &RehearsalReq, tr: &Tr) -> CheckResult {
                     ("at", format!("{:.0}", s.first_s)),
                 ],
             ))
-            .advice(tr.t("pan-advice-extra-person"));
+            .advice(tr.t(advice));
     }
     if !w.seller.known() {
         return base(Status::Warn)
@@ -197,7 +251,7 @@ mod tests {
         for (i, f) in faces.iter().enumerate() {
             let t = i as f64 * 0.25;
             w.observe_look(t, motion, &r);
-            w.observe_faces(t, f, &r);
+            w.observe_faces(t, f, 1280, &r);
         }
         w
     }
@@ -239,6 +293,53 @@ mod tests {
         assert_eq!(r.measured["first_other_at_s"], 4.5);
         assert_eq!(r.measured["first_other_boxes"][0]["x"], 800);
         assert!(r.summary.contains('4'), "{}", r.summary);
+    }
+
+    #[test]
+    fn someone_as_near_as_the_seller_mid_turn_fails_and_the_seller_at_the_end_is_not_counted() {
+        let near = vec![
+            vec![face(1000, 250)],
+            vec![face(800, 246)],
+            vec![face(600, 250)],
+            vec![face(400, 250)],
+            vec![face(200, 250)],
+        ];
+        let w = watch(&seller_leaves_and_returns(&near), 9.0);
+        let r = judge(&w, &req(), &Tr::new(Lang::En));
+        assert_eq!(r.status, Status::Fail, "{r:?}");
+        assert_eq!(r.measured["others_seen"], 1);
+        assert_eq!(r.measured["near_faces_back"], 2);
+        assert_eq!(r.measured["first_other_at_s"], 4.5);
+        assert!(
+            r.advice.contains("more than one full circle"),
+            "{}",
+            r.advice
+        );
+    }
+
+    #[test]
+    fn the_seller_lost_mid_picture_at_the_end_and_found_elsewhere_passes() {
+        // Back at the end of the turn, then lost in the middle of the picture for a second
+        // (looking down, the camera put on the desk) and found higher up and to the right.
+        let mut looks = seller_leaves_and_returns(&[]);
+        looks.extend(vec![vec![]; 4]);
+        looks.push(vec![face(1000, 260)]);
+        looks.push(vec![face(1000, 260)]);
+        let r = judge(&watch(&looks, 9.0), &req(), &Tr::new(Lang::En));
+        assert_eq!(r.status, Status::Pass, "{r:?}");
+        assert_eq!(r.measured["near_faces_back"], 1);
+    }
+
+    #[test]
+    fn the_seller_turning_past_the_start_and_out_again_passes() {
+        let mut looks = seller_leaves_and_returns(&[]);
+        looks.push(vec![face(500, 240)]);
+        looks.push(vec![face(300, 240)]);
+        looks.push(vec![face(100, 240)]);
+        looks.extend(vec![vec![]; 3]);
+        let r = judge(&watch(&looks, 9.0), &req(), &Tr::new(Lang::En));
+        assert_eq!(r.status, Status::Pass, "{r:?}");
+        assert_eq!(r.measured["near_faces_back"], 1);
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub fn replay(files: &[PathBuf], fps: f64, profile: &Profile) -> Result<PanWatch
         previous_tiny = Some(tiny);
         watch.observe_look(t, motion, req);
         if cadence.look(t) {
-            watch.observe_faces(t, &detector.detect_look(&frame), req);
+            watch.observe_faces(t, &detector.detect_look(&frame), frame.width, req);
         }
     }
     Ok(watch)

@@ -319,6 +319,7 @@ pan-no-motion = The picture hardly moved: the camera does not seem to have turne
 pan-no-seller-at-start = Your face was not in the picture during the first { $seconds } s, so the assistant could not tell you apart from anyone else in the pan.
 pan-advice-start-facing = Start the pan facing the camera, with your face in the picture, then turn slowly through a full circle and come back to face it.
 pan-advice-extra-person = In the real verification, any face other than yours during the pan fails it, also one far behind you, and a face on a poster or photo counts like a person (neither the platform nor this assistant can tell them apart). Ask family or colleagues to leave the room, and put away or turn over posters and photos showing people.
+pan-advice-near-face-mid-turn = In the middle of the turn a face as near to the camera as yours came into view and left again, and you came back only at the end: someone is standing close to the camera, behind or beside it. In the real verification that fails the pan; ask them to leave the room. If it was you (you turned more than one full circle), turn exactly once and stop when you face the camera again.
 pan-advice-slow-full-turn = Pick up the camera (or the laptop) and turn slowly through a full circle so the reviewer sees the whole room, then come back to face it.
 
 ## Wizard steps
