@@ -39,10 +39,72 @@ pub fn rgb_region(
         power_of_two_shrink((rw, rh), (sw, sh)).filter(|_| rx + rw <= width && ry + rh <= height)
     {
         shrink(rgb, width, (rx, ry), n, (sw, sh), &mut t);
+    } else if sw >= rw && sh >= rh && rx + rw <= width && ry + rh <= height {
+        grow(rgb, (width, height), (rx, ry, rw, rh), (sw, sh), &mut t);
     } else {
         resample(rgb, (width, height), (rx, ry, rw, rh), (sw, sh), &mut t);
     }
     t
+}
+
+/// The region enlarged to `sw`×`sh` (each way at least its own size) into the top left of `t`:
+/// what `resample` computes there — two taps each way, the same sums in the same order, so
+/// the same values to the bit — with each picture row's horizontal blend made once and kept
+/// for the input rows that share it (an enlarged row of a live look's finest column reads
+/// every picture row about twice).
+fn grow(
+    rgb: &[u8],
+    (width, height): (usize, usize),
+    (rx, ry, rw, rh): (usize, usize, usize, usize),
+    (sw, sh): (usize, usize),
+    t: &mut Tensor,
+) {
+    let stride = width * 3;
+    let cols: Vec<[(usize, f32); 2]> = spans(rx, rw, sw, width)
+        .iter()
+        .map(|c| [c[0], c[1]])
+        .collect();
+    let rows = spans(ry, rh, sh, height);
+    // The horizontal blend of picture row `y`, for each input column.
+    let blend = |y: usize, out: &mut Vec<f32>| {
+        let src = &rgb[y * stride..(y + 1) * stride];
+        out.clear();
+        for &[(x0, w0), (x1, w1)] in &cols {
+            let (p, q) = (&src[x0 * 3..x0 * 3 + 3], &src[x1 * 3..x1 * 3 + 3]);
+            for c in 0..3 {
+                let mut v = 0.0f32;
+                v += w0 * f32::from(p[c]);
+                v += w1 * f32::from(q[c]);
+                out.push(v);
+            }
+        }
+    };
+    // The two picture rows blended last (their numbers and blends).
+    let (mut lo_y, mut hi_y) = (usize::MAX, usize::MAX);
+    let (mut lo, mut hi) = (Vec::with_capacity(sw * 3), Vec::with_capacity(sw * 3));
+    for (oy, row) in rows.iter().enumerate() {
+        let ((y0, wy0), (y1, wy1)) = (row[0], row[1]);
+        if y0 != lo_y {
+            if y0 == hi_y {
+                std::mem::swap(&mut lo, &mut hi);
+                hi_y = usize::MAX;
+            } else {
+                blend(y0, &mut lo);
+            }
+            lo_y = y0;
+        }
+        if y1 != hi_y {
+            blend(y1, &mut hi);
+            hi_y = y1;
+        }
+        let at = oy * t.w * 3;
+        for ((o, &a), &b) in t.data[at..at + sw * 3].iter_mut().zip(&lo).zip(&hi) {
+            let mut v = 0.0f32;
+            v += wy0 * a;
+            v += wy1 * b;
+            *o = v / 127.5 - 1.0;
+        }
+    }
 }
 
 /// `n` when the region shrinks by the same power of two `n` both ways (a live look's half and
@@ -358,6 +420,27 @@ mod tests {
         };
         resample(&rgb, (w, h), (rx, ry, rw, rh), (rw, rh), &mut general);
         assert_eq!(general, t);
+    }
+
+    #[test]
+    fn enlarging_gives_the_general_resampling_to_the_bit() {
+        let (w, h) = (61usize, 47usize);
+        let rgb: Vec<u8> = (0..w * h * 3).map(|i| (i * 89 % 253) as u8).collect();
+        for (scale, region) in [
+            (4.0 / 3.0, (5, 3, 40, 30)),
+            (28.0 / 24.0, (0, 0, 61, 47)),
+            (2.0, (20, 10, 41, 37)),
+        ] {
+            let t = rgb_region(&rgb, (w, h), region, scale, 32);
+            let sw = ((region.2 as f32 * scale).round() as usize).max(1);
+            let sh = ((region.3 as f32 * scale).round() as usize).max(1);
+            let mut general = Tensor {
+                data: vec![-1.0; t.data.len()],
+                ..t.clone()
+            };
+            resample(&rgb, (w, h), region, (sw, sh), &mut general);
+            assert_eq!(general, t, "scale {scale}");
+        }
     }
 
     #[test]
