@@ -76,7 +76,8 @@ pub fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
     t[t.len() / 2]
 }
 
-pub fn run() -> BenchResult {
+/// Measures with the limits of `profile` (the built-in one unless `--profile` gives another).
+pub fn run(profile: &crate::profile::Profile) -> BenchResult {
     let runs = 15;
     let none = BenchResult {
         frame_ms_720p: f64::NAN,
@@ -85,9 +86,6 @@ pub fn run() -> BenchResult {
         face_still_ms_720p: f64::NAN,
         mouth_ms_720p: f64::NAN,
         runs: 0,
-    };
-    let Ok(profile) = crate::profile::Profile::builtin() else {
-        return none;
     };
     let req = &profile.image;
     let Ok(mut detector) = FaceDetector::new(FaceRules::from_profile(req)) else {

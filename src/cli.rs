@@ -351,7 +351,8 @@ fn run(cli: Cli, lang: Lang, tr: &Tr) -> Result<i32, Fatal> {
             run_analyze_reading(args, profile, lang, tr)
         }
         Some(Command::Bench(args)) => {
-            let b = crate::bench::run();
+            let profile = load_profile(cli.profile.as_deref(), tr)?;
+            let b = crate::bench::run(&profile);
             if args.json {
                 println!("{}", serde_json::to_string_pretty(&b).unwrap_or_default());
             } else {
