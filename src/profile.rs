@@ -135,6 +135,8 @@ pub struct ImageReq {
     /// `face_min_px` is for a picture this wide; wider ones are searched for the same share.
     pub face_min_px_at_width: u32,
     pub face_model_px: u32,
+    /// The smallest faces (the finest level) are enlarged to this many model pixels.
+    pub face_fine_model_px: u32,
     pub face_every_look_px: u32,
     pub face_tile_px: u32,
     pub face_column_looks: u32,

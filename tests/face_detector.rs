@@ -243,11 +243,11 @@ const BACKGROUNDS: &[&str] = &[
 ];
 
 /// (face width at 720p, recall needed on the tuning faces, on the validation faces). The
-/// validation figures are what was measured, less one face: the target (every face
-/// of 24 px) is met on the tuning faces (12/12) and from 32 px on the validation faces
-/// (12/12); at 24 px the garden's sunlit, washed-out faces are partly missed (9/12, README).
+/// validation figures are what was measured, less one face: 12/12 at every width. At 24 px
+/// the garden's sunlit, washed-out faces were partly missed (9/12, README) until the smallest
+/// faces were searched enlarged to 32 model pixels (`face_fine_model_px`, 2026-12-03).
 const RECALL: &[(u32, f64, f64)] = &[
-    (24, 0.9, 0.66),
+    (24, 0.9, 0.91),
     (32, 0.9, 0.91),
     (48, 0.9, 0.91),
     (96, 0.9, 0.91),
@@ -281,8 +281,10 @@ fn faces_are_found_down_to_24_px_on_tuning_and_validation_faces() {
 /// what was measured, less one face (upright, the 48-px row above: 12/12 and 12/12). The
 /// upright search alone found 20° 12/12 and 12/12, 40° 11/12 and 9/12 (Grace Hopper missed in
 /// every placement), 60° 1/12 and 5/12; with the picture also searched turned 40° each way
-/// (`face_turned_deg`): 20° 12/12 and 12/12, 40° 11/12 and 12/12, 60° 9/12 and 10/12.
-const TILTS: &[(f64, f64, f64)] = &[(20.0, 0.9, 0.91), (40.0, 0.83, 0.91), (60.0, 0.66, 0.75)];
+/// (`face_turned_deg`): 20° 12/12 and 12/12, 40° 11/12 and 12/12, 60° 9/12 and 10/12; with
+/// the smallest faces searched enlarged as well (`face_fine_model_px`): 40° 12/12 and 12/12,
+/// 60° 9/12 and 11/12.
+const TILTS: &[(f64, f64, f64)] = &[(20.0, 0.9, 0.91), (40.0, 0.91, 0.91), (60.0, 0.66, 0.83)];
 
 #[test]
 fn tilted_heads_are_found() {

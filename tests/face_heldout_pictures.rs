@@ -3,7 +3,8 @@
 //! cups, moss, the Milky Way, abstract art, drawings) and the photos of its user pictures
 //! (`plasma-workspace-data`, CC0: a cat, a dog, an owl, a parrot, a chameleon, a fish, food,
 //! objects). Nothing in them was used to choose a limit; the detector finds no face in any (its
-//! false faces elsewhere: README). And the 24 animal photos of GCompris's two "explore the
+//! false faces elsewhere: README) but a painted girl's head in "Autumn", found since the
+//! smallest faces are searched enlarged (`painted_girl_in_autumn`). And the 24 animal photos of GCompris's two "explore the
 //! animals" activities (`gcompris-qt-data`, GPL/CC BY-SA: farm animals and world animals —
 //! koala, lemurs, panda, bison, leopards…), first used 2026-12-03 after the turned search was
 //! chosen: the upright search counted two of them (a bison's and a koala's face), the turned
@@ -131,11 +132,24 @@ fn no_face_on_held_out_wallpapers() {
     let with_faces: Vec<String> = largest
         .values()
         .filter_map(|(_, p)| {
-            let faces = faces_in(&mut d, p);
+            let faces: Vec<_> = faces_in(&mut d, p)
+                .into_iter()
+                .filter(|f| !painted_girl_in_autumn(p, &f.rect))
+                .collect();
             (!faces.is_empty()).then(|| format!("{}: {faces:?}", p.display()))
         })
         .collect();
     assert!(with_faces.is_empty(), "false faces: {with_faces:#?}");
+}
+
+/// "Autumn" is a painting with a small girl in it, facing the viewer (her head about 25 px
+/// when the picture is 1280 wide, at about x 388, y 613). Since the smallest faces are
+/// searched enlarged (`face_fine_model_px`, 2026-12-03) the detector finds her head (0.82); a
+/// person in a picture counts for the platform too, so that is a face, not a false one.
+fn painted_girl_in_autumn(p: &Path, face: &Rect) -> bool {
+    let autumn = p.components().any(|c| c.as_os_str() == "Autumn");
+    let (cx, cy) = (face.x + face.w / 2, face.y + face.h / 2);
+    autumn && (380..=420).contains(&cx) && (605..=645).contains(&cy)
 }
 
 #[test]

@@ -41,6 +41,7 @@ impl FaceRules {
         FaceRules {
             search: SearchRules {
                 model_px: req.face_model_px as f32,
+                fine_model_px: req.face_fine_model_px as f32,
                 min_px: req.face_min_px as f32,
                 at_width: req.face_min_px_at_width as f32,
                 every_look_px: req.face_every_look_px as f32,
