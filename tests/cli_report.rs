@@ -199,6 +199,9 @@ fn bad_profiles_are_named_with_key_and_line() {
 
     let o = run(&["--profile", "/no/such/profile.toml", "check"]);
     assert_eq!(o.status.code(), Some(2));
+    // bench reads the profile it is given too (it used to measure the built-in one).
+    let o = run(&["--profile", "/no/such/profile.toml", "bench", "--json"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
 
     // A valid custom profile changes the verdict: an all-day "night" window warns.
     let custom = builtin
