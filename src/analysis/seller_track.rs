@@ -31,12 +31,10 @@ pub struct SellerRules {
 pub struct SellerTrack {
     /// The seller's face when first seen.
     pub first: Option<Rect>,
-    /// The seller's face at the last look it was seen, while still in view.
-    last: Option<Rect>,
     /// The face of the current stay when it began, and when last seen.
     stay_first: Option<Rect>,
     seen: Option<Rect>,
-    /// Face looks since the current stay's face was last seen.
+    /// Face looks since the current stay's face was last seen (0: seen at the last look).
     looks_since_seen: u32,
     /// Stays in view so far: 0 is the one from the start; each face as near as the seller
     /// coming from elsewhere begins the next.
@@ -62,6 +60,11 @@ impl SellerTrack {
         self.first.is_some()
     }
 
+    /// The seller's face at the last look, if it was seen there (still in view).
+    fn last(&self) -> Option<Rect> {
+        self.seen.filter(|_| self.looks_since_seen == 0)
+    }
+
     /// Splits the faces of one look, `t_s` seconds into the pan, in a picture `picture_w`
     /// pixels wide.
     pub fn split(
@@ -71,7 +74,7 @@ impl SellerTrack {
         picture_w: u32,
         rules: &SellerRules,
     ) -> LookFaces {
-        let seller_at = match (self.first, self.last) {
+        let seller_at = match (self.first, self.last()) {
             (None, _) => largest(faces),
             (Some(_), Some(last)) => nearest_follower(faces, &last, rules.follow_share),
             (Some(first), None) => self.found_again(faces, rules).or_else(|| {
@@ -89,11 +92,10 @@ impl SellerTrack {
         if !unknown {
             self.first = self.first.or(seller_at.map(|i| faces[i].rect));
             self.stay_first = self.stay_first.or(self.first);
-            let lost = self.last.filter(|_| seller_at.is_none());
-            self.last = seller_at.map(|i| faces[i].rect);
-            match self.last {
-                Some(r) => {
-                    self.seen = Some(r);
+            let lost = self.last().filter(|_| seller_at.is_none());
+            match seller_at {
+                Some(i) => {
+                    self.seen = Some(faces[i].rect);
                     self.looks_since_seen = 0;
                     self.out_at_side = false;
                 }
