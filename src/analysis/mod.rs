@@ -28,4 +28,5 @@ mod opponent_half;
 pub mod seller_track;
 pub mod sharpness;
 pub mod speech;
+pub mod turn_shift;
 pub mod voice_activity;
