@@ -315,6 +315,9 @@ pub struct RehearsalReq {
     pub pan_other_min_looks: u32,
     /// …no more than this many seconds apart (one sighting).
     pub pan_sighting_gap_s: f64,
+    /// The pan passes only if at most this share of the turn slid past the far-face search
+    /// unsearched (the chance that a far person was never looked for).
+    pub pan_far_unsearched_max_share: f64,
     pub digits_countdown_s: f64,
     pub digits_record_s: f64,
     pub mic_test_s: f64,
@@ -465,6 +468,9 @@ impl Profile {
                  start 0–10 s, follow 0.1–5 widths, return 0.1–1, looks ≥ 1, gap 0.1–10 s"
                     .into(),
             );
+        }
+        if !(0.0..=1.0).contains(&r.pan_far_unsearched_max_share) {
+            return Err("rehearsal.pan_far_unsearched_max_share: must be between 0 and 1".into());
         }
         if !(0.0..=30.0).contains(&self.image.faces_window_s) {
             return Err("image.faces_window_s: must be between 0 and 30".into());

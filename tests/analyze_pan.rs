@@ -64,9 +64,14 @@ fn strip(people: &[(u32, RgbImage, u32)]) -> RgbImage {
 
 /// Saves the pan's frames: the window slides from the strip's left end to its right end.
 fn frames(strip: &RgbImage, dir: &Path) {
+    frames_n(strip, dir, FRAMES);
+}
+
+/// The same in `n` frames.
+fn frames_n(strip: &RgbImage, dir: &Path, n: u32) {
     let travel = strip.width() - W;
-    for i in 0..FRAMES {
-        let x = (travel * i / (FRAMES - 1)) as usize * 3;
+    for i in 0..n {
+        let x = (travel * i / (n - 1)) as usize * 3;
         // The window's rows copied whole (a pixel-by-pixel crop is slow in the tests' build).
         let mut data = Vec::with_capacity((W * H * 3) as usize);
         for row in strip.as_raw().chunks_exact(strip.width() as usize * 3) {
@@ -303,6 +308,65 @@ fn someone_in_profile_mid_pan_fails() {
         let m = &fails_with_one_other(dir.path());
         assert_eq!(m["max_faces"], 1, "{m}");
     }
+}
+
+/// A turn too fast for the far-face search: the room nine pictures wide (the seller at both
+/// ends) in 60 pictures at 6 a second — a camera giving 6 pictures a second in dim light, or a
+/// PC that manages 3 face looks a second, during a turn of ~1,000 px/s. Between looks the
+/// picture slides ~350 px, more than the middle column (320 px, less a 24-px face) keeps up
+/// with. Alone in the room this is not "ready" (a far person could have been jumped over);
+/// with a far person there it is never a pass.
+#[test]
+fn a_turn_too_fast_for_far_faces_is_not_a_pass() {
+    let wide = |people: Vec<(u32, RgbImage, u32)>| {
+        let mut s = RgbImage::new(W * 9, H);
+        imageops::replace(&mut s, room(), 0, 0);
+        let more = imageops::crop_imm(room(), W, 0, 4 * W, H).to_image();
+        imageops::replace(&mut s, &more, 5 * i64::from(W), 0);
+        let sw = at_height(&seller(), H);
+        for at in [0, 8 * W] {
+            imageops::replace(&mut s, &sw, i64::from(at + (W - sw.width()) / 2), 0);
+        }
+        for (x, img, h) in people {
+            let p = at_height(&img, h);
+            imageops::replace(&mut s, &p, i64::from(x), i64::from(H - h));
+        }
+        s
+    };
+    let judged = |people| {
+        let dir = tempfile::tempdir().expect("tmp");
+        frames_n(&wide(people), dir.path(), 60);
+        let o = run(&[
+            "analyze-pan",
+            dir.path().to_str().expect("utf8"),
+            "--fps",
+            "6",
+            "--json",
+        ]);
+        check(&json(&o), "rehearsal.pan").clone()
+    };
+    let alone = judged(Vec::new());
+    let m = &alone["measured"];
+    assert_eq!(alone["status"], "warn", "{alone}");
+    assert_eq!(m["others_seen"], 0, "{m}");
+    let share = m["far_unsearched_share"].as_f64().unwrap_or(0.0);
+    let limit = alone["threshold"]["far_unsearched_max_share"]
+        .as_f64()
+        .unwrap_or(1.0);
+    assert!(share > limit, "{m}");
+    assert!(
+        m["far_search_behind_looks"].as_u64().unwrap_or(0) > 5,
+        "{m}"
+    );
+    let advice = alone["advice"].as_str().unwrap_or_default();
+    assert!(advice.contains("慢"), "{alone}");
+
+    let far = judged(vec![(
+        4 * W + 600,
+        picture("validation/astronaut.png"),
+        132,
+    )]);
+    assert_ne!(far["status"], "pass", "{far}");
 }
 
 #[test]

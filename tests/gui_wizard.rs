@@ -226,6 +226,14 @@ fn a_seller_walks_through_every_step_and_saves_the_report() {
     h.get_by_label_contains("Long enough");
     // Far faces were searched as in a pan: the middle column at every look.
     assert!(h.state().camera_view().is_some_and(|v| v.panning));
+    // The live looks measured how far the picture slid (a still picture: not at all).
+    assert!(
+        h.state()
+            .camera_view()
+            .and_then(|v| v.slide)
+            .is_some_and(|s| s.px == Some(0.0)),
+        "the live pan measured its slide"
+    );
     h.get_by_label("Finish the pan").click();
     h.run_steps(2);
     let pan = h.state().book().get("rehearsal.pan").cloned().expect("pan");
@@ -236,6 +244,8 @@ fn a_seller_walks_through_every_step_and_saves_the_report() {
     );
     assert_eq!(pan.measured["moving_fraction"], 0.0, "{pan:?}");
     assert!(pan.summary.contains("hardly moved"), "{pan:?}");
+    assert_eq!(pan.measured["far_unsearched_share"], 0.0, "{pan:?}");
+    assert_eq!(pan.measured["slides_unmeasured"], 0, "{pan:?}");
 
     // Checklist: a date as printed on the card, and three answers.
     h.get_by_label("Next").click();

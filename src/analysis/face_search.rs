@@ -203,6 +203,29 @@ pub fn looks_to_search_all(rules: &SearchRules, width: u32, height: u32) -> u64 
         .unwrap_or(1)
 }
 
+/// How far (frame pixels) the picture may slide between two looks of a pan with every face of
+/// the column levels still seen whole in the middle column at one of them: the column's width
+/// less the smallest face its level keeps. None when no level is searched in columns (the
+/// whole picture is searched at every look).
+pub fn middle_column_reach(rules: &SearchRules, width: u32, height: u32) -> Option<f32> {
+    let long = width.max(height) as f32;
+    let min_px = rules.min_px * (long / rules.at_width.max(1.0)).max(1.0);
+    levels(rules, width, height)
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.every_look && l.columns.len() > 1)
+        .filter_map(|(i, l)| {
+            let column = l.columns[l.columns.len() / 2].first()?;
+            let smallest = if i == 0 {
+                min_px
+            } else {
+                rules.model_px / l.scale
+            };
+            Some((column.w as f32 - smallest).max(0.0))
+        })
+        .reduce(f32::min)
+}
+
 /// A second look at a small face found in a column: a region of the finest level around it,
 /// two columns wide and one high, so the next look sees it again even after the camera has
 /// turned by up to a column's width (a face must be seen in two looks close together to
@@ -237,6 +260,14 @@ mod tests {
             tile_px: 320,
             column_looks: 4,
         }
+    }
+
+    #[test]
+    fn the_middle_column_keeps_up_with_a_slide_of_its_width_less_the_smallest_face() {
+        // 720p: the full-scale columns are 320 px wide, the smallest face 24 px.
+        assert_eq!(middle_column_reach(&rules(), 1280, 720), Some(296.0));
+        // A picture small enough to be searched whole at every look has no columns.
+        assert_eq!(middle_column_reach(&rules(), 320, 180), None);
     }
 
     #[test]

@@ -5,9 +5,11 @@
 use super::face_mirror::found_again;
 use super::face_model::FaceModel;
 use super::face_search::{
-    Columns, LEVEL_SPAN, Pass, SearchRules, follow_up, levels, passes, power_of_two_shrink,
+    Columns, LEVEL_SPAN, Pass, SearchRules, follow_up, levels, middle_column_reach, passes,
+    power_of_two_shrink,
 };
 use super::frame::{Rect, RgbFrame};
+use super::turn_shift::{ColumnProfile, Slide, column_profile, slide_px};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FaceBox {
@@ -65,6 +67,10 @@ pub struct FaceDetector {
     panning: bool,
     /// Small faces the last look found, searched again at the next look.
     follow: Vec<Rect>,
+    /// While panning: the last look's column profile, and how far the picture slid between
+    /// the last two looks (`turn_shift`).
+    pan_profile: Option<ColumnProfile>,
+    slide: Option<Slide>,
 }
 
 /// At most this many small faces are followed up from one look to the next (each costs one
@@ -80,6 +86,8 @@ impl FaceDetector {
             still_looks: 0,
             panning: false,
             follow: Vec::new(),
+            pan_profile: None,
+            slide: None,
         })
     }
 
@@ -143,6 +151,7 @@ impl FaceDetector {
             };
             found.extend(self.turned(frame, way));
         }
+        self.measure_slide(frame);
         let faces = largest_first(merge_overlapping(found));
         let small = self.rules.search.every_look_px;
         self.follow = faces
@@ -152,6 +161,31 @@ impl FaceDetector {
             .map(|f| f.rect)
             .collect();
         faces
+    }
+
+    /// While panning, how far the picture slid between the last look and the one before, and
+    /// how far it could have with the middle column still seeing every far face (None: not
+    /// panning, the pan's first look, or a picture searched whole at every look).
+    pub fn last_slide(&self) -> Option<Slide> {
+        self.slide
+    }
+
+    fn measure_slide(&mut self, frame: &RgbFrame) {
+        if !self.panning {
+            self.pan_profile = None;
+            self.slide = None;
+            return;
+        }
+        let now = column_profile(frame);
+        let reach = middle_column_reach(&self.rules.search, frame.width, frame.height);
+        self.slide = match (&self.pan_profile, reach) {
+            (Some(before), Some(reach_px)) => Some(Slide {
+                px: slide_px(before, &now).map(f32::abs),
+                reach_px,
+            }),
+            _ => None,
+        };
+        self.pan_profile = Some(now);
     }
 
     /// Faces of heads leaning `way` (1: clockwise, −1: the other way) by about the turned

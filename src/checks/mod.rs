@@ -16,6 +16,7 @@ pub mod latency;
 pub mod lip_sync;
 pub mod model;
 pub mod pan;
+pub mod pan_far_search;
 pub mod provenance;
 pub mod proxy;
 pub mod remote_desktop;

@@ -6,9 +6,11 @@
 
 use super::ids::REHEARSAL_PAN;
 use super::model::{CheckResult, Status, round};
+use super::pan_far_search::{SlideAt, far_search};
 use crate::analysis::faces::FaceBox;
 use crate::analysis::frame::Rect;
 use crate::analysis::seller_track::{SellerRules, SellerTrack};
+use crate::analysis::turn_shift::Slide;
 use crate::i18n::Tr;
 use crate::profile::RehearsalReq;
 
@@ -62,6 +64,9 @@ pub struct PanWatch {
     /// it had slid out at the side of the picture. One turn brings the seller back once, at
     /// its end: all but the last are someone else.
     pub comebacks: Vec<Sighting>,
+    /// How far the picture slid at each face look, against what the far-face search keeps up
+    /// with (`pan_far_search`).
+    pub slides: Vec<SlideAt>,
 }
 
 impl PanWatch {
@@ -104,6 +109,21 @@ impl PanWatch {
             Some(s) if t_s - s.last_s <= req.pan_sighting_gap_s => s.add(t_s, count),
             _ => self.sightings.push(Sighting::new(t_s, boxes)),
         }
+    }
+
+    /// Adds how far the picture slid before the face look at `t_s` (`FaceDetector::last_slide`).
+    pub fn observe_slide(&mut self, t_s: f64, slide: Option<Slide>) {
+        if let Some(slide) = slide {
+            self.slides.push(SlideAt { t_s, slide });
+        }
+    }
+
+    /// Whether the last face look fell behind the turn: far faces were not looked for in a
+    /// strip of the room (the seller should turn slower).
+    pub fn falling_behind(&self) -> bool {
+        self.slides
+            .last()
+            .is_some_and(|s| s.slide.unsearched_px() > 0.0)
     }
 
     /// Sightings seen in enough looks to be a face and not a passing pattern, in time order:
@@ -163,6 +183,7 @@ pub fn judge(w: &PanWatch, req: &RehearsalReq, tr: &Tr) -> CheckResult {
     let counted = w.counted(req);
     let first = counted.first();
     let others = w.others_seen(req);
+    let far = far_search(&w.slides);
     let base = |status| {
         CheckResult::new(REHEARSAL_PAN, status, tr)
             .measured("seconds", round(w.seconds, 1))
@@ -180,9 +201,18 @@ pub fn judge(w: &PanWatch, req: &RehearsalReq, tr: &Tr) -> CheckResult {
                     .map(|s| s.first_boxes.iter().map(box_json).collect::<Vec<_>>())
                     .unwrap_or_default(),
             )
+            .measured("turned_px", far.turned_px.round())
+            .measured("far_unsearched_share", round(far.unsearched_share(), 3))
+            .measured("far_search_behind_looks", far.behind_looks)
+            .measured(
+                "far_search_first_behind_s",
+                far.first_behind_s.map(|t| round(t, 1)),
+            )
+            .measured("slides_unmeasured", far.unmeasured_looks)
             .threshold("min_s", req.pan_min_s)
             .threshold("moving_fraction", req.pan_moving_fraction)
             .threshold("other_min_looks", req.pan_other_min_looks)
+            .threshold("far_unsearched_max_share", req.pan_far_unsearched_max_share)
     };
     if let Some(s) = first {
         let advice = if w.near_other_seen(req) {
@@ -223,6 +253,20 @@ pub fn judge(w: &PanWatch, req: &RehearsalReq, tr: &Tr) -> CheckResult {
         return base(Status::Warn)
             .summary(tr.t("pan-no-motion"))
             .advice(tr.t("pan-advice-slow-full-turn"));
+    }
+    if far.unsearched_share() > req.pan_far_unsearched_max_share {
+        return base(Status::Warn)
+            .summary(tr.f(
+                "pan-too-fast-for-far-faces",
+                &[
+                    ("percent", format!("{:.0}", far.unsearched_share() * 100.0)),
+                    (
+                        "at",
+                        format!("{:.0}", far.first_behind_s.unwrap_or_default()),
+                    ),
+                ],
+            ))
+            .advice(tr.t("pan-advice-turn-slower"));
     }
     base(Status::Pass).summary(tr.f("pan-ok", &[("seconds", format!("{:.0}", w.seconds))]))
 }
@@ -277,6 +321,37 @@ mod tests {
         assert_eq!(r.status, Status::Pass, "{r:?}");
         assert_eq!(r.measured["others_seen"], 0);
         assert_eq!(r.measured["seller_at_start"], true);
+    }
+
+    #[test]
+    fn a_turn_the_far_face_search_fell_behind_warns_to_turn_slower() {
+        let r = req();
+        let mut w = watch(&seller_leaves_and_returns(&[]), 9.0);
+        let slid = |px| {
+            Some(Slide {
+                px: Some(px),
+                reach_px: 296.0,
+            })
+        };
+        // Ten looks keeping up, then the PC or the turn falls behind (400 px a look).
+        for i in 0..w.face_looks {
+            let px = if i < 10 { 200.0 } else { 400.0 };
+            w.observe_slide(f64::from(i) * 0.25, slid(px));
+        }
+        assert!(w.falling_behind());
+        let j = judge(&w, &r, &Tr::new(Lang::En));
+        assert_eq!(j.status, Status::Warn, "{j:?}");
+        assert!(j.summary.contains("too fast"), "{j:?}");
+        assert_eq!(j.measured["far_search_first_behind_s"], 2.5);
+        let share = j.measured["far_unsearched_share"].as_f64().unwrap_or(0.0);
+        assert!(share > r.pan_far_unsearched_max_share, "{j:?}");
+        // Keeping up all the way, it passes.
+        let mut steady = watch(&seller_leaves_and_returns(&[]), 9.0);
+        for i in 0..steady.face_looks {
+            steady.observe_slide(f64::from(i) * 0.25, slid(250.0));
+        }
+        assert!(!steady.falling_behind());
+        assert_eq!(judge(&steady, &r, &Tr::new(Lang::En)).status, Status::Pass);
     }
 
     #[test]

@@ -39,6 +39,9 @@ pub struct LiveView {
     pub panning: bool,
     /// Where the ID-card guide frame was when the analysis ran (card mode only).
     pub card: Option<Rect>,
+    /// While panning: how far the picture slid before the last face search, against what the
+    /// far-face search keeps up with (`FaceDetector::last_slide`).
+    pub slide: Option<crate::analysis::turn_shift::Slide>,
     /// Mean grey change against the previous look (0–255): how much the picture moved.
     pub motion: f64,
     /// Seconds since the camera started, at the time of the analysis.
@@ -210,6 +213,7 @@ fn analyse_loop(s: &Shared, cap: &CameraCapture, profile: &Profile, repaint: &Re
     let mut faces_seq = 0u64;
     let (mut faces_search_looks, mut faces_looks_left) = (1u64, 1u64);
     let mut panning = false;
+    let mut slide = None;
     let mut cadence = Cadence::default();
     let mut last_seen = 0u64;
     let mut previous_tiny: Option<(Vec<u8>, u32, u32)> = None;
@@ -301,6 +305,7 @@ fn analyse_loop(s: &Shared, cap: &CameraCapture, profile: &Profile, repaint: &Re
             panning = s.pan_mode.load(Ordering::Relaxed);
             d.set_panning(panning);
             faces = d.detect_look(&frame);
+            slide = d.last_slide();
             faces_seq += 1;
             faces_search_looks = d.looks_to_search_all(frame.width, frame.height);
             faces_looks_left = d.looks_left_to_search_all(frame.width, frame.height);
@@ -322,6 +327,7 @@ fn analyse_loop(s: &Shared, cap: &CameraCapture, profile: &Profile, repaint: &Re
             v.faces_search_looks = faces_search_looks;
             v.faces_looks_left = faces_looks_left;
             v.panning = panning;
+            v.slide = slide;
             v.captured_s = captured_s;
             v.at_s = at_s;
             v.state = state;

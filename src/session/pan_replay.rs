@@ -37,6 +37,7 @@ pub fn replay(files: &[PathBuf], fps: f64, profile: &Profile) -> Result<PanWatch
         watch.observe_look(t, motion, req);
         if cadence.look(t) {
             watch.observe_faces(t, &detector.detect_look(&frame), frame.width, req);
+            watch.observe_slide(t, detector.last_slide());
         }
     }
     Ok(watch)

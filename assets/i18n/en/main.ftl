@@ -321,6 +321,8 @@ pan-advice-start-facing = Start the pan facing the camera, with your face in the
 pan-advice-extra-person = In the real verification, any face other than yours during the pan fails it, also one far behind you, and a face on a poster or photo counts like a person (neither the platform nor this assistant can tell them apart). Ask family or colleagues to leave the room, and put away or turn over posters and photos showing people.
 pan-advice-near-face-mid-turn = In the middle of the turn a face as near to the camera as yours came into view and left again, and you came back only at the end: someone is standing close to the camera, behind or beside it. In the real verification that fails the pan; ask them to leave the room. If it was you (you turned more than one full circle), turn exactly once and stop when you face the camera again.
 pan-advice-slow-full-turn = Pick up the camera (or the laptop) and turn slowly through a full circle so the reviewer sees the whole room, then come back to face it.
+pan-too-fast-for-far-faces = In places the picture moved too fast for far faces to be looked for: about { $percent } % of the turn (first at { $at } s) went past unchecked, so a person standing far back there could have been missed.
+pan-advice-turn-slower = Turn more slowly and evenly, without jerks, all the way round. The real verification asks for a slow pan too, and a reviewer can spot a far person the assistant had no chance to look for. If this PC is busy, close other programs first.
 
 ## Wizard steps
 step-welcome = Start
@@ -417,6 +419,7 @@ pan-finish = Finish the pan
 pan-watching = Panning for { $seconds } s; other faces seen so far: { $others }
 pan-keep-turning = Keep turning slowly: { $seconds } of at least { $min } s
 pan-long-enough = Long enough — finish when you are facing the camera again
+pan-turn-slower = Slower: far faces are not being checked at this speed
 
 checklist-expiry = Validity period
 checklist-long-term = Long-term (长期)

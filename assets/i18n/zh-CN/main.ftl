@@ -321,6 +321,8 @@ pan-advice-start-facing = 开始环视时先正对摄像头、让自己的脸出
 pan-advice-extra-person = 正式验证时，环视过程中出现你以外的任何人脸都会导致失败，远处的人也算；海报或照片上的人脸和真人一样算（平台和本助手都无法区分）。请先让家人或同事离开房间，并把带人像的海报、照片收起来或翻过去。
 pan-advice-near-face-mid-turn = 转到一半时，画面里出现了一张和你离镜头一样近的脸，随后又离开，而你自己在转完时才回到画面：说明有人站在镜头附近（后方或旁边）。正式验证时这会导致环视失败，请让对方离开房间。如果那其实是你自己（你转了不止一圈），请只转一整圈，回到正对镜头时就停下。
 pan-advice-slow-full-turn = 请拿起摄像头（或笔记本电脑）慢慢转一整圈，让审核人员看清整个房间，然后再回到正面。
+pan-too-fast-for-far-faces = 有些地方画面移动太快，来不及查找远处的人脸：约 { $percent }% 的环视（最早在第 { $at } 秒）没有查到，站在那里远处的人可能被漏掉。
+pan-advice-turn-slower = 请转得更慢、更均匀，不要突然加快，一直转完一整圈。真实认证也要求慢慢环视，审核人员能看到助手来不及查找的远处的人。如果电脑很忙，请先关闭其他程序。
 
 ## 向导步骤
 step-welcome = 开始
@@ -417,6 +419,7 @@ pan-finish = 完成环视
 pan-watching = 已环视 { $seconds } 秒，目前看到其他人脸 { $others } 个
 pan-keep-turning = 继续慢慢转：已转 { $seconds } 秒，至少需要 { $min } 秒
 pan-long-enough = 时间够了——转回正面后按“完成环视”
+pan-turn-slower = 慢一点：这样的速度来不及查找远处的人脸
 
 checklist-expiry = 有效期限
 checklist-long-term = 长期有效

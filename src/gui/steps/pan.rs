@@ -39,6 +39,7 @@ impl PanStep {
                 watch.observe_look(t, view.motion, req);
                 if view.faces_seq != self.seen_faces_seq {
                     watch.observe_faces(t, &a.faces, a.width, req);
+                    watch.observe_slide(t, view.slide);
                 }
             }
             self.seen_faces_seq = view.faces_seq;
@@ -83,6 +84,10 @@ impl PanStep {
                                 .desired_width(320.0)
                                 .text(text),
                         );
+                        // Said while it happens: the seller can slow down at once.
+                        if watch.falling_behind() {
+                            ui.colored_label(ui.visuals().warn_fg_color, tr.t("pan-turn-slower"));
+                        }
                     });
                 }
             }
