@@ -183,6 +183,45 @@ fn someone_as_near_as_the_seller_mid_turn_fails() {
     assert!((2.5..=6.0).contains(&at), "{m}");
 }
 
+/// The seller looks down (the face lost in the middle of the picture) a moment after the pan
+/// starts, and the camera turns on; mid-turn someone stands as near to the camera as the
+/// seller. The picture slid the seller's face out of view while it was unseen, so the near
+/// face is someone else. Before the slide was measured, a face that near found after a loss
+/// in the middle of the picture was taken for the seller, and this pan passed.
+#[test]
+fn a_near_face_after_the_seller_looked_down_and_the_camera_turned_on_fails() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut people = seller_both_ends();
+    people.push((2 * W + 300, picture("validation/grace_hopper.jpg"), H));
+    let with_face = strip(&people);
+    // Looking down: the face gives way to the top of the head (dark hair over the face's box,
+    // 353,106 268×268 in the 910×1137 portrait, with a margin).
+    let mut down = people.clone();
+    let mut head = seller();
+    for (x, y, p) in head.enumerate_pixels_mut() {
+        if (330..650).contains(&x) && (70..400).contains(&y) {
+            *p = image::Rgb([52, 40, 33]);
+        }
+    }
+    down[0].1 = head;
+    let looking_down = strip(&down);
+    let travel = with_face.width() - W;
+    for i in 0..FRAMES {
+        let from = if i < 4 { &with_face } else { &looking_down };
+        let x = travel * i / (FRAMES - 1);
+        imageops::crop_imm(from, x, 0, W, H)
+            .to_image()
+            .save(dir.path().join(format!("frame_{i:04}.jpg")))
+            .expect("save frame");
+    }
+    let (_, pan) = judge(dir.path());
+    let m = &pan["measured"];
+    assert_eq!(pan["status"], "fail", "{pan}");
+    assert_eq!(m["seller_at_start"], true, "{m}");
+    assert_eq!(m["near_faces_back"], 2, "{m}");
+    assert_eq!(m["others_seen"], 1, "{m}");
+}
+
 /// The seller turns a little past the start: back in view at the end of the turn, across the
 /// picture and out at the other side. Coming back once, at the end, is the seller.
 #[test]

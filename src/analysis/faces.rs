@@ -180,7 +180,7 @@ impl FaceDetector {
         let reach = middle_column_reach(&self.rules.search, frame.width, frame.height);
         self.slide = match (&self.pan_profile, reach) {
             (Some(before), Some(reach_px)) => Some(Slide {
-                px: slide_px(before, &now).map(f32::abs),
+                px: slide_px(before, &now),
                 reach_px,
             }),
             _ => None,

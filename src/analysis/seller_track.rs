@@ -43,6 +43,9 @@ pub struct SellerTrack {
     /// (the camera turned past it), rather than in the middle (a missed look, the seller
     /// looking down, the camera lifted or put down).
     out_at_side: bool,
+    /// How far the picture slid (frame pixels, measured: `turn_shift`) since the current
+    /// stay's face was last seen: where it is now, unseen.
+    drift: f64,
 }
 
 /// One look's faces: the seller (when in view) and everyone else.
@@ -66,18 +69,25 @@ impl SellerTrack {
     }
 
     /// Splits the faces of one look, `t_s` seconds into the pan, in a picture `picture_w`
-    /// pixels wide.
+    /// pixels wide that slid `slid_px` since the last look (None: not measured).
     pub fn split(
         &mut self,
         t_s: f64,
         faces: &[FaceBox],
         picture_w: u32,
+        slid_px: Option<f32>,
         rules: &SellerRules,
     ) -> LookFaces {
+        self.drift += f64::from(slid_px.unwrap_or(0.0));
+        if self.last().is_none() && self.turned_past(picture_w, rules) {
+            // The picture slid on until the face unseen since is well outside it: the camera
+            // turned past it, wherever it was lost.
+            self.out_at_side = true;
+        }
         let seller_at = match (self.first, self.last()) {
             (None, _) => largest(faces),
             (Some(_), Some(last)) => nearest_follower(faces, &last, rules.follow_share),
-            (Some(first), None) => self.found_again(faces, rules).or_else(|| {
+            (Some(first), None) => self.found_again(faces, picture_w, rules).or_else(|| {
                 let back = coming_back(faces, &first, rules.return_ratio);
                 if let Some(i) = back.filter(|_| self.out_at_side) {
                     self.stay += 1;
@@ -98,6 +108,7 @@ impl SellerTrack {
                     self.seen = Some(faces[i].rect);
                     self.looks_since_seen = 0;
                     self.out_at_side = false;
+                    self.drift = 0.0;
                 }
                 None => self.looks_since_seen += 1,
             }
@@ -133,10 +144,26 @@ impl SellerTrack {
         (slid < 0.0 && left <= reach) || (slid > 0.0 && right <= reach)
     }
 
+    /// Whether the current stay's face, unseen since it was last seen, has slid with the
+    /// picture more than a follow reach beyond the picture's side (a margin against a slide
+    /// mismeasured on a repeating pattern).
+    fn turned_past(&self, picture_w: u32, rules: &SellerRules) -> bool {
+        let Some(seen) = self.seen else {
+            return false;
+        };
+        let now = centre(&seen).0 + self.drift;
+        let margin = rules.follow_share * f64::from(seen.w.max(1));
+        now < -margin || now > f64::from(picture_w) + margin
+    }
+
     /// The current stay's face found again after missed looks: within the follow reach of
     /// where it was last seen, or — it kept sliding while unseen — further along the way it
-    /// was going, at most the follow reach for each look since.
-    fn found_again(&self, faces: &[FaceBox], rules: &SellerRules) -> Option<usize> {
+    /// was going, at most the follow reach for each look since. Not once the picture has
+    /// slid it out of view (`turned_past`).
+    fn found_again(&self, faces: &[FaceBox], picture_w: u32, rules: &SellerRules) -> Option<usize> {
+        if self.turned_past(picture_w, rules) {
+            return None;
+        }
         let (seen, start) = (self.seen?, self.stay_first?);
         if let Some(i) = nearest_follower(faces, &seen, rules.follow_share) {
             return Some(i);
@@ -203,7 +230,7 @@ mod tests {
     impl SellerTrack {
         /// One look in a 1280-px picture.
         fn split_in(&mut self, t_s: f64, faces: &[FaceBox], rules: &SellerRules) -> LookFaces {
-            self.split(t_s, faces, 1280, rules)
+            self.split(t_s, faces, 1280, None, rules)
         }
     }
 

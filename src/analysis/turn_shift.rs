@@ -22,8 +22,9 @@ const MIN_OVERLAP: f32 = 0.25;
 const MIN_DETAIL: f32 = 1.0;
 
 /// One face look of a pan: how far the picture slid since the look before (frame pixels,
-/// either way; None: could not be told), and how far it may slide with every far face still
-/// passing through the searched middle column (`face_search::middle_column_reach`).
+/// negative: to the left; None: could not be told), and how far it may slide either way with
+/// every far face still passing through the searched middle column
+/// (`face_search::middle_column_reach`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Slide {
     pub px: Option<f32>,
@@ -34,7 +35,8 @@ impl Slide {
     /// The room that slid past the middle column unsearched, in frame pixels (0 when the
     /// search kept up or the slide is unknown).
     pub fn unsearched_px(&self) -> f32 {
-        self.px.map_or(0.0, |px| (px - self.reach_px).max(0.0))
+        self.px
+            .map_or(0.0, |px| (px.abs() - self.reach_px).max(0.0))
     }
 }
 

@@ -80,18 +80,26 @@ impl PanWatch {
     }
 
     /// Adds the faces found at a look `t_s` into the pan (every face, however small: a face far
-    /// behind is exactly what fails the real pan).
+    /// behind is exactly what fails the real pan), and how far the picture slid since the last
+    /// face look (`FaceDetector::last_slide`).
     pub fn observe_faces(
         &mut self,
         t_s: f64,
         faces: &[FaceBox],
         picture_w: u32,
+        slide: Option<Slide>,
         req: &RehearsalReq,
     ) {
         self.seconds = self.seconds.max(t_s);
         self.face_looks += 1;
         self.max_faces = self.max_faces.max(faces.len() as u32);
-        let split = self.seller.split(t_s, faces, picture_w, &seller_rules(req));
+        if let Some(slide) = slide {
+            self.slides.push(SlideAt { t_s, slide });
+        }
+        let slid = slide.and_then(|s| s.px);
+        let split = self
+            .seller
+            .split(t_s, faces, picture_w, slid, &seller_rules(req));
         if let (Some(face), stay @ 1..) = (split.seller, split.stay) {
             let comeback = stay as usize - 1;
             if self.comebacks.len() <= comeback {
@@ -108,13 +116,6 @@ impl PanWatch {
         match self.sightings.last_mut() {
             Some(s) if t_s - s.last_s <= req.pan_sighting_gap_s => s.add(t_s, count),
             _ => self.sightings.push(Sighting::new(t_s, boxes)),
-        }
-    }
-
-    /// Adds how far the picture slid before the face look at `t_s` (`FaceDetector::last_slide`).
-    pub fn observe_slide(&mut self, t_s: f64, slide: Option<Slide>) {
-        if let Some(slide) = slide {
-            self.slides.push(SlideAt { t_s, slide });
         }
     }
 
@@ -295,7 +296,7 @@ mod tests {
         for (i, f) in faces.iter().enumerate() {
             let t = i as f64 * 0.25;
             w.observe_look(t, motion, &r);
-            w.observe_faces(t, f, 1280, &r);
+            w.observe_faces(t, f, 1280, None, &r);
         }
         w
     }
@@ -323,35 +324,71 @@ mod tests {
         assert_eq!(r.measured["seller_at_start"], true);
     }
 
+    /// As `watch`, the picture sliding left `slid(i)` pixels before look i (the far-face
+    /// search keeping up with 296).
+    fn watch_sliding(faces: &[Vec<FaceBox>], slid: impl Fn(usize) -> f32) -> PanWatch {
+        let r = req();
+        let mut w = PanWatch::default();
+        for (i, f) in faces.iter().enumerate() {
+            let t = i as f64 * 0.25;
+            w.observe_look(t, 9.0, &r);
+            let slide = (i > 0).then(|| Slide {
+                px: Some(-slid(i)),
+                reach_px: 296.0,
+            });
+            w.observe_faces(t, f, 1280, slide, &r);
+        }
+        w
+    }
+
     #[test]
     fn a_turn_the_far_face_search_fell_behind_warns_to_turn_slower() {
         let r = req();
-        let mut w = watch(&seller_leaves_and_returns(&[]), 9.0);
-        let slid = |px| {
-            Some(Slide {
-                px: Some(px),
-                reach_px: 296.0,
-            })
-        };
+        let looks = seller_leaves_and_returns(&[]);
         // Ten looks keeping up, then the PC or the turn falls behind (400 px a look).
-        for i in 0..w.face_looks {
-            let px = if i < 10 { 200.0 } else { 400.0 };
-            w.observe_slide(f64::from(i) * 0.25, slid(px));
-        }
+        let w = watch_sliding(&looks, |i| if i < 10 { 200.0 } else { 400.0 });
         assert!(w.falling_behind());
         let j = judge(&w, &r, &Tr::new(Lang::En));
         assert_eq!(j.status, Status::Warn, "{j:?}");
         assert!(j.summary.contains("too fast"), "{j:?}");
         assert_eq!(j.measured["far_search_first_behind_s"], 2.5);
+        assert_eq!(j.measured["near_faces_back"], 1);
         let share = j.measured["far_unsearched_share"].as_f64().unwrap_or(0.0);
         assert!(share > r.pan_far_unsearched_max_share, "{j:?}");
         // Keeping up all the way, it passes.
-        let mut steady = watch(&seller_leaves_and_returns(&[]), 9.0);
-        for i in 0..steady.face_looks {
-            steady.observe_slide(f64::from(i) * 0.25, slid(250.0));
-        }
+        let steady = watch_sliding(&looks, |_| 250.0);
         assert!(!steady.falling_behind());
         assert_eq!(judge(&steady, &r, &Tr::new(Lang::En)).status, Status::Pass);
+    }
+
+    /// The seller lost in the middle of the picture while the camera turns on: once the
+    /// picture has slid the seller's face out of view, a face as near as the seller's is
+    /// someone else mid-turn (before the slide was measured, any such face was taken for the
+    /// seller found again).
+    #[test]
+    fn a_near_face_after_the_seller_was_lost_mid_picture_and_slid_away_fails() {
+        let r = req();
+        let mut looks = vec![vec![face(520, 240)], vec![face(400, 240)]];
+        // Lost at x 400 (looking down, a blur): the camera turns on 120 px a look.
+        looks.extend(vec![vec![]; 8]);
+        // Someone close to the camera comes in from the right, crosses and leaves.
+        for x in [1000, 880, 760, 640, 520, 400, 280, 160, 40] {
+            looks.push(vec![face(x, 250)]);
+        }
+        looks.extend(vec![vec![]; 12]);
+        looks.push(vec![face(1000, 235)]);
+        looks.push(vec![face(880, 240)]);
+        let w = watch_sliding(&looks, |_| 120.0);
+        let j = judge(&w, &r, &Tr::new(Lang::En));
+        assert_eq!(j.status, Status::Fail, "{j:?}");
+        assert_eq!(j.measured["near_faces_back"], 2, "{j:?}");
+        // The camera held still while the seller looked down: found again anywhere, the same.
+        let mut still = vec![vec![face(520, 240)], vec![face(500, 240)]];
+        still.extend(vec![vec![]; 8]);
+        still.extend(vec![vec![face(900, 250)]; 3]);
+        let s = watch_sliding(&still, |_| 0.0);
+        assert_eq!(s.comebacks.len(), 0, "{s:?}");
+        assert_eq!(s.others_seen(&r), 0);
     }
 
     #[test]

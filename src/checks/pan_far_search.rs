@@ -46,7 +46,7 @@ impl FarSearch {
 /// not count, while a PC falling behind or a fast turn lasts several looks).
 pub fn far_search(slides: &[SlideAt]) -> FarSearch {
     let mut out = FarSearch::default();
-    let measured: Vec<Option<f32>> = slides.iter().map(|s| s.slide.px).collect();
+    let measured: Vec<Option<f32>> = slides.iter().map(|s| s.slide.px.map(f32::abs)).collect();
     for (i, s) in slides.iter().enumerate() {
         let Some(px) = smoothed(&measured, i) else {
             out.unmeasured_looks += 1;

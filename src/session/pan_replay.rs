@@ -36,8 +36,8 @@ pub fn replay(files: &[PathBuf], fps: f64, profile: &Profile) -> Result<PanWatch
         previous_tiny = Some(tiny);
         watch.observe_look(t, motion, req);
         if cadence.look(t) {
-            watch.observe_faces(t, &detector.detect_look(&frame), frame.width, req);
-            watch.observe_slide(t, detector.last_slide());
+            let faces = detector.detect_look(&frame);
+            watch.observe_faces(t, &faces, frame.width, detector.last_slide(), req);
         }
     }
     Ok(watch)

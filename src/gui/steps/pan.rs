@@ -38,8 +38,7 @@ impl PanStep {
                 let t = view.at_s - *start;
                 watch.observe_look(t, view.motion, req);
                 if view.faces_seq != self.seen_faces_seq {
-                    watch.observe_faces(t, &a.faces, a.width, req);
-                    watch.observe_slide(t, view.slide);
+                    watch.observe_faces(t, &a.faces, a.width, view.slide, req);
                 }
             }
             self.seen_faces_seq = view.faces_seq;
