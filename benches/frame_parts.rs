@@ -13,7 +13,7 @@ fn median_ms(f: impl FnMut()) -> f64 {
 
 fn parts(width: u32, height: u32, card: Rect, limits: &FrameLimits) {
     use selfcheck::analysis::{
-        card_corners, card_edges, card_print, card_surface, glare, lighting, sharpness,
+        card_corners, card_edges, card_print, card_surface, glare, lighting, sharpness, turn_shift,
     };
     use std::hint::black_box;
     let frame = synthetic_frame(width, height);
@@ -34,7 +34,12 @@ fn parts(width: u32, height: u32, card: Rect, limits: &FrameLimits) {
     let colour =
         selfcheck::analysis::frame::small_opponent(&frame, factor, (sw, sh), colour_region);
     let edges = card_edges::measure_with_colour(&small, Some(&colour), sw, sh, small_card);
-    let parts: [(&str, f64); 11] = [
+    let next = synthetic_frame(width, height);
+    let (before, after) = (
+        turn_shift::column_profile(&frame),
+        turn_shift::column_profile(&next),
+    );
+    let parts: [(&str, f64); 13] = [
         (
             "small_gray",
             median_ms(|| {
@@ -120,6 +125,19 @@ fn parts(width: u32, height: u32, card: Rect, limits: &FrameLimits) {
                     (small_card.w, small_card.h),
                     limits.corner_min_edge_share,
                 ));
+            }),
+        ),
+        (
+            // The pan's slide between two looks (once per face look, panning only).
+            "pan column profile",
+            median_ms(|| {
+                black_box(turn_shift::column_profile(&frame));
+            }),
+        ),
+        (
+            "pan slide",
+            median_ms(|| {
+                black_box(turn_shift::slide_px(&before, &after));
             }),
         ),
         (

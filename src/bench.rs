@@ -19,6 +19,9 @@ pub struct BenchResult {
     pub face_ms_720p: f64,
     /// A still picture searched everywhere for faces down to the smallest.
     pub face_still_ms_720p: f64,
+    /// One look of the 360° pan: the larger faces everywhere, the middle column for the
+    /// smallest, and how far the picture slid since the last look (`turn_shift`).
+    pub pan_look_ms_720p: f64,
     /// The digits step's mouth, one 720p frame: the face mesh on the followed face and its
     /// lips' opening (the face finder runs only when the face is lost: `face_ms_720p`, at most
     /// five times a second).
@@ -35,6 +38,7 @@ impl BenchResult {
                 ("f1080", format!("{:.1}", self.frame_ms_1080p)),
                 ("face", format!("{:.1}", self.face_ms_720p)),
                 ("still", format!("{:.0}", self.face_still_ms_720p)),
+                ("pan", format!("{:.1}", self.pan_look_ms_720p)),
                 ("mouth", format!("{:.1}", self.mouth_ms_720p)),
             ],
         )
@@ -84,6 +88,7 @@ pub fn run(profile: &crate::profile::Profile) -> BenchResult {
         frame_ms_1080p: f64::NAN,
         face_ms_720p: f64::NAN,
         face_still_ms_720p: f64::NAN,
+        pan_look_ms_720p: f64::NAN,
         mouth_ms_720p: f64::NAN,
         runs: 0,
     };
@@ -148,6 +153,18 @@ pub fn run(profile: &crate::profile::Profile) -> BenchResult {
     let face_still_ms_720p = median_ms(3, || {
         std::hint::black_box(detector.detect_frame(&f720));
     });
+    // The pan: the same picture shifted a little at each look, as a turn slides it.
+    let shifted: Vec<RgbFrame> = [0u32, 12, 24]
+        .iter()
+        .map(|&dx| shifted_frame(&f720, dx))
+        .collect();
+    detector.set_panning(true);
+    let mut at = 0;
+    let pan_look_ms_720p = median_ms(runs, || {
+        at = (at + 1) % shifted.len();
+        std::hint::black_box(detector.detect_look(&shifted[at]));
+    });
+    detector.set_panning(false);
     // A face-sized square as the tracker follows one (the mesh's cost does not depend on
     // what the pixels show).
     let square = crate::analysis::face_mesh::Square {
@@ -168,7 +185,27 @@ pub fn run(profile: &crate::profile::Profile) -> BenchResult {
         frame_ms_1080p,
         face_ms_720p,
         face_still_ms_720p,
+        pan_look_ms_720p,
         mouth_ms_720p,
         runs,
+    }
+}
+
+/// `frame` slid `dx` pixels to the left, the right edge filled with its last column.
+fn shifted_frame(frame: &RgbFrame, dx: u32) -> RgbFrame {
+    let w = frame.width as usize;
+    let dx = (dx as usize).min(w.saturating_sub(1));
+    let mut data = Vec::with_capacity(frame.data.len());
+    for row in frame.data.chunks_exact(w * 3) {
+        data.extend_from_slice(&row[dx * 3..]);
+        let last = &row[(w - 1) * 3..];
+        for _ in 0..dx {
+            data.extend_from_slice(last);
+        }
+    }
+    RgbFrame {
+        width: frame.width,
+        height: frame.height,
+        data,
     }
 }
