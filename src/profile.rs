@@ -318,6 +318,9 @@ pub struct RehearsalReq {
     /// The pan passes only if at most this share of the turn slid past the far-face search
     /// unsearched (the chance that a far person was never looked for).
     pub pan_far_unsearched_max_share: f64,
+    /// The widest horizontal view a seller's camera is expected to have (degrees): a full
+    /// circle slides the picture at least π / tan(half of it) picture widths.
+    pub pan_camera_max_fov_deg: f64,
     pub digits_countdown_s: f64,
     pub digits_record_s: f64,
     pub mic_test_s: f64,
@@ -468,6 +471,9 @@ impl Profile {
                  start 0–10 s, follow 0.1–5 widths, return 0.1–1, looks ≥ 1, gap 0.1–10 s"
                     .into(),
             );
+        }
+        if !(30.0..=170.0).contains(&r.pan_camera_max_fov_deg) {
+            return Err("rehearsal.pan_camera_max_fov_deg: must be between 30 and 170".into());
         }
         if !(0.0..=1.0).contains(&r.pan_far_unsearched_max_share) {
             return Err("rehearsal.pan_far_unsearched_max_share: must be between 0 and 1".into());

@@ -183,6 +183,42 @@ fn someone_as_near_as_the_seller_mid_turn_fails() {
     assert!((2.5..=6.0).contains(&at), "{m}");
 }
 
+/// Half a turn and back: the camera turns two pictures' width away from the seller and comes
+/// back the way it went, over 10 s. The seller is back at the end, nobody else was seen, and
+/// the picture moved all the time — but half the room was never in view. Until the slide was
+/// measured this passed.
+#[test]
+fn there_and_back_instead_of_a_full_circle_warns() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let room = strip(&seller_both_ends());
+    let far = 2 * W;
+    for i in 0..FRAMES {
+        let half = FRAMES / 2;
+        let x = if i < half {
+            far * i / half
+        } else {
+            far * (FRAMES - 1 - i) / (FRAMES - 1 - half)
+        };
+        imageops::crop_imm(&room, x, 0, W, H)
+            .to_image()
+            .save(dir.path().join(format!("frame_{i:04}.jpg")))
+            .expect("save frame");
+    }
+    let (_, pan) = judge(dir.path());
+    let m = &pan["measured"];
+    assert_eq!(pan["status"], "warn", "{pan}");
+    assert_eq!(m["others_seen"], 0, "{m}");
+    assert!(m["full_turn_share"].as_f64().unwrap_or(9.0) < 0.2, "{m}");
+    assert!(m["turned_px"].as_f64().unwrap_or(0.0) > 4000.0, "{m}");
+    assert!(
+        pan["summary"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("转满一圈"),
+        "{pan}"
+    );
+}
+
 /// The seller looks down (the face lost in the middle of the picture) a moment after the pan
 /// starts, and the camera turns on; mid-turn someone stands as near to the camera as the
 /// seller. The picture slid the seller's face out of view while it was unseen, so the near

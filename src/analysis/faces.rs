@@ -165,7 +165,8 @@ impl FaceDetector {
 
     /// While panning, how far the picture slid between the last look and the one before, and
     /// how far it could have with the middle column still seeing every far face (None: not
-    /// panning, the pan's first look, or a picture searched whole at every look).
+    /// panning, or the pan's first look; the reach is infinite for a picture searched whole
+    /// at every look).
     pub fn last_slide(&self) -> Option<Slide> {
         self.slide
     }
@@ -178,13 +179,11 @@ impl FaceDetector {
         }
         let now = column_profile(frame);
         let reach = middle_column_reach(&self.rules.search, frame.width, frame.height);
-        self.slide = match (&self.pan_profile, reach) {
-            (Some(before), Some(reach_px)) => Some(Slide {
-                px: slide_px(before, &now),
-                reach_px,
-            }),
-            _ => None,
-        };
+        // A picture searched whole at every look has no column to fall behind.
+        self.slide = self.pan_profile.as_ref().map(|before| Slide {
+            px: slide_px(before, &now),
+            reach_px: reach.unwrap_or(f32::INFINITY),
+        });
         self.pan_profile = Some(now);
     }
 

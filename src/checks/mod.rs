@@ -17,6 +17,7 @@ pub mod lip_sync;
 pub mod model;
 pub mod pan;
 pub mod pan_far_search;
+pub mod pan_turn;
 pub mod provenance;
 pub mod proxy;
 pub mod remote_desktop;

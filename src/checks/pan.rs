@@ -7,6 +7,7 @@
 use super::ids::REHEARSAL_PAN;
 use super::model::{CheckResult, Status, round};
 use super::pan_far_search::{SlideAt, far_search};
+use super::pan_turn::full_turn;
 use crate::analysis::faces::FaceBox;
 use crate::analysis::frame::Rect;
 use crate::analysis::seller_track::{SellerRules, SellerTrack};
@@ -67,6 +68,8 @@ pub struct PanWatch {
     /// How far the picture slid at each face look, against what the far-face search keeps up
     /// with (`pan_far_search`).
     pub slides: Vec<SlideAt>,
+    /// The picture's width at the last face look (frame pixels).
+    pub picture_w: u32,
 }
 
 impl PanWatch {
@@ -93,6 +96,7 @@ impl PanWatch {
         self.seconds = self.seconds.max(t_s);
         self.face_looks += 1;
         self.max_faces = self.max_faces.max(faces.len() as u32);
+        self.picture_w = picture_w;
         if let Some(slide) = slide {
             self.slides.push(SlideAt { t_s, slide });
         }
@@ -185,6 +189,7 @@ pub fn judge(w: &PanWatch, req: &RehearsalReq, tr: &Tr) -> CheckResult {
     let first = counted.first();
     let others = w.others_seen(req);
     let far = far_search(&w.slides);
+    let turn = full_turn(&w.slides, w.picture_w, req.pan_camera_max_fov_deg);
     let base = |status| {
         CheckResult::new(REHEARSAL_PAN, status, tr)
             .measured("seconds", round(w.seconds, 1))
@@ -203,6 +208,7 @@ pub fn judge(w: &PanWatch, req: &RehearsalReq, tr: &Tr) -> CheckResult {
                     .unwrap_or_default(),
             )
             .measured("turned_px", far.turned_px.round())
+            .measured("full_turn_share", turn.map(|t| round(t.share(), 2)))
             .measured("far_unsearched_share", round(far.unsearched_share(), 3))
             .measured("far_search_behind_looks", far.behind_looks)
             .measured(
@@ -213,6 +219,7 @@ pub fn judge(w: &PanWatch, req: &RehearsalReq, tr: &Tr) -> CheckResult {
             .threshold("min_s", req.pan_min_s)
             .threshold("moving_fraction", req.pan_moving_fraction)
             .threshold("other_min_looks", req.pan_other_min_looks)
+            .threshold("camera_max_fov_deg", req.pan_camera_max_fov_deg)
             .threshold("far_unsearched_max_share", req.pan_far_unsearched_max_share)
     };
     if let Some(s) = first {
@@ -253,6 +260,14 @@ pub fn judge(w: &PanWatch, req: &RehearsalReq, tr: &Tr) -> CheckResult {
     if w.moving_fraction() < req.pan_moving_fraction {
         return base(Status::Warn)
             .summary(tr.t("pan-no-motion"))
+            .advice(tr.t("pan-advice-slow-full-turn"));
+    }
+    if let Some(short) = turn.filter(|t| !t.is_full_circle()) {
+        return base(Status::Warn)
+            .summary(tr.f(
+                "pan-not-full-circle",
+                &[("percent", format!("{:.0}", short.share() * 100.0))],
+            ))
             .advice(tr.t("pan-advice-slow-full-turn"));
     }
     if far.unsearched_share() > req.pan_far_unsearched_max_share {
@@ -359,6 +374,24 @@ mod tests {
         let steady = watch_sliding(&looks, |_| 250.0);
         assert!(!steady.falling_behind());
         assert_eq!(judge(&steady, &r, &Tr::new(Lang::En)).status, Status::Pass);
+    }
+
+    #[test]
+    fn a_turn_short_of_a_full_circle_warns() {
+        let r = req();
+        let looks = seller_leaves_and_returns(&[]);
+        // 36 looks of 60 px: 2,160 px, about half of what a 90-degree camera's circle needs.
+        let w = watch_sliding(&looks, |_| 60.0);
+        let j = judge(&w, &r, &Tr::new(Lang::En));
+        assert_eq!(j.status, Status::Warn, "{j:?}");
+        assert!(j.summary.contains("all the way round"), "{j:?}");
+        let share = j.measured["full_turn_share"].as_f64().unwrap_or(9.0);
+        assert!((0.4..0.7).contains(&share), "{j:?}");
+        // There and back: nothing in one direction.
+        let back = watch_sliding(&looks, |i| if i < 18 { 200.0 } else { -200.0 });
+        let b = judge(&back, &r, &Tr::new(Lang::En));
+        assert_eq!(b.status, Status::Warn, "{b:?}");
+        assert!(b.measured["full_turn_share"].as_f64().unwrap_or(9.0) < 0.2);
     }
 
     /// The seller lost in the middle of the picture while the camera turns on: once the
