@@ -83,6 +83,18 @@ fn frames_n(strip: &RgbImage, dir: &Path, n: u32) {
     }
 }
 
+/// Saves `FRAMES` frames, frame i the window at `at(i)` = (strip, x) — a pan that does not
+/// simply slide from one end to the other.
+fn frames_from<'a>(dir: &Path, at: impl Fn(u32) -> (&'a RgbImage, u32)) {
+    for i in 0..FRAMES {
+        let (from, x) = at(i);
+        imageops::crop_imm(from, x, 0, W, H)
+            .to_image()
+            .save(dir.join(format!("frame_{i:04}.jpg")))
+            .expect("save frame");
+    }
+}
+
 fn seller() -> RgbImage {
     picture("one_face_portrait.jpg")
 }
@@ -192,18 +204,15 @@ fn there_and_back_instead_of_a_full_circle_warns() {
     let dir = tempfile::tempdir().expect("tmp");
     let room = strip(&seller_both_ends());
     let far = 2 * W;
-    for i in 0..FRAMES {
-        let half = FRAMES / 2;
+    let half = FRAMES / 2;
+    frames_from(dir.path(), |i| {
         let x = if i < half {
             far * i / half
         } else {
             far * (FRAMES - 1 - i) / (FRAMES - 1 - half)
         };
-        imageops::crop_imm(&room, x, 0, W, H)
-            .to_image()
-            .save(dir.path().join(format!("frame_{i:04}.jpg")))
-            .expect("save frame");
-    }
+        (&room, x)
+    });
     let (_, pan) = judge(dir.path());
     let m = &pan["measured"];
     assert_eq!(pan["status"], "warn", "{pan}");
@@ -242,14 +251,10 @@ fn a_near_face_after_the_seller_looked_down_and_the_camera_turned_on_fails() {
     down[0].1 = head;
     let looking_down = strip(&down);
     let travel = with_face.width() - W;
-    for i in 0..FRAMES {
+    frames_from(dir.path(), |i| {
         let from = if i < 4 { &with_face } else { &looking_down };
-        let x = travel * i / (FRAMES - 1);
-        imageops::crop_imm(from, x, 0, W, H)
-            .to_image()
-            .save(dir.path().join(format!("frame_{i:04}.jpg")))
-            .expect("save frame");
-    }
+        (from, travel * i / (FRAMES - 1))
+    });
     let (_, pan) = judge(dir.path());
     let m = &pan["measured"];
     assert_eq!(pan["status"], "fail", "{pan}");

@@ -83,22 +83,25 @@ fn smoothed(px: &[Option<f32>], i: usize) -> Option<f32> {
     }
 }
 
+/// Face looks a quarter second apart that slid `px` each, the column keeping up with 296 px
+/// (the tests' pans).
+#[cfg(test)]
+pub(crate) fn looks(px: &[Option<f32>]) -> Vec<SlideAt> {
+    px.iter()
+        .enumerate()
+        .map(|(i, &px)| SlideAt {
+            t_s: i as f64 * 0.25,
+            slide: Slide {
+                px,
+                reach_px: 296.0,
+            },
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn looks(px: &[Option<f32>]) -> Vec<SlideAt> {
-        px.iter()
-            .enumerate()
-            .map(|(i, &px)| SlideAt {
-                t_s: i as f64 * 0.25,
-                slide: Slide {
-                    px,
-                    reach_px: 296.0,
-                },
-            })
-            .collect()
-    }
 
     #[test]
     fn a_slow_turn_is_searched_all_the_way() {

@@ -51,23 +51,10 @@ pub fn full_turn(slides: &[SlideAt], picture_w: u32, max_fov_deg: f64) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::turn_shift::Slide;
+    use crate::checks::pan_far_search::looks;
 
     fn share(slides: &[SlideAt], picture_w: u32, fov: f64) -> Option<f64> {
         full_turn(slides, picture_w, fov).map(|t| t.share())
-    }
-
-    fn looks(px: &[Option<f32>]) -> Vec<SlideAt> {
-        px.iter()
-            .enumerate()
-            .map(|(i, &px)| SlideAt {
-                t_s: i as f64 * 0.25,
-                slide: Slide {
-                    px,
-                    reach_px: 296.0,
-                },
-            })
-            .collect()
     }
 
     #[test]
