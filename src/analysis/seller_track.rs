@@ -79,22 +79,24 @@ impl SellerTrack {
         rules: &SellerRules,
     ) -> LookFaces {
         self.drift += f64::from(slid_px.unwrap_or(0.0));
-        if self.last().is_none() && self.turned_past(picture_w, rules) {
-            // The picture slid on until the face unseen since is well outside it: the camera
-            // turned past it, wherever it was lost.
-            self.out_at_side = true;
-        }
+        // The picture slid on until the face unseen since is well outside it: the camera
+        // turned past it, wherever it was lost, and it cannot be found again.
+        let gone = self.last().is_none() && self.turned_past(picture_w, rules);
+        self.out_at_side |= gone;
         let seller_at = match (self.first, self.last()) {
             (None, _) => largest(faces),
             (Some(_), Some(last)) => nearest_follower(faces, &last, rules.follow_share),
-            (Some(first), None) => self.found_again(faces, picture_w, rules).or_else(|| {
-                let back = coming_back(faces, &first, rules.return_ratio);
-                if let Some(i) = back.filter(|_| self.out_at_side) {
-                    self.stay += 1;
-                    self.stay_first = Some(faces[i].rect);
-                }
-                back
-            }),
+            (Some(first), None) => (!gone)
+                .then(|| self.found_again(faces, rules))
+                .flatten()
+                .or_else(|| {
+                    let back = coming_back(faces, &first, rules.return_ratio);
+                    if let Some(i) = back.filter(|_| self.out_at_side) {
+                        self.stay += 1;
+                        self.stay_first = Some(faces[i].rect);
+                    }
+                    back
+                }),
         };
         // Not seen at the start, the seller stays unknown: the largest face of each look is
         // given the benefit of the doubt (the verdict then says the pan proves little).
@@ -158,12 +160,8 @@ impl SellerTrack {
 
     /// The current stay's face found again after missed looks: within the follow reach of
     /// where it was last seen, or — it kept sliding while unseen — further along the way it
-    /// was going, at most the follow reach for each look since. Not once the picture has
-    /// slid it out of view (`turned_past`).
-    fn found_again(&self, faces: &[FaceBox], picture_w: u32, rules: &SellerRules) -> Option<usize> {
-        if self.turned_past(picture_w, rules) {
-            return None;
-        }
+    /// was going, at most the follow reach for each look since.
+    fn found_again(&self, faces: &[FaceBox], rules: &SellerRules) -> Option<usize> {
         let (seen, start) = (self.seen?, self.stay_first?);
         if let Some(i) = nearest_follower(faces, &seen, rules.follow_share) {
             return Some(i);
