@@ -59,11 +59,10 @@ pub struct Level {
     pub enlarge: f32,
     /// Searched whole at every look, or a column at a time.
     pub every_look: bool,
-    /// Full-height columns, each a stack of tiles (one column of one tile, the whole frame,
-    /// for a level searched whole). Tiles keep the cost of one look's share of the finest level
-    /// small; a face on a tile's border is found whole by the neighbouring tile (they overlap
-    /// by the largest face the level keeps).
-    pub columns: Vec<Vec<Rect>>,
+    /// Full-height columns (one, the whole frame, for a level searched whole). A face on a
+    /// column's border is found whole in the neighbouring column: they overlap by the largest
+    /// face the level keeps.
+    pub columns: Vec<Rect>,
 }
 
 /// The levels for a `width`×`height` frame, finest first.
@@ -82,35 +81,34 @@ pub fn levels(rules: &SearchRules, width: u32, height: u32) -> Vec<Level> {
         let (sw, sh) = (width as f32 * scale, height as f32 * scale);
         let fits = sw <= tile && sh <= tile;
         let columns = if every_look || fits {
-            vec![vec![Rect {
+            vec![Rect {
                 x: 0,
                 y: 0,
                 w: width,
                 h: height,
-            }]]
+            }]
         } else {
-            // Neighbouring tiles overlap by the largest face this level keeps.
+            // Neighbouring columns overlap by the largest face this level keeps.
             let overlap = (rules.model_px * LEVEL_SPAN).min(tile / 2.0) / scale;
             let side = tile / scale;
-            let cut = |len: u32| -> Vec<(u32, u32)> {
-                let len_f = len as f32;
-                let n = ((len_f - overlap) / (side - overlap)).ceil().max(1.0) as u32;
-                let step = if n > 1 {
-                    (len_f - side) / (n - 1) as f32
-                } else {
-                    0.0
-                };
-                (0..n)
-                    .map(|i| {
-                        let at = ((i as f32 * step).max(0.0).round() as u32).min(len - 1);
-                        (at, (side.round() as u32).min(len - at))
-                    })
-                    .collect()
+            let n = ((width as f32 - overlap) / (side - overlap))
+                .ceil()
+                .max(1.0) as u32;
+            let step = if n > 1 {
+                (width as f32 - side) / (n - 1) as f32
+            } else {
+                0.0
             };
-            let ys = cut(height);
-            cut(width)
-                .into_iter()
-                .map(|(x, w)| ys.iter().map(|&(y, h)| Rect { x, y, w, h }).collect())
+            (0..n)
+                .map(|i| {
+                    let x = ((i as f32 * step).max(0.0).round() as u32).min(width - 1);
+                    Rect {
+                        x,
+                        y: 0,
+                        w: (side.round() as u32).min(width - x),
+                        h: height,
+                    }
+                })
                 .collect()
         };
         // The finest level's smallest faces, unless it is searched at every look anyway.
@@ -164,18 +162,18 @@ pub fn passes(rules: &SearchRules, width: u32, height: u32, columns: Columns) ->
             } else {
                 rules.model_px * LEVEL_SPAN / level.scale
             };
-            let tiles: Vec<Rect> = match columns {
+            let regions: Vec<Rect> = match columns {
                 Columns::Turn(n) if !level.every_look => {
                     let turn = n / u64::from(rules.column_looks.max(1));
-                    level.columns[(turn % level.columns.len() as u64) as usize].clone()
+                    vec![level.columns[(turn % level.columns.len() as u64) as usize]]
                 }
                 Columns::Middle if !level.every_look => {
-                    level.columns[level.columns.len() / 2].clone()
+                    vec![level.columns[level.columns.len() / 2]]
                 }
-                _ => level.columns.iter().flatten().copied().collect(),
+                _ => level.columns.clone(),
             };
             let scale = level.scale * level.enlarge;
-            tiles.into_iter().map(move |region| Pass {
+            regions.into_iter().map(move |region| Pass {
                 region,
                 scale,
                 min_face,
@@ -215,7 +213,7 @@ pub fn middle_column_reach(rules: &SearchRules, width: u32, height: u32) -> Opti
         .enumerate()
         .filter(|(_, l)| !l.every_look && l.columns.len() > 1)
         .filter_map(|(i, l)| {
-            let column = l.columns[l.columns.len() / 2].first()?;
+            let column = l.columns.get(l.columns.len() / 2)?;
             let smallest = if i == 0 {
                 min_px
             } else {
@@ -226,15 +224,30 @@ pub fn middle_column_reach(rules: &SearchRules, width: u32, height: u32) -> Opti
         .reduce(f32::min)
 }
 
-/// A second look at a small face found in a column: a region of the finest level around it,
-/// two columns wide and one high, so the next look sees it again even after the camera has
-/// turned by up to a column's width (a face must be seen in two looks close together to
-/// count, and the column's turn may be over).
-pub fn follow_up(rules: &SearchRules, face: Rect, width: u32, height: u32) -> Option<Pass> {
+/// A second look at a small face found in a column: a region of the finest level one column
+/// high around where the face is now (a face must be seen in two looks close together to
+/// count, and the column's turn may be over). `moved_px`: how far the picture slid since the
+/// face was seen (0 with the camera still), the region one column wide around its new place;
+/// None (a pan whose slide could not be measured): two columns wide around its old place, so
+/// the face is still inside after the camera turned by up to a column's width. None when the
+/// face has slid out of the picture.
+pub fn follow_up(
+    rules: &SearchRules,
+    face: Rect,
+    moved_px: Option<f32>,
+    width: u32,
+    height: u32,
+) -> Option<Pass> {
     let finest = levels(rules, width, height).into_iter().next()?;
     let side = ((rules.tile_px.max(64) as f32 / finest.scale).round() as u32).max(1);
-    let (w, h) = ((2 * side).min(width), side.min(height));
-    let cx = face.x + face.w / 2;
+    let columns = if moved_px.is_some() { 1 } else { 2 };
+    let (w, h) = ((columns * side).min(width), side.min(height));
+    let cx = face.x as f32 + face.w as f32 / 2.0 + moved_px.unwrap_or(0.0);
+    let half = face.w as f32 / 2.0;
+    if cx < -half || cx > width as f32 + half {
+        return None;
+    }
+    let cx = cx.clamp(0.0, width as f32) as u32;
     let cy = face.y + face.h / 2;
     let x = cx.saturating_sub(w / 2).min(width - w);
     let y = cy.saturating_sub(h / 2).min(height - h);
@@ -284,34 +297,31 @@ mod tests {
     }
 
     #[test]
-    fn columns_of_tiles_cover_the_frame_and_overlap_by_the_largest_face() {
+    fn full_height_columns_cover_the_frame_and_overlap_by_the_largest_face() {
         let l = levels(&rules(), 1280, 720);
         let columns = &l[0].columns;
         assert!(columns.len() >= 4, "{columns:?}");
-        for c in columns {
+        assert!(
+            columns
+                .iter()
+                .all(|c| c.inside(1280, 720) && c.y == 0 && c.h == 720),
+            "{columns:?}"
+        );
+        // Every face of the level (up to 72 px) lies whole inside some column.
+        for x in (0..1280 - 72).step_by(7) {
             assert!(
-                c.iter().all(|t| t.inside(1280, 720) && t.x == c[0].x),
-                "{c:?}"
+                columns.iter().any(|c| c.x <= x && x + 72 <= c.x + c.w),
+                "{x}"
             );
-        }
-        // Every face of the level (up to 72 px) lies whole inside some tile.
-        let tiles: Vec<Rect> = columns.iter().flatten().copied().collect();
-        for y in (0..720 - 72).step_by(7) {
-            for x in (0..1280 - 72).step_by(7) {
-                let whole =
-                    |t: &Rect| t.x <= x && x + 72 <= t.x + t.w && t.y <= y && y + 72 <= t.y + t.h;
-                assert!(tiles.iter().any(whole), "({x},{y})");
-            }
         }
     }
 
     #[test]
     fn a_look_searches_the_coarse_levels_whole_and_one_column_for_a_while() {
         let r = rules();
-        let fine = &levels(&r, 1280, 720)[0];
-        let (n, stack) = (fine.columns.len() as u64, fine.columns[0].len());
+        let n = levels(&r, 1280, 720)[0].columns.len() as u64;
         let look0 = passes(&r, 1280, 720, Columns::Turn(0));
-        assert_eq!(look0.len(), stack + 2);
+        assert_eq!(look0.len(), 3);
         assert_eq!(passes(&r, 1280, 720, Columns::Turn(3)), look0);
         assert_ne!(
             passes(&r, 1280, 720, Columns::Turn(4))[0].region,
@@ -319,7 +329,7 @@ mod tests {
         );
         assert_eq!(passes(&r, 1280, 720, Columns::Turn(4 * n)), look0);
         let still = passes(&r, 1280, 720, Columns::All);
-        assert_eq!(still.len() as u64, n * stack as u64 + 2);
+        assert_eq!(still.len() as u64, n + 2);
         // Sizes chain: each level keeps faces from its smallest up to past the next level's.
         assert_eq!(still[0].min_face, 0.0);
         assert!(still.last().is_some_and(|p| p.max_face.is_infinite()));
@@ -328,18 +338,13 @@ mod tests {
     #[test]
     fn a_pan_searches_the_middle_column_at_every_look() {
         let r = rules();
-        let fine = &levels(&r, 1280, 720)[0];
         let middle = passes(&r, 1280, 720, Columns::Middle);
-        assert_eq!(middle.len(), fine.columns[0].len() + 2);
+        assert_eq!(middle.len(), 3);
         let c = middle[0].region;
         // The column's middle is the picture's (up to the rounding of its place).
         assert!((c.x + c.w / 2).abs_diff(640) <= 1, "{c:?}");
-        assert!(
-            middle
-                .iter()
-                .skip(fine.columns[0].len())
-                .all(|p| p.scale < 1.0)
-        );
+        assert_eq!(c.h, 720);
+        assert!(middle.iter().skip(1).all(|p| p.scale < 1.0));
     }
 
     #[test]
@@ -352,7 +357,7 @@ mod tests {
     }
 
     #[test]
-    fn a_follow_up_is_a_tile_around_the_face_inside_the_frame() {
+    fn a_follow_up_is_a_column_around_where_the_face_is_now() {
         let r = rules();
         let face = Rect {
             x: 1250,
@@ -360,11 +365,23 @@ mod tests {
             w: 26,
             h: 26,
         };
-        let p = follow_up(&r, face, 1280, 720).expect("a pass");
+        // The camera still: one column around it, inside the frame.
+        let p = follow_up(&r, face, Some(0.0), 1280, 720).expect("a pass");
         assert_eq!(p.scale, 32.0 / 24.0);
-        assert_eq!((p.region.w, p.region.h), (640, 320));
+        assert_eq!((p.region.w, p.region.h), (320, 320));
         assert!(p.region.inside(1280, 720));
         assert!(p.region.contains_centre_of(&face));
+        // The picture slid 500 px left since: around its new place.
+        let p = follow_up(&r, face, Some(-500.0), 1280, 720).expect("a pass");
+        let now = Rect { x: 750, ..face };
+        assert!(p.region.contains_centre_of(&now), "{p:?}");
+        assert!(!p.region.contains_centre_of(&face), "{p:?}");
+        // A pan whose slide could not be measured: two columns around its old place.
+        let p = follow_up(&r, face, None, 1280, 720).expect("a pass");
+        assert_eq!((p.region.w, p.region.h), (640, 320));
+        assert!(p.region.contains_centre_of(&face));
+        // Slid out of the picture: nothing to look at.
+        assert_eq!(follow_up(&r, face, Some(200.0), 1280, 720), None);
     }
 
     #[test]

@@ -74,7 +74,7 @@ pub struct FaceDetector {
 }
 
 /// At most this many small faces are followed up from one look to the next (each costs one
-/// tile).
+/// column).
 const FOLLOW_UPS: usize = 2;
 
 impl FaceDetector {
@@ -134,11 +134,18 @@ impl FaceDetector {
             Columns::Turn(self.still_looks - 1)
         };
         let (w, h) = (frame.width, frame.height);
+        // The slide first: a small face to follow up is looked for where it has slid to.
+        self.measure_slide(frame);
+        let moved = if self.panning {
+            self.slide.and_then(|s| s.px)
+        } else {
+            Some(0.0)
+        };
         let mut plan = passes(&self.rules.search, w, h, columns);
         plan.extend(
             self.follow
                 .iter()
-                .filter_map(|&face| follow_up(&self.rules.search, face, w, h)),
+                .filter_map(|&face| follow_up(&self.rules.search, face, moved, w, h)),
         );
         let mut found = self.search(frame, plan);
         let every = u64::from(self.rules.turned_looks);
@@ -151,7 +158,6 @@ impl FaceDetector {
             };
             found.extend(self.turned(frame, way));
         }
-        self.measure_slide(frame);
         let faces = largest_first(merge_overlapping(found));
         let small = self.rules.search.every_look_px;
         self.follow = faces
