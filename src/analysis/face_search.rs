@@ -59,10 +59,12 @@ pub struct Level {
     pub enlarge: f32,
     /// Searched whole at every look, or a column at a time.
     pub every_look: bool,
-    /// Full-height columns (one, the whole frame, for a level searched whole). A face on a
-    /// column's border is found whole in the neighbouring column: they overlap by the largest
-    /// face the level keeps.
-    pub columns: Vec<Rect>,
+    /// Full-height columns, each a stack of tiles (one column of one tile, the whole frame,
+    /// for a level searched whole). Tiles keep the model's tensors of one pass small (a
+    /// whole-height column enlarged took 60 MB more of the app's memory); a face on a tile's
+    /// border is found whole by the neighbouring tile (they overlap by the largest face the
+    /// level keeps).
+    pub columns: Vec<Vec<Rect>>,
 }
 
 /// The levels for a `width`×`height` frame, finest first.
@@ -81,34 +83,54 @@ pub fn levels(rules: &SearchRules, width: u32, height: u32) -> Vec<Level> {
         let (sw, sh) = (width as f32 * scale, height as f32 * scale);
         let fits = sw <= tile && sh <= tile;
         let columns = if every_look || fits {
-            vec![Rect {
+            vec![vec![Rect {
                 x: 0,
                 y: 0,
                 w: width,
                 h: height,
-            }]
+            }]]
         } else {
-            // Neighbouring columns overlap by the largest face this level keeps.
+            // Neighbouring tiles overlap by the largest face this level keeps.
             let overlap = (rules.model_px * LEVEL_SPAN).min(tile / 2.0) / scale;
             let side = tile / scale;
-            let n = ((width as f32 - overlap) / (side - overlap))
-                .ceil()
-                .max(1.0) as u32;
-            let step = if n > 1 {
-                (width as f32 - side) / (n - 1) as f32
-            } else {
-                0.0
+            // Across: columns `side` wide, spread evenly. Down: as few tiles as keep each
+            // at most `side` high, all of one height, overlapping by exactly `overlap` (the
+            // fewest pixels for the model; tiles `side` high overlapped more).
+            let across = |len: u32| -> Vec<(u32, u32)> {
+                let len_f = len as f32;
+                let n = ((len_f - overlap) / (side - overlap)).ceil().max(1.0) as u32;
+                let step = if n > 1 {
+                    (len_f - side) / (n - 1) as f32
+                } else {
+                    0.0
+                };
+                (0..n)
+                    .map(|i| {
+                        let at = ((i as f32 * step).max(0.0).round() as u32).min(len - 1);
+                        (at, (side.round() as u32).min(len - at))
+                    })
+                    .collect()
             };
-            (0..n)
-                .map(|i| {
-                    let x = ((i as f32 * step).max(0.0).round() as u32).min(width - 1);
-                    Rect {
-                        x,
-                        y: 0,
-                        w: (side.round() as u32).min(width - x),
-                        h: height,
-                    }
-                })
+            let down = |len: u32| -> Vec<(u32, u32)> {
+                let len_f = len as f32;
+                let n = ((len_f - overlap) / (side - overlap)).ceil().max(1.0);
+                let tall = ((len_f + (n - 1.0) * overlap) / n).ceil();
+                (0..n as u32)
+                    .map(|i| {
+                        let at = ((i as f32 * (tall - overlap)).round() as u32).min(len - 1);
+                        let end = if i + 1 == n as u32 {
+                            len
+                        } else {
+                            (at + tall as u32).min(len)
+                        };
+                        (at, end - at)
+                    })
+                    .collect()
+            };
+            let ys = down(height);
+            across(width)
+                .into_iter()
+                .map(|(x, w)| ys.iter().map(|&(y, h)| Rect { x, y, w, h }).collect())
                 .collect()
         };
         // The finest level's smallest faces, unless it is searched at every look anyway.
@@ -162,18 +184,18 @@ pub fn passes(rules: &SearchRules, width: u32, height: u32, columns: Columns) ->
             } else {
                 rules.model_px * LEVEL_SPAN / level.scale
             };
-            let regions: Vec<Rect> = match columns {
+            let tiles: Vec<Rect> = match columns {
                 Columns::Turn(n) if !level.every_look => {
                     let turn = n / u64::from(rules.column_looks.max(1));
-                    vec![level.columns[(turn % level.columns.len() as u64) as usize]]
+                    level.columns[(turn % level.columns.len() as u64) as usize].clone()
                 }
                 Columns::Middle if !level.every_look => {
-                    vec![level.columns[level.columns.len() / 2]]
+                    level.columns[level.columns.len() / 2].clone()
                 }
-                _ => level.columns.clone(),
+                _ => level.columns.iter().flatten().copied().collect(),
             };
             let scale = level.scale * level.enlarge;
-            regions.into_iter().map(move |region| Pass {
+            tiles.into_iter().map(move |region| Pass {
                 region,
                 scale,
                 min_face,
@@ -213,7 +235,7 @@ pub fn middle_column_reach(rules: &SearchRules, width: u32, height: u32) -> Opti
         .enumerate()
         .filter(|(_, l)| !l.every_look && l.columns.len() > 1)
         .filter_map(|(i, l)| {
-            let column = l.columns.get(l.columns.len() / 2)?;
+            let column = l.columns[l.columns.len() / 2].first()?;
             let smallest = if i == 0 {
                 min_px
             } else {
@@ -297,31 +319,34 @@ mod tests {
     }
 
     #[test]
-    fn full_height_columns_cover_the_frame_and_overlap_by_the_largest_face() {
+    fn columns_of_tiles_cover_the_frame_and_overlap_by_the_largest_face() {
         let l = levels(&rules(), 1280, 720);
         let columns = &l[0].columns;
         assert!(columns.len() >= 4, "{columns:?}");
-        assert!(
-            columns
-                .iter()
-                .all(|c| c.inside(1280, 720) && c.y == 0 && c.h == 720),
-            "{columns:?}"
-        );
-        // Every face of the level (up to 72 px) lies whole inside some column.
-        for x in (0..1280 - 72).step_by(7) {
+        for c in columns {
             assert!(
-                columns.iter().any(|c| c.x <= x && x + 72 <= c.x + c.w),
-                "{x}"
+                c.iter().all(|t| t.inside(1280, 720) && t.x == c[0].x),
+                "{c:?}"
             );
+        }
+        // Every face of the level (up to 72 px) lies whole inside some tile.
+        let tiles: Vec<Rect> = columns.iter().flatten().copied().collect();
+        for y in (0..720 - 72).step_by(7) {
+            for x in (0..1280 - 72).step_by(7) {
+                let whole =
+                    |t: &Rect| t.x <= x && x + 72 <= t.x + t.w && t.y <= y && y + 72 <= t.y + t.h;
+                assert!(tiles.iter().any(whole), "({x},{y})");
+            }
         }
     }
 
     #[test]
     fn a_look_searches_the_coarse_levels_whole_and_one_column_for_a_while() {
         let r = rules();
-        let n = levels(&r, 1280, 720)[0].columns.len() as u64;
+        let fine = &levels(&r, 1280, 720)[0];
+        let (n, stack) = (fine.columns.len() as u64, fine.columns[0].len());
         let look0 = passes(&r, 1280, 720, Columns::Turn(0));
-        assert_eq!(look0.len(), 3);
+        assert_eq!(look0.len(), stack + 2);
         assert_eq!(passes(&r, 1280, 720, Columns::Turn(3)), look0);
         assert_ne!(
             passes(&r, 1280, 720, Columns::Turn(4))[0].region,
@@ -329,7 +354,7 @@ mod tests {
         );
         assert_eq!(passes(&r, 1280, 720, Columns::Turn(4 * n)), look0);
         let still = passes(&r, 1280, 720, Columns::All);
-        assert_eq!(still.len() as u64, n + 2);
+        assert_eq!(still.len() as u64, n * stack as u64 + 2);
         // Sizes chain: each level keeps faces from its smallest up to past the next level's.
         assert_eq!(still[0].min_face, 0.0);
         assert!(still.last().is_some_and(|p| p.max_face.is_infinite()));
@@ -338,13 +363,18 @@ mod tests {
     #[test]
     fn a_pan_searches_the_middle_column_at_every_look() {
         let r = rules();
+        let fine = &levels(&r, 1280, 720)[0];
         let middle = passes(&r, 1280, 720, Columns::Middle);
-        assert_eq!(middle.len(), 3);
+        assert_eq!(middle.len(), fine.columns[0].len() + 2);
         let c = middle[0].region;
         // The column's middle is the picture's (up to the rounding of its place).
         assert!((c.x + c.w / 2).abs_diff(640) <= 1, "{c:?}");
-        assert_eq!(c.h, 720);
-        assert!(middle.iter().skip(1).all(|p| p.scale < 1.0));
+        assert!(
+            middle
+                .iter()
+                .skip(fine.columns[0].len())
+                .all(|p| p.scale < 1.0)
+        );
     }
 
     #[test]
