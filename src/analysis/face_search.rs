@@ -247,12 +247,13 @@ pub fn middle_column_reach(rules: &SearchRules, width: u32, height: u32) -> Opti
 }
 
 /// A second look at a small face found in a column: a region of the finest level one column
-/// high around where the face is now (a face must be seen in two looks close together to
-/// count, and the column's turn may be over). `moved_px`: how far the picture slid since the
-/// face was seen (0 with the camera still), the region one column wide around its new place;
-/// None (a pan whose slide could not be measured): two columns wide around its old place, so
-/// the face is still inside after the camera turned by up to a column's width. None when the
-/// face has slid out of the picture.
+/// high (a face must be seen in two looks close together to count, and the column's turn may
+/// be over). `moved_px`: how far the picture slid since the face was seen (0 with the camera
+/// still) — the region reaches half a column beyond both its old place and its new one (so a
+/// slide mismeasured as none still finds it), at most two columns wide; None (a pan whose
+/// slide could not be measured): two columns wide around its old place, so the face is still
+/// inside after the camera turned by up to a column's width. None when the face has slid out
+/// of the picture.
 pub fn follow_up(
     rules: &SearchRules,
     face: Rect,
@@ -261,15 +262,26 @@ pub fn follow_up(
     height: u32,
 ) -> Option<Pass> {
     let finest = levels(rules, width, height).into_iter().next()?;
-    let side = ((rules.tile_px.max(64) as f32 / finest.scale).round() as u32).max(1);
-    let columns = if moved_px.is_some() { 1 } else { 2 };
-    let (w, h) = ((columns * side).min(width), side.min(height));
-    let cx = face.x as f32 + face.w as f32 / 2.0 + moved_px.unwrap_or(0.0);
-    let half = face.w as f32 / 2.0;
-    if cx < -half || cx > width as f32 + half {
-        return None;
-    }
-    let cx = cx.clamp(0.0, width as f32) as u32;
+    let side = ((rules.tile_px.max(64) as f32 / finest.scale).round() as u32).max(1) as f32;
+    let was = face.x as f32 + face.w as f32 / 2.0;
+    let (wide, centre) = match moved_px {
+        None => (2.0 * side, was),
+        Some(dx) => {
+            let now = was + dx;
+            let half = face.w as f32 / 2.0;
+            if now < -half || now > width as f32 + half {
+                return None;
+            }
+            if dx.abs() <= side {
+                (side + dx.abs(), was + dx / 2.0)
+            } else {
+                // Two columns, the new place half a column inside the far side.
+                (2.0 * side, now - dx.signum() * side / 2.0)
+            }
+        }
+    };
+    let (w, h) = ((wide.round() as u32).min(width), (side as u32).min(height));
+    let cx = centre.clamp(0.0, width as f32) as u32;
     let cy = face.y + face.h / 2;
     let x = cx.saturating_sub(w / 2).min(width - w);
     let y = cy.saturating_sub(h / 2).min(height - h);
@@ -387,7 +399,7 @@ mod tests {
     }
 
     #[test]
-    fn a_follow_up_is_a_column_around_where_the_face_is_now() {
+    fn a_follow_up_reaches_from_where_the_face_was_to_where_it_is_now() {
         let r = rules();
         let face = Rect {
             x: 1250,
@@ -401,9 +413,18 @@ mod tests {
         assert_eq!((p.region.w, p.region.h), (320, 320));
         assert!(p.region.inside(1280, 720));
         assert!(p.region.contains_centre_of(&face));
-        // The picture slid 500 px left since: around its new place.
+        // The picture slid 200 px left since: from its old place to its new one.
+        let p = follow_up(&r, face, Some(-200.0), 1280, 720).expect("a pass");
+        assert_eq!(p.region.w, 520);
+        assert!(p.region.contains_centre_of(&face), "{p:?}");
+        assert!(
+            p.region.contains_centre_of(&Rect { x: 1050, ..face }),
+            "{p:?}"
+        );
+        // 500 px left: two columns, around its new place.
         let p = follow_up(&r, face, Some(-500.0), 1280, 720).expect("a pass");
         let now = Rect { x: 750, ..face };
+        assert_eq!(p.region.w, 640);
         assert!(p.region.contains_centre_of(&now), "{p:?}");
         assert!(!p.region.contains_centre_of(&face), "{p:?}");
         // A pan whose slide could not be measured: two columns around its old place.
