@@ -64,9 +64,27 @@ impl Wine {
         self.server(&["-k"]);
         self.server(&["-w"]);
         self.server(&["-p"]);
+        self.until_the_session_answers();
         Session {
             prefix: self.prefix.clone(),
             _guard: guard,
+        }
+    }
+
+    /// The session's first program starts Wine's own processes (services, the desktop). Rarely
+    /// (CI once in about 30 runs of these tests, and twice by hand in 45) the test's first
+    /// program then printed nothing, or a `reg` change did not take, while the same test
+    /// alone passed every time. So the session is first asked to echo a word through `cmd`,
+    /// up to three times, before a test's program runs in it.
+    fn until_the_session_answers(&self) {
+        for attempt in 1..=3 {
+            let mut c = self.command("cmd");
+            c.args(["/c", "echo", "session-ready"]);
+            let (_, out, err) = self.run(c, Duration::from_secs(60));
+            if out.contains("session-ready") {
+                return;
+            }
+            eprintln!("Wine session not answering (attempt {attempt}): {out:?} {err:?}");
         }
     }
 
