@@ -15,22 +15,30 @@ pub fn depthwise(
     relu: bool,
 ) -> Tensor {
     #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx512f") {
+        // SAFETY: the CPU has just been seen to support it.
+        return unsafe { depthwise_avx512(x, w, b, (k, stride), pad, relu) };
+    }
+    #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
         // SAFETY: the CPU has just been seen to support both features.
         return unsafe { depthwise_avx2(x, w, b, (k, stride), pad, relu) };
     }
-    depthwise_rows::<false>(x, w, b, (k, stride), pad, relu)
+    depthwise_rows::<false, false>(x, w, b, (k, stride), pad, relu)
 }
 
-/// Channels per register in the 3×3 depthwise kernel (one AVX register of floats).
+/// Channels per register in the 3×3 depthwise kernel (one AVX register of floats; with
+/// AVX-512, layers whose channels are a multiple of 16 take `WIDE_LANES`: one 512-bit
+/// register).
 const LANES: usize = 8;
+const WIDE_LANES: usize = 16;
 
 /// The depthwise convolution of the model's layers (3×3, channels a multiple of 8): eight
 /// channels of one output pixel are summed in registers over the nine taps and stored once.
 /// (The row-at-a-time loop below loads and stores the output once per tap; this is the
 /// fallback for other shapes.) Same sums in the same order, so the same result to the bit.
 #[inline(always)]
-fn depthwise_lanes<const FMA: bool>(
+fn depthwise_lanes<const FMA: bool, const L: usize>(
     x: &Tensor,
     w: &[f32],
     b: &[f32],
@@ -41,7 +49,7 @@ fn depthwise_lanes<const FMA: bool>(
 ) {
     let row_len = out.w * out.c;
     for (oy, line) in out.data.chunks_exact_mut(row_len.max(1)).enumerate() {
-        lanes_row::<FMA>(x, (w, b), stride, (top, left), oy, line);
+        lanes_row::<FMA, L>(x, (w, b), stride, (top, left), oy, line);
         // While the row is still in cache.
         if relu {
             relu_in_place(line);
@@ -50,13 +58,13 @@ fn depthwise_lanes<const FMA: bool>(
 }
 
 /// Whether the register kernel does this depthwise convolution.
-fn fits_lanes(k: usize, c: usize, stride: usize) -> bool {
-    k == 3 && c.is_multiple_of(LANES) && (stride == 1 || stride == 2)
+fn fits_lanes(k: usize, c: usize, stride: usize, lanes: usize) -> bool {
+    k == 3 && c.is_multiple_of(lanes) && (stride == 1 || stride == 2)
 }
 
 /// Output row `oy` of the register kernel into `line` (its `ow` pixels × `c` channels).
 #[inline(always)]
-fn lanes_row<const FMA: bool>(
+fn lanes_row<const FMA: bool, const L: usize>(
     x: &Tensor,
     (w, b): (&[f32], &[f32]),
     stride: usize,
@@ -81,8 +89,8 @@ fn lanes_row<const FMA: bool>(
             .filter(|&iy| iy < x.h)
             .map(|iy| &x.data[iy * x.w * c..(iy + 1) * x.w * c])
     });
-    for ch in (0..c).step_by(LANES) {
-        let mut taps = [[[0f32; LANES]; K]; K];
+    for ch in (0..c).step_by(L) {
+        let mut taps = [[[0f32; L]; K]; K];
         for (ky, tap_row) in taps.iter_mut().enumerate() {
             for (kx, tap) in tap_row.iter_mut().enumerate() {
                 *tap = lanes(w, (ky * K + kx) * c + ch);
@@ -98,30 +106,30 @@ fn lanes_row<const FMA: bool>(
             width: x.w,
         };
         for ox in (0..lo).chain(hi..ow) {
-            line[ox * c + ch..ox * c + ch + LANES]
-                .copy_from_slice(&lane_pixel::<FMA, false>(&at, ox, c));
+            line[ox * c + ch..ox * c + ch + L]
+                .copy_from_slice(&lane_pixel::<FMA, false, L>(&at, ox, c));
         }
         let mut ox = lo;
         while ox + BLOCK <= hi {
-            for (p, sums) in lane_block::<FMA>(&at, ox, c).iter().enumerate() {
+            for (p, sums) in lane_block::<FMA, L>(&at, ox, c).iter().enumerate() {
                 let o = (ox + p) * c + ch;
-                line[o..o + LANES].copy_from_slice(sums);
+                line[o..o + L].copy_from_slice(sums);
             }
             ox += BLOCK;
         }
         for ox in ox..hi {
-            line[ox * c + ch..ox * c + ch + LANES]
-                .copy_from_slice(&lane_pixel::<FMA, true>(&at, ox, c));
+            line[ox * c + ch..ox * c + ch + L]
+                .copy_from_slice(&lane_pixel::<FMA, true, L>(&at, ox, c));
         }
     }
 }
 
 /// What one output row's eight channels read: the three input rows (None: padding), the
 /// channels' nine taps and bias.
-struct Lane<'a> {
+struct Lane<'a, const L: usize> {
     rows: &'a [Option<&'a [f32]>; 3],
-    taps: &'a [[[f32; LANES]; 3]; 3],
-    bias: [f32; LANES],
+    taps: &'a [[[f32; L]; 3]; 3],
+    bias: [f32; L],
     ch: usize,
     stride: usize,
     left: usize,
@@ -132,7 +140,11 @@ struct Lane<'a> {
 /// (A function, not a closure: closures do not inherit the caller's AVX2/FMA and would call
 /// a software `fma`.)
 #[inline(always)]
-fn lane_pixel<const FMA: bool, const INSIDE: bool>(at: &Lane, ox: usize, c: usize) -> [f32; LANES] {
+fn lane_pixel<const FMA: bool, const INSIDE: bool, const L: usize>(
+    at: &Lane<L>,
+    ox: usize,
+    c: usize,
+) -> [f32; L] {
     let mut acc = at.bias;
     for (row, tap_row) in at.rows.iter().zip(at.taps) {
         let Some(row) = row else { continue };
@@ -141,7 +153,7 @@ fn lane_pixel<const FMA: bool, const INSIDE: bool>(at: &Lane, ox: usize, c: usiz
             if !INSIDE && (ix < at.left || ix - at.left >= at.width) {
                 continue;
             }
-            madd::<FMA>(&mut acc, &lanes(row, (ix - at.left) * c + at.ch), tap);
+            madd::<FMA, L>(&mut acc, &lanes(row, (ix - at.left) * c + at.ch), tap);
         }
     }
     acc
@@ -153,11 +165,15 @@ const BLOCK: usize = 4;
 
 /// Eight channels of output columns `ox..ox + BLOCK`, all inside the row.
 #[inline(always)]
-fn lane_block<const FMA: bool>(at: &Lane, ox: usize, c: usize) -> [[f32; LANES]; BLOCK] {
+fn lane_block<const FMA: bool, const L: usize>(
+    at: &Lane<L>,
+    ox: usize,
+    c: usize,
+) -> [[f32; L]; BLOCK] {
     if at.stride == 1 {
-        lane_block_strided::<FMA, 1, { BLOCK + 2 }>(at, ox, c)
+        lane_block_strided::<FMA, 1, { BLOCK + 2 }, L>(at, ox, c)
     } else {
-        lane_block_strided::<FMA, 2, { 2 * BLOCK + 1 }>(at, ox, c)
+        lane_block_strided::<FMA, 2, { 2 * BLOCK + 1 }, L>(at, ox, c)
     }
 }
 
@@ -165,22 +181,22 @@ fn lane_block<const FMA: bool>(at: &Lane, ox: usize, c: usize) -> [[f32; LANES];
 /// are loaded once per row and each serves every output column that reads it (a column was
 /// loaded once per tap before).
 #[inline(always)]
-fn lane_block_strided<const FMA: bool, const S: usize, const SPAN: usize>(
-    at: &Lane,
+fn lane_block_strided<const FMA: bool, const S: usize, const SPAN: usize, const L: usize>(
+    at: &Lane<L>,
     ox: usize,
     c: usize,
-) -> [[f32; LANES]; BLOCK] {
+) -> [[f32; L]; BLOCK] {
     let mut acc = [at.bias; BLOCK];
     let from = (ox * S - at.left) * c + at.ch;
-    let span = (SPAN - 1) * c + LANES;
+    let span = (SPAN - 1) * c + L;
     for (row, tap_row) in at.rows.iter().zip(at.taps) {
         let Some(seg) = row.and_then(|r| r.get(from..from + span)) else {
             continue;
         };
-        let cols: [[f32; LANES]; SPAN] = std::array::from_fn(|j| lanes(seg, j * c));
+        let cols: [[f32; L]; SPAN] = std::array::from_fn(|j| lanes(seg, j * c));
         for (kx, tap) in tap_row.iter().enumerate() {
             for (p, a) in acc.iter_mut().enumerate() {
-                madd::<FMA>(a, &cols[p * S + kx], tap);
+                madd::<FMA, L>(a, &cols[p * S + kx], tap);
             }
         }
     }
@@ -189,8 +205,8 @@ fn lane_block_strided<const FMA: bool, const S: usize, const SPAN: usize>(
 
 /// `acc += v × tap`, lane by lane (one rounding where the CPU fuses them, as TFLite does).
 #[inline(always)]
-fn madd<const FMA: bool>(acc: &mut [f32; LANES], v: &[f32; LANES], tap: &[f32; LANES]) {
-    for l in 0..LANES {
+fn madd<const FMA: bool, const L: usize>(acc: &mut [f32; L], v: &[f32; L], tap: &[f32; L]) {
+    for l in 0..L {
         acc[l] = if FMA {
             v[l].mul_add(tap[l], acc[l])
         } else {
@@ -200,10 +216,10 @@ fn madd<const FMA: bool>(acc: &mut [f32; LANES], v: &[f32; LANES], tap: &[f32; L
 }
 
 #[inline(always)]
-fn lanes(v: &[f32], at: usize) -> [f32; LANES] {
-    v.get(at..at + LANES)
+fn lanes<const L: usize>(v: &[f32], at: usize) -> [f32; L] {
+    v.get(at..at + L)
         .and_then(|s| s.try_into().ok())
-        .unwrap_or([0.0; LANES])
+        .unwrap_or([0.0; L])
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -216,11 +232,24 @@ fn depthwise_avx2(
     pad: (usize, usize, usize, usize),
     relu: bool,
 ) -> Tensor {
-    depthwise_rows::<true>(x, w, b, ks, pad, relu)
+    depthwise_rows::<true, false>(x, w, b, ks, pad, relu)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx2,fma")]
+fn depthwise_avx512(
+    x: &Tensor,
+    w: &[f32],
+    b: &[f32],
+    ks: (usize, usize),
+    pad: (usize, usize, usize, usize),
+    relu: bool,
+) -> Tensor {
+    depthwise_rows::<true, true>(x, w, b, ks, pad, relu)
 }
 
 #[inline(always)]
-fn depthwise_rows<const FMA: bool>(
+fn depthwise_rows<const FMA: bool, const WIDE: bool>(
     x: &Tensor,
     w: &[f32],
     b: &[f32],
@@ -232,8 +261,12 @@ fn depthwise_rows<const FMA: bool>(
     let oh = valid_size(x.h + top + bottom, k, stride);
     let ow = valid_size(x.w + left + right, k, stride);
     let mut out = Tensor::for_overwrite(oh, ow, c);
-    if fits_lanes(k, c, stride) {
-        depthwise_lanes::<FMA>(x, w, b, stride, (top, left), relu, &mut out);
+    if WIDE && fits_lanes(k, c, stride, WIDE_LANES) {
+        depthwise_lanes::<FMA, WIDE_LANES>(x, w, b, stride, (top, left), relu, &mut out);
+        return out;
+    }
+    if fits_lanes(k, c, stride, LANES) {
+        depthwise_lanes::<FMA, LANES>(x, w, b, stride, (top, left), relu, &mut out);
         return out;
     }
     // Each tap's weights repeated along a whole output row, so stride-1 rows are one long
@@ -356,8 +389,9 @@ mod tests {
             seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
             (seed >> 8) as f32 / (1u32 << 24) as f32 - 0.5
         };
-        // Channel counts of the register kernel (multiples of 8) and of the fallback.
-        for c in [8, 24, 4, 3] {
+        // Channel counts of the register kernel (multiples of 8; multiples of 16 take the
+        // 16-lane one with AVX-512) and of the fallback.
+        for c in [8, 24, 16, 48, 4, 3] {
             for (h, wd) in [(5, 7), (6, 6), (1, 4), (2, 9)] {
                 let x = t(h, wd, c, (0..h * wd * c).map(|_| next()).collect());
                 let w: Vec<f32> = (0..9 * c).map(|_| next()).collect();

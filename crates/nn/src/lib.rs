@@ -8,6 +8,8 @@ mod depthwise;
 pub mod kernels;
 mod model_file;
 mod pointwise;
+#[cfg(target_arch = "x86_64")]
+mod pointwise_avx512;
 mod pool;
 mod resample;
 

@@ -15,6 +15,12 @@ pub(crate) struct Rows<'a> {
 /// since 2013) the same code is compiled for them, chosen when the program runs.
 pub(crate) fn pointwise(x: &[f32], w: &[f32], b: &[f32], then: Rows, out: &mut [f32]) {
     #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx512f") {
+        // SAFETY: the CPU has just been seen to support it.
+        unsafe { super::pointwise_avx512::pointwise_avx512(x, w, b, then, out) };
+        return;
+    }
+    #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
         // SAFETY: the CPU has just been seen to support both features.
         unsafe { pointwise_avx2(x, w, b, then, out) };
@@ -42,15 +48,15 @@ const CO_HALF: usize = 8;
 
 /// One block's weights packed `[cin][N]` (zeros past the layer's channels), so the inner loop
 /// reads whole rows with no bounds to check, and its first channel and channel count.
-struct Packed<const N: usize> {
-    co: usize,
-    width: usize,
-    w: Vec<[f32; N]>,
-    b: [f32; N],
+pub(crate) struct Packed<const N: usize> {
+    pub co: usize,
+    pub width: usize,
+    pub w: Vec<[f32; N]>,
+    pub b: [f32; N],
 }
 
 impl<const N: usize> Packed<N> {
-    fn new(w: &[f32], b: &[f32], co: usize, width: usize) -> Packed<N> {
+    pub fn new(w: &[f32], b: &[f32], co: usize, width: usize) -> Packed<N> {
         let cout = b.len();
         let rows = w
             .chunks_exact(cout.max(1))
@@ -141,7 +147,7 @@ pub(crate) fn pointwise_blocks<const FMA: bool>(
 /// The pixels of `rows` (`cout` values each), still in cache: the residual's values added,
 /// then `relu`.
 #[inline(always)]
-fn finish(rows: &mut [f32], residual: Option<&[f32]>, relu: bool) {
+pub(crate) fn finish(rows: &mut [f32], residual: Option<&[f32]>, relu: bool) {
     if let Some(r) = residual {
         for (o, &v) in rows.iter_mut().zip(r) {
             *o += v;
@@ -184,7 +190,7 @@ fn block<const FMA: bool, const N: usize>(
 /// `acc += v × w`, fused as the blocks are, so a pixel's sums do not depend on whether it
 /// fell in a block or in what was left.
 #[inline(always)]
-fn axpy<const FMA: bool>(acc: &mut [f32], v: f32, w: &[f32]) {
+pub(crate) fn axpy<const FMA: bool>(acc: &mut [f32], v: f32, w: &[f32]) {
     for (a, &wv) in acc.iter_mut().zip(w) {
         *a = if FMA { v.mul_add(wv, *a) } else { *a + v * wv };
     }
@@ -223,6 +229,56 @@ mod tests {
             let mut fused = vec![f32::NAN; pixels * cout];
             pointwise(&x, &w, &b, then, &mut fused);
             assert_eq!(fused, want, "{cin}→{cout} over {pixels}");
+        }
+    }
+
+    /// The kernel this CPU runs (AVX-512, AVX2 or neither) against the definition on random
+    /// values: each sum the bias, then the input channels in order, fused where the kernels
+    /// fuse — the same to the bit, for blocks of eight and of four pixels and their tails.
+    #[test]
+    fn the_kernel_chosen_here_sums_random_values_as_the_definition_does() {
+        #[cfg(target_arch = "x86_64")]
+        let fused = std::arch::is_x86_feature_detected!("avx2")
+            && std::arch::is_x86_feature_detected!("fma");
+        #[cfg(not(target_arch = "x86_64"))]
+        let fused = false;
+        let mut seed = 11u32;
+        let mut next = move || {
+            seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            (seed >> 8) as f32 / (1u32 << 24) as f32 - 0.5
+        };
+        let shapes = [
+            (64, 1, 19),
+            (16, 64, 17),
+            (3, 16, 9),
+            (27, 8, 11),
+            (48, 24, 13),
+            (5, 29, 7),
+        ];
+        for (cin, cout, pixels) in shapes {
+            let x: Vec<f32> = (0..pixels * cin).map(|_| next()).collect();
+            let w: Vec<f32> = (0..cin * cout).map(|_| next()).collect();
+            let b: Vec<f32> = (0..cout).map(|_| next()).collect();
+            let want: Vec<f32> = (0..pixels * cout)
+                .map(|i| {
+                    let (p, co) = (i / cout, i % cout);
+                    (0..cin).fold(b[co], |acc, ci| {
+                        let (v, t) = (x[p * cin + ci], w[ci * cout + co]);
+                        if fused {
+                            v.mul_add(t, acc)
+                        } else {
+                            acc + v * t
+                        }
+                    })
+                })
+                .collect();
+            let then = Rows {
+                add: None,
+                relu: false,
+            };
+            let mut got = vec![f32::NAN; pixels * cout];
+            pointwise(&x, &w, &b, then, &mut got);
+            assert_eq!(got, want, "{cin}→{cout} over {pixels}");
         }
     }
 }
