@@ -128,8 +128,9 @@ fn shrink(
 ) {
     let inv = 1.0 / (n * n) as f32;
     let mut sums = vec![0u32; sw * 3];
+    let mut columns = Vec::new();
     for oy in 0..sh {
-        block_sums(rgb, width, (rx, ry + oy * n), n, &mut sums);
+        block_sums(rgb, width, (rx, ry + oy * n), n, (&mut sums, &mut columns));
         let at = oy * t.w * 3;
         for (o, &s) in t.data[at..at + sw * 3].iter_mut().zip(&sums) {
             *o = s as f32 * inv / 127.5 - 1.0;
@@ -138,20 +139,35 @@ fn shrink(
 }
 
 /// The channel sums of one row of n×n blocks: `sums.len() / 3` blocks side by side, the
-/// first with its top left at picture pixel (`x`, `y`).
-fn block_sums(rgb: &[u8], width: usize, (x, y): (usize, usize), n: usize, sums: &mut [u32]) {
-    sums.iter_mut().for_each(|s| *s = 0);
+/// first with its top left at picture pixel (`x`, `y`). The `n` picture rows are first added
+/// value by value into `columns` (a loop the compiler vectorises), then each block's `n`
+/// columns are added: the same integers as adding the n×n pixels one by one, with `n` times
+/// fewer additions a value at a time.
+fn block_sums(
+    rgb: &[u8],
+    width: usize,
+    (x, y): (usize, usize),
+    n: usize,
+    (sums, columns): (&mut [u32], &mut Vec<u32>),
+) {
     let blocks = sums.len() / 3;
+    let span = blocks * n * 3;
+    columns.clear();
+    columns.resize(span, 0);
     for sy in y..y + n {
         let from = (sy * width + x) * 3;
-        let src = &rgb[from..from + blocks * n * 3];
-        for (sum, block) in sums.chunks_exact_mut(3).zip(src.chunks_exact(n * 3)) {
-            for px in block.chunks_exact(3) {
-                sum[0] += u32::from(px[0]);
-                sum[1] += u32::from(px[1]);
-                sum[2] += u32::from(px[2]);
-            }
+        for (c, &v) in columns.iter_mut().zip(&rgb[from..from + span]) {
+            *c += u32::from(v);
         }
+    }
+    for (sum, block) in sums.chunks_exact_mut(3).zip(columns.chunks_exact(n * 3)) {
+        let mut s = [0u32; 3];
+        for px in block.chunks_exact(3) {
+            s[0] += px[0];
+            s[1] += px[1];
+            s[2] += px[2];
+        }
+        sum.copy_from_slice(&s);
     }
 }
 
@@ -264,8 +280,9 @@ fn shrunk_rgb8(rgb: &[u8], width: usize, n: usize, (sw, sh): (usize, usize)) -> 
     let half = (1u32 << shift) / 2;
     let mut out = vec![0u8; sw * sh * 3];
     let mut sums = vec![0u32; sw * 3];
+    let mut columns = Vec::new();
     for (oy, line) in out.chunks_exact_mut(sw * 3).enumerate() {
-        block_sums(rgb, width, (0, oy * n), n, &mut sums);
+        block_sums(rgb, width, (0, oy * n), n, (&mut sums, &mut columns));
         for (o, &s) in line.iter_mut().zip(&sums) {
             *o = ((s + half) >> shift) as u8;
         }
