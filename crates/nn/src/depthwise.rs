@@ -400,7 +400,26 @@ mod tests {
                     for pad in [(0, 0, 0, 0), (1, 1, 1, 1), (0, 1, 0, 1), (2, 0, 1, 2)] {
                         let want = depthwise_by_definition(&x, &w, &b, (3, stride), pad);
                         let got = depthwise(&x, &w, &b, (3, stride), pad, false);
-                        assert_eq!(got, want, "c {c}, {h}x{wd}, stride {stride}, pad {pad:?}");
+                        let case = format!("c {c}, {h}x{wd}, stride {stride}, pad {pad:?}");
+                        assert_eq!(got, want, "{case}");
+                        // Each vector compilation this CPU can run, not only the one chosen.
+                        #[cfg(target_arch = "x86_64")]
+                        {
+                            use std::arch::is_x86_feature_detected as has;
+                            if has!("avx2") && has!("fma") {
+                                // SAFETY: the CPU has both features.
+                                let avx2 =
+                                    unsafe { depthwise_avx2(&x, &w, &b, (3, stride), pad, false) };
+                                assert_eq!(avx2, want, "AVX2, {case}");
+                            }
+                            if has!("avx512f") {
+                                // SAFETY: the CPU has it.
+                                let avx512 = unsafe {
+                                    depthwise_avx512(&x, &w, &b, (3, stride), pad, false)
+                                };
+                                assert_eq!(avx512, want, "AVX-512, {case}");
+                            }
+                        }
                     }
                 }
             }

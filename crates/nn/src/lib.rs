@@ -9,6 +9,8 @@ pub mod kernels;
 mod model_file;
 mod pointwise;
 #[cfg(target_arch = "x86_64")]
+mod pointwise_avx2;
+#[cfg(target_arch = "x86_64")]
 mod pointwise_avx512;
 mod pool;
 mod resample;

@@ -11,8 +11,9 @@ pub(crate) struct Rows<'a> {
     pub relu: bool,
 }
 
-/// The 1×1 convolution of the pixels of `x` into `out`. With AVX2 and FMA (nearly every PC
-/// since 2013) the same code is compiled for them, chosen when the program runs.
+/// The 1×1 convolution of the pixels of `x` into `out`: with AVX-512 or with AVX2 and FMA
+/// (nearly every PC since 2013) their kernels, chosen when the program runs, else plain code.
+/// All give the same sums (the vector kernels fuse each multiply-add, as TFLite does).
 pub(crate) fn pointwise(x: &[f32], w: &[f32], b: &[f32], then: Rows, out: &mut [f32]) {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx512f") {
@@ -23,20 +24,15 @@ pub(crate) fn pointwise(x: &[f32], w: &[f32], b: &[f32], then: Rows, out: &mut [
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
         // SAFETY: the CPU has just been seen to support both features.
-        unsafe { pointwise_avx2(x, w, b, then, out) };
+        unsafe { super::pointwise_avx2::pointwise_avx2(x, w, b, then, out) };
         return;
     }
     pointwise_blocks::<false>(x, w, b, then, out);
 }
 
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2,fma")]
-fn pointwise_avx2(x: &[f32], w: &[f32], b: &[f32], then: Rows, out: &mut [f32]) {
-    pointwise_blocks::<true>(x, w, b, then, out);
-}
-
-/// Pixels per block and output channels per block: 4×16 sums stay in registers while the
-/// input channels run, so each weight loaded serves four pixels. Output channels past a
+/// The plain kernel (CPUs without AVX2, and the definition the vector kernels are tested
+/// against; the AVX2 and AVX-512 kernels keep its blocking of channels). Pixels per block and
+/// output channels per block: 4×16 sums stay in registers while the input channels run, so each weight loaded serves four pixels. Output channels past a
 /// multiple of 16 take one 4×8 block when at least 8 are left (the model's 32→8 and 48→24
 /// layers run at its finest scale, where a channel-at-a-time loop cost a fifth of the time),
 /// and the last fewer than 8 one more 4×8 block over weights padded with zeros (YuNet's
@@ -232,16 +228,12 @@ mod tests {
         }
     }
 
-    /// The kernel this CPU runs (AVX-512, AVX2 or neither) against the definition on random
-    /// values: each sum the bias, then the input channels in order, fused where the kernels
-    /// fuse — the same to the bit, for blocks of eight and of four pixels and their tails.
+    /// Every kernel this CPU can run (plain, and AVX2 and AVX-512 where it has them) against
+    /// the definition on random values: each sum the bias, then the input channels in order,
+    /// fused where the kernel fuses — the same to the bit, for blocks of eight, six and four
+    /// pixels and their tails, 16-wide, 8-wide and narrower blocks.
     #[test]
-    fn the_kernel_chosen_here_sums_random_values_as_the_definition_does() {
-        #[cfg(target_arch = "x86_64")]
-        let fused = std::arch::is_x86_feature_detected!("avx2")
-            && std::arch::is_x86_feature_detected!("fma");
-        #[cfg(not(target_arch = "x86_64"))]
-        let fused = false;
+    fn every_kernel_here_sums_random_values_as_the_definition_does() {
         let mut seed = 11u32;
         let mut next = move || {
             seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
@@ -254,31 +246,59 @@ mod tests {
             (27, 8, 11),
             (48, 24, 13),
             (5, 29, 7),
+            (32, 4, 25),
         ];
         for (cin, cout, pixels) in shapes {
             let x: Vec<f32> = (0..pixels * cin).map(|_| next()).collect();
             let w: Vec<f32> = (0..cin * cout).map(|_| next()).collect();
             let b: Vec<f32> = (0..cout).map(|_| next()).collect();
-            let want: Vec<f32> = (0..pixels * cout)
-                .map(|i| {
-                    let (p, co) = (i / cout, i % cout);
-                    (0..cin).fold(b[co], |acc, ci| {
-                        let (v, t) = (x[p * cin + ci], w[ci * cout + co]);
-                        if fused {
-                            v.mul_add(t, acc)
-                        } else {
-                            acc + v * t
-                        }
+            let want = |fused: bool| -> Vec<f32> {
+                (0..pixels * cout)
+                    .map(|i| {
+                        let (p, co) = (i / cout, i % cout);
+                        (0..cin).fold(b[co], |acc, ci| {
+                            let (v, t) = (x[p * cin + ci], w[ci * cout + co]);
+                            if fused {
+                                v.mul_add(t, acc)
+                            } else {
+                                acc + v * t
+                            }
+                        })
                     })
-                })
-                .collect();
+                    .collect()
+            };
             let then = Rows {
                 add: None,
                 relu: false,
             };
-            let mut got = vec![f32::NAN; pixels * cout];
-            pointwise(&x, &w, &b, then, &mut got);
-            assert_eq!(got, want, "{cin}→{cout} over {pixels}");
+            let run = |kernel: &dyn Fn(&mut [f32])| {
+                let mut got = vec![f32::NAN; pixels * cout];
+                kernel(&mut got);
+                got
+            };
+            let shape = format!("{cin}→{cout} over {pixels}");
+            let plain = run(&|o| pointwise_blocks::<false>(&x, &w, &b, then, o));
+            assert_eq!(plain, want(false), "plain, {shape}");
+            let fused = run(&|o| pointwise_blocks::<true>(&x, &w, &b, then, o));
+            assert_eq!(fused, want(true), "plain fused, {shape}");
+            #[cfg(target_arch = "x86_64")]
+            {
+                use std::arch::is_x86_feature_detected as has;
+                if has!("avx2") && has!("fma") {
+                    // SAFETY: the CPU has both features.
+                    let avx2 = run(&|o| unsafe {
+                        crate::pointwise_avx2::pointwise_avx2(&x, &w, &b, then, o)
+                    });
+                    assert_eq!(avx2, want(true), "AVX2, {shape}");
+                }
+                if has!("avx512f") {
+                    // SAFETY: the CPU has it.
+                    let avx512 = run(&|o| unsafe {
+                        crate::pointwise_avx512::pointwise_avx512(&x, &w, &b, then, o)
+                    });
+                    assert_eq!(avx512, want(true), "AVX-512, {shape}");
+                }
+            }
         }
     }
 }
