@@ -27,6 +27,9 @@ pub struct BenchResult {
     /// five times a second).
     pub mouth_ms_720p: f64,
     pub runs: usize,
+    /// The face models' kernels this CPU runs (`avx512`, `avx2` or `plain`): the same PC
+    /// model can differ, and the face figures with it.
+    pub vector_kernels: &'static str,
 }
 
 impl BenchResult {
@@ -40,6 +43,7 @@ impl BenchResult {
                 ("still", format!("{:.0}", self.face_still_ms_720p)),
                 ("pan", format!("{:.1}", self.pan_look_ms_720p)),
                 ("mouth", format!("{:.1}", self.mouth_ms_720p)),
+                ("kernels", self.vector_kernels.to_string()),
             ],
         )
     }
@@ -91,6 +95,7 @@ pub fn run(profile: &crate::profile::Profile) -> BenchResult {
         pan_look_ms_720p: f64::NAN,
         mouth_ms_720p: f64::NAN,
         runs: 0,
+        vector_kernels: selfcheck_nn::vector_kernels(),
     };
     let req = &profile.image;
     let Ok(mut detector) = FaceDetector::new(FaceRules::from_profile(req)) else {
@@ -188,6 +193,7 @@ pub fn run(profile: &crate::profile::Profile) -> BenchResult {
         pan_look_ms_720p,
         mouth_ms_720p,
         runs,
+        vector_kernels: selfcheck_nn::vector_kernels(),
     }
 }
 
@@ -207,5 +213,39 @@ fn shifted_frame(frame: &RgbFrame, dx: u32) -> RgbFrame {
         width: frame.width,
         height: frame.height,
         data,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn result(kernels: &'static str) -> BenchResult {
+        BenchResult {
+            frame_ms_720p: 1.0,
+            frame_ms_1080p: 2.0,
+            face_ms_720p: 51.4,
+            face_still_ms_720p: 190.0,
+            pan_look_ms_720p: 54.0,
+            mouth_ms_720p: 3.0,
+            runs: 15,
+            vector_kernels: kernels,
+        }
+    }
+
+    #[test]
+    fn the_text_names_the_vector_instructions_the_face_figures_were_measured_with() {
+        let (en, zh) = (Tr::new(Lang::En), Tr::new(Lang::ZhCn));
+        assert!(
+            result("avx512")
+                .text(&en)
+                .contains("vector instructions: AVX-512.")
+        );
+        assert!(result("avx2").text(&zh).contains("向量指令：AVX2。"));
+        assert!(result("plain").text(&en).contains("none (plain code)"));
+        assert!(result("plain").text(&zh).contains("无（普通代码）"));
+        // What this CPU runs is one of the three.
+        assert!(["avx512", "avx2", "plain"].contains(&selfcheck_nn::vector_kernels()));
     }
 }

@@ -195,7 +195,11 @@ cli-error-pan-empty = No pictures to judge in { $path }: put the pan's frames th
 cli-error-pan-frame = Cannot judge the pan: the picture { $path } cannot be read ({ $reason }). Nothing was written.
 cli-error-pan-size = Cannot judge the pan: the picture { $path } is { $size }, but the pan started at { $first }. All frames of a pan must come from one camera mode. Nothing was written.
 cli-error-card = ID card box "{ $card }" is not valid: give x,y,width,height, wholly inside the picture ({ $w }×{ $h }).
-bench-result = Full frame analysis: { $f720 } ms at 720p, { $f1080 } ms at 1080p; face detection at 720p: { $face } ms a look of the live camera, { $still } ms for a whole still picture, { $pan } ms a look of the 360° pan; following the mouth while reading digits: { $mouth } ms a frame. One thread.
+bench-result = Full frame analysis: { $f720 } ms at 720p, { $f1080 } ms at 1080p; face detection at 720p: { $face } ms a look of the live camera, { $still } ms for a whole still picture, { $pan } ms a look of the 360° pan; following the mouth while reading digits: { $mouth } ms a frame. One thread; the face models' vector instructions: { $kernels ->
+    [avx512] AVX-512
+    [avx2] AVX2
+   *[other] none (plain code)
+}.
 cli-error-record-seconds = Give a recording, or --record with 1 to 60 seconds to listen.
 
 ## Reading facts

@@ -195,7 +195,11 @@ cli-error-pan-empty = { $path } 里没有可判断的图片：请把环视录像
 cli-error-pan-frame = 无法判断环视：图片 { $path } 读不出来（{ $reason }）。没有写出任何结果。
 cli-error-pan-size = 无法判断环视：图片 { $path } 的尺寸是 { $size }，而环视开始时是 { $first }。同一段环视的所有帧必须来自同一种摄像头模式。没有写出任何结果。
 cli-error-card = 身份证位置 “{ $card }” 无效：需要 x,y,宽,高，并且整个框要在图片（{ $w }×{ $h }）之内。
-bench-result = 每帧完整分析：720P { $f720 } 毫秒，1080P { $f1080 } 毫秒；人脸检测（720P）：实时画面每次 { $face } 毫秒，整张静态图片 { $still } 毫秒，360° 环视每次 { $pan } 毫秒；读数字时跟踪嘴型：每帧 { $mouth } 毫秒。单线程。
+bench-result = 每帧完整分析：720P { $f720 } 毫秒，1080P { $f1080 } 毫秒；人脸检测（720P）：实时画面每次 { $face } 毫秒，整张静态图片 { $still } 毫秒，360° 环视每次 { $pan } 毫秒；读数字时跟踪嘴型：每帧 { $mouth } 毫秒。单线程；人脸模型使用的向量指令：{ $kernels ->
+    [avx512] AVX-512
+    [avx2] AVX2
+   *[other] 无（普通代码）
+}。
 cli-error-record-seconds = 请给出录音文件，或用 --record 指定 1 到 60 秒的录音时长。
 
 ## 读取信息

@@ -18,6 +18,22 @@ mod resample;
 pub use model_file::{Network, Op, f16_to_f32};
 pub use resample::{rgb_region, rgb_turned, rgb_turned_square};
 
+/// Which of the engine's kernels this CPU runs — `avx512`, `avx2` (with FMA) or `plain` —
+/// chosen the same way as each convolution chooses; a model's speed depends on it.
+pub fn vector_kernels() -> &'static str {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if std::arch::is_x86_feature_detected!("avx512f") {
+            return "avx512";
+        }
+        if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma")
+        {
+            return "avx2";
+        }
+    }
+    "plain"
+}
+
 /// A feature map: `h` rows of `w` pixels of `c` channels, channels innermost (NHWC, N = 1).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tensor {
