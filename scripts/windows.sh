@@ -16,8 +16,8 @@ stage() { echo "== windows: $1 ($((SECONDS - start)) s so far)"; }
 
 stage "Wine prefix"
 bash packaging/windows/wine/prepare.sh "$WINEPREFIX"
-stage "unit tests (cargo test --lib under Wine)"
-cargo test "${WINDOWS_CARGO_FLAGS[@]}" --profile "$WINDOWS_PROFILE" --locked --lib
+stage "unit tests (cargo test --workspace --lib under Wine: the app's and the engine's)"
+cargo test "${WINDOWS_CARGO_FLAGS[@]}" --profile "$WINDOWS_PROFILE" --locked --workspace --lib
 stage "selfcheck.exe and installer"
 bash packaging/build.sh windows
 stage "done"

@@ -369,7 +369,7 @@ mod tests {
                             let v = x.pixel(iy - top, ix - left)[ch];
                             let t = w[(ky * k + kx) * x.c + ch];
                             acc = if fused() {
-                                v.mul_add(t, acc)
+                                crate::fused_multiply_add(v, t, acc)
                             } else {
                                 acc + v * t
                             };

@@ -18,6 +18,24 @@ mod resample;
 pub use model_file::{Network, Op, f16_to_f32};
 pub use resample::{rgb_region, rgb_turned, rgb_turned_square};
 
+/// `a × b + c` rounded once, as the CPU's fused multiply-add instruction does: the
+/// definition the vector kernels are tested against. (`f32::mul_add` outside code compiled
+/// for FMA calls the C library's `fmaf`, and MinGW's — the Windows build's — rounds twice:
+/// the kernels' tests under Wine caught it.)
+#[cfg(test)]
+pub(crate) fn fused_multiply_add(a: f32, b: f32, c: f32) -> f32 {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("fma") {
+        #[target_feature(enable = "fma")]
+        fn instruction(a: f32, b: f32, c: f32) -> f32 {
+            a.mul_add(b, c)
+        }
+        // SAFETY: the CPU has just been seen to support it.
+        return unsafe { instruction(a, b, c) };
+    }
+    a.mul_add(b, c)
+}
+
 /// Which of the engine's kernels this CPU runs — `avx512`, `avx2` (with FMA) or `plain` —
 /// chosen the same way as each convolution chooses; a model's speed depends on it.
 pub fn vector_kernels() -> &'static str {

@@ -259,7 +259,7 @@ mod tests {
                         (0..cin).fold(b[co], |acc, ci| {
                             let (v, t) = (x[p * cin + ci], w[ci * cout + co]);
                             if fused {
-                                v.mul_add(t, acc)
+                                crate::fused_multiply_add(v, t, acc)
                             } else {
                                 acc + v * t
                             }
@@ -279,8 +279,6 @@ mod tests {
             let shape = format!("{cin}→{cout} over {pixels}");
             let plain = run(&|o| pointwise_blocks::<false>(&x, &w, &b, then, o));
             assert_eq!(plain, want(false), "plain, {shape}");
-            let fused = run(&|o| pointwise_blocks::<true>(&x, &w, &b, then, o));
-            assert_eq!(fused, want(true), "plain fused, {shape}");
             #[cfg(target_arch = "x86_64")]
             {
                 use std::arch::is_x86_feature_detected as has;
