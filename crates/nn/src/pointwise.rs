@@ -92,14 +92,6 @@ pub(crate) fn pointwise_blocks<const FMA: bool>(
     out: &mut [f32],
 ) {
     let cout = b.len();
-    let pixels = out.len() / cout.max(1);
-    let cin = x.len() / pixels.max(1);
-    if w.len() != cin * cout {
-        // Not reached: `Network::run` slices the weights to the layer's shape. Zeros rather
-        // than whatever the output's buffer held.
-        out.fill(0.0);
-        return;
-    }
     let full_co = cout / CO * CO;
     let wide: Vec<Packed<CO>> = (0..full_co)
         .step_by(CO)
@@ -113,22 +105,44 @@ pub(crate) fn pointwise_blocks<const FMA: bool>(
         narrow.push(Packed::new(w, b, co, width));
         co += width;
     }
-    let mut p = 0;
-    while p + PX <= pixels {
-        let input = &x[p * cin..(p + PX) * cin];
-        let rows = &mut out[p * cout..(p + PX) * cout];
+    by_blocks::<FMA, PX>((x, w, b), then, out, |input, rows| {
         for block in &wide {
             block.run::<FMA>(input, rows, cout);
         }
         for block in &narrow {
             block.run::<FMA>(input, rows, cout);
         }
-        let residual = then.add.map(|r| &r[p * cout..(p + PX) * cout]);
-        finish(rows, residual, then.relu);
-        p += PX;
+    });
+}
+
+/// What every 1×1 kernel does around its blocks: the pixels of `x` taken `P` at a time,
+/// `block(input, rows)` writing their sums (`P` pixels of `cin` values in, `P` rows of `cout`
+/// sums out), the residual and `relu` done while the rows are in cache; the last fewer than
+/// `P` pixels summed one by one in the same order (fused where `FMA`), so a pixel's sums do
+/// not depend on whether it fell in a block. `Network::run` slices the weights to the
+/// layer's shape; weights of another shape give zeros rather than what the buffer held.
+#[inline(always)]
+pub(crate) fn by_blocks<const FMA: bool, const P: usize>(
+    (x, w, b): (&[f32], &[f32], &[f32]),
+    then: Rows,
+    out: &mut [f32],
+    mut block: impl FnMut(&[f32], &mut [f32]),
+) {
+    let cout = b.len();
+    let pixels = out.len() / cout.max(1);
+    let cin = x.len() / pixels.max(1);
+    if w.len() != cin * cout || cin == 0 {
+        out.fill(0.0);
+        return;
     }
-    // The last (fewer than four) pixels, summed in the same order as in a block, so a
-    // pixel's sums do not depend on whether it fell in a block.
+    let mut p = 0;
+    while p + P <= pixels {
+        let rows = &mut out[p * cout..(p + P) * cout];
+        block(&x[p * cin..(p + P) * cin], rows);
+        let residual = then.add.map(|r| &r[p * cout..(p + P) * cout]);
+        finish(rows, residual, then.relu);
+        p += P;
+    }
     for q in p..pixels {
         let acc = &mut out[q * cout..(q + 1) * cout];
         acc.copy_from_slice(b);

@@ -10,7 +10,7 @@ use std::arch::x86_64::{
     __m256, _mm256_fmadd_ps, _mm256_loadu_ps, _mm256_set1_ps, _mm256_storeu_ps,
 };
 
-use super::pointwise::{Packed, Rows, axpy, finish};
+use super::pointwise::{Packed, Rows, by_blocks};
 
 /// Pixels per block.
 const PX: usize = 6;
@@ -26,13 +26,6 @@ const CO_HALF: usize = 8;
 #[target_feature(enable = "avx2,fma")]
 pub(crate) unsafe fn pointwise_avx2(x: &[f32], w: &[f32], b: &[f32], then: Rows, out: &mut [f32]) {
     let cout = b.len();
-    let pixels = out.len() / cout.max(1);
-    let cin = x.len() / pixels.max(1);
-    if w.len() != cin * cout || cin == 0 {
-        // Not reached: `Network::run` slices the weights to the layer's shape.
-        out.fill(0.0);
-        return;
-    }
     let full = cout / CO * CO;
     let wide: Vec<Packed<CO>> = (0..full)
         .step_by(CO)
@@ -42,10 +35,7 @@ pub(crate) unsafe fn pointwise_avx2(x: &[f32], w: &[f32], b: &[f32], then: Rows,
         .step_by(CO_HALF)
         .map(|co| Packed::new(w, b, co, CO_HALF.min(cout - co)))
         .collect();
-    let mut p = 0;
-    while p + PX <= pixels {
-        let input = &x[p * cin..(p + PX) * cin];
-        let rows = &mut out[p * cout..(p + PX) * cout];
+    by_blocks::<true, PX>((x, w, b), then, out, |input, rows| {
         for block in &wide {
             // SAFETY: AVX2 and FMA are enabled for this function.
             unsafe { sums16(input, block, rows, cout) };
@@ -54,20 +44,7 @@ pub(crate) unsafe fn pointwise_avx2(x: &[f32], w: &[f32], b: &[f32], then: Rows,
             // SAFETY: as above.
             unsafe { sums8(input, block, rows, cout) };
         }
-        let residual = then.add.map(|r| &r[p * cout..(p + PX) * cout]);
-        finish(rows, residual, then.relu);
-        p += PX;
-    }
-    // The last (fewer than six) pixels, summed in the same order as in a block.
-    for q in p..pixels {
-        let acc = &mut out[q * cout..(q + 1) * cout];
-        acc.copy_from_slice(b);
-        for (ci, &v) in x[q * cin..(q + 1) * cin].iter().enumerate() {
-            axpy::<true>(acc, v, &w[ci * cout..(ci + 1) * cout]);
-        }
-        let residual = then.add.map(|r| &r[q * cout..(q + 1) * cout]);
-        finish(acc, residual, then.relu);
-    }
+    });
 }
 
 /// A sixteen-channel block of `PX` pixels (`input`: `PX` × `cin` values) stored into its

@@ -9,7 +9,7 @@ use std::arch::x86_64::{
     _mm512_storeu_ps,
 };
 
-use super::pointwise::{Packed, Rows, axpy, finish};
+use super::pointwise::{Packed, Rows, by_blocks};
 
 /// Pixels per block.
 const PX: usize = 8;
@@ -31,39 +31,16 @@ pub(crate) unsafe fn pointwise_avx512(
     out: &mut [f32],
 ) {
     let cout = b.len();
-    let pixels = out.len() / cout.max(1);
-    let cin = x.len() / pixels.max(1);
-    if w.len() != cin * cout || cin == 0 {
-        // Not reached: `Network::run` slices the weights to the layer's shape.
-        out.fill(0.0);
-        return;
-    }
     let blocks: Vec<Packed<CO>> = (0..cout)
         .step_by(CO)
         .map(|co| Packed::new(w, b, co, CO.min(cout - co)))
         .collect();
-    let mut p = 0;
-    while p + PX <= pixels {
-        let input = &x[p * cin..(p + PX) * cin];
-        let rows = &mut out[p * cout..(p + PX) * cout];
+    by_blocks::<true, PX>((x, w, b), then, out, |input, rows| {
         for block in &blocks {
             // SAFETY: AVX-512F is enabled for this function.
             unsafe { sums(input, block, rows, cout) };
         }
-        let residual = then.add.map(|r| &r[p * cout..(p + PX) * cout]);
-        finish(rows, residual, then.relu);
-        p += PX;
-    }
-    // The last (fewer than eight) pixels, summed in the same order as in a block.
-    for q in p..pixels {
-        let acc = &mut out[q * cout..(q + 1) * cout];
-        acc.copy_from_slice(b);
-        for (ci, &v) in x[q * cin..(q + 1) * cin].iter().enumerate() {
-            axpy::<true>(acc, v, &w[ci * cout..(ci + 1) * cout]);
-        }
-        let residual = then.add.map(|r| &r[q * cout..(q + 1) * cout]);
-        finish(acc, residual, then.relu);
-    }
+    });
 }
 
 /// The block's channels of `PX` pixels (`input`: `PX` × `cin` values) stored into their
