@@ -124,7 +124,7 @@ fn lanes_row<const FMA: bool, const L: usize>(
     }
 }
 
-/// What one output row's eight channels read: the three input rows (None: padding), the
+/// What one output row's `L` channels (8, or 16 with AVX-512) read: the three input rows (None: padding), the
 /// channels' nine taps and bias.
 struct Lane<'a, const L: usize> {
     rows: &'a [Option<&'a [f32]>; 3],
@@ -136,7 +136,7 @@ struct Lane<'a, const L: usize> {
     width: usize,
 }
 
-/// Eight channels of output column `ox`. `INSIDE`: all three input columns are in the row.
+/// `L` channels of output column `ox`. `INSIDE`: all three input columns are in the row.
 /// (A function, not a closure: closures do not inherit the caller's AVX2/FMA and would call
 /// a software `fma`.)
 #[inline(always)]
@@ -163,7 +163,7 @@ fn lane_pixel<const FMA: bool, const INSIDE: bool, const L: usize>(
 /// multiply-add unit busy (one sum alone waits for each of its nine steps in turn).
 const BLOCK: usize = 4;
 
-/// Eight channels of output columns `ox..ox + BLOCK`, all inside the row.
+/// `L` channels of output columns `ox..ox + BLOCK`, all inside the row.
 #[inline(always)]
 fn lane_block<const FMA: bool, const L: usize>(
     at: &Lane<L>,

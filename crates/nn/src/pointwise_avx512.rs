@@ -1,7 +1,7 @@
 //! The 1×1 convolution with AVX-512 (Intel server and 11th-generation laptop cores, AMD Zen 4
 //! and later): eight pixels × sixteen output channels summed in eight 512-bit registers while
 //! the input channels run, so each weight row loaded serves eight pixels (the AVX2 kernel's
-//! four). Each sum starts from the bias and adds the input channels in order with one fused
+//! six). Each sum starts from the bias and adds the input channels in order with one fused
 //! multiply-add each — the AVX2 kernel's sums, so the same result to the bit.
 
 use std::arch::x86_64::{
