@@ -124,8 +124,8 @@ fn lanes_row<const FMA: bool, const L: usize>(
     }
 }
 
-/// What one output row's `L` channels (8, or 16 with AVX-512) read: the three input rows (None: padding), the
-/// channels' nine taps and bias.
+/// What one output row's `L` channels (8, or 16 with AVX-512) read: the three input rows
+/// (None: padding), the channels' nine taps and bias.
 struct Lane<'a, const L: usize> {
     rows: &'a [Option<&'a [f32]>; 3],
     taps: &'a [[[f32; L]; 3]; 3],
