@@ -27,7 +27,7 @@ pub(crate) fn pointwise(x: &[f32], w: &[f32], b: &[f32], then: Rows, out: &mut [
         unsafe { super::pointwise_avx2::pointwise_avx2(x, w, b, then, out) };
         return;
     }
-    pointwise_blocks::<false>(x, w, b, then, out);
+    pointwise_blocks(x, w, b, then, out);
 }
 
 /// The plain kernel (CPUs without AVX2, and the definition the vector kernels are tested
@@ -74,8 +74,8 @@ impl<const N: usize> Packed<N> {
 
     /// Its channels of the `PX` pixels of `input` into their rows (`cout` values a pixel).
     #[inline(always)]
-    fn run<const FMA: bool>(&self, input: &[f32], rows: &mut [f32], cout: usize) {
-        let sums = block::<FMA, N>(input, &self.w, self.b);
+    fn run(&self, input: &[f32], rows: &mut [f32], cout: usize) {
+        let sums = block::<N>(input, &self.w, self.b);
         for (pi, s) in sums.iter().enumerate() {
             let at = pi * cout + self.co;
             rows[at..at + self.width].copy_from_slice(&s[..self.width]);
@@ -84,13 +84,7 @@ impl<const N: usize> Packed<N> {
 }
 
 #[inline(always)]
-pub(crate) fn pointwise_blocks<const FMA: bool>(
-    x: &[f32],
-    w: &[f32],
-    b: &[f32],
-    then: Rows,
-    out: &mut [f32],
-) {
+pub(crate) fn pointwise_blocks(x: &[f32], w: &[f32], b: &[f32], then: Rows, out: &mut [f32]) {
     let cout = b.len();
     let full_co = cout / CO * CO;
     let wide: Vec<Packed<CO>> = (0..full_co)
@@ -105,12 +99,12 @@ pub(crate) fn pointwise_blocks<const FMA: bool>(
         narrow.push(Packed::new(w, b, co, width));
         co += width;
     }
-    by_blocks::<FMA, PX>((x, w, b), then, out, |input, rows| {
+    by_blocks::<false, PX>((x, w, b), then, out, |input, rows| {
         for block in &wide {
-            block.run::<FMA>(input, rows, cout);
+            block.run(input, rows, cout);
         }
         for block in &narrow {
-            block.run::<FMA>(input, rows, cout);
+            block.run(input, rows, cout);
         }
     });
 }
@@ -171,11 +165,7 @@ pub(crate) fn finish(rows: &mut [f32], residual: Option<&[f32]>, relu: bool) {
 /// `N` output channels of the `PX` pixels of `input` (`cin` values each; `w`: `cin` rows of
 /// `N` weights), starting from `bias`.
 #[inline(always)]
-fn block<const FMA: bool, const N: usize>(
-    input: &[f32],
-    w: &[[f32; N]],
-    bias: [f32; N],
-) -> [[f32; N]; PX] {
+fn block<const N: usize>(input: &[f32], w: &[[f32; N]], bias: [f32; N]) -> [[f32; N]; PX] {
     let cin = w.len();
     let mut acc = [bias; PX];
     let (p0, rest) = input.split_at(cin.min(input.len()));
@@ -185,12 +175,7 @@ fn block<const FMA: bool, const N: usize>(
     for (row, (((&v0, &v1), &v2), &v3)) in w.iter().zip(pixels) {
         for (a, v) in acc.iter_mut().zip([v0, v1, v2, v3]) {
             for j in 0..N {
-                // One rounding instead of two where the CPU fuses them (as TFLite does).
-                a[j] = if FMA {
-                    v.mul_add(row[j], a[j])
-                } else {
-                    a[j] + v * row[j]
-                };
+                a[j] += v * row[j];
             }
         }
     }
@@ -234,7 +219,7 @@ mod tests {
                 relu: true,
             };
             let mut plain = vec![f32::NAN; pixels * cout];
-            pointwise_blocks::<false>(&x, &w, &b, then, &mut plain);
+            pointwise_blocks(&x, &w, &b, then, &mut plain);
             assert_eq!(plain, want, "{cin}→{cout} over {pixels}, no FMA");
             let mut fused = vec![f32::NAN; pixels * cout];
             pointwise(&x, &w, &b, then, &mut fused);
@@ -291,7 +276,7 @@ mod tests {
                 got
             };
             let shape = format!("{cin}→{cout} over {pixels}");
-            let plain = run(&|o| pointwise_blocks::<false>(&x, &w, &b, then, o));
+            let plain = run(&|o| pointwise_blocks(&x, &w, &b, then, o));
             assert_eq!(plain, want(false), "plain, {shape}");
             #[cfg(target_arch = "x86_64")]
             {
