@@ -135,7 +135,11 @@ pub struct ImageReq {
     /// `face_min_px` is for a picture this wide; wider ones are searched for the same share.
     pub face_min_px_at_width: u32,
     pub face_model_px: u32,
-    /// The smallest faces (the finest level) are enlarged to this many model pixels.
+    /// The smallest faces (the finest level) are searched enlarged to this many model pixels
+    /// with a lower score (0–1): what scores that there is a place to look again enlarged to
+    /// `face_fine_model_px`, where a face is judged, not yet a face.
+    pub face_candidate_model_px: u32,
+    pub face_candidate_score: f64,
     pub face_fine_model_px: u32,
     pub face_every_look_px: u32,
     pub face_tile_px: u32,
@@ -382,6 +386,18 @@ impl Profile {
         }
         if !(n.upload_max_seconds > 0.0 && n.upload_max_seconds <= 60.0) {
             return Err("network.upload_max_seconds: must be between 0 and 60".into());
+        }
+        let i = &self.image;
+        if !(i.face_candidate_score > 0.0 && i.face_candidate_score <= i.face_min_score) {
+            return Err("image.face_candidate_score: must be > 0 and <= face_min_score".into());
+        }
+        if !(i.face_model_px <= i.face_candidate_model_px
+            && i.face_candidate_model_px <= i.face_fine_model_px)
+        {
+            return Err(
+                "image.face_candidate_model_px: must be between face_model_px and face_fine_model_px"
+                    .into(),
+            );
         }
         if !(0.0..=90.0).contains(&self.image.face_turned_deg) {
             return Err("image.face_turned_deg: must be between 0 and 90".into());

@@ -283,8 +283,9 @@ fn faces_are_found_down_to_24_px_on_tuning_and_validation_faces() {
 /// every placement), 60° 1/12 and 5/12; with the picture also searched turned 40° each way
 /// (`face_turned_deg`): 20° 12/12 and 12/12, 40° 11/12 and 12/12, 60° 9/12 and 10/12; with
 /// the smallest faces searched enlarged as well (`face_fine_model_px`): 40° 12/12 and 12/12,
-/// 60° 9/12 and 11/12.
-const TILTS: &[(f64, f64, f64)] = &[(20.0, 0.9, 0.91), (40.0, 0.91, 0.91), (60.0, 0.66, 0.83)];
+/// 60° 9/12 and 11/12; with the finest level's places looked at closer (`face_closer_look`,
+/// 2026-12-04): the same but 60° validation 12/12.
+const TILTS: &[(f64, f64, f64)] = &[(20.0, 0.9, 0.91), (40.0, 0.91, 0.91), (60.0, 0.66, 0.91)];
 
 #[test]
 fn tilted_heads_are_found() {

@@ -3,9 +3,11 @@
 //! at scale `model_px / min_px` (at most 1: the camera has no finer detail). Larger faces are
 //! found on halved copies (levels), each level keeping faces up to `LEVEL_SPAN` times its
 //! smallest, until the whole frame fits one tile. The finest level — the smallest faces — is
-//! given to the model enlarged so that they are `fine_model_px` wide to it: the model finds
-//! faces near the bottom of its range less often (held-out faces of 24 px: 31 of 40 at their
-//! own size, 38 of 40 enlarged to 32).
+//! given to the model enlarged so that they are `candidate_model_px` wide to it, and what it
+//! finds there is a place to look closer at, judged again enlarged so that they are
+//! `fine_model_px` wide (`face_closer_look`): the model finds faces near the bottom of its
+//! range less often (held-out faces of 24 px: 31 of 40 at their own size, 38 of 40 enlarged
+//! to 32; faces turned away need 48).
 //!
 //! A still picture is searched whole at every level. A look at a live or recorded camera
 //! cannot afford the finest levels whole: levels for faces of at least `every_look_px` are
@@ -26,8 +28,10 @@ pub const LEVEL_SPAN: f32 = 3.0;
 pub struct SearchRules {
     /// Smallest face the model finds, in pixels of its input.
     pub model_px: f32,
-    /// How wide the finest level's smallest faces are made for the model (enlarging it when
-    /// more than `model_px`).
+    /// How wide the finest level's smallest faces are made for the model when it is searched
+    /// (enlarging it when more than `model_px`)…
+    pub candidate_model_px: f32,
+    /// …and when a place found there is judged (`face_closer_look`).
     pub fine_model_px: f32,
     /// Smallest face to find, in pixels of a frame `at_width` wide (the platform's 720p);
     /// a larger picture (a phone photo) is searched for the same share of its width.
@@ -49,14 +53,22 @@ pub struct Pass {
     pub scale: f32,
     pub min_face: f32,
     pub max_face: f32,
+    /// The finest level: what the pass finds is a place to look closer at, judged again
+    /// enlarged this much more (`fine_model_px / candidate_model_px`; 1: faces are judged as
+    /// found).
+    pub closer: f32,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Level {
     /// Frame pixels to the model's pixels, as the face sizes the level keeps are reckoned.
     pub scale: f32,
-    /// The model's input is this much larger still (the finest level: `fine_model_px`).
+    /// The model's input is this much larger still (the finest level: `candidate_model_px /
+    /// model_px`)…
     pub enlarge: f32,
+    /// …and what it finds is judged enlarged this much more (`fine_model_px /
+    /// candidate_model_px`; 1 elsewhere: judged as found).
+    pub closer: f32,
     /// Searched whole at every look, or a column at a time.
     pub every_look: bool,
     /// Full-height columns, each a stack of tiles (one column of one tile, the whole frame,
@@ -134,14 +146,19 @@ pub fn levels(rules: &SearchRules, width: u32, height: u32) -> Vec<Level> {
                 .collect()
         };
         // The finest level's smallest faces, unless it is searched at every look anyway.
-        let enlarge = if out.is_empty() && !every_look {
-            (rules.fine_model_px / rules.model_px).max(1.0)
+        let (enlarge, closer) = if out.is_empty() && !every_look {
+            let search = rules.candidate_model_px.max(rules.model_px);
+            (
+                search / rules.model_px,
+                (rules.fine_model_px / search).max(1.0),
+            )
         } else {
-            1.0
+            (1.0, 1.0)
         };
         out.push(Level {
             scale,
             enlarge,
+            closer,
             every_look,
             columns,
         });
@@ -194,12 +211,13 @@ pub fn passes(rules: &SearchRules, width: u32, height: u32, columns: Columns) ->
                 }
                 _ => level.columns.iter().flatten().copied().collect(),
             };
-            let scale = level.scale * level.enlarge;
+            let (scale, closer) = (level.scale * level.enlarge, level.closer);
             tiles.into_iter().map(move |region| Pass {
                 region,
                 scale,
                 min_face,
                 max_face,
+                closer,
             })
         })
         .collect()
@@ -290,6 +308,7 @@ pub fn follow_up(
         scale: finest.scale * finest.enlarge,
         min_face: 0.0,
         max_face: rules.model_px * LEVEL_SPAN / finest.scale,
+        closer: finest.closer,
     })
 }
 
@@ -300,7 +319,8 @@ mod tests {
     fn rules() -> SearchRules {
         SearchRules {
             model_px: 24.0,
-            fine_model_px: 32.0,
+            candidate_model_px: 32.0,
+            fine_model_px: 48.0,
             min_px: 24.0,
             at_width: 1280.0,
             every_look_px: 48.0,
@@ -322,9 +342,10 @@ mod tests {
         let l = levels(&rules(), 1280, 720);
         let scales: Vec<f32> = l.iter().map(|l| l.scale).collect();
         assert_eq!(scales, vec![1.0, 0.5, 0.25]);
-        // Only the finest level's smallest faces are enlarged for the model (24 → 32 px).
-        let enlarged: Vec<f32> = l.iter().map(|l| l.enlarge).collect();
-        assert_eq!(enlarged, vec![32.0 / 24.0, 1.0, 1.0]);
+        // Only the finest level is enlarged for the model (its smallest faces 24 → 32 px) and
+        // its places judged enlarged more (→ 48 px).
+        let enlarged: Vec<(f32, f32)> = l.iter().map(|l| (l.enlarge, l.closer)).collect();
+        assert_eq!(enlarged, vec![(32.0 / 24.0, 1.5), (1.0, 1.0), (1.0, 1.0)]);
         assert!(!l[0].every_look && l[1].every_look && l[2].every_look);
         assert_eq!(l[1].columns.len(), 1);
         assert_eq!(l[2].columns.len(), 1);
@@ -409,7 +430,7 @@ mod tests {
         };
         // The camera still: one column around it, inside the frame.
         let p = follow_up(&r, face, Some(0.0), 1280, 720).expect("a pass");
-        assert_eq!(p.scale, 32.0 / 24.0);
+        assert_eq!((p.scale, p.closer), (32.0 / 24.0, 1.5));
         assert_eq!((p.region.w, p.region.h), (320, 320));
         assert!(p.region.inside(1280, 720));
         assert!(p.region.contains_centre_of(&face));
@@ -445,6 +466,6 @@ mod tests {
     fn a_small_frame_is_one_pass() {
         let p = passes(&rules(), 320, 240, Columns::Turn(5));
         assert_eq!(p.len(), 1);
-        assert_eq!(p[0].scale, 32.0 / 24.0);
+        assert_eq!((p[0].scale, p[0].closer), (32.0 / 24.0, 1.5));
     }
 }

@@ -2,6 +2,7 @@
 //! as `face_search` plans), and counting of *people*: the portrait printed on an ID card is a
 //! face but not a person.
 
+use super::face_closer_look::judge;
 use super::face_mirror::found_again;
 use super::face_model::FaceModel;
 use super::face_search::{
@@ -31,6 +32,9 @@ pub struct FaceRules {
     pub search: SearchRules,
     /// The score (0–1) a face needs.
     pub min_score: f32,
+    /// The score (0–1) a place on the finest level needs to be looked at closer
+    /// (`face_closer_look`).
+    pub candidate_score: f32,
     /// Also searched turned this many degrees each way (0: not), for faces of
     /// `search.every_look_px` and more.
     pub turned_deg: f32,
@@ -43,6 +47,7 @@ impl FaceRules {
         FaceRules {
             search: SearchRules {
                 model_px: req.face_model_px as f32,
+                candidate_model_px: req.face_candidate_model_px as f32,
                 fine_model_px: req.face_fine_model_px as f32,
                 min_px: req.face_min_px as f32,
                 at_width: req.face_min_px_at_width as f32,
@@ -51,6 +56,7 @@ impl FaceRules {
                 column_looks: req.face_column_looks,
             },
             min_score: req.face_min_score as f32,
+            candidate_score: req.face_candidate_score as f32,
             turned_deg: req.face_turned_deg as f32,
             turned_looks: req.face_turned_looks,
         }
@@ -224,29 +230,51 @@ impl FaceDetector {
     }
 
     fn search(&self, frame: &RgbFrame, plan: Vec<Pass>) -> Vec<FaceBox> {
+        let r = &self.rules;
         let mut found = Vec::new();
         for pass in plan {
+            // The finest level finds places to look closer at (`face_closer_look`).
+            let score = if pass.closer > 1.0 {
+                r.candidate_score.min(r.min_score)
+            } else {
+                r.min_score
+            };
             // A frame the model cannot take yields nothing rather than stopping the look.
-            let Ok(faces) = self
-                .model
-                .detect(frame, pass.region, pass.scale, self.rules.min_score)
-            else {
+            let Ok(places) = self.model.detect(frame, pass.region, pass.scale, score) else {
                 continue;
             };
-            found.extend(faces.into_iter().filter(|f| {
-                let w = f.rect.w as f32;
-                w >= pass.min_face
-                    && w <= pass.max_face
-                    && !cut_by_tile(f.rect, pass.region, frame)
-                    && found_again(
-                        &self.model,
-                        frame,
-                        f,
-                        pass.scale,
-                        self.rules.min_score,
-                        self.rules.turned_deg,
-                    )
-            }));
+            let mut here: Vec<FaceBox> = Vec::new();
+            // Faces of the sizes the pass keeps: a larger place is the next level's.
+            let kept = |f: &FaceBox| (pass.min_face..=pass.max_face).contains(&(f.rect.w as f32));
+            for place in places {
+                // A place on a face already judged here needs no second look.
+                let judged_here = here.iter().any(|k| overlap(&k.rect, &place.rect) > 0.3);
+                if !kept(&place) || judged_here || cut_by_tile(place.rect, pass.region, frame) {
+                    continue;
+                }
+                let fine = r.search.fine_model_px;
+                let Ok(judged) = judge(&self.model, frame, place, &pass, fine, r.min_score) else {
+                    continue;
+                };
+                for j in judged {
+                    // Two places near one face find it twice: checked in the mirror once.
+                    let seen = here.iter().any(|k| overlap(&k.rect, &j.face.rect) > 0.3);
+                    if !seen
+                        && kept(&j.face)
+                        && found_again(
+                            &self.model,
+                            frame,
+                            &j.face,
+                            j.scale,
+                            r.min_score,
+                            r.turned_deg,
+                        )
+                    {
+                        here.push(j.face);
+                    }
+                }
+            }
+            found.extend(here);
         }
         found
     }
@@ -258,7 +286,7 @@ fn largest_first(mut faces: Vec<FaceBox>) -> Vec<FaceBox> {
 }
 
 /// A face touching a tile's inner border is a part of a face the neighbouring tile sees whole.
-fn cut_by_tile(face: Rect, tile: Rect, frame: &RgbFrame) -> bool {
+pub(crate) fn cut_by_tile(face: Rect, tile: Rect, frame: &RgbFrame) -> bool {
     let inner_left = tile.x > 0 && face.x <= tile.x;
     let inner_top = tile.y > 0 && face.y <= tile.y;
     let inner_right = tile.x + tile.w < frame.width && face.x + face.w >= tile.x + tile.w;
