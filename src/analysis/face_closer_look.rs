@@ -16,7 +16,8 @@ use selfcheck_nn::ModelError;
 /// The region searched again reaches this many face widths across: the face and a width and a
 /// half of what is around it on each side. Real faces placed on pictures scored there as in
 /// the whole level's tiles (three widths: the same on average, a few hundredths less for some);
-/// a carved face in a small photo lost 0.13 with three and nothing with four.
+/// a carved face in a small held-out photo lost 0.13 with three and nothing with four (so the
+/// width was chosen on a held-out picture: README).
 const REGION_FACES: f32 = 4.0;
 
 /// A face judged, and the scale (model pixels per frame pixel) it was judged at.
