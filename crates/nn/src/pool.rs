@@ -34,8 +34,14 @@ fn take_kept(len: usize) -> Option<Vec<f32>> {
     take_best(len, Vec::capacity)
 }
 
-/// The kept buffer with the smallest `size` of at least `len`, taken out of the pool.
+/// The kept buffer with the smallest `size` of at least `len`, taken out of the pool. A
+/// tensor smaller than the pool keeps takes none: it would hold a large buffer where the
+/// allocator's small block does, and the model's outputs (a few thousand values, moved out
+/// of their tensors) took the pool's buffers with them — five thousand fresh pages a look.
 fn take_best(len: usize, size: fn(&Vec<f32>) -> usize) -> Option<Vec<f32>> {
+    if len < MIN_KEPT {
+        return None;
+    }
     FREE.try_with(|free| {
         let mut free = free.try_borrow_mut().ok()?;
         let best = free
@@ -119,6 +125,12 @@ mod tests {
             give(vec![0.0; MAX_VALUES / 4]);
         }
         assert!(kept_values() <= MAX_VALUES, "{}", kept_values());
+        // A tensor smaller than the pool keeps leaves the kept buffers where they are.
+        let before = kept_values();
+        let small = take(MIN_KEPT / 2, 0.0);
+        let small_too = take_for_overwrite(MIN_KEPT / 2);
+        assert_eq!(kept_values(), before, "a small tensor took a kept buffer");
+        assert!(small.capacity() < MIN_KEPT && small_too.capacity() < MIN_KEPT);
         // For overwriting: the right length, whatever it held.
         assert_eq!(take_for_overwrite(MIN_KEPT * 3).len(), MIN_KEPT * 3);
         assert_eq!(take_for_overwrite(5).len(), 5);
