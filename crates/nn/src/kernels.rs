@@ -33,7 +33,14 @@ pub fn valid_size(input: usize, k: usize, stride: usize) -> usize {
 /// A k×k convolution; `w` is laid out `[ky][kx][cin][cout]`. Larger kernels gather each
 /// output pixel's k×k×cin inputs into one row first, so the same 1×1 kernel does the work.
 pub fn conv(x: &Tensor, w: &[f32], b: &[f32], k: usize, stride: usize, relu: bool) -> Tensor {
-    conv_then(x, w, b, (k, stride), Then { add: None, relu })
+    conv_then(
+        x,
+        w,
+        b,
+        (k, stride),
+        ((0, 0, 0, 0), 0.0),
+        Then { add: None, relu },
+    )
 }
 
 /// What is done to a convolution's sums as they are stored: a residual tensor of the output's
@@ -45,17 +52,23 @@ pub struct Then<'a> {
     pub relu: bool,
 }
 
-/// [`conv`], with `then` done to each sum as it is stored. A residual of another shape than
-/// the output is not added: `Network::run` refuses such a model with an error before calling.
+/// [`conv`] over the input padded with `value` by (top, bottom, left, right) without making a
+/// padded copy, with `then` done to each sum as it is stored. A residual of another
+/// shape than the output is not added: `Network::run` refuses such a model with an error
+/// before calling.
 pub fn conv_then(
     x: &Tensor,
     w: &[f32],
     b: &[f32],
     (k, stride): (usize, usize),
+    ((top, bottom, left, right), value): ((usize, usize, usize, usize), f32),
     then: Then,
 ) -> Tensor {
     let cout = b.len();
-    let (oh, ow) = (valid_size(x.h, k, stride), valid_size(x.w, k, stride));
+    let (oh, ow) = (
+        valid_size(x.h + top + bottom, k, stride),
+        valid_size(x.w + left + right, k, stride),
+    );
     let mut out = Tensor::for_overwrite(oh, ow, cout);
     let then = Then {
         add: then
@@ -67,7 +80,7 @@ pub fn conv_then(
         add: then.add.map(|r| &r.data[..]),
         relu: then.relu,
     };
-    if k == 1 && stride == 1 {
+    if k == 1 && stride == 1 && (top, bottom, left, right) == (0, 0, 0, 0) {
         pointwise(&x.data, w, b, rows, &mut out.data);
     } else {
         // One output row at a time: its pixels' k×k×cin inputs gathered into a row buffer
@@ -75,12 +88,33 @@ pub fn conv_then(
         // to memory and read back, a fifth of a look).
         let patch = k * k * x.c;
         let mut cols = vec![0f32; ow * patch];
+        let run_len = k * x.c;
+        // Output columns whose k input columns all lie inside the row (no padding to fill).
+        let lo = left.div_ceil(stride).min(ow);
+        let hi = (x.w + left)
+            .checked_sub(k)
+            .map_or(0, |last| (last / stride + 1).min(ow))
+            .max(lo);
+        let mut tap_rows: Vec<Option<&[f32]>> = vec![None; k];
         for (oy, line) in out.data.chunks_exact_mut((ow * cout).max(1)).enumerate() {
-            for ox in 0..ow {
-                for ky in 0..k {
-                    let from = ((oy * stride + ky) * x.w + ox * stride) * x.c;
-                    let to = ox * patch + ky * k * x.c;
-                    copy_run(&mut cols[to..to + k * x.c], &x.data[from..from + k * x.c]);
+            // The input row each tap row reads (None: padding).
+            for (ky, r) in tap_rows.iter_mut().enumerate() {
+                *r = (oy * stride + ky)
+                    .checked_sub(top)
+                    .filter(|&iy| iy < x.h)
+                    .map(|iy| &x.data[iy * x.w * x.c..(iy + 1) * x.w * x.c]);
+            }
+            for (ox, patch_of) in cols.chunks_exact_mut(patch).enumerate() {
+                let inside = (lo..hi).contains(&ox);
+                for (run, r) in patch_of.chunks_exact_mut(run_len).zip(&tap_rows) {
+                    match r {
+                        None => run.fill(value),
+                        Some(row) if inside => {
+                            let from = (ox * stride - left) * x.c;
+                            copy_run(run, &row[from..from + run_len]);
+                        }
+                        Some(row) => padded_run(row, x.c, (ox * stride, left), value, run),
+                    }
                 }
             }
             let row = Rows {
@@ -91,6 +125,20 @@ pub fn conv_then(
         }
     }
     out
+}
+
+/// A run of `run.len() / c` pixels of an input `row` (`c` values a pixel) from padded column
+/// `at` on, where it crosses the `left` or right padding: `value` there.
+fn padded_run(row: &[f32], c: usize, (at, left): (usize, usize), value: f32, run: &mut [f32]) {
+    for (kx, cell) in run.chunks_exact_mut(c.max(1)).enumerate() {
+        match (at + kx)
+            .checked_sub(left)
+            .and_then(|ix| row.get(ix * c..(ix + 1) * c))
+        {
+            Some(pixel) => cell.copy_from_slice(pixel),
+            None => cell.fill(value),
+        }
+    }
 }
 
 /// `to` = `from` (same length). The runs of a 3×3 convolution over a picture's three colours
@@ -268,6 +316,43 @@ mod tests {
         let wide = t(1, 4, 1, vec![1.0, 2.0, 3.0, 4.0]);
         let dw = depthwise(&wide, &ones, &[0.0], (3, 2), (1, 1, 1, 1), false);
         assert_eq!(dw.data, vec![3.0, 9.0]);
+    }
+
+    #[test]
+    fn a_convolution_padding_inside_gives_the_padded_copy_s_sums() {
+        // Odd sizes, both strides, padding on every side, three channels in (the model's
+        // first layer) and two; zeros and the model input's black (-1) as padding.
+        let shapes = [
+            (7, 9, 3, 2, (1, 1, 1, 1)),
+            (6, 5, 3, 2, (0, 1, 0, 1)),
+            (5, 6, 2, 1, (1, 1, 1, 1)),
+            (4, 4, 2, 1, (2, 0, 0, 2)),
+            (2, 2, 3, 2, (1, 1, 1, 1)),
+        ];
+        for ((h, w, c, stride, around), value) in
+            shapes.into_iter().flat_map(|s| [(s, 0.0), (s, -1.0)])
+        {
+            let x = t(
+                h,
+                w,
+                c,
+                (0..h * w * c)
+                    .map(|v| (v % 11) as f32 * 0.5 - 2.0)
+                    .collect(),
+            );
+            let cout = 5;
+            let wt: Vec<f32> = (0..9 * c * cout).map(|v| (v % 7) as f32 - 3.0).collect();
+            let b: Vec<f32> = (0..cout).map(|v| v as f32).collect();
+            let copy = conv(&pad(&x, around, value), &wt, &b, 3, stride, true);
+            let relu = Then {
+                add: None,
+                relu: true,
+            };
+            let inside = conv_then(&x, &wt, &b, (3, stride), (around, value), relu);
+            assert_eq!((inside.h, inside.w, inside.c), (copy.h, copy.w, copy.c));
+            let shape = format!("{h}x{w}x{c} stride {stride} pad {around:?} of {value}");
+            assert_eq!(inside.data, copy.data, "{shape}");
+        }
     }
 
     #[test]

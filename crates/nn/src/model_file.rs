@@ -36,6 +36,12 @@ pub enum Op {
         /// 1×1 convolution's output is folded in when the model is read.
         #[serde(default)]
         add: Option<usize>,
+        /// Padding (top, bottom, left, right) done inside the convolution, as for `Dwconv`,
+        /// and the value it holds (the first layer's is the input's black, −1).
+        #[serde(default)]
+        pad: (usize, usize, usize, usize),
+        #[serde(default)]
+        pad_value: f32,
     },
     Dwconv {
         #[serde(rename = "in")]
@@ -273,6 +279,8 @@ impl Network {
                     w: wa,
                     b,
                     add,
+                    pad,
+                    pad_value,
                 } => {
                     let x = slot(&slots, input)?;
                     if x.c != cin {
@@ -282,9 +290,10 @@ impl Network {
                         )));
                     }
                     let residual = add.map(|t| slot(&slots, t)).transpose()?;
+                    let (top, bottom, left, right) = pad;
                     let out_shape = (
-                        kernels::valid_size(x.h, k, stride),
-                        kernels::valid_size(x.w, k, stride),
+                        kernels::valid_size(x.h + top + bottom, k, stride),
+                        kernels::valid_size(x.w + left + right, k, stride),
                         cout,
                     );
                     if residual.is_some_and(|r| (r.h, r.w, r.c) != out_shape) {
@@ -295,7 +304,10 @@ impl Network {
                         add: residual,
                         relu,
                     };
-                    (out, kernels::conv_then(x, wv, bv, (k, stride), then))
+                    (
+                        out,
+                        kernels::conv_then(x, wv, bv, (k, stride), (pad, pad_value), then),
+                    )
                 }
                 Op::Dwconv {
                     input,
@@ -415,10 +427,12 @@ fn reader_counts(ops: &[Op], tensors: usize) -> Vec<usize> {
 /// Zero padding: top, bottom, left, right.
 pub type Padding = (usize, usize, usize, usize);
 
-/// Padding that only a depthwise convolution reads is done inside it (no padded copy).
+/// Padding that only a convolution reads is done inside it (no padded copy): the depthwise
+/// ones, and the k×k ones (YuNet's first layer: the padded copy of its input was a twentieth
+/// of a look).
 fn fold_padding(ops: Vec<Op>, tensors: usize) -> Vec<Op> {
     let readers = reader_counts(&ops, tensors);
-    let pads: std::collections::HashMap<usize, (usize, Padding)> = ops
+    let pads: std::collections::HashMap<usize, (usize, Padding, f32)> = ops
         .iter()
         .filter_map(|op| match *op {
             Op::Pad {
@@ -429,8 +443,8 @@ fn fold_padding(ops: Vec<Op>, tensors: usize) -> Vec<Op> {
                 left,
                 right,
                 value,
-            } if readers.get(out) == Some(&1) && value == 0.0 => {
-                Some((out, (input, (top, bottom, left, right))))
+            } if readers.get(out) == Some(&1) => {
+                Some((out, (input, (top, bottom, left, right), value)))
             }
             _ => None,
         })
@@ -439,13 +453,29 @@ fn fold_padding(ops: Vec<Op>, tensors: usize) -> Vec<Op> {
     let mut ops: Vec<Op> = ops
         .into_iter()
         .map(|mut op| {
-            if let Op::Dwconv { input, pad, .. } = &mut op
+            // The depthwise kernel pads with zeros only; the k×k one with any value.
+            let target = match &mut op {
+                Op::Dwconv { input, pad, .. } => Some((input, pad, None)),
+                Op::Conv {
+                    input,
+                    pad,
+                    pad_value,
+                    k,
+                    ..
+                } if *k > 1 => Some((input, pad, Some(pad_value))),
+                _ => None,
+            };
+            if let Some((input, pad, value)) = target
                 && *pad == (0, 0, 0, 0)
-                && let Some(&(source, amounts)) = pads.get(input)
+                && let Some(&(source, amounts, v)) = pads.get(input)
+                && (v == 0.0 || value.is_some())
             {
                 folded.insert(*input);
                 *input = source;
                 *pad = amounts;
+                if let Some(value) = value {
+                    *value = v;
+                }
             }
             op
         })
@@ -622,6 +652,36 @@ mod tests {
         let twice = r#"{"op":"add","in":1,"in2":2,"out":3,"relu":false}"#;
         let net = model(&format!("{conv},{add},{twice}"), 4, 3, &[0xc000, 0x3800]);
         assert_eq!(net.ops.len(), 3, "{:?}", net.ops);
+    }
+
+    #[test]
+    fn zero_padding_read_only_by_a_3x3_convolution_is_done_inside_it() {
+        // y = conv3x3(pad(x, 1 pixel of -1)), all nine weights 1 (float16 0x3c00), bias 0.
+        let pad =
+            r#"{"op":"pad","in":0,"out":1,"top":1,"bottom":1,"left":1,"right":1,"value":-1.0}"#;
+        let conv = r#"{"op":"conv","in":1,"out":2,"k":3,"stride":1,"relu":false,"cin":1,"cout":1,"w":0,"b":9}"#;
+        let mut weights = vec![0x3c00; 9];
+        weights.push(0);
+        let net = model(&format!("{pad},{conv}"), 3, 2, &weights);
+        assert_eq!(net.ops.len(), 1, "{:?}", net.ops);
+        assert!(matches!(
+            net.ops[0],
+            Op::Conv {
+                input: 0,
+                pad: (1, 1, 1, 1),
+                pad_value: -1.0,
+                ..
+            }
+        ));
+        let x = Tensor {
+            h: 2,
+            w: 2,
+            c: 1,
+            data: vec![1.0, 2.0, 3.0, 4.0],
+        };
+        let y = net.run(x).expect("runs");
+        // Each output: the four inputs (10) and five padding pixels of -1.
+        assert_eq!(y["y"].data, vec![5.0; 4]);
     }
 
     #[test]
