@@ -246,6 +246,9 @@ mod tests {
             (48, 24, 13),
             (5, 29, 7),
             (32, 4, 25),
+            // AVX-512's 32-wide blocks, then a 16-wide one, then a narrower one.
+            (8, 48, 9),
+            (5, 40, 10),
         ];
         for (cin, cout, pixels) in shapes {
             let x: Vec<f32> = (0..pixels * cin).map(|_| next()).collect();
