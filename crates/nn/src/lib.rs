@@ -14,9 +14,11 @@ mod pointwise_avx2;
 mod pointwise_avx512;
 mod pool;
 mod resample;
+mod turned;
 
 pub use model_file::{Network, Op, f16_to_f32};
-pub use resample::{rgb_region, rgb_turned, rgb_turned_square};
+pub use resample::{rgb_region, rgb_turned_square};
+pub use turned::rgb_turned;
 
 /// `a × b + c` rounded once, as the CPU's fused multiply-add instruction does: the
 /// definition the vector kernels are tested against. (`f32::mul_add` outside code compiled

@@ -143,7 +143,7 @@ fn shrink(
 /// value by value into `columns` (a loop the compiler vectorises), then each block's `n`
 /// columns are added: the same integers as adding the n×n pixels one by one, with `n` times
 /// fewer additions a value at a time.
-fn block_sums(
+pub(crate) fn block_sums(
     rgb: &[u8],
     width: usize,
     (x, y): (usize, usize),
@@ -206,88 +206,6 @@ fn resample(
             *o = v / 127.5 - 1.0;
         }
     }
-}
-
-/// The whole picture shrunk by `n` (a power of two; 1 keeps it) and turned by `angle`
-/// (radians, clockwise on screen) around its centre, as the model's input: the same size as
-/// the shrunk picture, values −1…1, black (−1) where the turned picture does not reach and
-/// in the padding to a multiple of `multiple`. A head leaning `angle` clockwise stands
-/// upright in it. Output pixel (u, v) from the centre shows the shrunk picture's point
-/// centre + u·(cos, sin) + v·(−sin, cos), sampled bilinearly.
-pub fn rgb_turned(
-    rgb: &[u8],
-    (width, height): (usize, usize),
-    angle: f32,
-    n: usize,
-    multiple: usize,
-) -> Tensor {
-    // A power of two (the largest not above `n`): the shrink's mean is a shift.
-    let n = 1usize << n.max(1).ilog2();
-    let (sw, sh) = ((width / n).max(1), (height / n).max(1));
-    let m = multiple.max(1);
-    let mut t = Tensor::filled(sh.div_ceil(m) * m, sw.div_ceil(m) * m, 3, -1.0);
-    if width < n || height < n || rgb.len() < width * height * 3 {
-        return t;
-    }
-    let small = shrunk_rgb8(rgb, width, n, (sw, sh));
-    let (sin, cos) = angle.sin_cos();
-    let (cx, cy) = (sw as f32 / 2.0, sh as f32 / 2.0);
-    let (xmax, ymax) = ((sw - 1) as f32, (sh - 1) as f32);
-    let row = sw * 3;
-    let tw = t.w;
-    for (oy, line) in t.data.chunks_exact_mut(tw * 3).take(sh).enumerate() {
-        let v = oy as f32 + 0.5 - cy;
-        for (ox, out) in line.chunks_exact_mut(3).take(sw).enumerate() {
-            let u = ox as f32 + 0.5 - cx;
-            // The point in the shrunk picture, in pixel-centre coordinates.
-            let sx = cx + u * cos - v * sin - 0.5;
-            let sy = cy + u * sin + v * cos - 0.5;
-            if !(0.0..=xmax).contains(&sx) || !(0.0..=ymax).contains(&sy) {
-                continue;
-            }
-            let (x0, y0) = (sx as usize, sy as usize);
-            let dx = if x0 + 1 < sw { 3 } else { 0 };
-            let dy = if y0 + 1 < sh { row } else { 0 };
-            let (ax, ay) = (sx - x0 as f32, sy - y0 as f32);
-            let at = y0 * row + x0 * 3;
-            let (Some(top), Some(bottom)) = (
-                small.get(at..at + dx + 3),
-                small.get(at + dy..at + dy + dx + 3),
-            ) else {
-                continue;
-            };
-            for ch in 0..3 {
-                let (a, b) = (f32::from(top[ch]), f32::from(top[dx + ch]));
-                let (c, d) = (f32::from(bottom[ch]), f32::from(bottom[dx + ch]));
-                let upper = a + (b - a) * ax;
-                let lower = c + (d - c) * ax;
-                out[ch] = (upper + (lower - upper) * ay) * (1.0 / 127.5) - 1.0;
-            }
-        }
-    }
-    t
-}
-
-/// The picture shrunk by `n` (a power of two) into `sw`×`sh` RGB8 pixels, each the rounded
-/// mean of its n×n block.
-fn shrunk_rgb8(rgb: &[u8], width: usize, n: usize, (sw, sh): (usize, usize)) -> Vec<u8> {
-    if n == 1 {
-        return rgb[..sw * sh * 3].to_vec();
-    }
-    // n is a power of two, so the mean is a shift (a division per value was a sixth of the
-    // turned input's time).
-    let shift = (n * n).trailing_zeros();
-    let half = (1u32 << shift) / 2;
-    let mut out = vec![0u8; sw * sh * 3];
-    let mut sums = vec![0u32; sw * 3];
-    let mut columns = Vec::new();
-    for (oy, line) in out.chunks_exact_mut(sw * 3).enumerate() {
-        block_sums(rgb, width, (0, oy * n), n, (&mut sums, &mut columns));
-        for (o, &s) in line.iter_mut().zip(&sums) {
-            *o = ((s + half) >> shift) as u8;
-        }
-    }
-    out
 }
 
 /// A square of an RGB8 picture turned by `angle` (radians, clockwise on screen) around its
@@ -488,30 +406,6 @@ mod tests {
         }
         // A shrink by 3 is not a power of two: the general path.
         assert_eq!(power_of_two_shrink((30, 30), (10, 10)), None);
-    }
-
-    #[test]
-    fn a_turned_picture_shows_the_picture_turned_and_black_where_it_does_not_reach() {
-        let (w, h) = (64usize, 32usize);
-        let rgb = half_dark(w, h);
-        let straight = rgb_turned(&rgb, (w, h), 0.0, 2, 32);
-        assert_eq!((straight.h, straight.w), (32, 32));
-        assert_eq!(straight.pixel(8, 2), &[-1.0; 3]);
-        assert_eq!(straight.pixel(8, 29), &[1.0; 3]);
-        assert_eq!(straight.pixel(20, 8), &[-1.0; 3], "padding below is black");
-        // A quarter turn clockwise: the input's x axis runs down the picture, so its left
-        // reads the picture's top... of a 32×16 picture only the middle 16×16 stays inside.
-        let quarter = rgb_turned(&rgb, (w, h), std::f32::consts::FRAC_PI_2, 2, 32);
-        // Input row v > 0 reads picture column cx − v (left: dark); v < 0 reads the right.
-        assert!(
-            quarter.pixel(12, 16)[0] < -0.9,
-            "{:?}",
-            quarter.pixel(12, 16)
-        );
-        assert!(quarter.pixel(3, 16)[0] > 0.9, "{:?}", quarter.pixel(3, 16));
-        // Far left and right of the input fall outside the 16-high picture: black.
-        assert_eq!(quarter.pixel(8, 1), &[-1.0; 3]);
-        assert_eq!(quarter.pixel(8, 30), &[-1.0; 3]);
     }
 
     #[test]
