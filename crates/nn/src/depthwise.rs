@@ -2,7 +2,7 @@
 //! input padded with zeros by (top, bottom, left, right) without making a padded copy.
 
 use super::Tensor;
-use super::kernels::{relu_in_place, valid_size};
+use super::kernels::{max_pool2, max_pool2_row, relu_in_place, valid_size};
 
 /// A k×k depthwise convolution (one filter per channel) over the input padded with zeros by
 /// `pad` = (top, bottom, left, right); `w` is laid out `[ky][kx][c]`.
@@ -10,21 +10,47 @@ pub fn depthwise(
     x: &Tensor,
     w: &[f32],
     b: &[f32],
-    (k, stride): (usize, usize),
+    ks: (usize, usize),
     pad: (usize, usize, usize, usize),
     relu: bool,
+) -> Tensor {
+    depthwise_then(x, (w, b), ks, pad, (relu, false))
+}
+
+/// [`depthwise`] followed by 2×2 max pooling (stride 2, VALID), without the convolution's
+/// whole output: its rows are made two at a time and pooled at once. YuNet pools after four
+/// depthwise layers, the first of them its largest tensor (4 MB for a 640×384 input, more
+/// than this core's cache): writing and reading it back was most of the pooling's time.
+pub fn depthwise_pooled(
+    x: &Tensor,
+    w: &[f32],
+    b: &[f32],
+    ks: (usize, usize),
+    pad: (usize, usize, usize, usize),
+    relu: bool,
+) -> Tensor {
+    depthwise_then(x, (w, b), ks, pad, (relu, true))
+}
+
+/// `then`: (relu, pooled).
+fn depthwise_then(
+    x: &Tensor,
+    (w, b): (&[f32], &[f32]),
+    ks: (usize, usize),
+    pad: (usize, usize, usize, usize),
+    then: (bool, bool),
 ) -> Tensor {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx512f") {
         // SAFETY: the CPU has just been seen to support it.
-        return unsafe { depthwise_avx512(x, w, b, (k, stride), pad, relu) };
+        return unsafe { depthwise_avx512(x, w, b, (ks, pad), then) };
     }
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
         // SAFETY: the CPU has just been seen to support both features.
-        return unsafe { depthwise_avx2(x, w, b, (k, stride), pad, relu) };
+        return unsafe { depthwise_avx2(x, w, b, (ks, pad), then) };
     }
-    depthwise_rows::<false, false>(x, w, b, (k, stride), pad, relu)
+    depthwise_rows::<false, false>(x, w, b, (ks, pad), then)
 }
 
 /// Channels per register in the 3×3 depthwise kernel (one AVX register of floats; with
@@ -54,6 +80,32 @@ fn depthwise_lanes<const FMA: bool, const L: usize>(
         } else {
             lanes_row::<FMA, false, L>(x, (w, b), stride, (top, left), oy, line);
         }
+    }
+}
+
+/// [`depthwise_lanes`] with its output rows made two at a time into `pair` and max-pooled
+/// 2×2 into `out` (half as high and wide, rounded down).
+#[inline(always)]
+fn depthwise_lanes_pooled<const FMA: bool, const L: usize>(
+    x: &Tensor,
+    (w, b): (&[f32], &[f32]),
+    stride: usize,
+    (top, left): (usize, usize),
+    relu: bool,
+    pair: &mut [f32],
+    out: &mut Tensor,
+) {
+    let c = x.c;
+    let (upper, lower) = pair.split_at_mut(pair.len() / 2);
+    for (py, line) in out.data.chunks_exact_mut((out.w * c).max(1)).enumerate() {
+        for (oy, row) in [(2 * py, &mut *upper), (2 * py + 1, &mut *lower)] {
+            if relu {
+                lanes_row::<FMA, true, L>(x, (w, b), stride, (top, left), oy, row);
+            } else {
+                lanes_row::<FMA, false, L>(x, (w, b), stride, (top, left), oy, row);
+            }
+        }
+        max_pool2_row((upper, lower), c, line);
     }
 }
 
@@ -256,11 +308,10 @@ fn depthwise_avx2(
     x: &Tensor,
     w: &[f32],
     b: &[f32],
-    ks: (usize, usize),
-    pad: (usize, usize, usize, usize),
-    relu: bool,
+    shape: ((usize, usize), (usize, usize, usize, usize)),
+    then: (bool, bool),
 ) -> Tensor {
-    depthwise_rows::<true, false>(x, w, b, ks, pad, relu)
+    depthwise_rows::<true, false>(x, w, b, shape, then)
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -269,11 +320,10 @@ fn depthwise_avx512(
     x: &Tensor,
     w: &[f32],
     b: &[f32],
-    ks: (usize, usize),
-    pad: (usize, usize, usize, usize),
-    relu: bool,
+    shape: ((usize, usize), (usize, usize, usize, usize)),
+    then: (bool, bool),
 ) -> Tensor {
-    depthwise_rows::<true, true>(x, w, b, ks, pad, relu)
+    depthwise_rows::<true, true>(x, w, b, shape, then)
 }
 
 #[inline(always)]
@@ -281,8 +331,50 @@ fn depthwise_rows<const FMA: bool, const WIDE: bool>(
     x: &Tensor,
     w: &[f32],
     b: &[f32],
-    (k, stride): (usize, usize),
-    (top, bottom, left, right): (usize, usize, usize, usize),
+    ((k, stride), (top, bottom, left, right)): ((usize, usize), (usize, usize, usize, usize)),
+    (relu, pooled): (bool, bool),
+) -> Tensor {
+    let c = x.c;
+    let oh = valid_size(x.h + top + bottom, k, stride);
+    let ow = valid_size(x.w + left + right, k, stride);
+    if pooled {
+        let mut out = Tensor::for_overwrite(oh / 2, ow / 2, c);
+        let mut pair = vec![0f32; 2 * ow * c];
+        let at = (top, left);
+        if WIDE && fits_lanes(k, c, stride, WIDE_LANES) {
+            depthwise_lanes_pooled::<FMA, WIDE_LANES>(
+                x,
+                (w, b),
+                stride,
+                at,
+                relu,
+                &mut pair,
+                &mut out,
+            );
+            return out;
+        }
+        if fits_lanes(k, c, stride, LANES) {
+            depthwise_lanes_pooled::<FMA, LANES>(x, (w, b), stride, at, relu, &mut pair, &mut out);
+            return out;
+        }
+        return max_pool2(&depthwise_whole::<FMA, WIDE>(
+            x,
+            w,
+            b,
+            ((k, stride), (top, bottom, left, right)),
+            relu,
+        ));
+    }
+    depthwise_whole::<FMA, WIDE>(x, w, b, ((k, stride), (top, bottom, left, right)), relu)
+}
+
+/// The whole output of [`depthwise`] (see `depthwise_rows`).
+#[inline(always)]
+fn depthwise_whole<const FMA: bool, const WIDE: bool>(
+    x: &Tensor,
+    w: &[f32],
+    b: &[f32],
+    ((k, stride), (top, bottom, left, right)): ((usize, usize), (usize, usize, usize, usize)),
     relu: bool,
 ) -> Tensor {
     let c = x.c;
@@ -430,20 +522,48 @@ mod tests {
                         let got = depthwise(&x, &w, &b, (3, stride), pad, false);
                         let case = format!("c {c}, {h}x{wd}, stride {stride}, pad {pad:?}");
                         assert_eq!(got, want, "{case}");
+                        // Pooled as it is made: the output pooled afterwards, with and
+                        // without relu.
+                        let mut want_relu = want.clone();
+                        want_relu.data.iter_mut().for_each(|v| *v = v.max(0.0));
+                        let pooled = [max_pool2(&want), max_pool2(&want_relu)];
+                        for (relu, pooled) in [false, true].into_iter().zip(&pooled) {
+                            let got = depthwise_pooled(&x, &w, &b, (3, stride), pad, relu);
+                            assert_eq!(&got, pooled, "pooled, relu {relu}, {case}");
+                            #[cfg(target_arch = "x86_64")]
+                            {
+                                use std::arch::is_x86_feature_detected as has;
+                                let shape = ((3, stride), pad);
+                                if has!("avx2") && has!("fma") {
+                                    // SAFETY: the CPU has both features.
+                                    let avx2 =
+                                        unsafe { depthwise_avx2(&x, &w, &b, shape, (relu, true)) };
+                                    assert_eq!(&avx2, pooled, "pooled AVX2, {case}");
+                                }
+                                if has!("avx512f") {
+                                    // SAFETY: the CPU has it.
+                                    let avx512 = unsafe {
+                                        depthwise_avx512(&x, &w, &b, shape, (relu, true))
+                                    };
+                                    assert_eq!(&avx512, pooled, "pooled AVX-512, {case}");
+                                }
+                            }
+                        }
                         // Each vector compilation this CPU can run, not only the one chosen.
                         #[cfg(target_arch = "x86_64")]
                         {
                             use std::arch::is_x86_feature_detected as has;
                             if has!("avx2") && has!("fma") {
                                 // SAFETY: the CPU has both features.
-                                let avx2 =
-                                    unsafe { depthwise_avx2(&x, &w, &b, (3, stride), pad, false) };
+                                let avx2 = unsafe {
+                                    depthwise_avx2(&x, &w, &b, ((3, stride), pad), (false, false))
+                                };
                                 assert_eq!(avx2, want, "AVX2, {case}");
                             }
                             if has!("avx512f") {
                                 // SAFETY: the CPU has it.
                                 let avx512 = unsafe {
-                                    depthwise_avx512(&x, &w, &b, (3, stride), pad, false)
+                                    depthwise_avx512(&x, &w, &b, ((3, stride), pad), (false, false))
                                 };
                                 assert_eq!(avx512, want, "AVX-512, {case}");
                             }

@@ -211,17 +211,27 @@ fn max_pool2_rows(x: &Tensor) -> Tensor {
     for (oy, line) in out.data.chunks_exact_mut((ow * c).max(1)).enumerate() {
         let top = &x.data[2 * oy * row..(2 * oy + 1) * row];
         let bottom = &x.data[(2 * oy + 1) * row..(2 * oy + 2) * row];
-        // A pixel pair of each row at a time: 2c values, the left pixel's c then the right's.
-        let pairs = top.chunks_exact(2 * c).zip(bottom.chunks_exact(2 * c));
-        for (o, (t, b)) in line.chunks_exact_mut(c.max(1)).zip(pairs) {
-            let (tl, tr) = t.split_at(c);
-            let (bl, br) = b.split_at(c);
-            for i in 0..c {
-                o[i] = tl[i].max(tr[i]).max(bl[i].max(br[i]));
-            }
-        }
+        max_pool2_row((top, bottom), c, line);
     }
     out
+}
+
+/// One output row of [`max_pool2`] from two input rows of `c` channels a pixel (an odd last
+/// pixel is dropped).
+#[inline(always)]
+pub(crate) fn max_pool2_row((top, bottom): (&[f32], &[f32]), c: usize, line: &mut [f32]) {
+    if c == 0 {
+        return;
+    }
+    // A pixel pair of each row at a time: 2c values, the left pixel's c then the right's.
+    let pairs = top.chunks_exact(2 * c).zip(bottom.chunks_exact(2 * c));
+    for (o, (t, b)) in line.chunks_exact_mut(c).zip(pairs) {
+        let (tl, tr) = t.split_at(c);
+        let (bl, br) = b.split_at(c);
+        for i in 0..c {
+            o[i] = tl[i].max(tr[i]).max(bl[i].max(br[i]));
+        }
+    }
 }
 
 /// `after` zero channels appended to every pixel.

@@ -57,6 +57,10 @@ pub enum Op {
         /// operation feeding only this one is folded in when the model is read.
         #[serde(default)]
         pad: (usize, usize, usize, usize),
+        /// 2×2 max pooling of the output: a pooling reading only this convolution's output
+        /// is folded in when the model is read.
+        #[serde(default)]
+        pooled: bool,
     },
     Add {
         #[serde(rename = "in")]
@@ -147,7 +151,10 @@ impl Network {
             .map(|p| f16_to_f32(u16::from_le_bytes([p[0], p[1]])))
             .collect();
         let net = Network {
-            ops: fold_residual_adds(fold_padding(header.ops, header.tensors), header.tensors),
+            ops: fold_max_pools(
+                fold_residual_adds(fold_padding(header.ops, header.tensors), header.tensors),
+                (header.tensors, &header.outputs),
+            ),
             weights,
             tensors: header.tensors,
             input: header.input,
@@ -319,6 +326,7 @@ impl Network {
                     w: wa,
                     b,
                     pad,
+                    pooled,
                 } => {
                     let x = slot(&slots, input)?;
                     if x.c != c {
@@ -328,7 +336,12 @@ impl Network {
                         )));
                     }
                     let (wv, bv) = (w(wa, k * k * c), w(b, c));
-                    (out, depthwise::depthwise(x, wv, bv, (k, stride), pad, relu))
+                    let run = if pooled {
+                        depthwise::depthwise_pooled
+                    } else {
+                        depthwise::depthwise
+                    };
+                    (out, run(x, wv, bv, (k, stride), pad, relu))
                 }
                 Op::Add {
                     input,
@@ -481,6 +494,48 @@ fn fold_padding(ops: Vec<Op>, tensors: usize) -> Vec<Op> {
         })
         .collect();
     ops.retain(|op| !matches!(op, Op::Pad { out, .. } if folded.contains(out)));
+    ops
+}
+
+/// A 2×2 max pooling of a depthwise convolution's output that nothing else reads (and that
+/// is not one of the network's `outputs`) is done by the convolution (see
+/// `depthwise::depthwise_pooled`): the convolution writes the pooling's output instead.
+fn fold_max_pools(
+    ops: Vec<Op>,
+    (tensors, outputs): (usize, &std::collections::BTreeMap<String, usize>),
+) -> Vec<Op> {
+    let readers = reader_counts(&ops, tensors);
+    // Each pooling's input and output, for the inputs read by nothing else.
+    let pools: std::collections::HashMap<usize, usize> = ops
+        .iter()
+        .filter_map(|op| match *op {
+            Op::MaxPool2 { input, out }
+                if readers.get(input) == Some(&1) && !outputs.values().any(|&o| o == input) =>
+            {
+                Some((input, out))
+            }
+            _ => None,
+        })
+        .collect();
+    let mut folded = std::collections::HashSet::new();
+    let mut ops: Vec<Op> = ops
+        .into_iter()
+        .map(|mut op| {
+            if let Op::Dwconv {
+                out,
+                pooled: p @ false,
+                ..
+            } = &mut op
+                && let Some(&to) = pools.get(out)
+            {
+                folded.insert(*out);
+                *out = to;
+                *p = true;
+            }
+            op
+        })
+        .collect();
+    ops.retain(|op| !matches!(op, Op::MaxPool2 { input, .. } if folded.contains(input)));
     ops
 }
 
@@ -682,6 +737,42 @@ mod tests {
         let y = net.run(x).expect("runs");
         // Each output: the four inputs (10) and five padding pixels of -1.
         assert_eq!(y["y"].data, vec![5.0; 4]);
+    }
+
+    #[test]
+    fn a_max_pooling_read_only_after_a_depthwise_convolution_is_done_inside_it() {
+        // y = max_pool2(dwconv3x3(x) with zero padding), all nine weights 1, bias 0.5.
+        let dw = r#"{"op":"dwconv","in":0,"out":1,"k":3,"stride":1,"relu":false,"c":1,"w":0,"b":9,"pad":[1,1,1,1]}"#;
+        let pool = r#"{"op":"max_pool2","in":1,"out":2}"#;
+        let mut weights = vec![0x3c00; 9];
+        weights.push(0x3800);
+        let net = model(&format!("{dw},{pool}"), 3, 2, &weights);
+        assert_eq!(net.ops.len(), 1, "{:?}", net.ops);
+        assert!(matches!(
+            net.ops[0],
+            Op::Dwconv {
+                out: 2,
+                pooled: true,
+                ..
+            }
+        ));
+        let x = || Tensor {
+            h: 4,
+            w: 5,
+            c: 1,
+            data: (1..=20).map(|v| v as f32).collect(),
+        };
+        let y = net.run(x()).expect("runs");
+        // The same as the depthwise output pooled on its own.
+        let alone = model(dw, 2, 1, &weights).run(x()).expect("runs");
+        let want = crate::kernels::max_pool2(&alone["y"]);
+        assert_eq!((y["y"].h, y["y"].w), (2, 2));
+        assert_eq!(y["y"].data, want.data);
+        // The largest of the top left 2×2: the 3×3 sum around (1, 1) is 1+2+3+6+7+8+11+12+13.
+        assert_eq!(y["y"].data[0], 63.5);
+        // A depthwise output the network also gives out is not folded away.
+        let kept = model(&format!("{dw},{pool}"), 3, 1, &weights);
+        assert_eq!(kept.ops.len(), 2, "{:?}", kept.ops);
     }
 
     #[test]
