@@ -14,6 +14,7 @@ mod pointwise_avx2;
 mod pointwise_avx512;
 mod pool;
 mod resample;
+mod rgb_words;
 mod turned;
 
 pub use model_file::{Network, Op, f16_to_f32};

@@ -176,9 +176,9 @@ impl Taps {
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
     fn blend_avx2(&self, rgb: &[u8], row: usize, out: &mut [f32]) -> usize {
+        use crate::rgb_words::{channel, eight, interleave};
         use std::arch::x86_64::*;
         let n = out.len() / 3;
-        let bytes = _mm256_set1_epi32(0xff);
         let base = rgb.as_ptr().cast::<i32>();
         let mut done = 0;
         while done + 8 <= n {
@@ -216,27 +216,14 @@ impl Taps {
             };
             let mut planes = [[0f32; 8]; 3];
             for (c, plane) in planes.iter_mut().enumerate() {
-                let value = |word: __m256i| {
-                    let shifted = match c {
-                        0 => word,
-                        1 => _mm256_srli_epi32::<8>(word),
-                        _ => _mm256_srli_epi32::<16>(word),
-                    };
-                    _mm256_cvtepi32_ps(_mm256_and_si256(shifted, bytes))
-                };
                 // 0 + w0·p is w0·p exactly (neither is negative), as `blend` sums it.
-                let v = _mm256_add_ps(_mm256_mul_ps(w0, value(p)), _mm256_mul_ps(w1, value(q)));
-                // SAFETY: `plane` is eight floats; unaligned store.
-                unsafe { _mm256_storeu_ps(plane.as_mut_ptr(), v) };
+                let v = _mm256_add_ps(
+                    _mm256_mul_ps(w0, channel(p, c)),
+                    _mm256_mul_ps(w1, channel(q, c)),
+                );
+                *plane = eight(v);
             }
-            for (i, o) in out[done * 3..(done + 8) * 3]
-                .chunks_exact_mut(3)
-                .enumerate()
-            {
-                o[0] = planes[0][i];
-                o[1] = planes[1][i];
-                o[2] = planes[2][i];
-            }
+            interleave(&planes, &mut out[done * 3..(done + 8) * 3]);
             done += 8;
         }
         done
@@ -507,7 +494,7 @@ fn spans(start: usize, len: usize, n: usize, limit: usize) -> Vec<Vec<(usize, f3
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -521,7 +508,7 @@ mod tests {
     }
 
     /// A `w`×`h` picture dark on the left half, bright on the right.
-    fn half_dark(w: usize, h: usize) -> Vec<u8> {
+    pub(crate) fn half_dark(w: usize, h: usize) -> Vec<u8> {
         (0..w * h)
             .flat_map(|i| if i % w < w / 2 { [0u8; 3] } else { [255u8; 3] })
             .collect()

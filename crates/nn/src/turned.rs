@@ -117,6 +117,7 @@ impl Turn<'_> {
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
     fn row_avx2(&self, oy: usize, line: &mut [f32]) {
+        use crate::rgb_words::{channel, eight, interleave};
         use std::arch::x86_64::*;
         let (sw, row) = (self.sw, self.sw * 3);
         let v = oy as f32 + 0.5 - self.cy;
@@ -127,7 +128,6 @@ impl Turn<'_> {
         debug_assert!(self.small.len() >= self.sh * row + 4);
         let base = self.small.as_ptr().cast::<i32>();
         let lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
-        let bytes = _mm256_set1_epi32(0xff);
         let mut ox = 0;
         while ox + 8 <= sw {
             let xs = _mm256_add_epi32(_mm256_set1_epi32(ox as i32), lanes);
@@ -197,30 +197,17 @@ impl Turn<'_> {
             };
             let mut planes = [[0f32; 8]; 3];
             for (ch, plane) in planes.iter_mut().enumerate() {
-                let value = |word: __m256i| {
-                    let shifted = match ch {
-                        0 => word,
-                        1 => _mm256_srli_epi32::<8>(word),
-                        _ => _mm256_srli_epi32::<16>(word),
-                    };
-                    _mm256_cvtepi32_ps(_mm256_and_si256(shifted, bytes))
-                };
-                let (a, b, c, d) = (value(tl), value(tr), value(bl), value(br));
+                let (a, b) = (channel(tl, ch), channel(tr, ch));
+                let (c, d) = (channel(bl, ch), channel(br, ch));
                 let upper = _mm256_add_ps(a, _mm256_mul_ps(_mm256_sub_ps(b, a), ax));
                 let lower = _mm256_add_ps(c, _mm256_mul_ps(_mm256_sub_ps(d, c), ax));
                 let blended = _mm256_add_ps(upper, _mm256_mul_ps(_mm256_sub_ps(lower, upper), ay));
-                let scaled = _mm256_sub_ps(
+                *plane = eight(_mm256_sub_ps(
                     _mm256_mul_ps(blended, _mm256_set1_ps(1.0 / 127.5)),
                     _mm256_set1_ps(1.0),
-                );
-                // SAFETY: `plane` is eight floats; unaligned store.
-                unsafe { _mm256_storeu_ps(plane.as_mut_ptr(), scaled) };
+                ));
             }
-            for (i, out) in line[ox * 3..(ox + 8) * 3].chunks_exact_mut(3).enumerate() {
-                out[0] = planes[0][i];
-                out[1] = planes[1][i];
-                out[2] = planes[2][i];
-            }
+            interleave(&planes, &mut line[ox * 3..(ox + 8) * 3]);
             ox += 8;
         }
         self.row(oy, line, ox);
@@ -254,13 +241,7 @@ fn shrunk_rgb8(rgb: &[u8], width: usize, n: usize, (sw, sh): (usize, usize)) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A `w`×`h` picture dark on the left half, bright on the right.
-    fn half_dark(w: usize, h: usize) -> Vec<u8> {
-        (0..w * h)
-            .flat_map(|i| if i % w < w / 2 { [0u8; 3] } else { [255u8; 3] })
-            .collect()
-    }
+    use crate::resample::tests::half_dark;
 
     #[test]
     fn a_turned_picture_shows_the_picture_turned_and_black_where_it_does_not_reach() {
