@@ -365,6 +365,87 @@ mod tests {
         }
     }
 
+    /// A k×k convolution by its definition over the input padded with `value`: each sum the
+    /// bias, then the taps row by row, column by column, channel by channel, fused where the
+    /// kernels fuse.
+    fn conv_by_definition(
+        x: &Tensor,
+        (w, b): (&[f32], &[f32]),
+        (k, stride): (usize, usize),
+        ((top, bottom, left, right), value): ((usize, usize, usize, usize), f32),
+    ) -> Tensor {
+        let cout = b.len();
+        let oh = valid_size(x.h + top + bottom, k, stride);
+        let ow = valid_size(x.w + left + right, k, stride);
+        let fused = fused();
+        let mut out = Tensor::zeros(oh, ow, cout);
+        for (i, o) in out.data.iter_mut().enumerate() {
+            let (oy, ox, co) = (i / cout / ow, i / cout % ow, i % cout);
+            let mut acc = b[co];
+            for ky in 0..k {
+                for kx in 0..k {
+                    let (iy, ix) = (oy * stride + ky, ox * stride + kx);
+                    let inside = iy >= top && iy - top < x.h && ix >= left && ix - left < x.w;
+                    for ci in 0..x.c {
+                        let v = if inside {
+                            x.pixel(iy - top, ix - left)[ci]
+                        } else {
+                            value
+                        };
+                        let t = w[((ky * k + kx) * x.c + ci) * cout + co];
+                        acc = if fused {
+                            crate::fused_multiply_add(v, t, acc)
+                        } else {
+                            acc + v * t
+                        };
+                    }
+                }
+            }
+            *o = acc;
+        }
+        out
+    }
+
+    /// Whether the kernels run with fused multiply-adds here.
+    fn fused() -> bool {
+        #[cfg(target_arch = "x86_64")]
+        return std::arch::is_x86_feature_detected!("avx2")
+            && std::arch::is_x86_feature_detected!("fma");
+        #[cfg(not(target_arch = "x86_64"))]
+        false
+    }
+
+    #[test]
+    fn a_convolution_sums_as_its_definition_does() {
+        // Rows wider than the 1×1 kernels' blocks of pixels (eight with AVX-512, six with
+        // AVX2) with padded columns at both ends; 16, 40 (32 + 8) and 5 outputs; the model
+        // input's black (-1) as padding.
+        let mut seed = 5u32;
+        let mut next = move || {
+            seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            (seed >> 8) as f32 / (1u32 << 24) as f32 - 0.5
+        };
+        for (h, wd, c) in [(5, 41, 3), (4, 30, 2), (3, 17, 3)] {
+            let x = t(h, wd, c, (0..h * wd * c).map(|_| next()).collect());
+            for cout in [16, 40, 5] {
+                let wt: Vec<f32> = (0..9 * c * cout).map(|_| next()).collect();
+                let b: Vec<f32> = (0..cout).map(|_| next()).collect();
+                for stride in [1, 2] {
+                    for around in [(0, 0, 0, 0), (1, 1, 1, 1), (0, 1, 0, 1), (2, 0, 1, 2)] {
+                        let want = conv_by_definition(&x, (&wt, &b), (3, stride), (around, -1.0));
+                        let plain = Then {
+                            add: None,
+                            relu: false,
+                        };
+                        let got = conv_then(&x, &wt, &b, (3, stride), (around, -1.0), plain);
+                        let case = format!("{h}x{wd}x{c} → {cout}, stride {stride}, {around:?}");
+                        assert_eq!(got, want, "{case}");
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn prelu_pool_and_channel_padding() {
         let x = t(2, 2, 2, vec![1.0, -2.0, -4.0, 3.0, 0.5, -1.0, 2.0, 7.0]);
