@@ -74,13 +74,30 @@ fn depthwise_lanes<const FMA: bool, const L: usize>(
     out: &mut Tensor,
 ) {
     let row_len = out.w * out.c;
-    for (oy, line) in out.data.chunks_exact_mut(row_len.max(1)).enumerate() {
-        if relu {
-            lanes_row::<FMA, true, L>(x, (w, b), stride, (top, left), oy, line);
-        } else {
-            lanes_row::<FMA, false, L>(x, (w, b), stride, (top, left), oy, line);
+    let strip = strip_width(x.c, stride);
+    for c0 in (0..out.w).step_by(strip) {
+        let cols = (c0, (c0 + strip).min(out.w));
+        for (oy, line) in out.data.chunks_exact_mut(row_len.max(1)).enumerate() {
+            if relu {
+                lanes_row::<FMA, true, L>(x, (w, b), stride, (top, left), (oy, cols), line);
+            } else {
+                lanes_row::<FMA, false, L>(x, (w, b), stride, (top, left), (oy, cols), line);
+            }
         }
     }
+}
+
+/// The input rows an output row reads, at most this many bytes of them, are read for three
+/// output rows in turn while they are still in the core's first cache (32–48 KB): the
+/// output is made in strips of columns this narrow. Whole rows of the model's largest
+/// tensors (3 rows × 320 pixels × 16 channels, 60 KB) fell out of it between one output row
+/// and the next, and those layers ran at half the speed of the smaller ones.
+const STRIP_BYTES: usize = 16 * 1024;
+
+/// Output columns a strip (a multiple of `BLOCK`, so even: pooling takes pairs).
+fn strip_width(c: usize, stride: usize) -> usize {
+    let per_column = 3 * c.max(1) * stride.max(1) * std::mem::size_of::<f32>();
+    (STRIP_BYTES / per_column / BLOCK * BLOCK).max(BLOCK)
 }
 
 /// [`depthwise_lanes`] with its output rows made two at a time into `pair` and max-pooled
@@ -97,15 +114,23 @@ fn depthwise_lanes_pooled<const FMA: bool, const L: usize>(
 ) {
     let c = x.c;
     let (upper, lower) = pair.split_at_mut(pair.len() / 2);
-    for (py, line) in out.data.chunks_exact_mut((out.w * c).max(1)).enumerate() {
-        for (oy, row) in [(2 * py, &mut *upper), (2 * py + 1, &mut *lower)] {
-            if relu {
-                lanes_row::<FMA, true, L>(x, (w, b), stride, (top, left), oy, row);
-            } else {
-                lanes_row::<FMA, false, L>(x, (w, b), stride, (top, left), oy, row);
+    let ow = upper.len() / c.max(1);
+    let strip = strip_width(c, stride);
+    for c0 in (0..ow).step_by(strip) {
+        let cols = (c0, (c0 + strip).min(ow));
+        let (from, to) = (cols.0 * c, cols.1 * c);
+        for (py, line) in out.data.chunks_exact_mut((out.w * c).max(1)).enumerate() {
+            for (oy, row) in [(2 * py, &mut *upper), (2 * py + 1, &mut *lower)] {
+                if relu {
+                    lanes_row::<FMA, true, L>(x, (w, b), stride, (top, left), (oy, cols), row);
+                } else {
+                    lanes_row::<FMA, false, L>(x, (w, b), stride, (top, left), (oy, cols), row);
+                }
             }
+            // The strip starts at an even column: its pairs are the pooled row's.
+            let pooled = &mut line[cols.0 / 2 * c..(cols.1 / 2 * c).min(out.w * c)];
+            max_pool2_row((&upper[from..to], &lower[from..to]), c, pooled);
         }
-        max_pool2_row((upper, lower), c, line);
     }
 }
 
@@ -114,16 +139,16 @@ fn fits_lanes(k: usize, c: usize, stride: usize, lanes: usize) -> bool {
     k == 3 && c.is_multiple_of(lanes) && (stride == 1 || stride == 2)
 }
 
-/// Output row `oy` of the register kernel into `line` (its `ow` pixels × `c` channels),
-/// negative sums stored as zeros when `RELU` (a second pass over the row was a tenth of the
-/// kernel's time).
+/// Output columns `cols` = [from, to) of output row `oy` of the register kernel into `line`
+/// (the row's `ow` pixels × `c` channels), negative sums stored as zeros when `RELU` (a
+/// second pass over the row was a tenth of the kernel's time).
 #[inline(always)]
 fn lanes_row<const FMA: bool, const RELU: bool, const L: usize>(
     x: &Tensor,
     (w, b): (&[f32], &[f32]),
     stride: usize,
     (top, left): (usize, usize),
-    oy: usize,
+    (oy, (from, to)): (usize, (usize, usize)),
     line: &mut [f32],
 ) {
     const K: usize = 3;
@@ -137,6 +162,7 @@ fn lanes_row<const FMA: bool, const RELU: bool, const L: usize>(
         0
     }
     .max(lo);
+    let to = to.min(ow);
     let rows: [Option<&[f32]>; K] = std::array::from_fn(|ky| {
         (oy * stride + ky)
             .checked_sub(top)
@@ -159,7 +185,7 @@ fn lanes_row<const FMA: bool, const RELU: bool, const L: usize>(
             left,
             width: x.w,
         };
-        for ox in (0..lo).chain(hi..ow) {
+        for ox in (from..lo.min(to)).chain(hi.max(from)..to) {
             line[ox * c + ch..ox * c + ch + L].copy_from_slice(&relu_if::<RELU, L>(lane_pixel::<
                 FMA,
                 false,
@@ -168,6 +194,7 @@ fn lanes_row<const FMA: bool, const RELU: bool, const L: usize>(
                 &at, ox, c
             )));
         }
+        let (lo, hi) = (lo.max(from), hi.min(to));
         let mut ox = lo;
         while ox + BLOCK <= hi {
             for (p, sums) in lane_block::<FMA, L>(&at, ox, c).into_iter().enumerate() {
@@ -512,7 +539,8 @@ mod tests {
         // Channel counts of the register kernel (multiples of 8; multiples of 16 take the
         // 16-lane one with AVX-512) and of the fallback.
         for c in [8, 24, 16, 48, 4, 3] {
-            for (h, wd) in [(5, 7), (6, 6), (1, 4), (2, 9)] {
+            // The last: rows in several strips of columns (`strip_width`).
+            for (h, wd) in [(5, 7), (6, 6), (1, 4), (2, 9), (3, 91)] {
                 let x = t(h, wd, c, (0..h * wd * c).map(|_| next()).collect());
                 let w: Vec<f32> = (0..9 * c).map(|_| next()).collect();
                 let b: Vec<f32> = (0..c).map(|_| next()).collect();

@@ -249,6 +249,10 @@ mod tests {
             // AVX-512's 32-wide blocks, then a 16-wide one, then a narrower one.
             (8, 48, 9),
             (5, 40, 10),
+            // Several whole blocks of pixels of the first layer's shape and a head's, and
+            // their tails.
+            (27, 16, 37),
+            (64, 4, 35),
         ];
         for (cin, cout, pixels) in shapes {
             let x: Vec<f32> = (0..pixels * cin).map(|_| next()).collect();
