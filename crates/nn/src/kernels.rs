@@ -248,6 +248,21 @@ pub fn pad_channels(x: &Tensor, after: usize) -> Tensor {
     out
 }
 
+/// Channels `from..from + len` of every pixel (none past the tensor's channels).
+pub fn channels(x: &Tensor, from: usize, len: usize) -> Tensor {
+    let from = from.min(x.c);
+    let len = len.min(x.c - from);
+    let mut out = Tensor::for_overwrite(x.h, x.w, len);
+    for (o, i) in out
+        .data
+        .chunks_exact_mut(len.max(1))
+        .zip(x.data.chunks_exact(x.c.max(1)))
+    {
+        o.copy_from_slice(&i[from..from + len]);
+    }
+    out
+}
+
 /// 2× upsampling, each pixel repeated over a 2×2 square (nearest neighbour).
 pub fn upsample2(x: &Tensor) -> Tensor {
     let mut out = Tensor::for_overwrite(x.h * 2, x.w * 2, x.c);

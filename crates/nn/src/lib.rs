@@ -1,11 +1,12 @@
 //! A small pure-Rust inference engine for the face models: NHWC float tensors, the handful of
 //! operations YuNet and MediaPipe's face mesh use (convolution, depthwise convolution,
-//! padding, addition, 2× nearest upsampling, max pooling, PReLU, zero channels), run in order
+//! padding, addition, 2× nearest upsampling, max pooling, PReLU, zero channels, taking channels), run in order
 //! from a `.scnn` graph file. Pure Rust so the Windows build needs no native library; any input size that is
 //! a multiple of 32 works.
 
 mod depthwise;
 pub mod kernels;
+mod merged_heads;
 mod model_file;
 mod pointwise;
 #[cfg(target_arch = "x86_64")]

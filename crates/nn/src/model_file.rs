@@ -4,6 +4,7 @@
 
 use super::depthwise;
 use super::kernels;
+use super::merged_heads;
 use super::{ModelError, Tensor};
 
 #[derive(Debug, Clone, serde::Deserialize)]
@@ -96,6 +97,15 @@ pub enum Op {
         out: usize,
         after: usize,
     },
+    /// Channels `from..from + len` (the heads' outputs of one merged convolution; see
+    /// `merged_heads`).
+    Channels {
+        #[serde(rename = "in")]
+        input: usize,
+        out: usize,
+        from: usize,
+        len: usize,
+    },
 }
 
 #[derive(Debug, Clone, serde::Deserialize)]
@@ -120,7 +130,7 @@ pub struct InputSpec {
 /// A loaded model: its operations and weights (float32 in memory).
 #[derive(Debug, Clone)]
 pub struct Network {
-    ops: Vec<Op>,
+    pub(crate) ops: Vec<Op>,
     weights: Vec<f32>,
     tensors: usize,
     pub input: InputSpec,
@@ -146,17 +156,20 @@ impl Network {
         if !raw.len().is_multiple_of(2) {
             return Err(bad("weights cut short"));
         }
-        let weights: Vec<f32> = raw
+        let mut weights: Vec<f32> = raw
             .chunks_exact(2)
             .map(|p| f16_to_f32(u16::from_le_bytes([p[0], p[1]])))
             .collect();
+        let ops = fold_max_pools(
+            fold_residual_adds(fold_padding(header.ops, header.tensors), header.tensors),
+            (header.tensors, &header.outputs),
+        );
+        let mut tensors = header.tensors;
+        let ops = merged_heads::merge(ops, (&mut weights, &mut tensors), &header.outputs);
         let net = Network {
-            ops: fold_max_pools(
-                fold_residual_adds(fold_padding(header.ops, header.tensors), header.tensors),
-                (header.tensors, &header.outputs),
-            ),
+            ops,
             weights,
-            tensors: header.tensors,
+            tensors,
             input: header.input,
             outputs: header.outputs,
         };
@@ -192,6 +205,7 @@ impl Network {
             Op::Pad { input, out, .. }
             | Op::MaxPool2 { input, out }
             | Op::PadChannels { input, out, .. }
+            | Op::Channels { input, out, .. }
             | Op::Upsample2 { input, out } => input < n && out < n,
             Op::Add {
                 input, in2, out, ..
@@ -374,6 +388,22 @@ impl Network {
                 Op::PadChannels { input, out, after } => {
                     (out, kernels::pad_channels(slot(&slots, input)?, after))
                 }
+                Op::Channels {
+                    input,
+                    out,
+                    from,
+                    len,
+                } => {
+                    let x = slot(&slots, input)?;
+                    if from + len > x.c {
+                        return Err(ModelError::Format(format!(
+                            "channels {from}..{} of {}",
+                            from + len,
+                            x.c
+                        )));
+                    }
+                    (out, kernels::channels(x, from, len))
+                }
             };
             for t in op.inputs() {
                 readers[t] -= 1;
@@ -427,7 +457,7 @@ fn slot(slots: &[Option<Tensor>], t: usize) -> Result<&Tensor, ModelError> {
 
 /// How many operations read each of the `tensors` tensors (numbers out of range are left for
 /// `validate` to refuse).
-fn reader_counts(ops: &[Op], tensors: usize) -> Vec<usize> {
+pub(crate) fn reader_counts(ops: &[Op], tensors: usize) -> Vec<usize> {
     let mut counts = vec![0usize; tensors];
     for t in ops.iter().flat_map(Op::inputs) {
         if let Some(c) = counts.get_mut(t) {
@@ -609,7 +639,8 @@ impl Op {
             | Op::Upsample2 { out, .. }
             | Op::Prelu { out, .. }
             | Op::MaxPool2 { out, .. }
-            | Op::PadChannels { out, .. } => out,
+            | Op::PadChannels { out, .. }
+            | Op::Channels { out, .. } => out,
         }
     }
 
@@ -627,7 +658,8 @@ impl Op {
             | Op::Upsample2 { input, .. }
             | Op::Prelu { input, .. }
             | Op::MaxPool2 { input, .. }
-            | Op::PadChannels { input, .. } => vec![input],
+            | Op::PadChannels { input, .. }
+            | Op::Channels { input, .. } => vec![input],
         }
     }
 }
