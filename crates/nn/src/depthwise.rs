@@ -477,18 +477,10 @@ fn depthwise_whole<const FMA: bool, const WIDE: bool>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_values::fused;
 
     fn t(h: usize, w: usize, c: usize, data: Vec<f32>) -> Tensor {
         Tensor { h, w, c, data }
-    }
-
-    /// Whether the kernels run with fused multiply-adds here.
-    fn fused() -> bool {
-        #[cfg(target_arch = "x86_64")]
-        return std::arch::is_x86_feature_detected!("avx2")
-            && std::arch::is_x86_feature_detected!("fma");
-        #[cfg(not(target_arch = "x86_64"))]
-        false
     }
 
     /// Depthwise convolution by its definition: bias, then the taps row by row, skipping
@@ -531,11 +523,7 @@ mod tests {
 
     #[test]
     fn depthwise_kernels_equal_the_definition_for_every_padding_and_stride() {
-        let mut seed = 7u32;
-        let mut next = move || {
-            seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
-            (seed >> 8) as f32 / (1u32 << 24) as f32 - 0.5
-        };
+        let mut next = crate::test_values::random(7);
         // Channel counts of the register kernel (multiples of 8; multiples of 16 take the
         // 16-lane one with AVX-512) and of the fallback.
         for c in [8, 24, 16, 48, 4, 3] {

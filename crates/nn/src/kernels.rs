@@ -282,6 +282,7 @@ pub fn upsample2(x: &Tensor) -> Tensor {
 mod tests {
     use super::*;
     use crate::depthwise::depthwise;
+    use crate::test_values::fused;
 
     fn t(h: usize, w: usize, c: usize, data: Vec<f32>) -> Tensor {
         Tensor { h, w, c, data }
@@ -425,25 +426,12 @@ mod tests {
         out
     }
 
-    /// Whether the kernels run with fused multiply-adds here.
-    fn fused() -> bool {
-        #[cfg(target_arch = "x86_64")]
-        return std::arch::is_x86_feature_detected!("avx2")
-            && std::arch::is_x86_feature_detected!("fma");
-        #[cfg(not(target_arch = "x86_64"))]
-        false
-    }
-
     #[test]
     fn a_convolution_sums_as_its_definition_does() {
         // Rows wider than the 1×1 kernels' blocks of pixels (eight with AVX-512, six with
         // AVX2) with padded columns at both ends; 16, 40 (32 + 8) and 5 outputs; the model
         // input's black (-1) as padding.
-        let mut seed = 5u32;
-        let mut next = move || {
-            seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
-            (seed >> 8) as f32 / (1u32 << 24) as f32 - 0.5
-        };
+        let mut next = crate::test_values::random(5);
         for (h, wd, c) in [(5, 41, 3), (4, 30, 2), (3, 17, 3)] {
             let x = t(h, wd, c, (0..h * wd * c).map(|_| next()).collect());
             for cout in [16, 40, 5] {

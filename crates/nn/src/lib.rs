@@ -40,6 +40,28 @@ pub(crate) fn fused_multiply_add(a: f32, b: f32, c: f32) -> f32 {
     a.mul_add(b, c)
 }
 
+/// What the kernels' tests share.
+#[cfg(test)]
+pub(crate) mod test_values {
+    /// Whether the kernels run with fused multiply-adds here.
+    pub fn fused() -> bool {
+        #[cfg(target_arch = "x86_64")]
+        return std::arch::is_x86_feature_detected!("avx2")
+            && std::arch::is_x86_feature_detected!("fma");
+        #[cfg(not(target_arch = "x86_64"))]
+        false
+    }
+
+    /// Values in −0.5…0.5, the same from one run to the next for one `seed` (a linear
+    /// congruential generator's high bits).
+    pub fn random(mut seed: u32) -> impl FnMut() -> f32 {
+        move || {
+            seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            (seed >> 8) as f32 / (1u32 << 24) as f32 - 0.5
+        }
+    }
+}
+
 /// Which of the engine's kernels this CPU runs — `avx512`, `avx2` (with FMA) or `plain` —
 /// chosen the same way as each convolution chooses; a model's speed depends on it.
 pub fn vector_kernels() -> &'static str {

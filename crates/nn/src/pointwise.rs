@@ -233,11 +233,7 @@ mod tests {
     /// pixels and their tails, 16-wide, 8-wide and narrower blocks.
     #[test]
     fn every_kernel_here_sums_random_values_as_the_definition_does() {
-        let mut seed = 11u32;
-        let mut next = move || {
-            seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
-            (seed >> 8) as f32 / (1u32 << 24) as f32 - 0.5
-        };
+        let mut next = crate::test_values::random(11);
         let shapes = [
             (64, 1, 19),
             (16, 64, 17),
