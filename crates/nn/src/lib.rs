@@ -52,6 +52,22 @@ pub(crate) mod test_values {
         false
     }
 
+    /// A model read from a `.scnn` file made of `ops` (JSON) over tensor 0 (one channel),
+    /// `tensors` tensors, `outputs` (a JSON object of names and tensors) and float16 `weights`.
+    pub fn model(ops: &str, tensors: usize, outputs: &str, weights: &[u16]) -> crate::Network {
+        let header = format!(
+            r#"{{"format":"scnn 1","input":{{"tensor":0,"channels":1,"trained_size":2,"multiple_of":1}},"outputs":{outputs},"tensors":{tensors},"ops":[{ops}]}}"#
+        );
+        let mut bytes = b"SCNN".to_vec();
+        bytes.extend((header.len() as u32).to_le_bytes());
+        bytes.extend(header.as_bytes());
+        bytes.extend(weights.iter().flat_map(|w| w.to_le_bytes()));
+        match crate::Network::parse(&bytes) {
+            Ok(net) => net,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
     /// Values in −0.5…0.5, the same from one run to the next for one `seed` (a linear
     /// congruential generator's high bits).
     pub fn random(mut seed: u32) -> impl FnMut() -> f32 {

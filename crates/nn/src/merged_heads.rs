@@ -249,7 +249,7 @@ fn interleave(rows: usize, parts: &[(&[f32], usize)], padded: usize) -> Vec<f32>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Network, Tensor, depthwise, f16_to_f32, kernels};
+    use crate::{Tensor, depthwise, f16_to_f32, kernels};
 
     #[test]
     fn two_heads_of_one_tensor_are_merged_and_give_their_own_values() {
@@ -261,22 +261,12 @@ mod tests {
             r#"{"op":"dwconv","in":3,"out":4,"k":3,"stride":1,"relu":false,"c":2,"w":16,"b":34,"pad":[1,1,1,1]}"#,
         ]
         .join(",");
-        let header = format!(
-            r#"{{"format":"scnn 1","input":{{"tensor":0,"channels":1,"trained_size":2,"multiple_of":1}},"outputs":{{"a":2,"b":4}},"tensors":5,"ops":[{ops}]}}"#
-        );
         // Float16 values exact in float32: 1, 0.5, -1, 2, 0.25, -0.5, 1.5, -2 in turn.
         let halves = [
             0x3c00u16, 0x3800, 0xbc00, 0x4000, 0x3400, 0xb800, 0x3e00, 0xc000,
         ];
         let raw: Vec<u16> = (0..36).map(|i| halves[i % halves.len()]).collect();
-        let mut bytes = b"SCNN".to_vec();
-        bytes.extend((header.len() as u32).to_le_bytes());
-        bytes.extend(header.as_bytes());
-        bytes.extend(raw.iter().flat_map(|w| w.to_le_bytes()));
-        let net = match Network::parse(&bytes) {
-            Ok(net) => net,
-            Err(e) => panic!("{e}"),
-        };
+        let net = crate::test_values::model(&ops, 5, r#"{"a":2,"b":4}"#, &raw);
         // One 1×1 and one depthwise convolution, then each head's channels.
         let kinds: Vec<&str> = net
             .ops

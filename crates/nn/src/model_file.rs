@@ -697,18 +697,7 @@ mod tests {
 
     /// A model file: `ops` (JSON) over tensor 0, a 1-channel input, and float16 `weights`.
     fn model(ops: &str, tensors: usize, output: usize, weights: &[u16]) -> Network {
-        let channels = 1;
-        let header = format!(
-            r#"{{"format":"scnn 1","input":{{"tensor":0,"channels":{channels},"trained_size":2,"multiple_of":1}},"outputs":{{"y":{output}}},"tensors":{tensors},"ops":[{ops}]}}"#
-        );
-        let mut bytes = b"SCNN".to_vec();
-        bytes.extend((header.len() as u32).to_le_bytes());
-        bytes.extend(header.as_bytes());
-        bytes.extend(weights.iter().flat_map(|w| w.to_le_bytes()));
-        match Network::parse(&bytes) {
-            Ok(net) => net,
-            Err(e) => panic!("{e}"),
-        }
+        crate::test_values::model(ops, tensors, &format!(r#"{{"y":{output}}}"#), weights)
     }
 
     #[test]
