@@ -4,6 +4,7 @@
 //! from a `.scnn` graph file. Pure Rust so the Windows build needs no native library; any input size that is
 //! a multiple of 32 works.
 
+mod arithmetic;
 mod depthwise;
 pub mod kernels;
 mod merged_heads;
@@ -18,6 +19,7 @@ mod resample;
 mod rgb_words;
 mod turned;
 
+pub use arithmetic::{best_rate_gmacs, multiply_adds_done};
 pub use model_file::{Network, Op, f16_to_f32};
 pub use resample::{rgb_region, rgb_turned_square};
 pub use turned::rgb_turned;

@@ -321,6 +321,7 @@ impl Network {
                         return Err(ModelError::Format("add of different shapes".into()));
                     }
                     let (wv, bv) = (w(wa, k * k * cin * cout), w(b, cout));
+                    crate::arithmetic::count((out_shape.0 * out_shape.1 * wv.len()) as u64);
                     let then = kernels::Then {
                         add: residual,
                         relu,
@@ -350,6 +351,10 @@ impl Network {
                         )));
                     }
                     let (wv, bv) = (w(wa, k * k * c), w(b, c));
+                    let (top, bottom, left, right) = pad;
+                    let sums = kernels::valid_size(x.h + top + bottom, k, stride)
+                        * kernels::valid_size(x.w + left + right, k, stride);
+                    crate::arithmetic::count((sums * wv.len()) as u64);
                     let run = if pooled {
                         depthwise::depthwise_pooled
                     } else {
@@ -755,9 +760,12 @@ mod tests {
             c: 1,
             data: vec![1.0, 2.0, 3.0, 4.0],
         };
+        let before = crate::multiply_adds_done();
         let y = net.run(x).expect("runs");
         // Each output: the four inputs (10) and five padding pixels of -1.
         assert_eq!(y["y"].data, vec![5.0; 4]);
+        // Four outputs of nine multiply-adds each: the padding's count as the kernel does them.
+        assert_eq!(crate::multiply_adds_done() - before, 4 * 9);
     }
 
     #[test]
@@ -783,7 +791,10 @@ mod tests {
             c: 1,
             data: (1..=20).map(|v| v as f32).collect(),
         };
+        let before = crate::multiply_adds_done();
         let y = net.run(x()).expect("runs");
+        // Every sum before the pooling is made: 4×5 of nine multiply-adds.
+        assert_eq!(crate::multiply_adds_done() - before, 4 * 5 * 9);
         // The same as the depthwise output pooled on its own.
         let alone = model(dw, 2, 1, &weights).run(x()).expect("runs");
         let want = crate::kernels::max_pool2(&alone["y"]);
