@@ -26,6 +26,15 @@ pub struct BenchResult {
     /// lips' opening (the face finder runs only when the face is lost: `face_ms_720p`, at most
     /// five times a second).
     pub mouth_ms_720p: f64,
+    /// Multiply-adds of one look (`face_ms_720p`), in billions (the mean over the same looks).
+    pub face_gmac_720p: f64,
+    /// The face engine's best rate on this CPU (its 1×1 kernel on data already in cache), in
+    /// billions of multiply-adds a second.
+    pub engine_best_gmacs: f64,
+    /// The least time a look could take on this CPU: its multiply-adds at the engine's best
+    /// rate. What `face_ms_720p` spends beyond it is the kernels' shortfall; what it is itself
+    /// can only be lowered by fewer multiply-adds.
+    pub face_floor_ms_720p: f64,
     pub runs: usize,
     /// The face models' kernels this CPU runs (`avx512`, `avx2` or `plain`): the same PC
     /// model can differ, and the face figures with it.
@@ -44,6 +53,9 @@ impl BenchResult {
                 ("pan", format!("{:.1}", self.pan_look_ms_720p)),
                 ("mouth", format!("{:.1}", self.mouth_ms_720p)),
                 ("kernels", self.vector_kernels.to_string()),
+                ("gmac", format!("{:.2}", self.face_gmac_720p)),
+                ("rate", format!("{:.0}", self.engine_best_gmacs)),
+                ("floor", format!("{:.1}", self.face_floor_ms_720p)),
             ],
         )
     }
@@ -94,6 +106,9 @@ pub fn run(profile: &crate::profile::Profile) -> BenchResult {
         face_still_ms_720p: f64::NAN,
         pan_look_ms_720p: f64::NAN,
         mouth_ms_720p: f64::NAN,
+        face_gmac_720p: f64::NAN,
+        engine_best_gmacs: f64::NAN,
+        face_floor_ms_720p: f64::NAN,
         runs: 0,
         vector_kernels: selfcheck_nn::vector_kernels(),
     };
@@ -152,9 +167,14 @@ pub fn run(profile: &crate::profile::Profile) -> BenchResult {
         .max()
         .unwrap_or(1);
     let cycle = columns * rules.column_looks.max(1) as usize;
-    let face_ms_720p = median_ms(runs.max(cycle), || {
+    let looks = runs.max(cycle);
+    let before = selfcheck_nn::multiply_adds_done();
+    let face_ms_720p = median_ms(looks, || {
         std::hint::black_box(detector.detect_look(&f720));
     });
+    let face_gmac_720p =
+        selfcheck_nn::multiply_adds_done().wrapping_sub(before) as f64 / looks as f64 / 1e9;
+    let engine_best_gmacs = selfcheck_nn::best_rate_gmacs(std::time::Duration::from_millis(250));
     let face_still_ms_720p = median_ms(3, || {
         std::hint::black_box(detector.detect_frame(&f720));
     });
@@ -192,6 +212,9 @@ pub fn run(profile: &crate::profile::Profile) -> BenchResult {
         face_still_ms_720p,
         pan_look_ms_720p,
         mouth_ms_720p,
+        face_gmac_720p,
+        engine_best_gmacs,
+        face_floor_ms_720p: face_gmac_720p / engine_best_gmacs * 1000.0,
         runs,
         vector_kernels: selfcheck_nn::vector_kernels(),
     }
@@ -229,6 +252,9 @@ mod tests {
             face_still_ms_720p: 190.0,
             pan_look_ms_720p: 54.0,
             mouth_ms_720p: 3.0,
+            face_gmac_720p: 0.92,
+            engine_best_gmacs: 53.0,
+            face_floor_ms_720p: 17.4,
             runs: 15,
             vector_kernels: kernels,
         }
@@ -245,6 +271,11 @@ mod tests {
         assert!(result("avx2").text(&zh).contains("向量指令：AVX2。"));
         assert!(result("plain").text(&en).contains("none (plain code)"));
         assert!(result("plain").text(&zh).contains("无（普通代码）"));
+        // The least a look could take here: its multiply-adds at the engine's best rate.
+        assert!(result("avx2").text(&en).contains(
+            "0.92 billion multiply-adds and this computer's face engine does at most 53 billion a second, so a look takes at least 17.4 ms"
+        ));
+        assert!(result("avx2").text(&zh).contains("每次至少需要 17.4 毫秒"));
         // What this CPU runs is one of the three.
         assert!(["avx512", "avx2", "plain"].contains(&selfcheck_nn::vector_kernels()));
     }

@@ -199,7 +199,7 @@ bench-result = Full frame analysis: { $f720 } ms at 720p, { $f1080 } ms at 1080p
     [avx512] AVX-512
     [avx2] AVX2
    *[other] none (plain code)
-}.
+}. A look is { $gmac } billion multiply-adds and this computer's face engine does at most { $rate } billion a second, so a look takes at least { $floor } ms here.
 cli-error-record-seconds = Give a recording, or --record with 1 to 60 seconds to listen.
 
 ## Reading facts
