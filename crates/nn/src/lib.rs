@@ -22,7 +22,7 @@ mod turned;
 pub use arithmetic::{best_rate_gmacs, multiply_adds_done};
 pub use model_file::{Network, Op, f16_to_f32};
 pub use resample::{rgb_region, rgb_turned_square};
-pub use turned::rgb_turned;
+pub use turned::{rgb_turned, rgb_turned_part};
 
 /// `a × b + c` rounded once, as the CPU's fused multiply-add instruction does: the
 /// definition the vector kernels are tested against. (`f32::mul_add` outside code compiled

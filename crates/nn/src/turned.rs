@@ -44,35 +44,111 @@ pub fn rgb_turned(
     t
 }
 
+/// A part of the picture turned by `angle` (radians, clockwise on screen) and scaled by
+/// `scale` (input pixels a picture pixel), as an `ow`×`oh` input whose centre shows the
+/// picture's point `centre` (pixel units, a pixel's centre at +0.5): values −1…1, black (−1)
+/// where the picture does not reach. Input pixel (u, v) from the input's centre shows the
+/// point centre + (u·(cos, sin) + v·(−sin, cos)) / scale, sampled bilinearly. With scale 1
+/// and the picture's own centre and size it is [`rgb_turned`] unshrunk, to the bit.
+pub fn rgb_turned_part(
+    rgb: &[u8],
+    (width, height): (usize, usize),
+    (cx, cy): (f32, f32),
+    (ow, oh): (usize, usize),
+    scale: f32,
+    angle: f32,
+) -> Tensor {
+    let mut t = Tensor::filled(oh, ow, 3, -1.0);
+    if width == 0 || height == 0 || rgb.len() < width * height * 3 || scale.is_nan() || scale <= 0.0
+    {
+        return t;
+    }
+    // Only the rows the part reaches are copied (a small part of a large picture).
+    let (sin, cos) = angle.sin_cos();
+    let (hu, hv) = (ow as f32 / 2.0 / scale, oh as f32 / 2.0 / scale);
+    let reach = hu * sin.abs() + hv * cos.abs();
+    let first = ((cy - reach).floor() - 1.0).clamp(0.0, height as f32) as usize;
+    let last = ((cy + reach).ceil() + 1.0).clamp(0.0, height as f32) as usize;
+    if last <= first {
+        return t;
+    }
+    let mut rows = rgb[first * width * 3..last * width * 3].to_vec();
+    rows.extend_from_slice(&[0; 4]);
+    let turn = Turn::around(
+        &rows,
+        (width, last - first),
+        (cx, cy - first as f32),
+        (ow, oh),
+        scale,
+        angle,
+    );
+    for (oy, line) in t.data.chunks_exact_mut(ow * 3).enumerate() {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has just been seen to support it.
+            unsafe { turn.row_avx2(oy, line) };
+            continue;
+        }
+        turn.row(oy, line, 0);
+    }
+    t
+}
+
 /// The shrunk picture (RGB8, with four bytes more after it so that a four-byte load at its
 /// last pixel stays inside) and the turn.
 struct Turn<'a> {
     small: &'a [u8],
     sw: usize,
     sh: usize,
+    /// The input's width (pixels sampled per row).
+    ow: usize,
+    /// The turn, divided by the scale: the picture's step per input pixel.
     sin: f32,
     cos: f32,
+    /// The input's centre…
+    ocx: f32,
+    ocy: f32,
+    /// …shows this point of the picture.
     cx: f32,
     cy: f32,
 }
 
 impl Turn<'_> {
+    /// The whole picture turned around its centre, as large as it is.
     fn new(small: &[u8], (sw, sh): (usize, usize), angle: f32) -> Turn<'_> {
+        let (cx, cy) = (sw as f32 / 2.0, sh as f32 / 2.0);
+        Turn::around(small, (sw, sh), (cx, cy), (sw, sh), 1.0, angle)
+    }
+
+    /// An `ow`×`oh` input whose centre shows the picture's point `centre`, `scale` input
+    /// pixels a picture pixel.
+    fn around(
+        small: &[u8],
+        (sw, sh): (usize, usize),
+        (cx, cy): (f32, f32),
+        (ow, oh): (usize, usize),
+        scale: f32,
+        angle: f32,
+    ) -> Turn<'_> {
         let (sin, cos) = angle.sin_cos();
         Turn {
             small,
             sw,
             sh,
-            sin,
-            cos,
-            cx: sw as f32 / 2.0,
-            cy: sh as f32 / 2.0,
+            ow,
+            // Divided by one: the same bits as the turn itself.
+            sin: sin / scale,
+            cos: cos / scale,
+            ocx: ow as f32 / 2.0,
+            ocy: oh as f32 / 2.0,
+            cx,
+            cy,
         }
     }
 
     /// Input row `oy` from column `from` on, one sample at a time.
     fn row(&self, oy: usize, line: &mut [f32], from: usize) {
-        let v = oy as f32 + 0.5 - self.cy;
+        let v = oy as f32 + 0.5 - self.ocy;
         for (ox, out) in line.chunks_exact_mut(3).enumerate().skip(from) {
             self.pixel(ox, v, out);
         }
@@ -84,7 +160,7 @@ impl Turn<'_> {
     fn pixel(&self, ox: usize, v: f32, out: &mut [f32]) {
         let (sw, sh, row) = (self.sw, self.sh, self.sw * 3);
         let (xmax, ymax) = ((sw - 1) as f32, (sh - 1) as f32);
-        let u = ox as f32 + 0.5 - self.cx;
+        let u = ox as f32 + 0.5 - self.ocx;
         // The point in the shrunk picture, in pixel-centre coordinates.
         let sx = self.cx + u * self.cos - v * self.sin - 0.5;
         let sy = self.cy + u * self.sin + v * self.cos - 0.5;
@@ -120,7 +196,7 @@ impl Turn<'_> {
         use crate::rgb_words::{channel, eight, interleave};
         use std::arch::x86_64::*;
         let (sw, row) = (self.sw, self.sw * 3);
-        let v = oy as f32 + 0.5 - self.cy;
+        let v = oy as f32 + 0.5 - self.ocy;
         let (vsin, vcos) = (v * self.sin, v * self.cos);
         let (xmax, ymax) = ((sw - 1) as f32, (self.sh - 1) as f32);
         // The gathers read up to four bytes from a neighbour's first byte: the last pixel's
@@ -129,11 +205,11 @@ impl Turn<'_> {
         let base = self.small.as_ptr().cast::<i32>();
         let lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
         let mut ox = 0;
-        while ox + 8 <= sw {
+        while ox + 8 <= self.ow {
             let xs = _mm256_add_epi32(_mm256_set1_epi32(ox as i32), lanes);
             let u = _mm256_sub_ps(
                 _mm256_add_ps(_mm256_cvtepi32_ps(xs), _mm256_set1_ps(0.5)),
-                _mm256_set1_ps(self.cx),
+                _mm256_set1_ps(self.ocx),
             );
             // As `pixel` computes them: ((c + u·a) ∓ v·b) − 0.5, each step rounded.
             let sx = _mm256_sub_ps(
@@ -268,6 +344,36 @@ mod tests {
     }
 
     #[test]
+    fn a_turned_part_is_the_whole_turned_picture_where_they_meet() {
+        let (w, h) = (96usize, 64usize);
+        let rgb: Vec<u8> = (0..w * h * 3).map(|i| (i * 131 % 251) as u8).collect();
+        let centre = (w as f32 / 2.0, h as f32 / 2.0);
+        for angle in [0.0f32, 0.7, -0.7] {
+            // The picture's own centre and size at scale 1: the whole turned picture.
+            let whole = rgb_turned(&rgb, (w, h), angle, 1, 32);
+            let part = rgb_turned_part(&rgb, (w, h), centre, (w, h), 1.0, angle);
+            let same = part
+                .data
+                .iter()
+                .zip(&whole.data)
+                .all(|(a, b)| a.to_bits() == b.to_bits());
+            assert!(same, "angle {angle}");
+        }
+        // Scaled by 2 around a point: input pixel (u, v) from the centre shows the picture
+        // (u, v) / 2 from it. half_dark: the left half dark, from column 48 light; a part
+        // centred on that border reads dark on its left, light on its right.
+        let dark = crate::resample::tests::half_dark(w, h);
+        let part = rgb_turned_part(&dark, (w, h), (48.0, 32.0), (32, 32), 2.0, 0.0);
+        assert_eq!(part.pixel(16, 4), &[-1.0; 3]);
+        assert_eq!(part.pixel(16, 28), &[1.0; 3]);
+        // Beyond the picture: black. A part centred on the picture's lower right corner: its
+        // upper left quarter inside (light), the rest outside.
+        let corner = rgb_turned_part(&dark, (w, h), (96.0, 64.0), (32, 32), 1.0, 0.0);
+        assert_eq!(corner.pixel(24, 24), &[-1.0; 3]);
+        assert_eq!(corner.pixel(8, 8), &[1.0; 3]);
+    }
+
+    #[test]
     fn eight_samples_at_once_give_one_at_a_time_s_values_to_the_bit() {
         let (w, h) = (203usize, 117usize);
         let rgb: Vec<u8> = (0..w * h * 3).map(|i| (i * 131 % 251) as u8).collect();
@@ -294,6 +400,27 @@ mod tests {
                     if angle == 0.0 && oy > 0 && oy + 1 < sh {
                         assert!(one.iter().filter(|&&v| v != -1.0).count() > sw * 2);
                     }
+                }
+            }
+        }
+        // A part: another centre, another width than the picture's, scaled.
+        let small = shrunk_rgb8(&rgb, w, 1, (w, h));
+        for (scale, angle) in [(1.5f32, 0.7f32), (4.0 / 3.0, -0.7), (2.0, 0.0)] {
+            let (ow, oh) = (77, 45);
+            let turn = Turn::around(&small, (w, h), (61.3, 40.8), (ow, oh), scale, angle);
+            for oy in 0..oh {
+                let mut one = vec![-1.0f32; ow * 3];
+                turn.row(oy, &mut one, 0);
+                #[cfg(target_arch = "x86_64")]
+                if std::arch::is_x86_feature_detected!("avx2") {
+                    let mut eight = vec![-1.0f32; ow * 3];
+                    // SAFETY: the CPU has just been seen to support it.
+                    unsafe { turn.row_avx2(oy, &mut eight) };
+                    let same = one
+                        .iter()
+                        .zip(&eight)
+                        .all(|(a, b)| a.to_bits() == b.to_bits());
+                    assert!(same, "scale {scale}, angle {angle}, row {oy}");
                 }
             }
         }
