@@ -20,11 +20,21 @@ use selfcheck_nn::ModelError;
 /// width was chosen on a held-out picture: README).
 const REGION_FACES: f32 = 4.0;
 
+/// How a place is looked at closer: upright (unless the turned search found it), and turned
+/// by each of these angles (radians, clockwise on screen) when nothing is found upright.
+#[derive(Debug, Clone, Copy)]
+pub struct Ways<'a> {
+    pub upright: bool,
+    pub turned: &'a [f32],
+}
+
 /// A face judged, and the scale (model pixels per frame pixel) it was judged at.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Judged {
     pub face: FaceBox,
     pub scale: f32,
+    /// Found in the region turned by this angle (radians, clockwise on screen; 0: upright).
+    pub angle: f32,
 }
 
 /// The square of the frame searched again around `found` at `scale`: `REGION_FACES` widths of
@@ -46,7 +56,7 @@ pub fn region(found: Rect, scale: f32, fine_model_px: f32, frame: (u32, u32)) ->
 
 /// The faces at a place `found` by `pass` (scoring at least the candidate score there), judged
 /// with `min_score`: as found by a pass that enlarges nothing, else every face the closer
-/// look finds whole in its region.
+/// look finds whole in its region, looked at the `ways` asked.
 pub fn judge(
     model: &FaceModel,
     frame: &RgbFrame,
@@ -54,6 +64,7 @@ pub fn judge(
     pass: &Pass,
     fine_model_px: f32,
     min_score: f32,
+    ways: Ways,
 ) -> Result<Vec<Judged>, ModelError> {
     let k = pass.closer;
     if k <= 1.0 {
@@ -62,6 +73,7 @@ pub fn judge(
             .then_some(Judged {
                 face: found,
                 scale: pass.scale,
+                angle: 0.0,
             })
             .into_iter()
             .collect());
@@ -73,12 +85,43 @@ pub fn judge(
         fine_model_px,
         (frame.width, frame.height),
     );
-    Ok(model
-        .detect(frame, around, scale, min_score)?
+    let straight = if ways.upright {
+        model.detect(frame, around, scale, min_score)?
+    } else {
+        Vec::new()
+    };
+    let mut judged: Vec<Judged> = straight
         .into_iter()
         .filter(|f| !super::faces::cut_by_tile(f.rect, around, frame))
-        .map(|face| Judged { face, scale })
-        .collect())
+        .map(|face| Judged {
+            face,
+            scale,
+            angle: 0.0,
+        })
+        .collect();
+    // Heads leaning: the same square around the place, turned each way asked (it shows the
+    // picture around the place, where the region above was moved inside the frame).
+    let centre = (
+        found.rect.x as f32 + found.rect.w as f32 / 2.0,
+        found.rect.y as f32 + found.rect.h as f32 / 2.0,
+    );
+    let side = around.w.max(around.h) as f32;
+    let size = ((side * scale / 32.0).ceil() as usize).max(1) * 32;
+    let half = size as f32 / 2.0 / scale;
+    // A face found upright needs no turned look (another face nearby has its own place).
+    let turned = if judged.is_empty() { ways.turned } else { &[] };
+    for &angle in turned {
+        for t in model.detect_turned_part(frame, centre, (size, size), scale, angle, min_score)? {
+            if t.inside((half, half)) {
+                judged.push(Judged {
+                    face: t.face,
+                    scale,
+                    angle,
+                });
+            }
+        }
+    }
+    Ok(judged)
 }
 
 #[cfg(test)]
@@ -103,6 +146,11 @@ mod tests {
     fn rect(x: u32, y: u32, w: u32) -> Rect {
         Rect { x, y, w, h: w }
     }
+
+    const UPRIGHT: Ways = Ways {
+        upright: true,
+        turned: &[],
+    };
 
     #[test]
     fn the_region_is_four_faces_wide_around_the_place_and_inside_the_frame() {
@@ -134,11 +182,12 @@ mod tests {
             rect: rect(100, 100, 60),
             score,
         };
-        let judged = judge(&model, &grey, at(0.8), &pass(1.0, 1.0), 48.0, 0.7).expect("judged");
+        let judged =
+            judge(&model, &grey, at(0.8), &pass(1.0, 1.0), 48.0, 0.7, UPRIGHT).expect("judged");
         assert_eq!(judged.len(), 1);
         assert_eq!(judged[0].scale, 1.0);
         assert!(
-            judge(&model, &grey, at(0.3), &pass(1.0, 1.0), 48.0, 0.7)
+            judge(&model, &grey, at(0.3), &pass(1.0, 1.0), 48.0, 0.7, UPRIGHT)
                 .expect("judged")
                 .is_empty()
         );
@@ -148,7 +197,7 @@ mod tests {
             score: 0.9,
         };
         assert!(
-            judge(&model, &grey, small, &pass(1.0, 2.0), 48.0, 0.7)
+            judge(&model, &grey, small, &pass(1.0, 2.0), 48.0, 0.7, UPRIGHT)
                 .expect("judged")
                 .is_empty()
         );

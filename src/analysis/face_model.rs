@@ -133,6 +133,72 @@ impl FaceModel {
             })
             .collect())
     }
+
+    /// Faces scoring at least `min_score` in a part of `frame` turned by `angle` (radians,
+    /// clockwise on screen) and scaled by `scale` (model pixels per frame pixel): an input of
+    /// `size` model pixels (multiples of 32) whose centre shows the frame's point `centre`
+    /// (`selfcheck_nn::rgb_turned_part`; black beyond the frame). Heads leaning `angle` stand
+    /// upright in it. Each face with where it is in the part: its centre's offset from the
+    /// part's centre along the part's own axes, and its width, in frame pixels.
+    pub fn detect_turned_part(
+        &self,
+        frame: &RgbFrame,
+        centre: (f32, f32),
+        size: (usize, usize),
+        scale: f32,
+        angle: f32,
+        min_score: f32,
+    ) -> Result<Vec<TurnedFace>, ModelError> {
+        let (w, h) = (frame.width as usize, frame.height as usize);
+        let input = selfcheck_nn::rgb_turned_part(&frame.data, (w, h), centre, size, scale, angle);
+        let (sin, cos) = angle.sin_cos();
+        let (hw, hh) = (size.0 as f32 / 2.0, size.1 as f32 / 2.0);
+        let whole = Rect {
+            x: 0,
+            y: 0,
+            w: frame.width,
+            h: frame.height,
+        };
+        Ok(self
+            .proposals(input, min_score)?
+            .into_iter()
+            .filter_map(|p| {
+                let (u, v) = ((p.cx - hw) / scale, (p.cy - hh) / scale);
+                let back = Proposal {
+                    cx: centre.0 + u * cos - v * sin,
+                    cy: centre.1 + u * sin + v * cos,
+                    side: p.side / scale,
+                    ..p
+                };
+                let face = to_frame(&back, whole, 1.0, frame)?;
+                Some(TurnedFace {
+                    face,
+                    offset: (u, v),
+                    side: back.side,
+                })
+            })
+            .collect())
+    }
+}
+
+/// A face found in a turned part (`FaceModel::detect_turned_part`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TurnedFace {
+    /// In frame pixels: a square around the face's centre, as wide as found.
+    pub face: FaceBox,
+    /// The face's centre from the part's centre, along the part's axes, in frame pixels…
+    pub offset: (f32, f32),
+    /// …and its width.
+    pub side: f32,
+}
+
+impl TurnedFace {
+    /// Whether the face lies whole inside a part `half` frame pixels (across, down) each
+    /// way from its centre.
+    pub fn inside(&self, half: (f32, f32)) -> bool {
+        let r = self.side / 2.0;
+        self.offset.0.abs() + r <= half.0 && self.offset.1.abs() + r <= half.1
+    }
 }
 
 /// The region scaled by `scale`, as the model's input (see `selfcheck_nn::rgb_region`).
@@ -252,5 +318,62 @@ mod tests {
         assert_eq!(merged.len(), 2);
         assert!(merged[0].cx > 50.0 && merged[0].cx < 51.0);
         assert_eq!(merged[1].cx, 150.0);
+    }
+
+    /// The portrait fixture's face, as a frame.
+    fn portrait() -> RgbFrame {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/images/one_face_portrait.jpg"
+        );
+        let img = image::open(path).expect("the portrait").to_rgb8();
+        RgbFrame {
+            width: img.width(),
+            height: img.height(),
+            data: img.into_raw(),
+        }
+    }
+
+    #[test]
+    fn a_face_found_in_a_turned_part_is_where_it_is_in_the_frame() {
+        let model = FaceModel::load().expect("model");
+        let frame = portrait();
+        let whole = Rect {
+            x: 0,
+            y: 0,
+            w: frame.width,
+            h: frame.height,
+        };
+        // The face upright, the picture shrunk to a quarter.
+        let upright = model.detect(&frame, whole, 0.25, 0.7).expect("runs");
+        assert_eq!(upright.len(), 1, "{upright:?}");
+        let face = upright[0].rect;
+        let centre = (
+            face.x as f32 + face.w as f32 / 2.0,
+            face.y as f32 + face.h as f32 / 2.0,
+        );
+        // A part around a point off the face's centre, unturned and turned a little either
+        // way (the model finds a head leaning ~15° as well): the same face, where it is.
+        let at = (centre.0 + 60.0, centre.1 - 40.0);
+        for angle in [0.0f32, 0.25, -0.25] {
+            let found = model
+                .detect_turned_part(&frame, at, (256, 256), 0.25, angle, 0.7)
+                .expect("runs");
+            assert_eq!(found.len(), 1, "angle {angle}: {found:?}");
+            let f = found[0];
+            let (fx, fy) = (
+                f.face.rect.x as f32 + f.face.rect.w as f32 / 2.0,
+                f.face.rect.y as f32 + f.face.rect.h as f32 / 2.0,
+            );
+            let off = (fx - centre.0).hypot(fy - centre.1);
+            assert!(off < 0.08 * face.w as f32, "angle {angle}: {off} px off");
+            assert!(
+                (f.side - face.w as f32).abs() < 0.1 * face.w as f32,
+                "{f:?}"
+            );
+            // Its offset is the face's centre from the part's, along the part's axes.
+            assert!((f.offset.0.hypot(f.offset.1) - 72.1).abs() < 0.08 * face.w as f32);
+            assert!(f.inside((512.0, 512.0)) && !f.inside((60.0, 60.0)));
+        }
     }
 }

@@ -2,8 +2,9 @@
 //! as `face_search` plans), and counting of *people*: the portrait printed on an ID card is a
 //! face but not a person.
 
-use super::face_closer_look::judge;
-use super::face_mirror::found_again;
+use super::face_closer_look::{Ways, judge};
+use super::face_leaning_far::far_leaning;
+use super::face_mirror::judged_in_the_mirror;
 use super::face_model::FaceModel;
 use super::face_search::{
     Columns, LEVEL_SPAN, Pass, SearchRules, follow_up, levels, middle_column_reach, passes,
@@ -121,9 +122,10 @@ impl FaceDetector {
     /// both ways.
     pub fn detect_frame(&mut self, frame: &RgbFrame) -> Vec<FaceBox> {
         let all = passes(&self.rules.search, frame.width, frame.height, Columns::All);
-        let mut found = self.search(frame, all);
+        let mut found = self.search(frame, all.clone());
         for way in [1.0, -1.0] {
             found.extend(self.turned(frame, way));
+            found.extend(far_leaning(&self.model, frame, &all, &self.rules, way));
         }
         largest_first(merge_overlapping(found))
     }
@@ -229,6 +231,17 @@ impl FaceDetector {
             .collect()
     }
 
+    /// The angles (radians) a place on the finest level is also looked at closer turned: the
+    /// turned search's, each way.
+    fn turned_ways(&self) -> Vec<f32> {
+        let deg = self.rules.turned_deg;
+        if deg > 0.0 {
+            vec![deg.to_radians(), -deg.to_radians()]
+        } else {
+            Vec::new()
+        }
+    }
+
     fn search(&self, frame: &RgbFrame, plan: Vec<Pass>) -> Vec<FaceBox> {
         let r = &self.rules;
         let mut found = Vec::new();
@@ -253,23 +266,25 @@ impl FaceDetector {
                     continue;
                 }
                 let fine = r.search.fine_model_px;
-                let Ok(judged) = judge(&self.model, frame, place, &pass, fine, r.min_score) else {
+                let ways = self.turned_ways();
+                let Ok(judged) = judge(
+                    &self.model,
+                    frame,
+                    place,
+                    &pass,
+                    fine,
+                    r.min_score,
+                    Ways {
+                        upright: true,
+                        turned: &ways,
+                    },
+                ) else {
                     continue;
                 };
                 for j in judged {
                     // Two places near one face find it twice: checked in the mirror once.
                     let seen = here.iter().any(|k| overlap(&k.rect, &j.face.rect) > 0.3);
-                    if !seen
-                        && kept(&j.face)
-                        && found_again(
-                            &self.model,
-                            frame,
-                            &j.face,
-                            j.scale,
-                            r.min_score,
-                            r.turned_deg,
-                        )
-                    {
+                    if !seen && kept(&j.face) && judged_in_the_mirror(&self.model, frame, &j, r) {
                         here.push(j.face);
                     }
                 }

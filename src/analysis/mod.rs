@@ -7,6 +7,7 @@ pub mod card_edges;
 pub mod card_print;
 pub mod card_surface;
 pub mod face_closer_look;
+pub mod face_leaning_far;
 pub mod face_mesh;
 pub mod face_mirror;
 pub mod face_model;

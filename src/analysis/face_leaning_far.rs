@@ -1,0 +1,92 @@
+//! Far heads leaning, in a still picture. The finest level (faces of 24–72 px at 720p) is
+//! searched upright; a small head leaning 50–60° scores there under the low score that makes
+//! a place worth a closer look as often as not, so the closer look's turned looks
+//! (`face_closer_look`) never see it. A still picture (`analyze-image`) can afford the finest
+//! level's tiles searched again in the picture turned by the turned search's angle, each way
+//! — each tile of the turned picture is the picture's part turned around the tile's own
+//! centre — at the level's enlargement, for places looked at closer turned the same way.
+//! Measured: README, "The face detector"; `tests/face_detector.rs` `far_leaning_heads_are_found`.
+
+use super::face_closer_look::{Ways, judge};
+use super::face_mirror::judged_in_the_mirror;
+use super::face_model::FaceModel;
+use super::face_search::Pass;
+use super::faces::{FaceBox, FaceRules, overlap};
+use super::frame::RgbFrame;
+
+/// Faces of heads leaning `way` (1: clockwise, −1: the other way) by about `rules.turned_deg`
+/// on the finest level's passes of `plan` (the others are left out).
+pub fn far_leaning(
+    model: &FaceModel,
+    frame: &RgbFrame,
+    plan: &[Pass],
+    rules: &FaceRules,
+    way: f32,
+) -> Vec<FaceBox> {
+    if rules.turned_deg <= 0.0 {
+        return Vec::new();
+    }
+    let angle = way * rules.turned_deg.to_radians();
+    let (sin, cos) = angle.sin_cos();
+    let (cx, cy) = (frame.width as f32 / 2.0, frame.height as f32 / 2.0);
+    let score = rules.candidate_score.min(rules.min_score);
+    let fine = rules.search.fine_model_px;
+    let mut found = Vec::new();
+    for pass in plan.iter().filter(|p| p.closer > 1.0) {
+        let t = pass.region;
+        // The tile's centre in the turned picture, and the frame's point it shows.
+        let (u, v) = (
+            t.x as f32 + t.w as f32 / 2.0 - cx,
+            t.y as f32 + t.h as f32 / 2.0 - cy,
+        );
+        let centre = (cx + u * cos - v * sin, cy + u * sin + v * cos);
+        let size = |len: u32| ((len as f32 * pass.scale / 32.0).ceil() as usize).max(1) * 32;
+        let (w, h) = (size(t.w), size(t.h));
+        let (hw, hh) = (w as f32 / 2.0 / pass.scale, h as f32 / 2.0 / pass.scale);
+        // A frame the model cannot take yields nothing rather than stopping the search.
+        let Ok(places) = model.detect_turned_part(frame, centre, (w, h), pass.scale, angle, score)
+        else {
+            continue;
+        };
+        let kept = |side: f32| (pass.min_face..=pass.max_face).contains(&side);
+        let mut here: Vec<FaceBox> = Vec::new();
+        for place in places {
+            // As `faces::cut_by_tile`: a face across a border the tile shares with another
+            // is that tile's.
+            let (ox, oy) = place.offset;
+            let r = place.side / 2.0;
+            let cut = (t.x > 0 && ox - r <= -hw)
+                || (t.y > 0 && oy - r <= -hh)
+                || (t.x + t.w < frame.width && ox + r >= hw)
+                || (t.y + t.h < frame.height && oy + r >= hh);
+            let judged_here = here
+                .iter()
+                .any(|k| overlap(&k.rect, &place.face.rect) > 0.3);
+            if cut || !kept(place.side) || judged_here {
+                continue;
+            }
+            // Looked at closer turned only: upright places are the upright search's (looked
+            // at upright from these places too, a hand holding a trumpet in a held-out photo
+            // passed as a face).
+            let ways = Ways {
+                upright: false,
+                turned: &[angle],
+            };
+            let min = rules.min_score;
+            let Ok(judged) = judge(model, frame, place.face, pass, fine, min, ways) else {
+                continue;
+            };
+            for j in judged {
+                let seen = here.iter().any(|k| overlap(&k.rect, &j.face.rect) > 0.3);
+                if !seen
+                    && kept(j.face.rect.w as f32)
+                    && judged_in_the_mirror(model, frame, &j, rules)
+                {
+                    here.push(j.face);
+                }
+            }
+        }
+        found.extend(here);
+    }
+    found
+}
