@@ -236,6 +236,21 @@ fn tally_heads(heads: &[(RgbImage, Rect)], backgrounds: &[&str], d: &mut FaceDet
     t
 }
 
+/// Prints `t` as the README's tables quote it and asserts at least `need` of the faces found
+/// and no false face.
+fn assert_recall(what: &str, t: &Tally, need: f64) {
+    let recall = t.found as f64 / t.total as f64;
+    println!(
+        "{what}: found {}/{} ({:.0} %), false faces {}",
+        t.found,
+        t.total,
+        recall * 100.0,
+        t.false_faces
+    );
+    assert!(recall >= need, "{what}: recall {recall:.2} < {need}");
+    assert_eq!(t.false_faces, 0, "{what}: false faces");
+}
+
 const BACKGROUNDS: &[&str] = &[
     "106_NIKON-D3400-35MM_S.jpg",
     "176_HONOR-7X_S.jpg",
@@ -260,19 +275,7 @@ fn faces_are_found_down_to_24_px_on_tuning_and_validation_faces() {
         for &(width, tuning, validation) in RECALL {
             let need = if set == "tuning" { tuning } else { validation };
             let t = tally(faces, width, BACKGROUNDS, &mut d);
-            let recall = t.found as f64 / t.total as f64;
-            println!(
-                "{set}: {width:>3} px: found {}/{} ({:.0} %), false faces {}",
-                t.found,
-                t.total,
-                recall * 100.0,
-                t.false_faces
-            );
-            assert!(
-                recall >= need,
-                "{set} {width} px: recall {recall:.2} < {need}"
-            );
-            assert_eq!(t.false_faces, 0, "{set} {width} px: false faces");
+            assert_recall(&format!("{set}: {width:>3} px"), &t, need);
         }
     }
 }
@@ -302,20 +305,8 @@ fn tilted_heads_are_found() {
                 .map(|(i, h)| tilted(h, if i % 2 == 0 { degrees } else { -degrees }))
                 .collect();
             let t = tally_heads(&heads, BACKGROUNDS, &mut d);
-            let recall = t.found as f64 / t.total as f64;
-            println!(
-                "{set}: 48 px tilted {degrees:>2}°: found {}/{} ({:.0} %), false faces {}",
-                t.found,
-                t.total,
-                recall * 100.0,
-                t.false_faces
-            );
             let need = if set == "tuning" { tuning } else { validation };
-            assert!(
-                recall >= need,
-                "{set} {degrees}°: recall {recall:.2} < {need}"
-            );
-            assert_eq!(t.false_faces, 0, "{set} {degrees}°: false faces");
+            assert_recall(&format!("{set}: 48 px tilted {degrees:>2}°"), &t, need);
         }
     }
 }
@@ -323,7 +314,7 @@ fn tilted_heads_are_found() {
 /// (face width at 720p, tilt in degrees, recall needed on the tuning faces, on the
 /// validation faces) for far heads leaning: the sizes below the turned search of the whole
 /// picture (it keeps faces of 48 px and more at 720p). Measured on 2026-12-04 with the finest
-/// level also searched turned (`FaceDetector::turned_fine`) and its places looked at closer
+/// level also searched turned (`analysis::face_leaning_far`) and its places looked at closer
 /// turned: 24 px 40° 12/12 and 12/12, 50° 12/12 and 12/12, 60° 10/12 and 11/12; 32 px 12/12
 /// at every tilt; asserted less one face. Before: 24 px 50° 4/12 and 5/12, 60° 2/12 and
 /// 1/12; 32 px 60° 4/12 and 6/12 (upright, a small head leaning 60° scored under the places'
@@ -353,20 +344,8 @@ fn far_leaning_heads_are_found() {
                 })
                 .collect();
             let t = tally_heads(&heads, BACKGROUNDS, &mut d);
-            let recall = t.found as f64 / t.total as f64;
-            println!(
-                "{set}: {width} px tilted {degrees:>2}°: found {}/{} ({:.0} %), false faces {}",
-                t.found,
-                t.total,
-                recall * 100.0,
-                t.false_faces
-            );
             let need = if set == "tuning" { tuning } else { validation };
-            assert!(
-                recall >= need,
-                "{set} {width} px {degrees}°: recall {recall:.2} < {need}"
-            );
-            assert_eq!(t.false_faces, 0, "{set} {width} px {degrees}°: false faces");
+            assert_recall(&format!("{set}: {width} px tilted {degrees:>2}°"), &t, need);
         }
     }
 }
