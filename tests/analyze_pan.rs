@@ -367,6 +367,21 @@ fn someone_leaning_50_degrees_mid_pan_fails() {
     assert_eq!(m["max_faces"], 1, "{m}");
 }
 
+/// The same person leaning 50° far away: her face about 32 px (some 4 m) — below the sizes
+/// the picture turned whole keeps (48 px and more), and her place scores too low upright to
+/// be looked at turned. Found since the pan's middle column is also searched turned, one way
+/// a look (`analysis::face_leaning_far`); before, this pan passed.
+#[test]
+fn someone_far_away_leaning_50_degrees_mid_pan_fails() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut people = seller_both_ends();
+    let hopper = at_height(&picture("validation/grace_hopper.jpg"), 290);
+    people.push((2 * W + 500, leaning(&hopper, 50.0), 120));
+    frames(&strip(&people), dir.path());
+    let m = &fails_with_one_other(dir.path());
+    assert_eq!(m["max_faces"], 1, "{m}");
+}
+
 /// An actor seen side-on, the far eye hidden (GCompris's "explore world music" photo 1, held
 /// out: `tests/face_heldout_pictures.rs`), cut from the photo and put mid-pan at its own size
 /// (face 52 px, about 3 m away), smaller (34 px, about 4.5 m) and at the smallest size looked

@@ -14,14 +14,26 @@ use super::face_search::Pass;
 use super::faces::{FaceBox, FaceRules, overlap};
 use super::frame::RgbFrame;
 
+/// Where the turned tiles are centred.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Centres {
+    /// Tiles of the whole picture turned around its centre: together they cover the picture
+    /// (but its corners) — a still picture.
+    TurnedPicture,
+    /// Each tile turned around its own centre: the part of the picture the tile covers (a
+    /// pan's middle column, which the turn moves the room through).
+    OwnPlace,
+}
+
 /// Faces of heads leaning `way` (1: clockwise, −1: the other way) by about `rules.turned_deg`
-/// on the finest level's passes of `plan` (the others are left out).
+/// on the finest level's passes of `plan` (the others are left out), their tiles turned
+/// around the `centres` asked.
 pub fn far_leaning(
     model: &FaceModel,
     frame: &RgbFrame,
     plan: &[Pass],
     rules: &FaceRules,
-    way: f32,
+    (way, centres): (f32, Centres),
 ) -> Vec<FaceBox> {
     if rules.turned_deg <= 0.0 {
         return Vec::new();
@@ -34,12 +46,15 @@ pub fn far_leaning(
     let mut found = Vec::new();
     for pass in plan.iter().filter(|p| p.closer > 1.0) {
         let t = pass.region;
-        // The tile's centre in the turned picture, and the frame's point it shows.
+        // The tile's centre from the picture's, and the frame's point the turned tile shows.
         let (u, v) = (
             t.x as f32 + t.w as f32 / 2.0 - cx,
             t.y as f32 + t.h as f32 / 2.0 - cy,
         );
-        let centre = (cx + u * cos - v * sin, cy + u * sin + v * cos);
+        let centre = match centres {
+            Centres::TurnedPicture => (cx + u * cos - v * sin, cy + u * sin + v * cos),
+            Centres::OwnPlace => (cx + u, cy + v),
+        };
         let size = |len: u32| ((len as f32 * pass.scale / 32.0).ceil() as usize).max(1) * 32;
         let (w, h) = (size(t.w), size(t.h));
         let (hw, hh) = (w as f32 / 2.0 / pass.scale, h as f32 / 2.0 / pass.scale);

@@ -3,7 +3,7 @@
 //! face but not a person.
 
 use super::face_closer_look::{Ways, judge};
-use super::face_leaning_far::far_leaning;
+use super::face_leaning_far::{Centres, far_leaning};
 use super::face_mirror::judged_in_the_mirror;
 use super::face_model::FaceModel;
 use super::face_search::{
@@ -125,7 +125,13 @@ impl FaceDetector {
         let mut found = self.search(frame, all.clone());
         for way in [1.0, -1.0] {
             found.extend(self.turned(frame, way));
-            found.extend(far_leaning(&self.model, frame, &all, &self.rules, way));
+            found.extend(far_leaning(
+                &self.model,
+                frame,
+                &all,
+                &self.rules,
+                (way, Centres::TurnedPicture),
+            ));
         }
         largest_first(merge_overlapping(found))
     }
@@ -165,6 +171,19 @@ impl FaceDetector {
                 -1.0
             };
             found.extend(self.turned(frame, way));
+        }
+        if self.panning && self.rules.turned_deg > 0.0 {
+            // Far heads leaning in the pan's middle column: one way a look, in turns (a still
+            // picture's tiles are searched both ways; a look cannot afford both).
+            let way = if n.is_multiple_of(2) { 1.0 } else { -1.0 };
+            let middle = passes(&self.rules.search, w, h, Columns::Middle);
+            found.extend(far_leaning(
+                &self.model,
+                frame,
+                &middle,
+                &self.rules,
+                (way, Centres::OwnPlace),
+            ));
         }
         let faces = largest_first(merge_overlapping(found));
         let small = self.rules.search.every_look_px;
