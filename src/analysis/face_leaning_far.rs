@@ -1,11 +1,14 @@
-//! Far heads leaning, in a still picture. The finest level (faces of 24–72 px at 720p) is
-//! searched upright; a small head leaning 50–60° scores there under the low score that makes
-//! a place worth a closer look as often as not, so the closer look's turned looks
-//! (`face_closer_look`) never see it. A still picture (`analyze-image`) can afford the finest
-//! level's tiles searched again in the picture turned by the turned search's angle, each way
-//! — each tile of the turned picture is the picture's part turned around the tile's own
-//! centre — at the level's enlargement, for places looked at closer turned the same way.
-//! Measured: README, "The face detector"; `tests/face_detector.rs` `far_leaning_heads_are_found`.
+//! Far heads leaning. The finest level (faces of 24–72 px at 720p) is searched upright; a
+//! small head leaning 50–60° scores there under the low score that makes a place worth a
+//! closer look as often as not, so the closer look's turned looks (`face_closer_look`) never
+//! see it. So the finest level's tiles are also searched turned by the turned search's angle,
+//! at the level's enlargement, for places looked at closer turned the same way: a still
+//! picture (`analyze-image`) both ways, as tiles of the whole picture turned around its
+//! centre; a pan look one way (the ways take turns), its middle column's tiles each turned
+//! around its own centre. Live looks with the camera still cannot afford it (about half a
+//! look). Measured: README, "The face detector"; `tests/face_detector.rs`
+//! `far_leaning_heads_are_found`, `tests/analyze_pan.rs`
+//! `someone_far_away_leaning_50_degrees_mid_pan_fails`.
 
 use super::face_closer_look::{Ways, judge};
 use super::face_mirror::judged_in_the_mirror;
