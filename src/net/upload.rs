@@ -28,15 +28,19 @@ pub struct UploadPlan {
     /// Stop early once the sustained estimate moved less than this fraction over the last second.
     pub stable_fraction: f64,
     pub min_measure: Duration,
+    /// A window carrying at least this many Mbit/s is never a stall: the verification's video
+    /// still gets through (the profile's `upload_warn_mbps`).
+    pub enough_mbps: f64,
 }
 
 impl UploadPlan {
-    pub fn new(url: &str, max_seconds: f64, max_bytes: u64) -> UploadPlan {
+    pub fn new(url: &str, max_seconds: f64, max_bytes: u64, enough_mbps: f64) -> UploadPlan {
         UploadPlan {
             url: url.to_string(),
             streams: 4,
             max_seconds,
             max_bytes,
+            enough_mbps,
             window: Duration::from_millis(250),
             warmup: Duration::from_millis(1500),
             stable_fraction: 0.02,
@@ -445,6 +449,7 @@ pub fn measure(
                 / per_window as f64
         })
         .collect();
+    let stall_limit = stall_limit(sustained, plan.enough_mbps);
     let loaded: Vec<f64> = loaded_samples.lock().map(|v| v.clone()).unwrap_or_default();
     Ok(UploadOutcome {
         mbps: sustained,
@@ -454,8 +459,8 @@ pub fn measure(
         } else {
             percentile(&measured, 0.10)
         },
-        longest_stall_s: longest_stall(&series, sustained, plan.window.as_secs_f64()),
-        final_stall_s: final_stall(&series, sustained, plan.window.as_secs_f64()),
+        longest_stall_s: longest_stall(&series, stall_limit, plan.window.as_secs_f64()),
+        final_stall_s: final_stall(&series, stall_limit, plan.window.as_secs_f64()),
         whole_mbps: whole_rate(&confirmed, duration_s),
         duration_s,
         bytes_sent: total,
@@ -478,10 +483,17 @@ pub fn percentile(values: &[f64], p: f64) -> f64 {
     v[idx]
 }
 
-/// Longest run of windows with almost no progress (under 10 % of the sustained rate, and
-/// under 0.05 Mbit/s when the rate itself is tiny), in seconds.
-pub fn longest_stall(series: &[(f64, f64)], sustained: f64, window_s: f64) -> f64 {
-    let limit = (sustained * 0.1).max(0.05);
+/// The rate under which a window counts as stalled, Mbit/s: almost no progress — under a
+/// tenth of the link's own sustained rate — and too little for the verification's video
+/// (`enough_mbps`); at least 0.05 when the rate itself is tiny. Without the second, a fast
+/// link (hundreds of Mbit/s, its sustained figure read high from a few bunched answers) had
+/// windows of tens of Mbit/s counted as stalls.
+pub fn stall_limit(sustained: f64, enough_mbps: f64) -> f64 {
+    (sustained * 0.1).min(enough_mbps).max(0.05)
+}
+
+/// Longest run of windows under `limit` Mbit/s (see `stall_limit`), in seconds.
+pub fn longest_stall(series: &[(f64, f64)], limit: f64, window_s: f64) -> f64 {
     let mut best = 0.0f64;
     let mut run = 0.0f64;
     for (_, rate) in series {
@@ -496,8 +508,7 @@ pub fn longest_stall(series: &[(f64, f64)], sustained: f64, window_s: f64) -> f6
 }
 
 /// The run of stalled windows (as in `longest_stall`) that reaches the end of the test.
-pub fn final_stall(series: &[(f64, f64)], sustained: f64, window_s: f64) -> f64 {
-    let limit = (sustained * 0.1).max(0.05);
+pub fn final_stall(series: &[(f64, f64)], limit: f64, window_s: f64) -> f64 {
     series.iter().rev().take_while(|(_, r)| *r < limit).count() as f64 * window_s
 }
 
@@ -510,10 +521,30 @@ mod tests {
         // 1 s at 8 Mbit/s in quarter-second windows, then nothing for 2 s.
         let mut series: Vec<(f64, f64)> = (1..=4).map(|i| (f64::from(i) * 0.25, 8.0)).collect();
         series.extend((5..=12).map(|i| (f64::from(i) * 0.25, 0.0)));
-        assert_eq!(final_stall(&series, 8.0, 0.25), 2.0);
-        assert_eq!(longest_stall(&series, 8.0, 0.25), 2.0);
+        let limit = stall_limit(8.0, 1.5);
+        assert_eq!(final_stall(&series, limit, 0.25), 2.0);
+        assert_eq!(longest_stall(&series, limit, 0.25), 2.0);
         series.push((3.25, 8.0));
-        assert_eq!(final_stall(&series, 8.0, 0.25), 0.0);
+        assert_eq!(final_stall(&series, limit, 0.25), 0.0);
+    }
+
+    #[test]
+    fn a_fast_link_slowing_to_what_the_video_needs_is_not_a_stall() {
+        // Sustained read as 450 Mbit/s; for a second and a half the link carried 30, then 2:
+        // far under a tenth of its rate, yet the 1.5 Mbit/s video went through.
+        let rates = [450.0, 30.0, 30.0, 2.0, 2.0, 2.0, 30.0, 450.0, 0.5, 0.0, 0.0];
+        let series: Vec<(f64, f64)> = rates
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (i as f64 * 0.25, *r))
+            .collect();
+        let limit = stall_limit(450.0, 1.5);
+        assert_eq!(limit, 1.5);
+        assert_eq!(longest_stall(&series, limit, 0.25), 0.75);
+        assert_eq!(final_stall(&series, limit, 0.25), 0.75);
+        // A slow link keeps its own tenth: 0.5 Mbit/s on a 2 Mbit/s link is progress.
+        assert_eq!(stall_limit(2.0, 1.5), 0.2);
+        assert_eq!(stall_limit(0.1, 1.5), 0.05);
     }
 
     #[test]
@@ -525,7 +556,7 @@ mod tests {
             .enumerate()
             .map(|(i, r)| (i as f64 * 0.25, *r))
             .collect();
-        assert_eq!(longest_stall(&series, 8.0, 0.25), 1.0);
+        assert_eq!(longest_stall(&series, stall_limit(8.0, 1.5), 0.25), 1.0);
         assert_eq!(
             host_port("https://speed.cloudflare.com/__up").as_deref(),
             Some("speed.cloudflare.com:443")
@@ -567,12 +598,12 @@ mod tests {
 
     #[test]
     fn bad_urls_are_refused_at_once() {
-        let plan = UploadPlan::new("ftp://example/", 5.0, 1000);
+        let plan = UploadPlan::new("ftp://example/", 5.0, 1000, 1.5);
         assert!(matches!(
             measure(&plan, |_| {}),
             Err(UploadError::BadUrl(_))
         ));
-        let plan = UploadPlan::new("not a url", 5.0, 1000);
+        let plan = UploadPlan::new("not a url", 5.0, 1000, 1.5);
         assert!(matches!(
             measure(&plan, |_| {}),
             Err(UploadError::BadUrl(_))

@@ -113,8 +113,12 @@ pub(super) fn task_for(id: &'static str, opts: &CheckOptions, shared: &Arc<Share
                 }
                 sh.wait_latency_gate(secs(20));
                 let via_proxy = !probe::proxy::from_env(sh.env()).is_empty();
-                let plan =
-                    crate::net::upload::UploadPlan::new(&url, max_s, p.network.upload_max_bytes);
+                let plan = crate::net::upload::UploadPlan::new(
+                    &url,
+                    max_s,
+                    p.network.upload_max_bytes,
+                    p.network.upload_warn_mbps,
+                );
                 let run = || {
                     crate::net::upload::measure(&plan, |progress| {
                         if let Some(h) = &hook {
