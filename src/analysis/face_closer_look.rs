@@ -26,6 +26,9 @@ const REGION_FACES: f32 = 4.0;
 pub struct Ways<'a> {
     pub upright: bool,
     pub turned: &'a [f32],
+    /// Smear lengths (pixels along the rows) to undo when nothing is found upright or turned:
+    /// a turning camera's picture (`face_unsmear`). Empty when the camera is still.
+    pub smears: &'a [u32],
 }
 
 /// A face judged, and the scale (model pixels per frame pixel) it was judged at.
@@ -35,6 +38,8 @@ pub struct Judged {
     pub scale: f32,
     /// Found in the region turned by this angle (radians, clockwise on screen; 0: upright).
     pub angle: f32,
+    /// Found in the region unsmeared by this many pixels along the rows (0: as it is).
+    pub smear: u32,
 }
 
 /// The square of the frame searched again around `found` at `scale`: `REGION_FACES` widths of
@@ -74,6 +79,7 @@ pub fn judge(
                 face: found,
                 scale: pass.scale,
                 angle: 0.0,
+                smear: 0,
             })
             .into_iter()
             .collect());
@@ -97,6 +103,7 @@ pub fn judge(
             face,
             scale,
             angle: 0.0,
+            smear: 0,
         })
         .collect();
     // Heads leaning: the same square around the place, turned each way asked (it shows the
@@ -117,8 +124,34 @@ pub fn judge(
                     face: t.face,
                     scale,
                     angle,
+                    smear: 0,
                 });
             }
+        }
+    }
+    // A face smeared by the turn: the same region unsmeared, the shortest length first.
+    let smears = if judged.is_empty() { ways.smears } else { &[] };
+    for &length in smears {
+        let (part, inside) = super::face_unsmear::unsmeared_around(frame, around, length);
+        let left = around.x - inside.x;
+        for face in model.detect(&part, inside, scale, min_score)? {
+            if super::faces::cut_by_tile(face.rect, inside, &part) {
+                continue;
+            }
+            let rect = Rect {
+                x: face.rect.x + left,
+                y: face.rect.y + around.y,
+                ..face.rect
+            };
+            judged.push(Judged {
+                face: FaceBox { rect, ..face },
+                scale,
+                angle: 0.0,
+                smear: length,
+            });
+        }
+        if !judged.is_empty() {
+            break;
         }
     }
     Ok(judged)
@@ -150,6 +183,7 @@ mod tests {
     const UPRIGHT: Ways = Ways {
         upright: true,
         turned: &[],
+        smears: &[],
     };
 
     #[test]

@@ -89,6 +89,7 @@ pub fn far_leaning(
             let ways = Ways {
                 upright: false,
                 turned: &[angle],
+                smears: &[],
             };
             let min = rules.min_score;
             let Ok(judged) = judge(model, frame, place.face, pass, fine, min, ways) else {

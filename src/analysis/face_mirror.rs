@@ -111,7 +111,24 @@ pub fn judged_in_the_mirror(
     j: &Judged,
     rules: &FaceRules,
 ) -> bool {
-    if j.angle == 0.0 {
+    if j.smear > 0 {
+        // Found unsmeared: checked in the mirror of the picture around it unsmeared alike.
+        let region = j
+            .face
+            .rect
+            .expanded(f64::from(CONTEXT))
+            .clipped(frame.width, frame.height);
+        let (part, inside) = super::face_unsmear::unsmeared_around(frame, region, j.smear);
+        let face = FaceBox {
+            rect: Rect {
+                x: j.face.rect.x - (region.x - inside.x),
+                y: j.face.rect.y - region.y,
+                ..j.face.rect
+            },
+            ..j.face
+        };
+        found_again(model, &part, &face, j.scale, rules.min_score, 0.0)
+    } else if j.angle == 0.0 {
         found_again(
             model,
             frame,

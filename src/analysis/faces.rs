@@ -261,6 +261,16 @@ impl FaceDetector {
         }
     }
 
+    /// The smear lengths a place is also looked at unsmeared with: during a pan, up to the
+    /// slide since the last look (`face_unsmear`); none with the camera still or the slide
+    /// not measured.
+    fn smear_lengths(&self) -> Vec<u32> {
+        self.slide
+            .and_then(|s| s.px)
+            .map(super::face_unsmear::lengths)
+            .unwrap_or_default()
+    }
+
     fn search(&self, frame: &RgbFrame, plan: Vec<Pass>) -> Vec<FaceBox> {
         let r = &self.rules;
         let mut found = Vec::new();
@@ -286,6 +296,7 @@ impl FaceDetector {
                 }
                 let fine = r.search.fine_model_px;
                 let ways = self.turned_ways();
+                let smears = self.smear_lengths();
                 let Ok(judged) = judge(
                     &self.model,
                     frame,
@@ -296,6 +307,7 @@ impl FaceDetector {
                     Ways {
                         upright: true,
                         turned: &ways,
+                        smears: &smears,
                     },
                 ) else {
                     continue;

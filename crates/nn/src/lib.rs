@@ -18,11 +18,13 @@ mod pool;
 mod resample;
 mod rgb_words;
 mod turned;
+mod unsmear;
 
 pub use arithmetic::{best_rate_gmacs, multiply_adds_done};
 pub use model_file::{Network, Op, f16_to_f32};
 pub use resample::{rgb_region, rgb_turned_square};
 pub use turned::{rgb_turned, rgb_turned_part};
+pub use unsmear::rgb_unsmeared;
 
 /// `a × b + c` rounded once, as the CPU's fused multiply-add instruction does: the
 /// definition the vector kernels are tested against. (`f32::mul_add` outside code compiled
