@@ -135,14 +135,15 @@ pub fn judge(
         let (part, inside) = super::face_unsmear::unsmeared_around(frame, around, length);
         let left = around.x - inside.x;
         for face in model.detect(&part, inside, scale, min_score)? {
-            if super::faces::cut_by_tile(face.rect, inside, &part) {
-                continue;
-            }
             let rect = Rect {
                 x: face.rect.x + left,
                 y: face.rect.y + around.y,
                 ..face.rect
             };
+            // Cut by the region's edges as the upright look judges it, in the frame.
+            if super::faces::cut_by_tile(rect, around, frame) {
+                continue;
+            }
             judged.push(Judged {
                 face: FaceBox { rect, ..face },
                 scale,
