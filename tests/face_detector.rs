@@ -356,11 +356,15 @@ fn far_leaning_heads_are_found() {
 
 /// (face width, tilt, heads needed of 12 on the tuning faces, on the validation faces) for
 /// live looks with the camera still: one look searches the smallest faces in one column, so
-/// a head counts when seen at two looks or more of one round of the columns. A live look
-/// does not search the finest level turned (a still does); its places are looked at closer
-/// turned. Measured 2026-12-04 (a scratch run of this test), before → after the closer look
-/// turned: 24 px 50° 4 and 5 → 10 and 10; 32 px 60° 4 and 6 → 10 and 11; asserted less one.
-const LIVE_TILTS: &[(u32, f64, usize, usize)] = &[(24, 50.0, 9, 9), (32, 60.0, 9, 10)];
+/// a head counts when seen at two looks or more of one round of the columns. A column's looks
+/// alternate upright and turned (each way once a round), and a small face found turned is
+/// followed up turned. Measured 2026-12-04 (scratch runs of this test): before the closer
+/// look turned, 24 px 50° 4 and 5, 32 px 60° 4 and 6, 24 px 60° 2 and 1; with it 10 and 10,
+/// 10 and 11, 7 and 8; with the columns' turned looks and turned follow-ups 11 and 12,
+/// 12 and 11, 10 and 12 (seen at one look at least: 12/12 but 24 px 60° tuning 11/12);
+/// asserted less one.
+const LIVE_TILTS: &[(u32, f64, usize, usize)] =
+    &[(24, 50.0, 10, 11), (32, 60.0, 11, 10), (24, 60.0, 9, 11)];
 
 #[test]
 fn far_leaning_heads_are_seen_by_live_looks() {
@@ -368,7 +372,7 @@ fn far_leaning_heads_are_seen_by_live_looks() {
     let rules = FaceRules::from_profile(&profile.image);
     for (set, faces) in [("tuning", TUNING), ("validation", VALIDATION)] {
         for &(width, degrees, tuning, validation) in LIVE_TILTS {
-            let (mut seen, mut total, mut false_faces) = (0, 0, 0);
+            let (mut seen, mut total, mut false_faces, mut once) = (0, 0, 0, 0);
             for (bi, bg) in BACKGROUNDS.iter().enumerate() {
                 let mut canvas = background(bg);
                 let mut truths = Vec::new();
@@ -409,10 +413,11 @@ fn far_leaning_heads_are_seen_by_live_looks() {
                 }
                 total += truths.len();
                 seen += looks_seen.iter().filter(|&&n| n >= 2).count();
+                once += looks_seen.iter().filter(|&&n| n >= 1).count();
             }
             println!(
                 "{set}: {width} px tilted {degrees}°, live: seen at two looks {seen}/{total}, \
-                 false faces {false_faces}"
+                 at one {once}/{total}, false faces {false_faces}"
             );
             let need = if set == "tuning" { tuning } else { validation };
             assert!(seen >= need, "{set} {width} px {degrees}°: {seen}/{total}");

@@ -5,9 +5,11 @@
 //! at the level's enlargement, for places looked at closer turned the same way: a still
 //! picture (`analyze-image`) both ways, as tiles of the whole picture turned around its
 //! centre; a pan look one way (the ways take turns), its middle column's tiles each turned
-//! around its own centre. Live looks with the camera still cannot afford it (about half a
-//! look). Measured: README, "The face detector"; `tests/face_detector.rs`
-//! `far_leaning_heads_are_found`, `tests/analyze_pan.rs`
+//! around its own centre; a live look with the camera still, in place of its column's upright
+//! search at every other look of the column (the same cost), the ways in turns; and a small
+//! face found so is followed up at the next look turned the same way. Measured: README, "The
+//! face detector"; `tests/face_detector.rs` `far_leaning_heads_are_found`,
+//! `far_leaning_heads_are_seen_by_live_looks`, `tests/analyze_pan.rs`
 //! `someone_far_away_leaning_50_degrees_mid_pan_fails`.
 
 use super::face_closer_look::{Ways, judge};

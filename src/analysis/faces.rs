@@ -72,8 +72,9 @@ pub struct FaceDetector {
     still_looks: u64,
     /// The camera is turning around the room (`set_panning`).
     panning: bool,
-    /// Small faces the last look found, searched again at the next look.
-    follow: Vec<Rect>,
+    /// Small faces the last look found, searched again at the next look the way they were
+    /// found (0: upright; 1 or −1: turned that way, a far head leaning).
+    follow: Vec<(Rect, f32)>,
     /// While panning: the last look's column profile, and how far the picture slid between
     /// the last two looks (`turn_shift`).
     pan_profile: Option<ColumnProfile>,
@@ -156,12 +157,34 @@ impl FaceDetector {
             Some(0.0)
         };
         let mut plan = passes(&self.rules.search, w, h, columns);
-        plan.extend(
-            self.follow
-                .iter()
-                .filter_map(|&face| follow_up(&self.rules.search, face, moved, w, h)),
-        );
-        let mut found = self.search(frame, plan);
+        // With the camera still, a column's looks alternate: upright, then turned (one way,
+        // then the other): the same picture searched upright four times in a row found
+        // nothing new at the second look, and far heads leaning were missed (README).
+        let leaning_way = match columns {
+            Columns::Turn(n) => column_turned_way(n, self.rules.search.column_looks),
+            _ => None,
+        };
+        let leaning_column: Vec<Pass> = match leaning_way {
+            Some(_) if self.rules.turned_deg > 0.0 => {
+                let (fine, rest): (Vec<Pass>, Vec<Pass>) =
+                    plan.into_iter().partition(|p| p.closer > 1.0);
+                plan = rest;
+                fine
+            }
+            _ => Vec::new(),
+        };
+        // Small faces are followed up the way they were found: upright, or turned (a far head
+        // leaning scores too low upright to be a place to look closer at).
+        let mut follow_turned: Vec<(Pass, f32)> = Vec::new();
+        for &(face, way) in &self.follow {
+            match follow_up(&self.rules.search, face, moved, w, h) {
+                Some(pass) if way != 0.0 => follow_turned.push((pass, way)),
+                Some(pass) => plan.push(pass),
+                None => {}
+            }
+        }
+        let upright = self.search(frame, plan);
+        let mut found = upright.clone();
         let every = u64::from(self.rules.turned_looks);
         if every > 0 && n.is_multiple_of(every) {
             // The ways take turns: one way at this look, the other at the next turned look.
@@ -172,26 +195,38 @@ impl FaceDetector {
             };
             found.extend(self.turned(frame, way));
         }
+        // Far heads leaning, with the way each was found in.
+        let mut leaning: Vec<(FaceBox, f32)> = Vec::new();
+        let mut far = |passes: &[Pass], way: f32| {
+            let faces = far_leaning(
+                &self.model,
+                frame,
+                passes,
+                &self.rules,
+                (way, Centres::OwnPlace),
+            );
+            leaning.extend(faces.into_iter().map(|f| (f, way)));
+        };
+        if let Some(way) = leaning_way {
+            far(&leaning_column, way);
+        }
         if self.panning && self.rules.turned_deg > 0.0 {
             // Far heads leaning in the pan's middle column: one way a look, in turns (a still
             // picture's tiles are searched both ways; a look cannot afford both).
             let way = if n.is_multiple_of(2) { 1.0 } else { -1.0 };
-            let middle = passes(&self.rules.search, w, h, Columns::Middle);
-            found.extend(far_leaning(
-                &self.model,
-                frame,
-                &middle,
-                &self.rules,
-                (way, Centres::OwnPlace),
-            ));
+            far(&passes(&self.rules.search, w, h, Columns::Middle), way);
         }
+        for (pass, way) in follow_turned {
+            far(&[pass], way);
+        }
+        found.extend(leaning.iter().map(|&(f, _)| f));
         let faces = largest_first(merge_overlapping(found));
         let small = self.rules.search.every_look_px;
         self.follow = faces
             .iter()
             .filter(|f| (f.rect.w as f32) < small)
             .take(FOLLOW_UPS)
-            .map(|f| f.rect)
+            .map(|f| (f.rect, way_found(f, &upright, &leaning)))
             .collect();
         faces
     }
@@ -326,6 +361,34 @@ impl FaceDetector {
     }
 }
 
+/// With the camera still, the way (1: clockwise, −1: the other) the column of look `n` (counted
+/// from the first still look) is searched turned for far heads leaning, or None: searched
+/// upright. A column's `column_looks` looks alternate, upright first; the turned looks take the
+/// ways in turns. One look a column: always upright.
+pub fn column_turned_way(n: u64, column_looks: u32) -> Option<f32> {
+    let k = u64::from(column_looks.max(1));
+    let at = n % k;
+    if k < 2 || at.is_multiple_of(2) {
+        return None;
+    }
+    // The turned looks counted over every column: the ways take turns across them too.
+    let turned = (n / k) * (k / 2) + at / 2;
+    Some(if turned.is_multiple_of(2) { 1.0 } else { -1.0 })
+}
+
+/// The way `face` was found: upright (0) when the upright search found it, else the way of
+/// the far leaning search that did.
+fn way_found(face: &FaceBox, upright: &[FaceBox], leaning: &[(FaceBox, f32)]) -> f32 {
+    let same = |other: &FaceBox| overlap(&other.rect, &face.rect) > 0.3;
+    if upright.iter().any(same) {
+        return 0.0;
+    }
+    leaning
+        .iter()
+        .find(|(f, _)| same(f))
+        .map_or(0.0, |&(_, way)| way)
+}
+
 fn largest_first(mut faces: Vec<FaceBox>) -> Vec<FaceBox> {
     faces.sort_by_key(|f| std::cmp::Reverse(f.rect.area()));
     faces
@@ -427,6 +490,30 @@ mod tests {
         };
         assert!(d.detect_frame(&grey).is_empty());
         assert!(d.detect_look(&grey).is_empty());
+    }
+
+    #[test]
+    fn a_still_cameras_column_looks_alternate_upright_and_turned_each_way() {
+        let ways: Vec<Option<f32>> = (0..8).map(|n| column_turned_way(n, 4)).collect();
+        assert_eq!(
+            ways,
+            [
+                None,
+                Some(1.0),
+                None,
+                Some(-1.0),
+                None,
+                Some(1.0),
+                None,
+                Some(-1.0)
+            ]
+        );
+        // Two looks a column: upright, then one way; the other way at the next column.
+        let two: Vec<Option<f32>> = (0..4).map(|n| column_turned_way(n, 2)).collect();
+        assert_eq!(two, [None, Some(1.0), None, Some(-1.0)]);
+        // One look a column: always upright.
+        assert!((0..5).all(|n| column_turned_way(n, 1).is_none()));
+        assert!((0..5).all(|n| column_turned_way(n, 0).is_none()));
     }
 
     #[test]
