@@ -454,12 +454,12 @@ fn the_fixture_photos_give_their_people() {
 }
 
 /// Heads leaning 50° (between the turned search's 40° and the 60° it is meant to reach),
-/// 96 px wide, one at a time at every place of a 5×3 grid over the picture. The turned
-/// search's input is the picture's own size, so turned, the picture's corners fall outside
-/// it: measured 2026-12-03, every head found at the 11 places off the corners (88/88), in the
-/// corners 6, 6, 6 and 5 of 8 (the heads leaning the way whose turn leaves that corner out
-/// are found only when the upright search finds them). Covering the corners too would need a
-/// turned input of the turned picture's whole extent, twice the pixels (README).
+/// 96 px wide, one at a time at every place of a 5×3 grid over the picture, as stills. The
+/// turned search's input was the picture's own size, so turned, the picture's corners fell
+/// outside it: measured 2026-12-03, every head found at the 11 places off the corners
+/// (88/88), in the corners 6, 6, 6 and 5 of 8. A still's turned input now reaches as far as
+/// the turned picture (a live look's does not: twice the pixels): 8/8 at every place
+/// (2026-12-04); asserted all off the corners, 7/8 in them.
 #[test]
 fn leaning_heads_are_found_across_the_picture() {
     let mut d = detector();
@@ -498,7 +498,7 @@ fn leaning_heads_are_found_across_the_picture() {
     }
     for (p, &(found, of)) in by_place.iter().enumerate() {
         let corner = matches!(p, 0 | 4 | 10 | 14);
-        let need = if corner { of * 5 / 8 } else { of };
+        let need = if corner { of * 7 / 8 } else { of };
         assert!(found >= need, "place {p}: {found}/{of}: {by_place:?}");
     }
 }

@@ -2,7 +2,7 @@
 //! as `face_search` plans), and counting of *people*: the portrait printed on an ID card is a
 //! face but not a person.
 
-use super::face_closer_look::{Ways, judge};
+use super::face_closer_look::{Judged, Ways, judge};
 use super::face_leaning_far::{Centres, far_leaning};
 use super::face_mirror::judged_in_the_mirror;
 use super::face_model::FaceModel;
@@ -81,6 +81,16 @@ pub struct FaceDetector {
     slide: Option<Slide>,
 }
 
+/// How much of the turned picture the turned search gives the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TurnedReach {
+    /// An input the picture's own size: turned, the picture's corners fall outside it (a live
+    /// look: the whole extent is twice the pixels).
+    PictureSize,
+    /// An input as large as the turned picture reaches: the corners too (a still picture).
+    WholeExtent,
+}
+
 /// At most this many small faces are followed up from one look to the next (each costs one
 /// column).
 const FOLLOW_UPS: usize = 2;
@@ -125,7 +135,7 @@ impl FaceDetector {
         let all = passes(&self.rules.search, frame.width, frame.height, Columns::All);
         let mut found = self.search(frame, all.clone());
         for way in [1.0, -1.0] {
-            found.extend(self.turned(frame, way));
+            found.extend(self.turned(frame, way, TurnedReach::WholeExtent));
             found.extend(far_leaning(
                 &self.model,
                 frame,
@@ -193,7 +203,7 @@ impl FaceDetector {
             } else {
                 -1.0
             };
-            found.extend(self.turned(frame, way));
+            found.extend(self.turned(frame, way, TurnedReach::PictureSize));
         }
         // Far heads leaning, with the way each was found in.
         let mut leaning: Vec<(FaceBox, f32)> = Vec::new();
@@ -258,7 +268,7 @@ impl FaceDetector {
     /// Faces of heads leaning `way` (1: clockwise, −1: the other way) by about the turned
     /// angle: the picture shrunk to the scale of the faces searched at every look, turned so
     /// such heads stand upright.
-    fn turned(&self, frame: &RgbFrame, way: f32) -> Vec<FaceBox> {
+    fn turned(&self, frame: &RgbFrame, way: f32, reach: TurnedReach) -> Vec<FaceBox> {
         let r = &self.rules;
         if r.turned_deg <= 0.0 || r.search.model_px <= 0.0 {
             return Vec::new();
@@ -277,11 +287,38 @@ impl FaceDetector {
         let min_face = r.search.model_px * n as f32;
         let max_face = min_face * LEVEL_SPAN;
         // As for the upright passes, a frame the model cannot take yields nothing here.
-        self.model
-            .detect_turned(frame, angle, n, r.min_score)
+        let faces = match reach {
+            TurnedReach::PictureSize => self.model.detect_turned(frame, angle, n, r.min_score),
+            TurnedReach::WholeExtent => {
+                // The input as large as the turned picture reaches, around the same centre.
+                let (sw, sh) = (
+                    (frame.width / n as u32) as f32,
+                    (frame.height / n as u32) as f32,
+                );
+                let (sin, cos) = (angle.sin().abs(), angle.cos().abs());
+                let up = |len: f32| ((len / 32.0).ceil() as usize).max(1) * 32;
+                let size = (up(sw * cos + sh * sin), up(sw * sin + sh * cos));
+                let centre = (frame.width as f32 / 2.0, frame.height as f32 / 2.0);
+                self.model
+                    .detect_turned_part(frame, centre, size, 1.0 / n as f32, angle, r.min_score)
+                    .map(|found| found.into_iter().map(|t| t.face).collect())
+            }
+        };
+        // Checked as every turned find is: found again in the mirror turned the other way, and
+        // turned half way back (`face_mirror`).
+        let judged = |face: &FaceBox| {
+            let j = Judged {
+                face: *face,
+                scale: 1.0 / n as f32,
+                angle,
+                smear: 0,
+            };
+            judged_in_the_mirror(&self.model, frame, &j, r)
+        };
+        faces
             .unwrap_or_default()
             .into_iter()
-            .filter(|f| (min_face..=max_face).contains(&(f.rect.w as f32)))
+            .filter(|f| (min_face..=max_face).contains(&(f.rect.w as f32)) && judged(f))
             .collect()
     }
 
