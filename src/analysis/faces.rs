@@ -89,7 +89,15 @@ enum TurnedReach {
     PictureSize,
     /// An input as large as the turned picture reaches: the corners too (a still picture).
     WholeExtent,
+    /// Four squares of `CORNER_PART` model pixels, one in each corner of the picture: what
+    /// the picture-size input leaves out, for about the same pixels (a live look with the
+    /// camera still, every other turned look of each way).
+    Corners,
 }
+
+/// The side of a corner square (`TurnedReach::Corners`), in model pixels: four of them are
+/// about the pixels of the picture-size input at 720p (4 × 256² against 640 × 384).
+const CORNER_PART: usize = 256;
 
 /// At most this many small faces are followed up from one look to the next (each costs one
 /// column).
@@ -203,7 +211,14 @@ impl FaceDetector {
             } else {
                 -1.0
             };
-            found.extend(self.turned(frame, way, TurnedReach::PictureSize));
+            // With the camera still the same picture is searched again and again: every other
+            // turned look of each way searches the corners the picture-size input leaves out.
+            let reach = if !self.panning && (n / every / 2) % 2 == 1 {
+                TurnedReach::Corners
+            } else {
+                TurnedReach::PictureSize
+            };
+            found.extend(self.turned(frame, way, reach));
         }
         // Far heads leaning, with the way each was found in.
         let mut leaning: Vec<(FaceBox, f32)> = Vec::new();
@@ -289,6 +304,43 @@ impl FaceDetector {
         // As for the upright passes, a frame the model cannot take yields nothing here.
         let faces = match reach {
             TurnedReach::PictureSize => self.model.detect_turned(frame, angle, n, r.min_score),
+            TurnedReach::Corners => {
+                // Four squares, each around a point inside one of the picture's corners.
+                let k = n as f32;
+                let size = CORNER_PART;
+                let half = size as f32 / 2.0 * k;
+                let inset = half * 0.75;
+                let (fw, fh) = (frame.width as f32, frame.height as f32);
+                let (mut all, mut failed) = (Vec::new(), None);
+                for (cx, cy) in [
+                    (inset, inset),
+                    (fw - inset, inset),
+                    (inset, fh - inset),
+                    (fw - inset, fh - inset),
+                ] {
+                    match self.model.detect_turned_part(
+                        frame,
+                        (cx, cy),
+                        (size, size),
+                        1.0 / k,
+                        angle,
+                        r.min_score,
+                    ) {
+                        // A face cut by the square's edges is the centred input's.
+                        Ok(found) => all.extend(
+                            found
+                                .into_iter()
+                                .filter(|t| t.inside((half, half)))
+                                .map(|t| t.face),
+                        ),
+                        Err(e) => {
+                            failed = Some(e);
+                            break;
+                        }
+                    }
+                }
+                failed.map_or(Ok(all), Err)
+            }
             TurnedReach::WholeExtent => {
                 // The input as large as the turned picture reaches, around the same centre.
                 let (sw, sh) = (
