@@ -426,6 +426,25 @@ fn far_leaning_heads_are_seen_by_live_looks() {
     }
 }
 
+/// `img` (a head whose face is `face` in it) put on a copy of the 1280×720 `bg` with the
+/// face's centre at `at` (moved inside the picture), and where the face is then.
+fn centred_at(bg: &RgbImage, img: &RgbImage, face: Rect, at: (u32, u32)) -> (RgbImage, Rect) {
+    let x =
+        at.0.saturating_sub(face.x + face.w / 2)
+            .min(1280 - img.width());
+    let y =
+        at.1.saturating_sub(face.y + face.h / 2)
+            .min(720 - img.height());
+    let mut canvas = bg.clone();
+    imageops::replace(&mut canvas, img, i64::from(x), i64::from(y));
+    let truth = Rect {
+        x: x + face.x,
+        y: y + face.y,
+        ..face
+    };
+    (canvas, truth)
+}
+
 /// The same heads leaning 50° in the four corners of the picture, seen by live looks with the
 /// camera still (the camera step): a live look's turned input is the picture's size, so its
 /// corners fall outside it; every other turned look of each way searches the corners instead.
@@ -442,19 +461,7 @@ fn leaning_heads_in_the_corners_are_seen_by_live_looks() {
         for (c, slot) in by_corner.iter_mut().enumerate() {
             // The grid's corner places of `leaning_heads_are_found_across_the_picture`.
             let (fx, fy) = (128 + (c % 2) as u32 * 1024, 144 + (c / 2) as u32 * 432);
-            let x = fx
-                .saturating_sub(face.x + face.w / 2)
-                .min(1280 - img.width());
-            let y = fy
-                .saturating_sub(face.y + face.h / 2)
-                .min(720 - img.height());
-            let mut canvas = bg.clone();
-            imageops::replace(&mut canvas, &img, i64::from(x), i64::from(y));
-            let truth = Rect {
-                x: x + face.x,
-                y: y + face.y,
-                ..face
-            };
+            let (canvas, truth) = centred_at(&bg, &img, face, (fx, fy));
             let picture = frame(&canvas);
             let mut d = FaceDetector::new(rules).expect("model");
             let mut seen = false;
@@ -526,17 +533,7 @@ fn leaning_heads_are_found_across_the_picture() {
                 let (gx, gy) = ((p % 5) as u32, (p / 5) as u32);
                 // The face's centre at 10 %, 30 % … 90 % across, 20 %, 50 %, 80 % down.
                 let (fx, fy) = (128 + gx * 256, 144 + gy * 216);
-                let cx = face.x + face.w / 2;
-                let cy = face.y + face.h / 2;
-                let x = fx.saturating_sub(cx).min(1280 - img.width());
-                let y = fy.saturating_sub(cy).min(720 - img.height());
-                let mut canvas = bg.clone();
-                imageops::replace(&mut canvas, &img, i64::from(x), i64::from(y));
-                let truth = Rect {
-                    x: x + face.x,
-                    y: y + face.y,
-                    ..face
-                };
+                let (canvas, truth) = centred_at(&bg, &img, face, (fx, fy));
                 let found = d.detect_frame(&frame(&canvas));
                 slot.1 += 1;
                 if found.iter().any(|b| iou(&b.rect, &truth) > 0.3) {
