@@ -309,6 +309,9 @@ impl FaceDetector {
                 let k = n as f32;
                 let size = CORNER_PART;
                 let half = size as f32 / 2.0 * k;
+                // Each square's centre three quarters of its half-side in from both edges (a
+                // quarter of it beyond the picture, black); the heads the tests place in the
+                // corners lie whole inside it (`leaning_heads_in_the_corners_are_seen_by_live_looks`).
                 let inset = half * 0.75;
                 let (fw, fh) = (frame.width as f32, frame.height as f32);
                 let (mut all, mut failed) = (Vec::new(), None);
