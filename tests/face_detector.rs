@@ -324,11 +324,13 @@ fn tilted_heads_are_found() {
 /// 1/12; 32 px 60° 4/12 and 6/12 (upright, a small head leaning 60° scored under the places'
 /// low score as often as not). Both sets were looked at while building it (no limit was
 /// chosen: the turned angle and the scores are the profile's), so the held-out pictures
-/// (`face_heldout_pictures`) are the evidence on false faces.
+/// (`face_heldout_pictures`) are the evidence on false faces. 2026-12-05: a head leaning 60°
+/// found turned 40° may pass the mirror checks at 60° when it fails them half way back
+/// (`face_mirror::FURTHER`): 24 px 60° 10/12 and 11/12 → 11/12 and 11/12.
 const SMALL_TILTS: &[(u32, f64, f64, f64)] = &[
     (24, 40.0, 0.91, 0.91),
     (24, 50.0, 0.91, 0.91),
-    (24, 60.0, 0.75, 0.83),
+    (24, 60.0, 0.83, 0.83),
     (32, 40.0, 0.91, 0.91),
     (32, 50.0, 0.91, 0.91),
     (32, 60.0, 0.91, 0.91),
@@ -362,9 +364,11 @@ fn far_leaning_heads_are_found() {
 /// look turned, 24 px 50° 4 and 5, 32 px 60° 4 and 6, 24 px 60° 2 and 1; with it 10 and 10,
 /// 10 and 11, 7 and 8; with the columns' turned looks and turned follow-ups 11 and 12,
 /// 12 and 11, 10 and 12 (seen at one look at least: 12/12 but 24 px 60° tuning 11/12);
-/// asserted less one.
+/// asserted less one. 2026-12-05, with the mirror checks at 60° for heads leaning further
+/// (`face_mirror::FURTHER`): 24 px 60° 10 and 12 → 11 and 11 at two looks, 11 and 12 → 12 and
+/// 12 at one (the camera step counts one); the other rows unchanged.
 const LIVE_TILTS: &[(u32, f64, usize, usize)] =
-    &[(24, 50.0, 10, 11), (32, 60.0, 11, 10), (24, 60.0, 9, 11)];
+    &[(24, 50.0, 10, 11), (32, 60.0, 11, 10), (24, 60.0, 10, 10)];
 
 #[test]
 fn far_leaning_heads_are_seen_by_live_looks() {
