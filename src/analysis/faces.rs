@@ -10,6 +10,7 @@ use super::face_search::{
     Columns, LEVEL_SPAN, Pass, SearchRules, follow_up, levels, middle_column_reach, passes,
     power_of_two_shrink,
 };
+use super::face_turned_reach::TurnedReach;
 use super::frame::{Rect, RgbFrame};
 use super::turn_shift::{ColumnProfile, Slide, column_profile, slide_px};
 
@@ -80,24 +81,6 @@ pub struct FaceDetector {
     pan_profile: Option<ColumnProfile>,
     slide: Option<Slide>,
 }
-
-/// How much of the turned picture the turned search gives the model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum TurnedReach {
-    /// An input the picture's own size: turned, the picture's corners fall outside it (a live
-    /// look: the whole extent is twice the pixels).
-    PictureSize,
-    /// An input as large as the turned picture reaches: the corners too (a still picture).
-    WholeExtent,
-    /// Four squares of `CORNER_PART` model pixels, one in each corner of the picture: what
-    /// the picture-size input leaves out, for about the same pixels (a live look with the
-    /// camera still, every other turned look of each way).
-    Corners,
-}
-
-/// The side of a corner square (`TurnedReach::Corners`), in model pixels: four of them are
-/// about the pixels of the picture-size input at 720p (4 × 256² against 640 × 384).
-const CORNER_PART: usize = 256;
 
 /// At most this many small faces are followed up from one look to the next (each costs one
 /// column).
@@ -302,65 +285,9 @@ impl FaceDetector {
         let min_face = r.search.model_px * n as f32;
         let max_face = min_face * LEVEL_SPAN;
         // As for the upright passes, a frame the model cannot take yields nothing here.
-        let faces = match reach {
-            TurnedReach::PictureSize => self.model.detect_turned(frame, angle, n, r.min_score),
-            TurnedReach::Corners => {
-                // Four squares, each around a point inside one of the picture's corners.
-                let k = n as f32;
-                let size = CORNER_PART;
-                let half = size as f32 / 2.0 * k;
-                // Each square's centre three quarters of its half-side in from both edges (a
-                // quarter of it beyond the picture, black); the heads the tests place in the
-                // corners lie whole inside it (`leaning_heads_in_the_corners_are_seen_by_live_looks`).
-                let inset = half * 0.75;
-                let (fw, fh) = (frame.width as f32, frame.height as f32);
-                let (mut all, mut failed) = (Vec::new(), None);
-                for (cx, cy) in [
-                    (inset, inset),
-                    (fw - inset, inset),
-                    (inset, fh - inset),
-                    (fw - inset, fh - inset),
-                ] {
-                    match self.model.detect_turned_part(
-                        frame,
-                        (cx, cy),
-                        (size, size),
-                        1.0 / k,
-                        angle,
-                        r.min_score,
-                    ) {
-                        // A face cut by the square's edges is the centred input's.
-                        Ok(found) => all.extend(
-                            found
-                                .into_iter()
-                                .filter(|t| t.inside((half, half)))
-                                .map(|t| t.face),
-                        ),
-                        Err(e) => {
-                            failed = Some(e);
-                            break;
-                        }
-                    }
-                }
-                failed.map_or(Ok(all), Err)
-            }
-            TurnedReach::WholeExtent => {
-                // The input as large as the turned picture reaches, around the same centre.
-                let (sw, sh) = (
-                    (frame.width / n as u32) as f32,
-                    (frame.height / n as u32) as f32,
-                );
-                let (sin, cos) = (angle.sin().abs(), angle.cos().abs());
-                let up = |len: f32| ((len / 32.0).ceil() as usize).max(1) * 32;
-                let size = (up(sw * cos + sh * sin), up(sw * sin + sh * cos));
-                let centre = (frame.width as f32 / 2.0, frame.height as f32 / 2.0);
-                self.model
-                    .detect_turned_part(frame, centre, size, 1.0 / n as f32, angle, r.min_score)
-                    .map(|found| found.into_iter().map(|t| t.face).collect())
-            }
-        };
+        let faces = reach.faces(&self.model, frame, (n, angle), r.min_score);
         // Checked as every turned find is: found again in the mirror turned the other way, and
-        // turned half way back (`face_mirror`).
+        // at a second turn (`face_mirror::found_again_turned`).
         let judged = |face: &FaceBox| {
             let j = Judged {
                 face: *face,

@@ -12,6 +12,7 @@ pub mod face_mesh;
 pub mod face_mirror;
 pub mod face_model;
 pub mod face_search;
+mod face_turned_reach;
 pub mod face_unsmear;
 pub mod faces;
 pub mod frame;
