@@ -462,7 +462,7 @@ fn someone_far_away_leaning_60_degrees_mid_pan_fails() {
 /// Validation of the further turn's checks (chosen on Grace Hopper, above, and on the false
 /// face they must keep out): other people leaning 60° far away mid-pan — the astronaut and
 /// the two people of `two_people.jpg`, each way, at three sizes (boxes of 12–16 px). Before,
-/// 3 of those 12 pans failed; now 8 of 12 (scratch runs, README). Two of the five now found.
+/// 3 of those 12 pans failed; now 7 of 12 (scratch runs, README). Two of the four now found.
 #[test]
 fn other_people_far_away_leaning_60_degrees_mid_pan_fail() {
     let two = image::open(format!(
