@@ -37,16 +37,41 @@ fn frame(img: RgbImage) -> RgbFrame {
     }
 }
 
+/// Where a point of a picture lands in its 720p frame ([`as_720p`]): scaled by `k`, then
+/// shifted by the part cut off.
+struct Placement {
+    k: f64,
+    x0: f64,
+    y0: f64,
+}
+
+impl Placement {
+    fn rect(&self, r: Rect) -> Rect {
+        let at = |v: u32, o: f64| (f64::from(v) * self.k - o).round() as u32;
+        Rect {
+            x: at(r.x, self.x0),
+            y: at(r.y, self.y0),
+            w: at(r.w, 0.0),
+            h: at(r.h, 0.0),
+        }
+    }
+}
+
 /// A picture as the camera would give it at 720p: enlarged or shrunk to cover 1280×720, the
-/// middle kept; with where a point of the picture lands (scale, then shift).
-fn as_720p(img: &RgbImage) -> (RgbImage, f64, (f64, f64)) {
+/// middle kept.
+fn as_720p(img: &RgbImage) -> (RgbImage, Placement) {
     let (w, h) = (f64::from(img.width()), f64::from(img.height()));
     let k = (1280.0 / w).max(720.0 / h);
     let (sw, sh) = ((w * k).round() as u32, (h * k).round() as u32);
     let big = image::imageops::resize(img, sw, sh, image::imageops::FilterType::Triangle);
     let (x0, y0) = ((sw - 1280) / 2, (sh - 720) / 2);
     let cut = image::imageops::crop_imm(&big, x0, y0, 1280, 720).to_image();
-    (cut, k, (f64::from(x0), f64::from(y0)))
+    let placed = Placement {
+        k,
+        x0: f64::from(x0),
+        y0: f64::from(y0),
+    };
+    (cut, placed)
 }
 
 /// At most 1280 wide or high, as `analyze-image` searches a picture.
@@ -98,14 +123,15 @@ fn name(p: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// The pictures of the sample data folder, in name order.
-fn pictures(dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+/// The pictures of the sample data folder whose file names `keep` takes, in name order.
+fn pictures(dir: &Path, keep: impl Fn(&str) -> bool) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir.join(DATA))
         .expect("the sample data folder")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             p.extension()
                 .is_some_and(|x| x.eq_ignore_ascii_case("jpg") || x.eq_ignore_ascii_case("png"))
+                && keep(&name(p))
         })
         .collect();
     out.sort();
@@ -181,10 +207,7 @@ fn no_face_on_opencv_sample_pictures_without_people() {
     let Some(dir) = package("opencv-doc") else {
         return;
     };
-    let photos: Vec<PathBuf> = pictures(&dir.join(DATA))
-        .into_iter()
-        .filter(|p| !has_people(&name(p)))
-        .collect();
+    let photos = pictures(&dir, |f| !has_people(f));
     println!("{} pictures", photos.len());
     assert!(photos.len() >= 50, "{} pictures", photos.len());
     let mut d = detector();
@@ -192,7 +215,7 @@ fn no_face_on_opencv_sample_pictures_without_people() {
     for p in &photos {
         let img = open(p);
         let file = name(p);
-        let (big, _, _) = as_720p(&img);
+        let (big, _) = as_720p(&img);
         let live = unknown(&file, Seen::At720p, faces_live(&mut d, &frame(big)));
         let own = unknown(&file, Seen::OwnSize, d.detect_frame(&frame(own_size(img))));
         println!("{file}: 720p {}, own size {}", live.len(), own.len());
@@ -237,13 +260,7 @@ fn a_man_holding_a_chessboard_to_the_camera_is_seen_where_his_face_shows() {
     let Some(dir) = package("opencv-doc") else {
         return;
     };
-    let series: Vec<PathBuf> = pictures(&dir.join(DATA))
-        .into_iter()
-        .filter(|p| {
-            let f = name(p);
-            f.starts_with("left") || f.starts_with("right")
-        })
-        .collect();
+    let series = pictures(&dir, |f| f.starts_with("left") || f.starts_with("right"));
     assert_eq!(series.len(), 28, "the calibration series");
     let mut d = detector();
     let mut wrong = Vec::new();
@@ -252,7 +269,7 @@ fn a_man_holding_a_chessboard_to_the_camera_is_seen_where_his_face_shows() {
         let file = name(p);
         let shows = FACE_SHOWS.iter().find(|(f, _)| *f == file).map(|(_, r)| *r);
         let own = d.detect_frame(&frame(img.clone()));
-        let (big, k, (x0, y0)) = as_720p(&img);
+        let (big, placed) = as_720p(&img);
         let live = faces_live(&mut d, &frame(big));
         println!("{file}: own size {own:?}, 720p {live:?}");
         match shows {
@@ -267,14 +284,7 @@ fn a_man_holding_a_chessboard_to_the_camera_is_seen_where_his_face_shows() {
                 // not when the picture was enlarged with ImageMagick's filter (a scratch
                 // run), so not asserted beyond "one face at most".
                 if file == "left06.jpg" {
-                    let at = |v: u32, o: f64| (f64::from(v) * k - o).round() as u32;
-                    let r720 = Rect {
-                        x: at(r.x, x0),
-                        y: at(r.y, y0),
-                        w: at(r.w, 0.0),
-                        h: at(r.h, 0.0),
-                    };
-                    if !(live.len() == 1 && overlap(&live[0].rect, &r720) > 0.3) {
+                    if !(live.len() == 1 && overlap(&live[0].rect, &placed.rect(r)) > 0.3) {
                         wrong.push(format!("{file} 720p: {live:?}"));
                     }
                 } else if live.len() > 1 {
@@ -335,16 +345,10 @@ fn people_in_opencv_sample_pictures_are_found() {
     for (file, r) in marked {
         let img = open(&dir.join(DATA).join(file));
         let own = d.detect_frame(&frame(img.clone()));
-        let (big, k, (x0, y0)) = as_720p(&img);
+        let (big, placed) = as_720p(&img);
         let live = faces_live(&mut d, &frame(big));
         println!("{file}: own size {own:?}, 720p {live:?}");
-        let at = |v: u32, o: f64| (f64::from(v) * k - o).round() as u32;
-        let r720 = Rect {
-            x: at(r.x, x0),
-            y: at(r.y, y0),
-            w: at(r.w, 0.0),
-            h: at(r.h, 0.0),
-        };
+        let r720 = placed.rect(*r);
         if !own.iter().any(|f| overlap(&f.rect, r) > 0.3) {
             missed.push(format!("{file} own size: {own:?}"));
         }
