@@ -9,6 +9,9 @@
 //! the three people in the garden (Flickr, CC BY 2.0) and Grace Hopper (matplotlib's sample
 //! data; US Navy photo, public domain).
 
+mod common;
+
+use common::boxes::iou;
 use image::{RgbImage, imageops};
 use selfcheck::analysis::faces::{FaceBox, FaceDetector, FaceRules};
 use selfcheck::analysis::frame::{Rect, RgbFrame};
@@ -111,13 +114,6 @@ fn frame(img: &RgbImage) -> RgbFrame {
 fn detector() -> FaceDetector {
     let profile = selfcheck::profile::Profile::builtin().expect("profile");
     FaceDetector::new(FaceRules::from_profile(&profile.image)).expect("model")
-}
-
-fn iou(a: &Rect, b: &Rect) -> f64 {
-    let ix = (a.x + a.w).min(b.x + b.w).saturating_sub(a.x.max(b.x));
-    let iy = (a.y + a.h).min(b.y + b.h).saturating_sub(a.y.max(b.y));
-    let inter = f64::from(ix) * f64::from(iy);
-    inter / (a.area() as f64 + b.area() as f64 - inter)
 }
 
 /// The face with a margin of half a face width all round (hair, neck; no neighbour's face),

@@ -16,6 +16,7 @@
 
 mod common;
 
+use common::boxes::iou;
 use common::heldout::package;
 use image::RgbImage;
 use selfcheck::analysis::faces::{FaceBox, FaceDetector, FaceRules};
@@ -93,24 +94,12 @@ fn faces_live(d: &mut FaceDetector, f: &RgbFrame) -> Vec<FaceBox> {
     let mut all = d.detect_frame(f);
     for _ in 0..d.looks_to_search_all(f.width, f.height) {
         for face in d.detect_look(f) {
-            if !all.iter().any(|a| overlap(&a.rect, &face.rect) > 0.3) {
+            if !all.iter().any(|a| iou(&a.rect, &face.rect) > 0.3) {
                 all.push(face);
             }
         }
     }
     all
-}
-
-fn overlap(a: &Rect, b: &Rect) -> f64 {
-    let x0 = a.x.max(b.x);
-    let y0 = a.y.max(b.y);
-    let x1 = (a.x + a.w).min(b.x + b.w);
-    let y1 = (a.y + a.h).min(b.y + b.h);
-    if x1 <= x0 || y1 <= y0 {
-        return 0.0;
-    }
-    let inter = f64::from((x1 - x0) * (y1 - y0));
-    inter / (f64::from(a.w * a.h) + f64::from(b.w * b.h) - inter)
 }
 
 fn open(path: &Path) -> RgbImage {
@@ -197,7 +186,7 @@ fn unknown(file: &str, seen: Seen, faces: Vec<FaceBox>) -> Vec<FaceBox> {
         .filter(|f| {
             !KNOWN_FALSE
                 .iter()
-                .any(|(k, s, r)| *k == file && *s == seen && overlap(r, &f.rect) > 0.5)
+                .any(|(k, s, r)| *k == file && *s == seen && iou(r, &f.rect) > 0.5)
         })
         .collect()
 }
@@ -275,7 +264,7 @@ fn a_man_holding_a_chessboard_to_the_camera_is_seen_where_his_face_shows() {
         match shows {
             // At its own size his face is found wherever it shows.
             Some(r) => {
-                let found = own.len() == 1 && overlap(&own[0].rect, &r) > 0.3;
+                let found = own.len() == 1 && iou(&own[0].rect, &r) > 0.3;
                 if !found {
                     wrong.push(format!("{file} own size: {own:?}"));
                 }
@@ -284,7 +273,7 @@ fn a_man_holding_a_chessboard_to_the_camera_is_seen_where_his_face_shows() {
                 // not when the picture was enlarged with ImageMagick's filter (a scratch
                 // run), so not asserted beyond "one face at most".
                 if file == "left06.jpg" {
-                    if !(live.len() == 1 && overlap(&live[0].rect, &placed.rect(r)) > 0.3) {
+                    if !(live.len() == 1 && iou(&live[0].rect, &placed.rect(r)) > 0.3) {
                         wrong.push(format!("{file} 720p: {live:?}"));
                     }
                 } else if live.len() > 1 {
@@ -349,10 +338,10 @@ fn people_in_opencv_sample_pictures_are_found() {
         let live = faces_live(&mut d, &frame(big));
         println!("{file}: own size {own:?}, 720p {live:?}");
         let r720 = placed.rect(*r);
-        if !own.iter().any(|f| overlap(&f.rect, r) > 0.3) {
+        if !own.iter().any(|f| iou(&f.rect, r) > 0.3) {
             missed.push(format!("{file} own size: {own:?}"));
         }
-        if !live.iter().any(|f| overlap(&f.rect, &r720) > 0.3) {
+        if !live.iter().any(|f| iou(&f.rect, &r720) > 0.3) {
             missed.push(format!("{file} 720p: {live:?}"));
         }
     }

@@ -4,6 +4,7 @@
 
 pub mod app_ui;
 pub mod audio;
+pub mod boxes;
 pub mod heldout;
 pub mod http;
 pub mod netns;
