@@ -17,12 +17,14 @@ mod pointwise_avx512;
 mod pool;
 mod resample;
 mod rgb_words;
+mod row_spectrum;
 mod turned;
 mod unsmear;
 
 pub use arithmetic::{best_rate_gmacs, multiply_adds_done};
 pub use model_file::{Network, Op, f16_to_f32};
 pub use resample::{rgb_region, rgb_turned_square};
+pub use row_spectrum::rgb_row_spectrum;
 pub use turned::{rgb_turned, rgb_turned_part};
 pub use unsmear::rgb_unsmeared;
 
