@@ -14,6 +14,7 @@ fn median_ms(f: impl FnMut()) -> f64 {
 fn parts(width: u32, height: u32, card: Rect, limits: &FrameLimits) {
     use selfcheck::analysis::{
         card_corners, card_edges, card_print, card_surface, glare, lighting, sharpness, turn_shift,
+        turn_smear,
     };
     use std::hint::black_box;
     let frame = synthetic_frame(width, height);
@@ -39,7 +40,7 @@ fn parts(width: u32, height: u32, card: Rect, limits: &FrameLimits) {
         turn_shift::column_profile(&frame),
         turn_shift::column_profile(&next),
     );
-    let parts: [(&str, f64); 13] = [
+    let parts: [(&str, f64); 14] = [
         (
             "small_gray",
             median_ms(|| {
@@ -138,6 +139,13 @@ fn parts(width: u32, height: u32, card: Rect, limits: &FrameLimits) {
             "pan slide",
             median_ms(|| {
                 black_box(turn_shift::slide_px(&before, &after));
+            }),
+        ),
+        (
+            // How far the turn smeared the picture (once per face look, panning only).
+            "pan smear",
+            median_ms(|| {
+                black_box(turn_smear::smear_px(&frame));
             }),
         ),
         (

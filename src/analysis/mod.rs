@@ -33,4 +33,5 @@ pub mod seller_track;
 pub mod sharpness;
 pub mod speech;
 pub mod turn_shift;
+pub mod turn_smear;
 pub mod voice_activity;
