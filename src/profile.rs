@@ -322,6 +322,10 @@ pub struct RehearsalReq {
     /// The pan passes only if at most this share of the turn slid past the far-face search
     /// unsearched (the chance that a far person was never looked for).
     pub pan_far_unsearched_max_share: f64,
+    /// A look whose picture the turn smeared along its rows by more than this share of its
+    /// width counts as not searched for far faces (a far face smeared by about half its
+    /// width is not found).
+    pub pan_far_max_smear_share: f64,
     /// The widest horizontal view a seller's camera is expected to have (degrees): a full
     /// circle slides the picture at least π / tan(half of it) picture widths.
     pub pan_camera_max_fov_deg: f64,
@@ -493,6 +497,9 @@ impl Profile {
         }
         if !(0.0..=1.0).contains(&r.pan_far_unsearched_max_share) {
             return Err("rehearsal.pan_far_unsearched_max_share: must be between 0 and 1".into());
+        }
+        if !(r.pan_far_max_smear_share > 0.0 && r.pan_far_max_smear_share < 1.0) {
+            return Err("rehearsal.pan_far_max_smear_share: must be between 0 and 1".into());
         }
         if !(0.0..=30.0).contains(&self.image.faces_window_s) {
             return Err("image.faces_window_s: must be between 0 and 30".into());

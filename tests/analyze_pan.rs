@@ -83,33 +83,10 @@ fn frames_smeared(strip: &RgbImage, dir: &Path, n: u32, length: usize) {
         for row in strip.as_raw().chunks_exact(strip.width() as usize * 3) {
             data.extend_from_slice(&row[x..x + W as usize * 3]);
         }
-        if length > 1 {
-            smear(&mut data, length);
-        }
+        smear::smear_rows(&mut data, W as usize, length);
         let f = RgbImage::from_raw(W, H, data).expect("a window of the strip");
         f.save(dir.join(format!("frame_{i:04}.jpg")))
             .expect("save frame");
-    }
-}
-
-/// Each row of a `W`-wide picture seen through a centred box `length` (odd) pixels wide, its
-/// ends repeated: running sums.
-fn smear(data: &mut [u8], length: usize) {
-    let (w, half) = (W as usize, length / 2);
-    let mut line = vec![0u32; w + 2 * half];
-    for row in data.chunks_exact_mut(w * 3) {
-        for c in 0..3 {
-            for (k, v) in line.iter_mut().enumerate() {
-                *v = u32::from(row[k.saturating_sub(half).min(w - 1) * 3 + c]);
-            }
-            let mut sum: u32 = line[..length].iter().sum();
-            for x in 0..w {
-                row[x * 3 + c] = ((sum + length as u32 / 2) / length as u32) as u8;
-                if x + length < line.len() {
-                    sum = sum + line[x + length] - line[x];
-                }
-            }
-        }
     }
 }
 
@@ -238,6 +215,34 @@ fn a_far_face_smeared_by_the_turn_fails_and_the_seller_alone_passes() {
     let (code, pan) = judge(dir.path());
     assert_eq!(pan["status"], "pass", "{pan}");
     assert_eq!(code, Some(0));
+}
+
+/// Smeared more than a far face survives — 27 px, a 45°/s turn in a dim room's 1/30 s — a pan
+/// is never a pass: before each picture's smear was read (`analysis::turn_smear`), the seller
+/// alone passed, and so did Grace Hopper standing mid-room (her face 74 px) whom the search
+/// could no longer find. Now both warn to turn on the light and turn slower.
+#[test]
+fn a_pan_smeared_beyond_what_far_faces_survive_is_not_a_pass() {
+    let smeared_pan = |people: Vec<(u32, RgbImage, u32)>| {
+        let dir = tempfile::tempdir().expect("tmp");
+        frames_smeared(&strip(&people), dir.path(), FRAMES, 27);
+        judge(dir.path())
+    };
+    let (code, alone) = smeared_pan(seller_both_ends());
+    assert_eq!(alone["status"], "warn", "{alone}");
+    assert_eq!(code, Some(0));
+    let m = &alone["measured"];
+    assert!(m["far_smeared_looks"].as_u64().unwrap_or(0) > 10, "{m}");
+    let most = m["most_smear_px"].as_f64().unwrap_or(0.0);
+    assert!((24.0..=30.0).contains(&most), "{m}");
+    assert!(
+        alone["advice"].as_str().unwrap_or_default().contains("灯"),
+        "{alone}"
+    );
+    let mut people = seller_both_ends();
+    people.push((2 * W + 600, picture("validation/grace_hopper.jpg"), 200));
+    let (_, hopper) = smeared_pan(people);
+    assert_ne!(hopper["status"], "pass", "{hopper}");
 }
 
 /// Someone standing as near to the camera as the seller (Grace Hopper, face ~250 px, the

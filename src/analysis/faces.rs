@@ -239,10 +239,10 @@ impl FaceDetector {
         faces
     }
 
-    /// While panning, how far the picture slid between the last look and the one before, and
-    /// how far it could have with the middle column still seeing every far face (None: not
-    /// panning, or the pan's first look; the reach is infinite for a picture searched whole
-    /// at every look).
+    /// While panning, how far the picture slid between the last look and the one before, how
+    /// far it could have with the middle column still seeing every far face, and how far the
+    /// turn smeared the last look's picture (None: not panning, or the pan's first look; the
+    /// reach is infinite for a picture searched whole at every look).
     pub fn last_slide(&self) -> Option<Slide> {
         self.slide
     }
@@ -259,6 +259,7 @@ impl FaceDetector {
         self.slide = self.pan_profile.as_ref().map(|before| Slide {
             px: slide_px(before, &now),
             reach_px: reach.unwrap_or(f32::INFINITY),
+            smear_px: super::turn_smear::smear_px(frame),
         });
         self.pan_profile = Some(now);
     }

@@ -22,13 +22,15 @@ const MIN_OVERLAP: f32 = 0.25;
 const MIN_DETAIL: f32 = 1.0;
 
 /// One face look of a pan: how far the picture slid since the look before (frame pixels,
-/// negative: to the left; None: could not be told), and how far it may slide either way with
+/// negative: to the left; None: could not be told), how far it may slide either way with
 /// every far face still passing through the searched middle column
-/// (`face_search::middle_column_reach`).
+/// (`face_search::middle_column_reach`), and how far the turn smeared this look's picture
+/// along its rows (`turn_smear`; None: no smear could be read).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Slide {
     pub px: Option<f32>,
     pub reach_px: f32,
+    pub smear_px: Option<f32>,
 }
 
 impl Slide {

@@ -131,6 +131,20 @@ impl PanWatch {
             .is_some_and(|s| s.slide.unsearched_px() > 0.0)
     }
 
+    /// Whether the last face look's picture was smeared by the turn beyond what far faces
+    /// survive (the seller should turn on more light and turn slower).
+    pub fn smeared_now(&self, req: &RehearsalReq) -> bool {
+        let most = max_smear_px(req, self.picture_w);
+        self.slides
+            .last()
+            .and_then(|s| {
+                s.slide
+                    .smear_px
+                    .filter(|&l| s.slide.px.is_some_and(|p| l <= p.abs()))
+            })
+            .is_some_and(|l| l > most)
+    }
+
     /// Sightings seen in enough looks to be a face and not a passing pattern, in time order:
     /// other faces, and faces as near as the seller's that came back before the last one.
     pub fn counted(&self, req: &RehearsalReq) -> Vec<&Sighting> {
@@ -172,6 +186,11 @@ impl PanWatch {
     }
 }
 
+/// The longest smear far faces survive in a picture `picture_w` wide (frame pixels).
+fn max_smear_px(req: &RehearsalReq, picture_w: u32) -> f32 {
+    (req.pan_far_max_smear_share * f64::from(picture_w)) as f32
+}
+
 pub fn seller_rules(req: &RehearsalReq) -> SellerRules {
     SellerRules {
         start_s: req.pan_seller_start_s,
@@ -188,7 +207,8 @@ pub fn judge(w: &PanWatch, req: &RehearsalReq, tr: &Tr) -> CheckResult {
     let counted = w.counted(req);
     let first = counted.first();
     let others = w.others_seen(req);
-    let far = far_search(&w.slides);
+    let max_smear = max_smear_px(req, w.picture_w);
+    let far = far_search(&w.slides, max_smear);
     let turn = full_turn(&w.slides, w.picture_w, req.pan_camera_max_fov_deg);
     let base = |status| {
         CheckResult::new(REHEARSAL_PAN, status, tr)
@@ -216,11 +236,18 @@ pub fn judge(w: &PanWatch, req: &RehearsalReq, tr: &Tr) -> CheckResult {
                 far.first_behind_s.map(|t| round(t, 1)),
             )
             .measured("slides_unmeasured", far.unmeasured_looks)
+            .measured("far_smeared_looks", far.smeared_looks)
+            .measured(
+                "far_smeared_first_s",
+                far.first_smeared_s.map(|t| round(t, 1)),
+            )
+            .measured("most_smear_px", far.most_smear_px.map(f32::round))
             .threshold("min_s", req.pan_min_s)
             .threshold("moving_fraction", req.pan_moving_fraction)
             .threshold("other_min_looks", req.pan_other_min_looks)
             .threshold("camera_max_fov_deg", req.pan_camera_max_fov_deg)
             .threshold("far_unsearched_max_share", req.pan_far_unsearched_max_share)
+            .threshold("far_max_smear_px", max_smear.round())
     };
     if let Some(s) = first {
         let advice = if w.near_other_seen(req) {
@@ -269,6 +296,24 @@ pub fn judge(w: &PanWatch, req: &RehearsalReq, tr: &Tr) -> CheckResult {
                 &[("percent", format!("{:.0}", short.share() * 100.0))],
             ))
             .advice(tr.t("pan-advice-slow-full-turn"));
+    }
+    if far.unsearched_share() > req.pan_far_unsearched_max_share && far.mostly_smeared() {
+        return base(Status::Warn)
+            .summary(tr.f(
+                "pan-too-smeared-for-far-faces",
+                &[
+                    (
+                        "px",
+                        format!("{:.0}", far.most_smear_px.unwrap_or_default()),
+                    ),
+                    ("percent", format!("{:.0}", far.unsearched_share() * 100.0)),
+                    (
+                        "at",
+                        format!("{:.0}", far.first_smeared_s.unwrap_or_default()),
+                    ),
+                ],
+            ))
+            .advice(tr.t("pan-advice-more-light"));
     }
     if far.unsearched_share() > req.pan_far_unsearched_max_share {
         return base(Status::Warn)
@@ -342,6 +387,15 @@ mod tests {
     /// As `watch`, the picture sliding left `slid(i)` pixels before look i (the far-face
     /// search keeping up with 296).
     fn watch_sliding(faces: &[Vec<FaceBox>], slid: impl Fn(usize) -> f32) -> PanWatch {
+        watch_smeared(faces, slid, |_| None)
+    }
+
+    /// As `watch_sliding`, look i's picture smeared `smear(i)` pixels by the turn.
+    fn watch_smeared(
+        faces: &[Vec<FaceBox>],
+        slid: impl Fn(usize) -> f32,
+        smear: impl Fn(usize) -> Option<f32>,
+    ) -> PanWatch {
         let r = req();
         let mut w = PanWatch::default();
         for (i, f) in faces.iter().enumerate() {
@@ -350,6 +404,7 @@ mod tests {
             let slide = (i > 0).then(|| Slide {
                 px: Some(-slid(i)),
                 reach_px: 296.0,
+                smear_px: smear(i),
             });
             w.observe_faces(t, f, 1280, slide, &r);
         }
@@ -374,6 +429,28 @@ mod tests {
         let steady = watch_sliding(&looks, |_| 250.0);
         assert!(!steady.falling_behind());
         assert_eq!(judge(&steady, &r, &Tr::new(Lang::En)).status, Status::Pass);
+    }
+
+    #[test]
+    fn a_turn_smeared_past_what_far_faces_survive_warns_to_add_light() {
+        let r = req();
+        let looks = seller_leaves_and_returns(&[]);
+        let limit = (r.pan_far_max_smear_share * 1280.0) as f32;
+        // 200 px a look; from look 10 the room darkens and the pictures smear 27 px.
+        let w = watch_smeared(&looks, |_| 200.0, |i| Some(if i < 10 { 6.0 } else { 27.0 }));
+        assert!(w.smeared_now(&r));
+        assert!(!w.falling_behind());
+        let j = judge(&w, &r, &Tr::new(Lang::ZhCn));
+        assert_eq!(j.status, Status::Warn, "{j:?}");
+        assert!(j.summary.contains("拖影"), "{j:?}");
+        assert!(j.advice.contains("灯"), "{j:?}");
+        assert_eq!(j.measured["far_smeared_first_s"], 2.5);
+        assert_eq!(j.measured["most_smear_px"], 27.0);
+        assert_eq!(j.threshold["far_max_smear_px"], f64::from(limit.round()));
+        // Smeared just under the limit all the way: a pass.
+        let fine = watch_smeared(&looks, |_| 200.0, |_| Some(limit - 1.0));
+        assert!(!fine.smeared_now(&r));
+        assert_eq!(judge(&fine, &r, &Tr::new(Lang::En)).status, Status::Pass);
     }
 
     #[test]

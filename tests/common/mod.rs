@@ -9,6 +9,7 @@ pub mod heldout;
 pub mod http;
 pub mod netns;
 pub mod skip;
+pub mod smear;
 pub mod talking_face;
 pub mod tun;
 pub mod wine;

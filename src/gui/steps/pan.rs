@@ -84,7 +84,9 @@ impl PanStep {
                                 .text(text),
                         );
                         // Said while it happens: the seller can slow down at once.
-                        if watch.falling_behind() {
+                        if watch.smeared_now(req) {
+                            ui.colored_label(ui.visuals().warn_fg_color, tr.t("pan-smeared-now"));
+                        } else if watch.falling_behind() {
                             ui.colored_label(ui.visuals().warn_fg_color, tr.t("pan-turn-slower"));
                         }
                     });
