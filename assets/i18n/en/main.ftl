@@ -328,7 +328,7 @@ pan-advice-slow-full-turn = Pick up the camera (or the laptop) and turn slowly t
 pan-not-full-circle = The camera did not go all the way round: the picture moved about { $percent } % of what even the widest webcam needs for a full circle (or it turned back the way it came), so part of the room was never in view.
 pan-too-fast-for-far-faces = In places the picture moved too fast for far faces to be looked for: about { $percent } % of the turn (first at { $at } s) went past unchecked, so a person standing far back there could have been missed.
 pan-too-smeared-for-far-faces = The turn smeared the picture (by up to about { $px } px): during about { $percent } % of the turn (first at { $at } s) a far face would have been blurred past recognition, so a person standing there could have been missed.
-pan-advice-more-light = The smear is the turning speed times each picture's exposure, and a darker room means longer exposures. Turn on all the lights (or open the curtains) first, then turn more slowly and evenly. A reviewer may still make out a person the assistant could not find in a smeared picture.
+pan-advice-more-light = The smear is the turning speed times each picture's exposure, and a darker room means longer exposures. Turn on all the lights (in daytime, let the daylight in) first, then turn more slowly and evenly. A reviewer may still make out a person the assistant could not find in a smeared picture.
 pan-smeared-now = The picture is smeared: more light, and turn more slowly
 pan-advice-turn-slower = Turn more slowly and evenly, without jerks, all the way round. The real verification asks for a slow pan too, and a reviewer can spot a far person the assistant had no chance to look for. If this PC is busy, close other programs first.
 
